@@ -1,0 +1,1 @@
+"""kiosk: offline face-recognition attendance."""

@@ -1,0 +1,360 @@
+"""The attendance store: employees, check-ins and every recognition attempt, in one SQLite file.
+
+Why it looks like this: the camera thread records check-ins while the screens and the CLI read
+reports, possibly from another process. WAL mode lets readers and the one writer work together;
+each thread gets its own connection (SQLite connections must not be shared); the cooldown check
+and the insert run in one `BEGIN IMMEDIATE` transaction, so two simultaneous sightings of the
+same person give exactly one check-in. Times are local, naive "YYYY-MM-DDTHH:MM:SS" strings:
+they sort as text, so a date range is a plain string comparison on an index.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+STATUS_PRESENT = "Present"
+
+# Outcomes written to access_log.outcome.
+CHECKED_IN = "checked_in"
+COOLDOWN = "cooldown"
+UNKNOWN = "unknown"
+INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
+REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
+
+# One date range filter for every report: inclusive dates, optional employee.
+_RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
+_EVENTS = """SELECT a.id, a.timestamp, a.employee_id, e.name, a.status, a.score, a.masked,
+                    a.kiosk_id
+             FROM attendance a JOIN employees e ON e.id = a.employee_id"""
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What one recognition attempt led to: what the screen tells the person."""
+
+    recorded: bool
+    outcome: str
+    employee_id: str | None
+    name: str
+    timestamp: datetime
+    score: float | None
+    seconds_until_next: int
+
+
+def local_now(now: datetime | None = None) -> datetime:
+    """`now` (default: the clock) as local naive time to the second, the store's one time form."""
+    if now is None:
+        now = datetime.now()
+    elif now.tzinfo is not None:
+        now = now.astimezone().replace(tzinfo=None)
+    return now.replace(microsecond=0)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _range(start: date, end: date, employee_id: str | None = None) -> dict[str, Any]:
+    """Parameters for `_RANGE`: inclusive dates become [start 00:00:00, end+1 00:00:00)."""
+    start, end = _day(start), _day(end)
+    if end < start:
+        raise ValueError(f"--to is before --from ({end} < {start})")
+    return {"lo": f"{start}T00:00:00", "hi": f"{end + timedelta(days=1)}T00:00:00",
+            "emp": employee_id}
+
+
+def _casefold(value: str | None) -> str | None:
+    """SQL `casefold()`: case-insensitive search that also folds accented letters (É -> é)."""
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _create_schema_v1(db: Database) -> None:
+    db.create_table(
+        "employees",
+        {"id": str, "name": str, "mobile": str, "enrolled_at": str, "active": int},
+        pk="id", not_null=["name", "enrolled_at", "active"], defaults={"active": 1},
+        if_not_exists=True,
+    )
+    db.create_table(
+        "attendance",
+        {"id": int, "employee_id": str, "timestamp": str, "status": str, "score": float,
+         "masked": int, "kiosk_id": str},
+        pk="id", foreign_keys=[("employee_id", "employees", "id")],
+        not_null=["employee_id", "timestamp", "status"], defaults={"status": STATUS_PRESENT},
+        if_not_exists=True,
+    )
+    # No foreign key here: the audit trail outlives a deleted employee.
+    db.create_table(
+        "access_log",
+        {"id": int, "timestamp": str, "employee_id": str, "name": str, "outcome": str,
+         "score": float, "masked": int, "source": str, "kiosk_id": str, "detail": str},
+        pk="id", not_null=["timestamp", "outcome"], if_not_exists=True,
+    )
+    db.table("attendance").create_index(["employee_id", "timestamp"], if_not_exists=True)
+    db.table("attendance").create_index(["timestamp"], if_not_exists=True)
+    db.table("access_log").create_index(["timestamp"], if_not_exists=True)
+
+
+class AttendanceDB:
+    """The kiosk's `attendance.db`. Safe to share between threads; open one per process."""
+
+    def __init__(self, path: str | Path, cooldown_seconds: int = 300,
+                 kiosk_id: str = "kiosk-1") -> None:
+        if str(path) == ":memory:":
+            raise ValueError("AttendanceDB needs a file: every thread opens its own connection")
+        if cooldown_seconds < 0:
+            raise ValueError(f"cooldown_seconds must be >= 0, got {cooldown_seconds}")
+        self.path = Path(path)
+        self.cooldown_seconds = int(cooldown_seconds)
+        self.kiosk_id = kiosk_id
+        self._lock = threading.Lock()
+        self._closed = False
+        self._reset_connections()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db.enable_wal()
+        self._migrate()
+
+    def __repr__(self) -> str:
+        return f"AttendanceDB({str(self.path)!r}, cooldown_seconds={self.cooldown_seconds})"
+
+    # -- connections and transactions ------------------------------------------------------
+
+    def _reset_connections(self) -> None:
+        self._pid = os.getpid()
+        self._local = threading.local()
+        self._connections: list[Database] = []
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection, opened on first use."""
+        if self._closed:
+            raise RuntimeError(f"{self!r} is closed")
+        if self._pid != os.getpid():  # forked: the parent's connections are not ours to use
+            self._reset_connections()
+        db: Database | None = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
+            db = Database(conn)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.register_function(_casefold, deterministic=True, name="casefold")
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    @contextmanager
+    def _write(self) -> Iterator[Database]:
+        """A write transaction that takes the write lock first, so read-then-write is atomic."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
+
+    def _migrate(self) -> None:
+        if self._user_version() == SCHEMA_VERSION:
+            return
+        with self._write() as db:
+            version = self._user_version()
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path} has schema version {version}, newer than this kiosk "
+                    f"understands ({SCHEMA_VERSION}): update the kiosk software")
+            if version < 1:
+                _create_schema_v1(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _user_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _rows(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def _scalar(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> Any:
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+            self._closed = True
+
+    def __enter__(self) -> AttendanceDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- employees -------------------------------------------------------------------------
+
+    def upsert_employee(self, id: str, name: str, mobile: str | None = None,
+                        enrolled_at: datetime | None = None) -> dict:
+        """Enroll or update (and reactivate) an employee; keeps the first enrollment date
+        unless `enrolled_at` is given."""
+        if not isinstance(id, str) or not id.strip():
+            raise ValueError(f"employee id must be a non-empty string, got {id!r}")
+        row: dict[str, Any] = {"id": id, "name": name, "mobile": mobile, "active": 1}
+        with self._write() as db:
+            if enrolled_at is not None or self.get_employee(id) is None:
+                row["enrolled_at"] = _iso(local_now(enrolled_at))
+            db.table("employees").upsert(row, pk="id")
+        return self.get_employee(id)  # type: ignore[return-value]
+
+    def get_employee(self, id: str) -> dict | None:
+        rows = self._rows("SELECT * FROM employees WHERE id = ?", [id])
+        return rows[0] if rows else None
+
+    def list_employees(self, search: str = "", include_inactive: bool = False) -> list[dict]:
+        """Employees whose id or name contains `search` (case-insensitive), by name."""
+        return self._rows(
+            """SELECT * FROM employees
+               WHERE (:all OR active)
+                 AND (:q = '' OR instr(casefold(id), :q) OR instr(casefold(name), :q))
+               ORDER BY casefold(name), id""",
+            {"all": int(include_inactive), "q": search.strip().casefold()})
+
+    def delete_employee(self, id: str, keep_history: bool = True) -> None:
+        """Deactivate (default: HR keeps the history) or, with keep_history=False, erase an
+        employee and their attendance. The access log is an audit trail and is kept."""
+        with self._write() as db:
+            if self.get_employee(id) is None:
+                raise KeyError(f"no employee with id {id!r} in {self.path}")
+            if keep_history:
+                db.table("employees").update(id, {"active": 0})
+            else:
+                db.table("attendance").delete_where("employee_id = ?", [id])
+                db.table("employees").delete(id)
+
+    # -- recording -------------------------------------------------------------------------
+
+    def record_recognition(self, employee_id: str | None, name: str, score: float | None,
+                           masked: bool | None = None, source: str = "camera",
+                           now: datetime | None = None) -> CheckIn:
+        """The one entry point for every recognition attempt: always logs it, and records a
+        check-in for a known, active employee unless they checked in within the cooldown.
+        An id the database has never seen (enrolled in the gallery before this file existed)
+        is added as an employee."""
+        score = None if score is None else float(score)  # numpy floats do not bind
+        outcome, wait = UNKNOWN, 0
+        with self._write() as db:
+            moment = local_now(now)  # read the clock under the write lock: events stay in order
+            if employee_id:
+                employee = self.get_employee(employee_id)
+                if employee is None:
+                    db.table("employees").insert(
+                        {"id": employee_id, "name": name, "enrolled_at": _iso(moment)})
+                name = name or (employee or {}).get("name", "")
+                if employee is not None and not employee["active"]:
+                    outcome = INACTIVE
+                else:
+                    outcome, wait = self._check_in(db, employee_id, moment, score, masked)
+            self._log(db, moment, outcome, employee_id, name, score, masked, source, None)
+        return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait)
+
+    def _check_in(self, db: Database, employee_id: str, moment: datetime,
+                  score: float | None, masked: bool | None) -> tuple[str, int]:
+        cooldown = timedelta(seconds=self.cooldown_seconds)
+        # Any check-in closer than the cooldown on either side blocks this one (the window
+        # also covers a clock that was set back).
+        last = self._scalar(
+            """SELECT max(timestamp) FROM attendance
+               WHERE employee_id = ? AND timestamp > ? AND timestamp < ?""",
+            [employee_id, _iso(moment - cooldown), _iso(moment + cooldown)])
+        if last is not None:
+            elapsed = (moment - datetime.fromisoformat(last)).total_seconds()
+            return COOLDOWN, int(self.cooldown_seconds - elapsed)
+        db.table("attendance").insert(
+            {"employee_id": employee_id, "timestamp": _iso(moment), "status": STATUS_PRESENT,
+             "score": score, "masked": _flag(masked), "kiosk_id": self.kiosk_id})
+        return CHECKED_IN, self.cooldown_seconds
+
+    def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",
+                   score: float | None = None, masked: bool | None = None,
+                   source: str = "camera", detail: str | None = None,
+                   now: datetime | None = None) -> int:
+        """Log an attempt that never reached recognition (e.g. REJECTED, detail="too blurry").
+        Returns the access_log row id."""
+        with self._write() as db:
+            return self._log(db, local_now(now), outcome, employee_id, name,
+                             None if score is None else float(score), masked, source, detail)
+
+    def _log(self, db: Database, moment: datetime, outcome: str, employee_id: str | None,
+             name: str, score: float | None, masked: bool | None, source: str,
+             detail: str | None) -> int:
+        return db.table("access_log").insert(
+            {"timestamp": _iso(moment), "employee_id": employee_id, "name": name,
+             "outcome": outcome, "score": score, "masked": _flag(masked), "source": source,
+             "kiosk_id": self.kiosk_id, "detail": detail}).last_pk
+
+    # -- reports ---------------------------------------------------------------------------
+
+    def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
+        """Check-ins between two dates (inclusive), oldest first, with the employee's name."""
+        return self._rows(f"{_EVENTS} WHERE {_RANGE} ORDER BY a.timestamp, a.id",
+                          _range(start, end, employee_id))
+
+    def access_log(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
+        return self._rows(f"SELECT * FROM access_log a WHERE {_RANGE} ORDER BY a.timestamp, a.id",
+                          _range(start, end, employee_id))
+
+    def daily_summary(self, start: date, end: date,
+                      employee_id: str | None = None) -> list[dict]:
+        """One row per person per day: first_in, last_out (HH:MM:SS) and check_ins."""
+        return self._rows(
+            f"""SELECT substr(a.timestamp, 1, 10) AS date, a.employee_id, e.name,
+                       substr(min(a.timestamp), 12) AS first_in,
+                       substr(max(a.timestamp), 12) AS last_out, count(*) AS check_ins
+                FROM attendance a JOIN employees e ON e.id = a.employee_id
+                WHERE {_RANGE}
+                GROUP BY date, a.employee_id
+                ORDER BY date, casefold(e.name), a.employee_id""",
+            _range(start, end, employee_id))
+
+    def present_today(self, now: datetime | None = None) -> int:
+        today = local_now(now).date()
+        return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a "
+                            f"WHERE {_RANGE}", _range(today, today))
+
+    def stats(self, now: datetime | None = None) -> dict[str, Any]:
+        """Dashboard numbers, read from one consistent snapshot."""
+        today = local_now(now).date()
+        days = [today - timedelta(days=n) for n in range(13, -1, -1)]
+        with self.db.atomic():
+            per_day = dict(self.db.execute(
+                f"SELECT substr(a.timestamp, 1, 10), count(*) FROM attendance a "
+                f"WHERE {_RANGE} GROUP BY 1", _range(days[0], today)).fetchall())
+            return {
+                "employees_active": self._scalar("SELECT count(*) FROM employees WHERE active"),
+                "present_today": self.present_today(now),
+                "check_ins_today": per_day.get(today.isoformat(), 0),
+                "check_ins_per_day": [{"date": d.isoformat(), "count": per_day.get(d.isoformat(), 0)}
+                                      for d in days],
+                "unknown_today": self._scalar(
+                    f"SELECT count(*) FROM access_log a WHERE outcome = '{UNKNOWN}' AND {_RANGE}",
+                    _range(today, today)),
+            }

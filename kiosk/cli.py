@@ -1,0 +1,316 @@
+"""`python -m kiosk ...` / `kiosk ...`: every operation of the kiosk without a screen.
+
+Errors a user can cause (bad files, bad details, missing weights) print one line and exit 1;
+`--json` prints machine-readable data on stdout and messages on stderr."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from kiosk.config import load_settings
+
+# Batch tools register their own sub-commands (each module has add_parser(subparsers)).
+TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
+                "kiosk.tools.cluster", "kiosk.tools.bench")
+
+
+class CliError(Exception):
+    """A failure to report as one line, exit code 1."""
+
+
+def _emit(args, data, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(text)
+
+
+def _service(args):
+    from kiosk.service import KioskService
+
+    return KioskService(args.settings)
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+# ---- commands ---------------------------------------------------------------------------------
+
+def cmd_enroll(args) -> int:
+    from kiosk.vision.image_io import load_image
+
+    if len(args.images) != 3:
+        raise CliError(f"enrollment takes exactly 3 photos, {len(args.images)} given")
+    images = [load_image(p) for p in args.images]
+    service = _service(args)
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not args.json:
+            print(f"\r[{done}/{total}] {message:<40}", end="", file=sys.stderr, flush=True)
+
+    record = service.enroll(args.id, args.name, args.mobile, images, replace=args.replace,
+                            allow_duplicate=args.allow_duplicate, masks=not args.no_masks, progress=progress)
+    if not args.json:
+        print(file=sys.stderr)
+    meta = record.metadata
+    data = {"user_id": record.user_id, "name": record.name, "folder": str(record.folder),
+            "embedder": record.embedder, "total_embeddings": int(meta.get("total_embeddings", 0)),
+            "masked_embeddings": meta.get("masked_embeddings"), "warnings": meta.get("warnings", []),
+            "quality": meta.get("quality")}
+    text = (f"enrolled {record.name} ({record.user_id}): {data['total_embeddings']} embeddings with "
+            f"{record.embedder} in {record.folder}")
+    for warning in data["warnings"]:
+        text += f"\nwarning: {warning}"
+    _emit(args, data, text)
+    return 0
+
+
+def cmd_recognize(args) -> int:
+    from kiosk.vision.image_io import load_image
+
+    image = load_image(args.image)
+    service = _service(args)
+    results = service.recognize(image, record=not args.no_record, source="cli", top_k=args.top_k)
+    data = {"image": str(args.image), "model": service.pipeline.description,
+            "threshold": service.threshold, "faces": [r.as_dict() for r in results]}
+    for warning in service.gallery_warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not results:
+        _emit(args, data, f"no face found in {args.image}")
+        return 1
+    lines = []
+    for r in results:
+        d = r.as_dict()
+        mask = " (masked template)" if d["masked_template"] and d["accepted"] else ""
+        lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
+                     f"box {d['box']}  {d['time']}")
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_users(args) -> int:
+    service = _service(args)
+    records, warnings = service.store.load_all()
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    rows = [{"user_id": r.user_id, "name": r.name, "mobile": r.mobile, "embedder": r.embedder,
+             "embeddings": int(r.metadata.get("total_embeddings", len(r.originals))),
+             "registered": r.metadata.get("registration_date", "")} for r in records]
+    text = "\n".join(f"{r['user_id']:<12} {r['name']:<30} {r['embeddings']:>3} embeddings  {r['registered']}"
+                     for r in rows) or "nobody is enrolled yet"
+    _emit(args, rows, text)
+    return 0
+
+
+def cmd_delete(args) -> int:
+    service = _service(args)
+    service.delete(args.id)
+    _emit(args, {"deleted": args.id}, f"deleted {args.id} (attendance history kept)")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    service = _service(args)
+    records = service.store.load_all()[0]
+    stats = service.db.stats()
+    stats["enrolled"] = len(records)
+    stats["embeddings"] = int(sum(r.metadata.get("total_embeddings", len(r.originals)) for r in records))
+    text = "\n".join(f"{k}: {v}" for k, v in stats.items() if not isinstance(v, list))
+    _emit(args, stats, text)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
+
+    service = _service(args)
+    writer = export_daily_summary_csv if args.summary else export_attendance_csv
+    count = writer(service.db, Path(args.out), args.date_from, args.date_to, employee_id=args.id)
+    _emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
+    return 0
+
+
+def cmd_check_photo(args) -> int:
+    from kiosk.vision import quality
+    from kiosk.vision.image_io import load_image
+    from kiosk.vision.pipeline import load_pipeline
+
+    image = load_image(args.image)
+    pipeline = load_pipeline(args.settings)
+    faces = pipeline.detect(image)
+    graded = quality.assess(image, faces)
+    data = graded.as_dict() | {"image": str(args.image)}
+    verdict = "OK for enrollment" if graded.ok else "not usable: " + "; ".join(graded.problems)
+    _emit(args, data, f"{args.image}: {graded.width}x{graded.height}, {graded.face_count} face(s), "
+                      f"sharpness {graded.blur:.1f}, brightness {graded.brightness:.0f}: {verdict}")
+    return 0 if graded.ok else 1
+
+
+def cmd_models(args) -> int:
+    from kiosk.vision import models
+
+    settings = args.settings
+    if args.action == "fetch":
+        dest = settings.models_dir or settings.own_models_dir
+        keys = args.keys or ["scrfd_10g", "facenet_vggface2"]
+        for key in keys:
+            if key not in models.REGISTRY:
+                raise CliError(f"unknown model {key!r}; known: {', '.join(models.REGISTRY)}")
+            path = models.fetch(key, Path(dest), timeout=args.timeout, progress=not args.json)
+            print(f"{key}: {path}", file=sys.stderr)
+        return 0
+    if args.action == "install":
+        if not args.keys:
+            raise CliError("give the file(s) to install: kiosk models install FILE...")
+        for name in args.keys:
+            target = models.copy_into(Path(name), Path(settings.models_dir or settings.own_models_dir))
+            print(f"installed {target}")
+        return 0
+    from kiosk.vision.pipeline import load_pipeline
+
+    rows = models.status(settings.models_dir, settings.own_models_dir)
+    pipeline = load_pipeline(settings)
+    service_threshold = settings.threshold or pipeline.embedder.default_threshold
+    data = {
+        "detector": {"name": pipeline.detector.name, "why": pipeline.detector_choice.reason,
+                     "notes": pipeline.detector_choice.notes},
+        "embedder": {"name": pipeline.embedder.name, "why": pipeline.embedder_choice.reason,
+                     "notes": pipeline.embedder_choice.notes, "threshold": service_threshold},
+        "files": rows,
+    }
+    lines = [f"detector: {pipeline.detector.name}  ({pipeline.detector_choice.reason})",
+             f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}"]
+    lines += [f"  note: {n}" for n in pipeline.detector_choice.notes + pipeline.embedder_choice.notes]
+    lines.append("files:")
+    lines += [f"  {'found  ' if r['found'] else 'missing'} {r['file']:<30} {r['found'] or ''}" for r in rows]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_reembed(args) -> int:
+    from kiosk.vision.image_io import load_image
+
+    service = _service(args)
+    records = service.store.load_all()[0]
+    target = service.pipeline.embedder.name
+    todo = [r for r in records if (not args.ids or r.user_id in args.ids) and (args.force or r.embedder != target)]
+    done, failed = [], []
+    for record in todo:
+        photos = record.photo_paths()
+        if len(photos) != 3:
+            failed.append(f"{record.user_id}: no stored photos; enroll them again")
+            continue
+        try:
+            service.enroll(record.user_id, record.name, record.mobile or "0000000",
+                           [load_image(p) for p in photos], replace=True, allow_duplicate=True)
+            done.append(record.user_id)
+        except Exception as exc:  # one bad person must not stop the others
+            failed.append(f"{record.user_id}: {exc}")
+    for message in failed:
+        print(f"error: {message}", file=sys.stderr)
+    _emit(args, {"reembedded": done, "failed": failed}, f"re-embedded {len(done)} people with {target}")
+    return 1 if failed else 0
+
+
+# ---- parser -----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Offline face-recognition attendance kiosk.")
+    parser.add_argument("--data-dir", help="folder of embeddings/ and attendance.db "
+                                           "(default: $KIOSK_DATA_DIR or the current folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, func, help: str, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON")
+        return p
+
+    p = command("enroll", cmd_enroll, "enroll a person from three photos")
+    p.add_argument("--id", required=True, help="worker ID (letters and digits)")
+    p.add_argument("--name", required=True)
+    p.add_argument("--mobile", required=True)
+    p.add_argument("images", nargs="+", metavar="IMG")
+    p.add_argument("--replace", action="store_true", help="re-enroll an existing worker ID")
+    p.add_argument("--allow-duplicate", action="store_true", help="enroll even if the face matches someone else")
+    p.add_argument("--no-masks", action="store_true", help="store the 3 originals only (faster, worse on masks)")
+
+    p = command("recognize", cmd_recognize, "recognise every face in an image and record attendance")
+    p.add_argument("image")
+    p.add_argument("--no-record", action="store_true", help="do not write attendance or the access log")
+    p.add_argument("--top-k", type=int, default=3)
+
+    command("users", cmd_users, "list enrolled people")
+    p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept)")
+    p.add_argument("id")
+    command("stats", cmd_stats, "counts: enrolled, present today, check-ins")
+
+    p = command("export", cmd_export, "export attendance to CSV")
+    p.add_argument("--from", dest="date_from", type=_parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.csv")
+    p.add_argument("--id", help="only this worker ID")
+    p.add_argument("--summary", action="store_true", help="daily first-in / last-out instead of events")
+
+    p = command("check-photo", cmd_check_photo, "check a photo's quality for enrollment")
+    p.add_argument("image")
+
+    p = command("models", cmd_models, "show which detector and embedder are active; fetch weights")
+    p.add_argument("action", nargs="?", choices=["status", "fetch", "install"], default="status")
+    p.add_argument("keys", nargs="*", help="fetch: model keys (default: the specified pair); install: files")
+    p.add_argument("--timeout", type=float, default=15.0, help="network timeout in seconds")
+
+    p = command("reembed", cmd_reembed, "re-embed people from their stored photos with the active model")
+    p.add_argument("ids", nargs="*", help="worker IDs (default: everyone enrolled with another model)")
+    p.add_argument("--force", action="store_true", help="also people already on the active model")
+
+    for module_name in TOOL_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kiosk.gallery.enroll import EnrollmentError
+    from kiosk.gallery.store import GalleryError
+    from kiosk.vision.image_io import ImageError
+    from kiosk.vision.models import FetchError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args.settings = load_settings(args.data_dir)
+        return args.func(args)
+    except (CliError, ImageError, EnrollmentError, GalleryError, FetchError, FileNotFoundError,
+            ValueError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"error: {message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""One settings object for the whole kiosk: defaults, then `kiosk.toml` in the data folder,
+then environment variables (KIOSK_DATA_DIR, KIOSK_MODELS_DIR, KIOSK_THRESHOLD, ...)."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.fsutil import atomic_write_text
+
+SETTINGS_FILE = "kiosk.toml"
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=Path.cwd)
+    # Extra folder searched first for weights (KIOSK_MODELS_DIR); None = only the defaults.
+    models_dir: Path | None = None
+    detector: str = "auto"  # auto | scrfd | mtcnn
+    embedder: str = "auto"  # auto | facenet | mobilefacenet | dlib
+    # None means "the active embedder's own calibrated default".
+    threshold: float | None = None
+    masked_threshold: float | None = None
+    cooldown_seconds: int = 300
+    camera: str = "0"
+    kiosk_id: str = field(default_factory=socket.gethostname)
+    # Live screen: how many consecutive frames must agree before a check-in is recorded.
+    confirm_frames: int = 3
+    admin_pin_hash: str = ""
+
+    @property
+    def embeddings_dir(self) -> Path:
+        return self.data_dir / "embeddings"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "attendance.db"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.data_dir / SETTINGS_FILE
+
+    @property
+    def own_models_dir(self) -> Path:
+        """The kiosk's own models folder, where `kiosk models fetch` puts downloads."""
+        return self.data_dir / "models"
+
+    def save(self) -> None:
+        """Write the user-settable fields to kiosk.toml (atomically)."""
+        lines = []
+        for f in dataclasses.fields(self):
+            if f.name in ("data_dir",):
+                continue
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, Path):
+                value = str(value)
+            lines.append(f"{f.name} = {_toml_value(value)}")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.settings_path, "\n".join(lines) + "\n")
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+_ENV = {
+    "KIOSK_MODELS_DIR": "models_dir",
+    "KIOSK_DETECTOR": "detector",
+    "KIOSK_EMBEDDER": "embedder",
+    "KIOSK_THRESHOLD": "threshold",
+    "KIOSK_MASKED_THRESHOLD": "masked_threshold",
+    "KIOSK_COOLDOWN": "cooldown_seconds",
+    "KIOSK_CAMERA": "camera",
+    "KIOSK_ID": "kiosk_id",
+}
+
+
+def _coerce(name: str, raw: object) -> object:
+    types = {f.name: f.type for f in dataclasses.fields(Settings)}
+    kind = str(types[name])
+    if raw is None:
+        return None
+    if "Path" in kind:
+        return Path(str(raw)).expanduser()
+    if kind.startswith("int"):
+        return int(raw)
+    if "float" in kind:
+        return float(raw)
+    return str(raw)
+
+
+def load_settings(data_dir: str | os.PathLike | None = None, **overrides: object) -> Settings:
+    """Settings for a data folder: defaults < kiosk.toml < environment < explicit overrides."""
+    if data_dir is None:
+        data_dir = os.environ.get("KIOSK_DATA_DIR") or Path.cwd()
+    settings = Settings(data_dir=Path(data_dir).expanduser().resolve())
+    names = {f.name for f in dataclasses.fields(Settings)}
+    if settings.settings_path.is_file():
+        try:
+            with open(settings.settings_path, "rb") as fh:
+                stored = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"{settings.settings_path} is not valid TOML: {exc}") from exc
+        for key, value in stored.items():
+            if key in names and key != "data_dir":
+                setattr(settings, key, _coerce(key, value))
+    for env, key in _ENV.items():
+        if os.environ.get(env):
+            try:
+                setattr(settings, key, _coerce(key, os.environ[env]))
+            except ValueError as exc:
+                raise ValueError(f"{env}={os.environ[env]!r} is not valid: {exc}") from exc
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(settings, key, _coerce(key, value))
+    return settings

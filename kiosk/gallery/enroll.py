@@ -1,0 +1,193 @@
+"""Three photos -> 3 original + 18 masked embeddings + centroid + metadata (SPEC 3).
+
+Every check runs before anything is written; the person is saved in one atomic step and is
+recognisable at once (callers rebuild their Matcher from the store)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+import cv2
+import numpy as np
+
+from kiosk.gallery.matcher import Matcher
+from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord
+from kiosk.vision import quality
+from kiosk.vision.pipeline import FacePipeline
+from kiosk.vision.types import Face
+
+PHOTOS_REQUIRED = 3
+MOBILE_RE = re.compile(r"^\+?[0-9]{7,15}$")
+NAME_MAX = 80
+# A second face at least this fraction of the main face's width makes the photo ambiguous.
+COMPETING_FACE_RATIO = 0.35
+
+Progress = Callable[[int, int, str], None]
+
+
+class EnrollmentError(ValueError):
+    """Why an enrollment cannot go ahead; str() is fit for the user."""
+
+
+class DuplicatePersonError(EnrollmentError):
+    def __init__(self, message: str, user_id: str, name: str, score: float):
+        super().__init__(message)
+        self.user_id, self.name, self.score = user_id, name, score
+
+
+def normalise_mobile(mobile: str) -> str:
+    return re.sub(r"[\s\-().]", "", mobile or "")
+
+
+def validate_details(user_id: str, name: str, mobile: str) -> list[str]:
+    """Problems with the typed-in details (empty list when all is well)."""
+    problems = []
+    if not name or not name.strip():
+        problems.append("name is required")
+    elif len(name.strip()) > NAME_MAX:
+        problems.append(f"name is longer than {NAME_MAX} characters")
+    elif any(unicodedata.category(c).startswith("C") for c in name):
+        problems.append("name contains control characters")
+    if not USER_ID_RE.match(user_id or ""):
+        problems.append(f"worker ID {user_id!r} is invalid: use 1-32 letters and digits only")
+    if not MOBILE_RE.match(normalise_mobile(mobile)):
+        problems.append(f"mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
+    return problems
+
+
+@dataclass
+class CheckedPhoto:
+    image: np.ndarray
+    face: Face
+    quality: quality.PhotoQuality
+    label: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo") -> CheckedPhoto:
+    """Detect and grade one enrollment photo; raises EnrollmentError with every problem found."""
+    faces = pipeline.detect(image)
+    main = faces[0] if faces else None
+    competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
+    graded = quality.assess(image, ([main] + competing) if main else [])
+    if not graded.ok:
+        raise EnrollmentError(f"{label}: " + "; ".join(graded.problems))
+    warnings = [f"{label}: ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
+    return CheckedPhoto(image, main, graded, label, warnings)
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    x1, y1 = max(a[0], b[0]), max(a[1], b[1])
+    x2, y2 = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+def redetect(pipeline: FacePipeline, image: np.ndarray, original: Face) -> Face | None:
+    """The face in a masked rendering that overlaps the original face, or None."""
+    faces = pipeline.detect(image, pad_retry=False)
+    best = max(faces, key=lambda f: _iou(f.box, original.box), default=None)
+    return best if best is not None and _iou(best.box, original.box) >= 0.5 else None
+
+
+class Enroller:
+    def __init__(self, pipeline: FacePipeline, store: GalleryStore, masks: bool = True,
+                 threshold: float | None = None):
+        self.pipeline = pipeline
+        self.store = store
+        self.use_masks = masks
+        self.threshold = threshold if threshold is not None else pipeline.embedder.default_threshold
+        self._renderer = None
+
+    @property
+    def renderer(self):
+        if self._renderer is None:
+            from kiosk.vision.masks import MaskRenderer
+
+            self._renderer = MaskRenderer()
+        return self._renderer
+
+    def build(self, user_id: str, name: str, mobile: str, photos: list[CheckedPhoto],
+              progress: Progress | None = None) -> PersonRecord:
+        """Embed the originals and their masked renderings in one batch."""
+        steps = len(photos) * (7 if self.use_masks else 1) + 1
+        done = 0
+
+        def tick(message: str) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, steps, message)
+
+        crops, keys = [], []
+        redetected = fallback = 0
+        embedder = self.pipeline.embedder
+        for i, photo in enumerate(photos, start=1):
+            crops.append(embedder.align(photo.image, photo.face))
+            keys.append((i, None))
+            tick(f"photo {i}: aligned")
+            if not self.use_masks:
+                continue
+            for rendering in self.renderer.render_all(photo.image, photo.face.box, seed=i):
+                face = redetect(self.pipeline, rendering.image, photo.face)
+                if face is None:
+                    fallback += 1
+                    face = photo.face
+                else:
+                    redetected += 1
+                crops.append(embedder.align(rendering.image, face))
+                keys.append((i, rendering.mask_type))
+                tick(f"photo {i}: {rendering.mask_type} mask")
+        vectors = embedder.embed_crops(crops)
+        tick(f"embedded {len(vectors)} faces")
+        originals = np.stack([v for v, (_, t) in zip(vectors, keys) if t is None])
+        masked: dict[int, dict[str, np.ndarray]] = {}
+        for vector, (i, mask_type) in zip(vectors, keys):
+            if mask_type is not None:
+                masked.setdefault(i, {})[mask_type] = vector
+        sims = originals @ originals.T
+        pairwise = sims[np.triu_indices(len(originals), 1)]
+        metadata = {
+            "registration_date": datetime.now().isoformat(timespec="seconds"),
+            "quality": [p.quality.as_dict() | {"label": p.label} for p in photos],
+            "recommended_threshold": round(float(self.threshold), 3),
+            "masked_embeddings": {"redetected": redetected, "fallback_landmarks": fallback},
+            "photo_agreement": {"min": round(float(pairwise.min()), 4) if len(pairwise) else None,
+                                "mean": round(float(pairwise.mean()), 4) if len(pairwise) else None},
+            "warnings": [w for p in photos for w in p.warnings],
+        }
+        return PersonRecord(user_id, name.strip(), embedder.name, originals, masked,
+                            normalise_mobile(mobile), metadata)
+
+    def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *, replace: bool = False,
+               matcher: Matcher | None = None, allow_duplicate: bool = False,
+               progress: Progress | None = None) -> PersonRecord:
+        problems = validate_details(user_id, name, mobile)
+        if problems:
+            raise EnrollmentError("; ".join(problems))
+        if len(images) != PHOTOS_REQUIRED:
+            raise EnrollmentError(f"exactly {PHOTOS_REQUIRED} photos are needed, {len(images)} given")
+        if self.store.exists(user_id) and not replace:
+            raise EnrollmentError(f"worker ID {user_id} is already enrolled; delete or re-enroll them")
+        photos = [check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
+        record = self.build(user_id, name, mobile, photos, progress)
+        agreement = record.metadata["photo_agreement"]["min"]
+        if agreement is not None and agreement < self.threshold:
+            record.metadata["warnings"].append(
+                f"the photos look less alike than one person usually does (lowest similarity "
+                f"{agreement:.2f} < {self.threshold:.2f}); check they show the same person")
+        if matcher is not None and len(matcher) and not allow_duplicate:
+            for result in matcher.match(record.originals, top_k=1):
+                top = result.candidates[0] if result.candidates else None
+                if top and top.user_id != user_id and top.score >= matcher.threshold:
+                    raise DuplicatePersonError(
+                        f"this person looks like {top.name} (worker ID {top.user_id}, similarity "
+                        f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
+        # The photos are kept so the person can be re-embedded when the model changes.
+        photo_bytes = [cv2.imencode(".jpg", p.image, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes() for p in photos]
+        self.store.save(record, photo_bytes, replace=replace)
+        return record

@@ -1,0 +1,143 @@
+"""The kiosk's application core: one object that the CLI and the Qt screens both use to
+recognise, enroll, delete and record attendance, so both behave the same."""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+import numpy as np
+
+from kiosk.config import Settings, load_settings
+from kiosk.gallery.enroll import Enroller, Progress
+from kiosk.gallery.matcher import Matcher, MatchResult
+from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.vision.pipeline import FacePipeline, load_pipeline
+from kiosk.vision.types import Face
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FaceResult:
+    face: Face
+    match: MatchResult
+    checkin: object | None = None  # attendance CheckIn when it was recorded
+    time: str = ""
+
+    def as_dict(self) -> dict:
+        out = {"box": self.face.xywh(), "detection_score": round(self.face.score, 4), "time": self.time}
+        out |= self.match.as_dict()
+        if self.checkin is not None:
+            out["attendance"] = {"recorded": self.checkin.recorded, "outcome": self.checkin.outcome}
+        return out
+
+
+class KioskService:
+    def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
+        self.settings = settings or load_settings()
+        self._pipeline = pipeline
+        self.store = GalleryStore(self.settings.embeddings_dir)
+        self._matcher: Matcher | None = None
+        self._lock = threading.RLock()
+        self.gallery_warnings: list[str] = []
+
+    @property
+    def pipeline(self) -> FacePipeline:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = load_pipeline(self.settings)
+            return self._pipeline
+
+    @property
+    def threshold(self) -> float:
+        if self.settings.threshold is not None:
+            return self.settings.threshold
+        return self.pipeline.embedder.default_threshold
+
+    @property
+    def masked_threshold(self) -> float:
+        if self.settings.masked_threshold is not None:
+            return self.settings.masked_threshold
+        return getattr(self.pipeline.embedder, "default_masked_threshold", self.threshold)
+
+    @cached_property
+    def db(self):
+        from kiosk.attendance import AttendanceDB
+
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
+                            kiosk_id=self.settings.kiosk_id)
+
+    @property
+    def matcher(self) -> Matcher:
+        with self._lock:
+            if self._matcher is None:
+                self.reload()
+            return self._matcher
+
+    def reload(self) -> Matcher:
+        """Re-read the gallery (after an enrolment or deletion, from any process)."""
+        records, warnings = self.store.load_all()
+        matcher = Matcher(records, self.pipeline.embedder.name, self.threshold, self.masked_threshold)
+        for record in matcher.skipped:
+            warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
+                            f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
+        with self._lock:
+            self._matcher = matcher
+            self.gallery_warnings = warnings
+        return matcher
+
+    def people(self) -> list[PersonRecord]:
+        return self.store.load_all()[0]
+
+    def recognize(self, image_bgr: np.ndarray, *, record: bool = True, source: str = "image",
+                  top_k: int = 3) -> list[FaceResult]:
+        """Every face in the image, matched; recognised people get attendance (with cooldown),
+        and every attempt goes to the access log when `record` is set."""
+        faces = self.pipeline.analyze(image_bgr)
+        return self.decide(faces, record=record, source=source, top_k=top_k)
+
+    def decide(self, faces: list[Face], *, record: bool = True, source: str = "camera",
+               top_k: int = 3) -> list[FaceResult]:
+        embedded = [f for f in faces if f.embedding is not None]
+        if not embedded:
+            return []
+        matches = self.matcher.match(np.stack([f.embedding for f in embedded]), top_k=top_k)
+        now = datetime.now()
+        results = []
+        for face, match in zip(embedded, matches):
+            result = FaceResult(face, match, time=now.strftime("%H:%M:%S"))
+            if record:
+                result.checkin = self.record(match, source=source, now=now)
+            results.append(result)
+        return results
+
+    def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None):
+        return self.db.record_recognition(match.user_id if match.accepted else None,
+                                          match.name, match.score, masked=match.masked_template,
+                                          source=source, now=now)
+
+    def enroller(self) -> Enroller:
+        return Enroller(self.pipeline, self.store, threshold=self.threshold)
+
+    def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,
+               replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
+               progress: Progress | None = None) -> PersonRecord:
+        enroller = self.enroller()
+        enroller.use_masks = masks
+        record = enroller.enroll(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
+                                 allow_duplicate=allow_duplicate, progress=progress)
+        self.db.upsert_employee(record.user_id, record.name, record.mobile)
+        self.reload()
+        return record
+
+    def delete(self, user_id: str) -> None:
+        self.store.delete(user_id)
+        try:
+            self.db.delete_employee(user_id)
+        except KeyError:
+            pass  # enrolled before the database existed: nothing to mark
+        self.reload()

