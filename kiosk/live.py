@@ -1,0 +1,145 @@
+"""Decisions over several frames, shared by the live screen and the video tool.
+
+Faces are tracked from frame to frame by box overlap; a track is confirmed as a person only
+when the last `confirm_frames` frames agree on them (one bad frame never checks anyone in).
+A confirmed track records attendance once (the database's cooldown handles repeat visits);
+an unknown track is written to the access log once, not once per frame."""
+from __future__ import annotations
+
+import itertools
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kiosk.gallery.matcher import UNKNOWN, MatchResult
+from kiosk.vision.types import Face
+
+UNKNOWN_LABEL = "Unknown"
+
+
+def iou(a: np.ndarray, b: np.ndarray) -> float:
+    x1, y1 = max(a[0], b[0]), max(a[1], b[1])
+    x2, y2 = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+@dataclass
+class Track:
+    track_id: int
+    box: np.ndarray
+    history: deque = field(default_factory=lambda: deque(maxlen=10))
+    last_seen: float = 0.0
+    missed: int = 0
+    confirmed_id: str | None = None
+    recorded: bool = False
+    unknown_logged: bool = False
+
+
+@dataclass
+class TrackedFace:
+    """What the screen draws for one face in one frame."""
+
+    track_id: int
+    box: list[int]  # x, y, w, h
+    label: str  # the person's name, or "Unknown"
+    user_id: str | None
+    similarity: float
+    masked_template: bool
+    confirmed: bool
+    match: MatchResult
+    face: Face
+
+    def as_dict(self) -> dict:
+        return {"track": self.track_id, "name": self.label, "user_id": self.user_id,
+                "similarity": round(self.similarity, 4), "box": self.box,
+                "masked": self.masked_template, "confirmed": self.confirmed}
+
+
+@dataclass
+class FrameDecision:
+    faces: list[TrackedFace]
+    checkins: list  # attendance CheckIn objects recorded on this frame (recorded or cooldown)
+    timings: dict[str, float]
+
+
+class LiveRecognizer:
+    """Frame in, tracked and voted decisions out. `service` is a KioskService."""
+
+    def __init__(self, service, confirm_frames: int | None = None, record: bool = True,
+                 source: str = "camera", max_missed: int = 5, min_iou: float = 0.3):
+        self.service = service
+        self.confirm_frames = max(1, confirm_frames or service.settings.confirm_frames)
+        self.record = record
+        self.source = source
+        self.max_missed = max_missed
+        self.min_iou = min_iou
+        self.tracks: list[Track] = []
+        self._ids = itertools.count(1)
+
+    def reset(self) -> None:
+        self.tracks.clear()
+
+    def process(self, frame_bgr: np.ndarray, now: float | None = None) -> FrameDecision:
+        now = time.monotonic() if now is None else now
+        t0 = time.perf_counter()
+        faces = self.service.pipeline.analyze(frame_bgr, pad_retry=False)
+        timings = dict(self.service.pipeline.last_timings)
+        t1 = time.perf_counter()
+        results = self.service.decide(faces, record=False) if faces else []
+        timings["match"] = (time.perf_counter() - t1) * 1e3
+        tracked, checkins = [], []
+        for result, track in zip(results, self._associate([r.face for r in results], now)):
+            tracked.append(self._vote(track, result.match, result.face, checkins))
+        timings["total"] = (time.perf_counter() - t0) * 1e3
+        return FrameDecision(tracked, checkins, timings)
+
+    def _associate(self, faces: list[Face], now: float) -> list[Track]:
+        """Greedy IoU matching of this frame's faces to existing tracks; new tracks for the rest."""
+        pairs = sorted(((iou(f.box, t.box), i, j) for i, f in enumerate(faces)
+                        for j, t in enumerate(self.tracks)), reverse=True)
+        assigned: dict[int, Track] = {}
+        used: set[int] = set()
+        for overlap, i, j in pairs:
+            if overlap < self.min_iou:
+                break
+            if i in assigned or j in used:
+                continue
+            assigned[i] = self.tracks[j]
+            used.add(j)
+        for j, track in enumerate(self.tracks):
+            track.missed = 0 if j in used else track.missed + 1
+        self.tracks = [t for t in self.tracks if t.missed <= self.max_missed]
+        out = []
+        for i, face in enumerate(faces):
+            track = assigned.get(i)
+            if track is None:
+                track = Track(next(self._ids), face.box.copy())
+                self.tracks.append(track)
+            track.box = face.box.copy()
+            track.last_seen = now
+            out.append(track)
+        return out
+
+    def _vote(self, track: Track, match: MatchResult, face: Face, checkins: list) -> TrackedFace:
+        track.history.append((match.user_id if match.accepted else None, match.score))
+        recent = list(track.history)[-self.confirm_frames:]
+        agreed = len(recent) == self.confirm_frames and len({uid for uid, _ in recent}) == 1
+        if agreed and recent[0][0] is not None:
+            track.confirmed_id = recent[0][0]
+            if self.record and not track.recorded:
+                track.recorded = True
+                checkins.append(self.service.record(match, source=self.source))
+        elif agreed and self.record and not track.unknown_logged and track.confirmed_id is None:
+            track.unknown_logged = True
+            self.service.record(match, source=self.source)
+        confirmed = track.confirmed_id is not None and match.user_id == track.confirmed_id
+        scores = [s for uid, s in recent if uid == match.user_id]
+        similarity = float(np.mean(scores)) if scores else match.score
+        label = match.name if match.accepted else UNKNOWN_LABEL
+        return TrackedFace(track.track_id, face.xywh(), label if label != UNKNOWN else UNKNOWN_LABEL,
+                           match.user_id if match.accepted else None, similarity, match.masked_template,
+                           confirmed, match, face)

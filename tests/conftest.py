@@ -1,0 +1,76 @@
+"""Shared fixtures: real photos and weights from ../shared beside the repository."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FACES = SHARED / "faces"
+MODELS = SHARED / "models"
+
+os.environ.setdefault("KIOSK_MODELS_DIR", str(MODELS))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Five people with at least four photos: three to enroll, the rest held out as probes.
+ENROLL_PEOPLE = {"df01": "Ada Lovelace", "df02": "Zoë Ångström", "df03": "Jean-Luc O'Neil",
+                 "df04": "Ngozi Okonjo", "obama": "Barack Obama"}
+STRANGERS = ("df05", "df06", "kit_harington", "alex_lacamoire", "rose_leslie")
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not here (tests need ../shared beside the repository)")
+    return path
+
+
+def photos_of(person: str) -> list[Path]:
+    return sorted(p for p in require(FACES / "identities" / person).iterdir() if p.is_file())
+
+
+@pytest.fixture(scope="session")
+def faces_dir() -> Path:
+    return require(FACES)
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory):
+    """The offline pair on real weights (SCRFD + MobileFaceNet when ../shared/models is here)."""
+    from kiosk.config import load_settings
+    from kiosk.vision.pipeline import load_pipeline
+
+    require(MODELS)
+    return load_pipeline(load_settings(tmp_path_factory.mktemp("pipeline-data")))
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from kiosk.config import load_settings
+
+    return load_settings(tmp_path)
+
+
+@pytest.fixture
+def service(settings, pipeline):
+    from kiosk.service import KioskService
+
+    return KioskService(settings, pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def enrolled(tmp_path_factory, pipeline):
+    """A data folder with the five ENROLL_PEOPLE enrolled (3 photos each, with masks when the
+    renderer is available), shared read-only by the tests that recognise against it."""
+    from kiosk.config import load_settings
+    from kiosk.service import KioskService
+    from kiosk.vision.image_io import load_image
+
+    require(FACES)
+    data = tmp_path_factory.mktemp("enrolled")
+    service = KioskService(load_settings(data), pipeline=pipeline)
+    for i, (person, name) in enumerate(ENROLL_PEOPLE.items(), start=1):
+        images = [load_image(p) for p in photos_of(person)[:3]]
+        service.enroll(f"E{i:03d}", name, f"+4477009000{i:02d}", images)
+    return data
