@@ -1,0 +1,66 @@
+"""Starting the Qt kiosk: arguments, the application object, the style, the window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import time
+
+from kiosk.config import load_settings
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="Face-recognition attendance kiosk")
+    parser.add_argument("--kiosk", action="store_true", help="full screen, for the entrance touchscreen")
+    parser.add_argument("--camera", metavar="SRC",
+                        help="device index, video file or stream URL (default: settings.camera)")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder with embeddings/, attendance.db, kiosk.toml")
+    parser.add_argument("--loop", action="store_true", help="replay a video file source when it ends")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
+                        help="close after this long and print frame counts (measurements)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.service import KioskService
+    from kiosk.ui import theme
+    from kiosk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    theme.apply(app)
+    try:
+        settings = load_settings(args.data_dir)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    service = KioskService(settings)
+    window = MainWindow(service, args.camera or settings.camera, loop=args.loop)
+    if args.kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.start()
+    signal.signal(signal.SIGINT, lambda *_: app.quit())  # Ctrl+C in the terminal closes cleanly
+    started = time.monotonic()
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+    code = app.exec()
+    elapsed = time.monotonic() - started
+    window.shutdown()
+    if args.quit_after:
+        m = window.live.metrics
+        drawn = window.live.video.frames_drawn
+        print(f"ran {elapsed:.1f} s: captured {window.capture.frames_read} frames, drew {drawn} "
+              f"({drawn / elapsed:.1f} fps), recognised {window.worker.processed} "
+              f"({window.worker.processed / elapsed:.1f} fps), dropped {window.mailbox.dropped} stale frames, "
+              f"check-ins {m['checkins']}, model {window.live.model or window.live.model_error}")
+    return code

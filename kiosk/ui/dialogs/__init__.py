@@ -1,0 +1,1 @@
+"""Dialogs: PIN entry, CSV export, the enrollment wizard."""

@@ -1,0 +1,131 @@
+"""The kiosk window: the live screen, and the HR screens behind the admin PIN.
+
+The window owns the threads (capture, inference) and stops them on close, so no thread
+outlives the window (and tests can open and close many windows)."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+from kiosk.ui.capture import BACKOFF_S, CaptureThread
+from kiosk.ui.pages.live import LivePage
+from kiosk.ui.worker import InferenceWorker, Mailbox
+
+log = logging.getLogger(__name__)
+
+ADMIN_IDLE_MS = 3 * 60 * 1000  # HR screens go back to the entrance screen when left alone
+_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
+
+
+class FrameHub(QObject):
+    """Fans the newest captured frame out to whoever shows video (live page, wizard camera).
+    The capture thread signals at most once until the hub has taken the frame: no backlog."""
+
+    frame = Signal(object)
+
+    def __init__(self, capture: CaptureThread):
+        super().__init__()
+        self.capture = capture
+        self.received = 0
+        capture.frame_ready.connect(self._take)
+
+    @Slot()
+    def _take(self) -> None:
+        frame = self.capture.consume()
+        if frame is not None:
+            self.received += 1
+            self.frame.emit(frame)
+
+    @property
+    def latest(self):
+        return self.capture.latest
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service, camera: str, *, loop: bool = False, backoff=BACKOFF_S,
+                 pin_guard=None):
+        super().__init__()
+        self.setWindowTitle("Kiosk - attendance")
+        self.service = service
+        self.mailbox = Mailbox()
+        self.capture = CaptureThread(camera, self.mailbox, loop=loop, backoff=backoff, parent=self)
+        self.hub = FrameHub(self.capture)
+        self.worker = InferenceWorker(service, self.mailbox, parent=self)
+
+        from kiosk.ui.pin import PinGuard
+
+        self.pin_guard = pin_guard or PinGuard(service.settings)
+        self.live = LivePage(service)
+        self.live.capture = self.capture
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.live)
+        self.admin = None  # built on first use: HR screens cost nothing on the entrance screen
+        self.setCentralWidget(self.stack)
+
+        self.hub.frame.connect(self.live.on_frame)
+        self.capture.state_changed.connect(self.live.on_capture_state)
+        self.live.retry_requested.connect(self.capture.retry_now)
+        self.worker.ready.connect(self.live.on_models_ready)
+        self.worker.failed.connect(self.live.on_models_failed)
+        self.worker.result.connect(self.live.on_result)
+        self.live.admin_requested.connect(self.request_admin)
+
+        self._idle = QTimer(self, singleShot=True, interval=ADMIN_IDLE_MS, timeout=self.show_live)
+        QApplication.instance().installEventFilter(self)
+        self.resize(1280, 800)
+
+    def start(self) -> None:
+        self.capture.start()
+        self.worker.start()
+
+    # -- navigation -------------------------------------------------------------------------
+    def request_admin(self) -> bool:
+        """Ask for the PIN (or to set one on first use); open the HR screens when accepted."""
+        from kiosk.ui.dialogs.pin_dialog import PinDialog
+
+        dialog = PinDialog(self.pin_guard, self)
+        if dialog.exec():
+            self.show_admin()
+            return True
+        return False
+
+    def show_admin(self) -> None:
+        if self.admin is None:
+            from kiosk.ui.pages.admin import AdminPage
+
+            self.admin = AdminPage(self.service, self.hub, self)
+            self.admin.back_requested.connect(self.show_live)
+            self.admin.gallery_changed.connect(self.live.refresh_gallery)
+            self.stack.addWidget(self.admin)
+        self.worker.pause(True)
+        self.admin.refresh()
+        self.stack.setCurrentWidget(self.admin)
+        self._idle.start()
+
+    def show_live(self) -> None:
+        self._idle.stop()
+        if self.admin is not None and self.admin.busy():
+            self._idle.start()  # never leave in the middle of an enrollment
+            return
+        self.stack.setCurrentWidget(self.live)
+        self.live.refresh_gallery()
+        self.worker.pause(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        """Any touch or key on the HR screens restarts the idle timer."""
+        if self._idle.isActive() and event.type() in _INPUT_EVENTS:
+            self._idle.start()
+        return False
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.capture.stop()
+        self.worker.stop()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""One QWidget per workflow: live recognition, HR (employees, attendance, statistics, expert)."""

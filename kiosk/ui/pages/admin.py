@@ -1,0 +1,79 @@
+"""The HR area: a sidebar of workflows (employees, attendance, statistics, expert recognition),
+each one page. Reached only through the admin PIN."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from kiosk.ui import theme
+
+
+class AdminPage(QWidget):
+    back_requested = Signal()
+    gallery_changed = Signal()
+
+    def __init__(self, service, hub, window=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        from kiosk.ui.pages.attendance import AttendancePage
+        from kiosk.ui.pages.employees import EmployeesPage
+        from kiosk.ui.pages.expert import ExpertPage
+        from kiosk.ui.pages.stats import StatsPage
+
+        self.service = service
+        self.hub = hub
+        self.employees = EmployeesPage(service, hub)
+        self.attendance = AttendancePage(service)
+        self.stats = StatsPage(service)
+        self.expert = ExpertPage(service)
+        self.employees.gallery_changed.connect(self.gallery_changed)
+        self.pages = QStackedWidget()
+        sidebar = QFrame(objectName="sidebar")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(16, 24, 16, 20)
+        side.setSpacing(8)
+        side.addWidget(QLabel("HR", objectName="sidebarTitle"))
+        self.nav = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for key, label, icon, page in (("employees", "Employees", "users", self.employees),
+                                       ("attendance", "Attendance", "calendar", self.attendance),
+                                       ("stats", "Statistics", "chart", self.stats),
+                                       ("expert", "Expert recognition", "search", self.expert)):
+            button = QPushButton(label, objectName="navButton", checkable=True)
+            button.setIcon(theme.icon(icon))
+            button.setMinimumHeight(60)
+            button.clicked.connect(lambda _=False, k=key: self.open(k))
+            self.nav.addButton(button)
+            self.nav_buttons[key] = button
+            self.pages.addWidget(page)
+            side.addWidget(button)
+        side.addStretch(1)
+        back = QPushButton("Back to kiosk", objectName="primary")
+        back.setIcon(theme.icon("back"))
+        back.setMinimumHeight(64)
+        back.clicked.connect(self.back_requested)
+        side.addWidget(back)
+        sidebar.setFixedWidth(290)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.pages, 1)
+        self.open("employees")
+
+    def page(self, key: str) -> QWidget:
+        return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
+                "expert": self.expert}[key]
+
+    def open(self, key: str) -> QWidget:
+        page = self.page(key)
+        self.nav_buttons[key].setChecked(True)
+        self.pages.setCurrentWidget(page)
+        page.refresh()
+        return page
+
+    def refresh(self) -> None:
+        self.pages.currentWidget().refresh()
+
+    def busy(self) -> bool:
+        return self.employees.busy()

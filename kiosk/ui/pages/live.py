@@ -1,0 +1,259 @@
+"""The entrance screen: live video with a box per face, the welcome banner, and a status line.
+
+It only draws. Frames arrive from the capture thread, decisions from the inference worker
+(LiveRecognizer: tracking, multi-frame vote, attendance); this page turns them into pixels
+and words, and says plainly when the camera, the models or the gallery are missing."""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from kiosk.ui import theme
+from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
+from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.imaging import FaceBox
+from kiosk.ui.widgets.video_view import VideoView
+
+# Boxes from a decision older than this are not drawn over newer frames.
+STALE_OVERLAY_S = 0.8
+# Without a face for this long, the next face starts a new "arrival" (latency measurement).
+ARRIVAL_GAP_S = 1.5
+
+
+def face_boxes(tracked_faces) -> list[FaceBox]:
+    """LiveRecognizer's TrackedFace list as boxes: green once confirmed, blue while the vote is
+    still running, grey for unknown faces."""
+    boxes = []
+    for face in tracked_faces:
+        if face.user_id is None:
+            colour, title = theme.UNKNOWN, "Unknown"
+        elif face.confirmed:
+            colour, title = theme.SUCCESS, face.label
+        else:
+            colour, title = theme.PRIMARY, f"{face.label}?"
+        boxes.append(FaceBox(face.box, title, f"similarity {face.similarity:.2f}", colour,
+                             face.masked_template and face.user_id is not None))
+    return boxes
+
+
+class Notice(QFrame):
+    """A card over the video: what is wrong and what to do (camera lost, video ended...)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.button = QPushButton("Retry now", objectName="primary")
+        self.button.setMinimumSize(220, 64)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setMaximumWidth(720)
+        self.hide()
+
+    def show_notice(self, title: str, body: str, button: str | None = None) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.button.setVisible(button is not None)
+        if button:
+            self.button.setText(button)
+        self.show()
+
+
+class LivePage(QWidget):
+    admin_requested = Signal()
+    retry_requested = Signal()
+    banner_shown = Signal(str)
+
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("livePage")
+        self.service = service
+        self.model = ""
+        self.model_error = ""
+        self.camera_state = ""
+        self.camera_fps = 0.0
+        self.capture = None  # the CaptureThread, for its fps
+        self.recognition_fps = 0.0
+        self._last_result_at = 0.0
+        self._face_since: float | None = None
+        self._last_face_at = 0.0
+        self.metrics = {"frames_received": 0, "results": 0, "checkins": 0, "banner_latency_s": [],
+                        "result_latency_s": []}
+
+        # Header: greeting, clock and the HR button.
+        self.greeting = QLabel("Welcome", objectName="liveTitle")
+        self.hint = QLabel("Look at the camera to check in", objectName="liveHint")
+        self.clock = QLabel(objectName="clock")
+        self.admin_button = QPushButton("HR", objectName="adminButton")
+        self.admin_button.setIcon(theme.icon("lock"))
+        self.admin_button.setMinimumSize(120, 60)
+        self.admin_button.clicked.connect(self.admin_requested)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.greeting)
+        titles.addWidget(self.hint)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addWidget(self.clock)
+        header.addSpacing(24)
+        header.addWidget(self.admin_button)
+
+        # The video with the notice card and the banner laid over it.
+        self.video = VideoView()
+        self.notice = Notice()
+        self.notice.button.clicked.connect(self.retry_requested)
+        self.banner = Banner()
+        self.banner.shown.connect(self.banner_shown)
+        self.info = QLabel(objectName="infoStrip", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.info.hide()
+        stage = QGridLayout()
+        stage.setContentsMargins(0, 0, 0, 0)
+        stage.addWidget(self.video, 0, 0)
+        stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        stage_frame = QFrame(objectName="stage")
+        stage_frame.setLayout(stage)
+
+        self.status = QLabel(objectName="statusLine")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 14)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(stage_frame, 1)
+        layout.addWidget(self.status)
+
+        self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock_timer.start()
+        self._tick()
+
+    # -- inputs -----------------------------------------------------------------------------
+    def on_frame(self, frame) -> None:
+        self.metrics["frames_received"] += 1
+        self.video.set_frame(frame.image)
+        if time.monotonic() - self._last_result_at > STALE_OVERLAY_S and self.video._faces:
+            self.video.set_faces([])
+
+    def on_result(self, result) -> None:
+        now = time.monotonic()
+        self._last_result_at = now
+        self.recognition_fps = result.fps
+        self.metrics["results"] += 1
+        self.metrics["result_latency_s"].append(now - result.captured_at)
+        decision = result.decision
+        if decision.faces:
+            if self._face_since is None or result.captured_at - self._last_face_at > ARRIVAL_GAP_S:
+                self._face_since = result.captured_at
+            self._last_face_at = result.captured_at
+        self.video.set_faces(face_boxes(decision.faces))
+        for checkin in decision.checkins:
+            self.show_checkin(checkin)
+
+    def show_checkin(self, checkin) -> None:
+        """The banner for one attendance outcome from LiveRecognizer."""
+        name = checkin.name or checkin.employee_id or "Unknown"
+        if checkin.outcome == "checked_in":
+            self.metrics["checkins"] += 1
+            self.banner.show_message(f"{name} - Present - {checkin.timestamp:%H:%M:%S}",
+                                     "Have a good day!", "welcome")
+            if self._face_since is not None:
+                self.metrics["banner_latency_s"].append(time.monotonic() - self._face_since)
+        elif checkin.outcome == "cooldown":
+            self.banner.show_message(f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
+                                     "No need to check in again.", "cooldown")
+        elif checkin.outcome == "inactive":
+            self.banner.show_message(f"{name} - not active", "Please see HR.", "warning")
+
+    def _last_checkin(self, checkin) -> datetime:
+        """When the check-in that blocks this one was made (the cooldown started then)."""
+        try:
+            rows = self.service.db.attendance(checkin.timestamp.date(), checkin.timestamp.date(),
+                                              checkin.employee_id)
+            if rows:
+                return datetime.fromisoformat(rows[-1]["timestamp"])
+        except Exception:  # the banner must never fail: fall back to the arithmetic
+            pass
+        from datetime import timedelta
+
+        return checkin.timestamp - timedelta(seconds=self.service.db.cooldown_seconds - checkin.seconds_until_next)
+
+    def on_capture_state(self, state: str, message: str) -> None:
+        self.camera_state = state
+        if state == LIVE:
+            self.notice.hide()
+        elif state == LOST:
+            self.video.clear("No camera picture")
+            self.notice.show_notice("No camera picture", message + "\nCheck that the camera is plugged in.",
+                                    "Retry now")
+        elif state == ENDED:
+            self.notice.show_notice("Video ended", message, "Play again")
+        elif state == STOPPED:
+            self.video.clear("Camera stopped")
+        self._refresh_status()
+
+    def on_models_ready(self, description: str) -> None:
+        self.model = description
+        self.model_error = ""
+        self.refresh_gallery()
+
+    def on_models_failed(self, message: str) -> None:
+        self.model_error = message
+        self.hint.setText("Face recognition is unavailable")
+        self.info.setText("Face models are missing or broken, so nobody can be recognised.\n"
+                          f"{message}\nHR: run `kiosk models` to see what is needed.")
+        self.info.setProperty("kind", "error")
+        self.info.style().unpolish(self.info)
+        self.info.style().polish(self.info)
+        self.info.show()
+        self._refresh_status()
+
+    def refresh_gallery(self) -> None:
+        """Say so on screen when nobody is enrolled (recognition would only ever say Unknown)."""
+        if self.model_error:
+            return
+        count = len(self.service.matcher)
+        if count == 0:
+            self.info.setText("Nobody is enrolled yet. HR: tap HR to enroll the first employee.")
+            self.info.setProperty("kind", "warning")
+            self.info.style().unpolish(self.info)
+            self.info.style().polish(self.info)
+            self.info.show()
+        else:
+            self.info.hide()
+        self._refresh_status()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        now = datetime.now()
+        self.clock.setText(now.strftime("%H:%M"))
+        hour = now.hour
+        self.greeting.setText("Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening")
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        parts = []
+        if self.capture is not None:
+            self.camera_fps = self.capture.fps
+        state = {"live": "● camera live", "connecting": "○ connecting", "lost": "✕ no camera",
+                 "ended": "■ video ended", "stopped": "■ stopped"}.get(self.camera_state, "○ starting")
+        parts.append(state)
+        if self.model:
+            parts.append(f"model {self.model}")
+        elif self.model_error:
+            parts.append("models missing")
+        else:
+            parts.append("loading face models…")
+        parts.append(f"video {self.camera_fps:4.1f} fps")
+        parts.append(f"recognition {self.recognition_fps:4.1f} fps")
+        if self.model:
+            parts.append(f"{len(self.service.matcher)} enrolled")
+        self.status.setText("   ·   ".join(parts))

@@ -1,0 +1,1 @@
+"""Reusable widgets: the video view with face overlays, the banner, the PIN pad, the chart."""

@@ -1,0 +1,73 @@
+"""A touch PIN pad: big keys, masked dots, no keyboard needed on the entrance screen."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+MAX_DIGITS = 8
+
+
+class PinPad(QWidget):
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._digits = ""
+        self.display = QLabel()
+        self.display.setObjectName("pinDisplay")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+        self.buttons: dict[str, QPushButton] = {}
+        for i, key in enumerate(keys):
+            button = QPushButton(key)
+            button.setObjectName("pinKey" if key not in ("OK", "⌫") else ("pinOk" if key == "OK" else "pinBack"))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumSize(96, 80)
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(button, i // 3, i % 3)
+            self.buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setSpacing(16)
+        layout.addWidget(self.display)
+        layout.addLayout(grid)
+        self._refresh()
+
+    @property
+    def pin(self) -> str:
+        return self._digits
+
+    def clear(self) -> None:
+        self._digits = ""
+        self._refresh()
+
+    def press(self, key: str) -> None:
+        if key == "OK":
+            if self._digits:
+                self.submitted.emit(self._digits)
+        elif key == "⌫":
+            self._digits = self._digits[:-1]
+        elif key.isdigit() and len(self._digits) < MAX_DIGITS:
+            self._digits += key
+        self._refresh()
+
+    def type_pin(self, pin: str) -> None:
+        """Press each digit then OK (tests, and a hardware keypad through keyPressEvent)."""
+        for key in pin:
+            self.press(key)
+        self.press("OK")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
+        text = event.text()
+        if text.isdigit():
+            self.press(text)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.press("OK")
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.press("⌫")
+        else:
+            super().keyPressEvent(event)
+
+    def _refresh(self) -> None:
+        self.display.setText(" ".join("●" for _ in self._digits) or " ")
