@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,8 +131,15 @@ class AttendanceDB:
         self._closed = False
         self._reset_connections()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db.enable_wal()
-        self._migrate()
+        try:
+            self._enable_wal()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:  # e.g. "file is not a database": say which file
+            self.close()
+            raise sqlite3.DatabaseError(f"{self.path}: {exc}") from exc
+        except BaseException:
+            self.close()
+            raise
 
     def __repr__(self) -> str:
         return f"AttendanceDB({str(self.path)!r}, cooldown_seconds={self.cooldown_seconds})"
@@ -174,6 +182,18 @@ class AttendanceDB:
         except BaseException:
             db.rollback()
             raise
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL. Processes opening a new file together can get "database is locked"
+        from the switch without SQLite's busy handler ever waiting: retry within the timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self.db.enable_wal()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _migrate(self) -> None:
         if self._user_version() == SCHEMA_VERSION:
@@ -220,8 +240,9 @@ class AttendanceDB:
             raise ValueError(f"employee id must be a non-empty string, got {id!r}")
         row: dict[str, Any] = {"id": id, "name": name, "mobile": mobile, "active": 1}
         with self._write() as db:
-            if enrolled_at is not None or self.get_employee(id) is None:
-                row["enrolled_at"] = _iso(local_now(enrolled_at))
+            existing = self.get_employee(id)
+            row["enrolled_at"] = (existing["enrolled_at"] if existing and enrolled_at is None
+                                  else _iso(local_now(enrolled_at)))
             db.table("employees").upsert(row, pk="id")
         return self.get_employee(id)  # type: ignore[return-value]
 
@@ -259,6 +280,7 @@ class AttendanceDB:
         check-in for a known, active employee unless they checked in within the cooldown.
         An id the database has never seen (enrolled in the gallery before this file existed)
         is added as an employee."""
+        employee_id = employee_id or None  # "" is no identity either
         score = None if score is None else float(score)  # numpy floats do not bind
         outcome, wait = UNKNOWN, 0
         with self._write() as db:
@@ -352,8 +374,8 @@ class AttendanceDB:
                 "employees_active": self._scalar("SELECT count(*) FROM employees WHERE active"),
                 "present_today": self.present_today(now),
                 "check_ins_today": per_day.get(today.isoformat(), 0),
-                "check_ins_per_day": [{"date": d.isoformat(), "count": per_day.get(d.isoformat(), 0)}
-                                      for d in days],
+                "check_ins_per_day": [{"date": day, "count": per_day.get(day, 0)}
+                                      for day in map(date.isoformat, days)],
                 "unknown_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNKNOWN}' AND {_RANGE}",
                     _range(today, today)),

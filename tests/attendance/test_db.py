@@ -75,6 +75,13 @@ def test_newer_schema_is_refused_clearly(tmp_path: Path) -> None:
         AttendanceDB(path)
 
 
+def test_a_file_that_is_not_a_database_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "attendance.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(sqlite3.DatabaseError, match="attendance.db"):
+        AttendanceDB(path)
+
+
 def test_foreign_key_is_enforced(db: AttendanceDB) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.db.execute("INSERT INTO attendance (employee_id, timestamp) VALUES ('nobody', 'x')")
@@ -181,16 +188,22 @@ def test_threads_racing_give_exactly_one_check_in(db: AttendanceDB) -> None:
         t.join()
     assert sorted(outcomes) == [CHECKED_IN] + [COOLDOWN] * (n - 1)
     today = date.today()
-    assert len(db.attendance(today, today)) == 1
-    assert len(db.access_log(today, today)) == n
+    yesterday = today - timedelta(days=1)  # in case the test straddles midnight
+    assert len(db.attendance(yesterday, today)) == 1
+    assert len(db.access_log(yesterday, today)) == n
 
 
 def _sighting_in_process(path: str, barrier, results) -> None:
-    # Both processes open (and create) the file at once, then recognise the same person.
-    with AttendanceDB(path) as db:
-        db.upsert_employee("E1", "Ada", "1")
+    # Both processes create the new file at once, then recognise the same person at once.
+    try:
         barrier.wait(timeout=60)
-        results.put(db.record_recognition("E1", "Ada", 0.9).outcome)
+        with AttendanceDB(path) as db:
+            db.upsert_employee("E1", "Ada", "1")
+            barrier.wait(timeout=60)
+            results.put(db.record_recognition("E1", "Ada", 0.9).outcome)
+    except BaseException as exc:  # report it, instead of leaving the parent waiting
+        barrier.abort()
+        results.put(repr(exc))
 
 
 def test_processes_racing_give_exactly_one_check_in(tmp_path: Path) -> None:
@@ -201,14 +214,15 @@ def test_processes_racing_give_exactly_one_check_in(tmp_path: Path) -> None:
              for _ in range(2)]
     for p in procs:
         p.start()
-    outcomes = sorted(results.get(timeout=120) for _ in procs)
+    outcomes = sorted(results.get(timeout=180) for _ in procs)
     for p in procs:
         p.join(timeout=60)
         assert p.exitcode == 0
     assert outcomes == [CHECKED_IN, COOLDOWN]
     today = date.today()
+    yesterday = today - timedelta(days=1)  # in case the test straddles midnight
     with AttendanceDB(path) as db:
-        assert len(db.attendance(today, today)) == 1
+        assert len(db.attendance(yesterday, today)) == 1
 
 
 # -- employees --------------------------------------------------------------------------------
@@ -257,6 +271,7 @@ def test_deleting_an_unknown_employee_says_which(db: AttendanceDB) -> None:
 # -- reports ----------------------------------------------------------------------------------
 
 def test_attendance_range_is_inclusive_and_ordered(db: AttendanceDB) -> None:
+    db.cooldown_seconds = 0  # events one second apart must all count
     for moment in ["2024-03-01T23:59:59", "2024-03-02T00:00:00", "2024-03-03T23:59:59",
                    "2024-03-02T12:00:00", "2024-03-04T00:00:00"]:
         db.record_recognition("E1", "Ada", 0.9, now=datetime.fromisoformat(moment))
