@@ -906,6 +906,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
+_PIPELINES: dict = {}
+
+
 def cmd_evaluate(args) -> int:
     from kiosk.vision.pipeline import load_pipeline
 
@@ -922,8 +925,11 @@ def cmd_evaluate(args) -> int:
     # Check the folders before loading any model: bad input fails fast.
     plan_split(options.gallery, options.probes, options.impostors, options.gallery_size,
                options.gallery_pattern, options.probe_pattern)
-    pipeline = load_pipeline(args.settings, detector=args.detector, embedder=args.embedder)
-    report = run(options, pipeline)
+    key = (str(args.settings.models_dir), args.detector or args.settings.detector,
+           args.embedder or args.settings.embedder)
+    if key not in _PIPELINES:  # models load once per process (tests and notebooks run many evaluations)
+        _PIPELINES[key] = load_pipeline(args.settings, detector=args.detector, embedder=args.embedder)
+    report = run(options, _PIPELINES[key])
     if args.json:
         print(json.dumps(public(report), indent=1, ensure_ascii=False, default=str))
     else:
