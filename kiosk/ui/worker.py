@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -135,23 +136,30 @@ class _TaskSignals(QObject):
     error = Signal(object)  # the exception
     progress = Signal(int, int, str)
 
-    def __init__(self, on_done, on_error, on_progress, finished):
+    def __init__(self, on_done, on_error, on_progress, finished, owner):
         super().__init__()
         self.callbacks = (on_done, on_error, on_progress)
+        self.owner = owner
         self.finished = finished
         self.done.connect(self._done)
         self.error.connect(self._error)
         self.progress.connect(self._progress)
 
+    def _alive(self) -> bool:
+        """False once the widget that asked has been deleted (dialog closed meanwhile)."""
+        return self.owner is None or shiboken6.isValid(self.owner)
+
     @Slot(object)
     def _done(self, value):
         self.finished()
-        if self.callbacks[0]:
+        if self.callbacks[0] and self._alive():
             self.callbacks[0](value)
 
     @Slot(object)
     def _error(self, exc):
         self.finished()
+        if not self._alive():
+            return
         if self.callbacks[1]:
             self.callbacks[1](exc)
         else:
@@ -159,7 +167,7 @@ class _TaskSignals(QObject):
 
     @Slot(int, int, str)
     def _progress(self, done, total, message):
-        if self.callbacks[2]:
+        if self.callbacks[2] and self._alive():
             self.callbacks[2](done, total, message)
 
 
@@ -192,10 +200,12 @@ _running: set[Task] = set()
 
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[Exception], None] | None = None,
-             on_progress: Callable[[int, int, str], None] | None = None, **kwargs: Any) -> Task:
-    """Run `fn(*args, **kwargs)` off the UI thread and call back on the UI thread."""
+             on_progress: Callable[[int, int, str], None] | None = None, owner: QObject | None = None,
+             **kwargs: Any) -> Task:
+    """Run `fn(*args, **kwargs)` off the UI thread and call back on the UI thread (not at all
+    when `owner`, the widget that asked, has been deleted by then)."""
     holder: list[Task] = []
-    signals = _TaskSignals(on_done, on_error, on_progress, lambda: _running.discard(holder[0]))
+    signals = _TaskSignals(on_done, on_error, on_progress, lambda: _running.discard(holder[0]), owner)
     task = Task(fn, args, kwargs, signals, on_progress is not None)
     holder.append(task)
     _running.add(task)

@@ -1,0 +1,548 @@
+"""The HR enrollment wizard: details -> three photos -> duplicate check -> processing ->
+summary. Every step calls the same engine code as `kiosk enroll` (validate_details,
+check_photo, KioskService.enroll); the slow steps run off the UI thread. Nothing is written
+before the processing step, and that step saves the person in one atomic move."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
+
+from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, validate_details
+from kiosk.ui import theme
+from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
+from kiosk.ui.widgets.photo_slot import PhotoSlot
+from kiosk.ui.widgets.video_view import VideoView
+from kiosk.ui.worker import run_task
+from kiosk.vision import quality
+from kiosk.vision.image_io import ImageError, load_image
+
+log = logging.getLogger(__name__)
+
+GUIDANCE_INTERVAL_MS = 600
+PREVIEW_MASK = "surgical_blue"
+
+
+def masks_available() -> bool:
+    """Mask augmentation needs kiosk.vision.masks (and dlib's landmarks); without it the
+    wizard still enrolls, with the 3 original embeddings only."""
+    try:
+        from kiosk.vision.masks import MaskRenderer  # noqa: F401
+    except Exception as exc:  # missing module or broken dependency: degrade, say so
+        log.warning("masked embeddings unavailable: %s", exc)
+        return False
+    return True
+
+
+def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
+    """What to tell the person in front of the camera, from the same checks check_photo uses
+    (one face, big enough, sharp) plus 'centred'."""
+    faces = pipeline.detect(image, pad_retry=False)
+    if not faces:
+        return False, "No face found: stand in front of the camera"
+    if len(faces) > 1 and faces[1].width >= 0.35 * faces[0].width:
+        return False, "Only one person in the picture, please"
+    face = faces[0]
+    graded = quality.assess(image, [face])
+    h, w = image.shape[:2]
+    cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
+    if face.width < max(quality.MIN_FACE_PX, 0.18 * w):
+        return False, "Come closer to the camera"
+    if abs(cx - w / 2) > 0.18 * w or abs(cy - h / 2) > 0.22 * h:
+        return False, "Centre your face in the picture"
+    if graded.blur < quality.BLUR_MIN:
+        return False, "Hold still: the picture is blurry"
+    if graded.problems:
+        return False, graded.problems[0].capitalize()
+    return True, "Good: tap “Take photo”"
+
+
+def _set_kind(label: QLabel, kind: str) -> None:
+    label.setProperty("kind", kind)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+def _message(label: QLabel, text: str, kind: str = "error") -> None:
+    """Show text in an error/ok/warn label (hidden when empty)."""
+    label.setObjectName(kind)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _title(page: QWizardPage, title: str, subtitle: str) -> QVBoxLayout:
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(36, 24, 36, 12)
+    layout.setSpacing(16)
+    layout.addWidget(QLabel(title, objectName="pageTitle"))
+    sub = QLabel(subtitle, objectName="pageSubtitle", wordWrap=True)
+    layout.addWidget(sub)
+    return layout
+
+
+class DetailsPage(QWizardPage):
+    def __init__(self, wizard: "EnrollWizard"):
+        super().__init__()
+        self.wiz = wizard
+        layout = _title(self, "New employee" if not wizard.replace else "Re-enroll employee",
+                        "Type the employee's details. The worker ID is letters and digits only.")
+        self.name = QLineEdit(placeholderText="Full name")
+        self.worker_id = QLineEdit(placeholderText="e.g. W1024")
+        self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z0-9]{0,32}")))
+        self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
+        self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
+                                 "(signed consent form on file)")
+        form = QFormLayout()
+        form.setSpacing(16)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow("Name", self.name)
+        form.addRow("Worker ID", self.worker_id)
+        form.addRow("Mobile", self.mobile)
+        layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(self.consent)
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        for widget in (self.name, self.worker_id, self.mobile):
+            widget.textChanged.connect(self.completeChanged)
+        self.consent.toggled.connect(self.completeChanged)
+        if wizard.replace is not None:
+            self.worker_id.setText(wizard.replace.user_id)
+            self.worker_id.setReadOnly(True)
+            self.name.setText(wizard.replace.name)
+            self.mobile.setText(wizard.replace.mobile)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return all(w.text().strip() for w in (self.name, self.worker_id, self.mobile)) and self.consent.isChecked()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt name
+        problems = validate_details(self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text())
+        uid = self.worker_id.text().strip()
+        if not problems and self.wiz.replace is None and self.wiz.service.store.exists(uid):
+            problems.append(f"worker ID {uid} is already enrolled: use Re-enroll on the Employees screen")
+        for widget, word in ((self.name, "name"), (self.worker_id, "worker id"), (self.mobile, "mobile")):
+            widget.setProperty("invalid", any(p.lower().startswith(word) for p in problems))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        if problems:
+            _message(self.error, "Please fix: " + "; ".join(problems) + ".")
+            return False
+        _message(self.error, "")
+        return True
+
+
+class PhotosPage(QWizardPage):
+    """Three photos from the live camera (with guidance) or from files; each is checked with
+    check_photo (one face, big enough, sharp) on a worker thread."""
+
+    def __init__(self, wizard: "EnrollWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.pending = 0
+        self._guidance_busy = False
+        self._last_guidance = 0
+        layout = _title(self, "Three photos", "Take them with the kiosk camera (face centred, close "
+                        "enough, holding still) or choose image files. Each photo is checked at once.")
+        self.preview = VideoView()
+        self.preview.setMinimumSize(420, 300)
+        self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
+        self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
+                               wordWrap=True)
+        self.take = QPushButton("Take photo", objectName="primary")
+        self.take.setMinimumHeight(64)
+        self.take.clicked.connect(self.take_photo)
+        self.take.setEnabled(wizard.hub is not None)
+        self.choose = QPushButton("Choose file…")
+        self.choose.setMinimumHeight(64)
+        self.choose.clicked.connect(self.choose_file)
+        camera = QVBoxLayout()
+        camera.addWidget(self.preview, 1)
+        camera.addWidget(self.guidance)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take, 2)
+        buttons.addWidget(self.choose, 1)
+        camera.addLayout(buttons)
+        self.slots = [PhotoSlot(i + 1) for i in range(PHOTOS_REQUIRED)]
+        slots = QGridLayout()
+        slots.setSpacing(12)
+        for i, slot in enumerate(self.slots):
+            slot.remove_requested.connect(lambda s=slot: self._remove(s))
+            slots.addWidget(slot, 0, i)
+        top = QHBoxLayout()
+        top.setSpacing(20)
+        top.addLayout(camera, 1)
+        layout.addLayout(top, 1)
+        layout.addLayout(slots)
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        if wizard.hub is not None:
+            wizard.hub.frame.connect(self._on_frame)
+
+    # -- photo sources -----------------------------------------------------------------------
+    def add_photo_from_file(self, path: str | Path) -> bool:
+        """The file path of 'Choose file…' (also what tests call: no native dialog)."""
+        try:
+            image = load_image(path)
+        except ImageError as exc:
+            _message(self.error, str(exc))
+            return False
+        return self.add_photo(image, Path(path).name)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
+                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+        if path:
+            self.add_photo_from_file(path)
+
+    def take_photo(self) -> bool:
+        frame = self.wiz.hub.latest if self.wiz.hub is not None else None
+        if frame is None:
+            _message(self.error, "No camera picture to take: choose a file instead.")
+            return False
+        return self.add_photo(frame.image.copy(), f"camera photo")
+
+    def add_photo(self, image: np.ndarray, label: str) -> bool:
+        slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
+        if slot is None:
+            _message(self.error, "Three photos are already there: remove one to replace it.")
+            return False
+        _message(self.error, "")
+        slot.busy(image)
+        self.pending += 1
+        self.completeChanged.emit()
+        run_task(check_photo, self.wiz.service.pipeline, image, f"photo {slot.number} ({label})",
+                 on_done=lambda checked, s=slot: self._checked(s, checked),
+                 on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
+        return True
+
+    def _checked(self, slot: PhotoSlot, checked) -> None:
+        self.pending -= 1
+        slot.accept(checked)
+        self.wiz.invalidate_after_photos()
+        self.completeChanged.emit()
+
+    def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
+        self.pending -= 1
+        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else f"could not check the photo: {exc}"
+        slot.clear("✕ " + text.split(": ", 1)[-1])
+        _message(self.error, text[0].upper() + text[1:])
+        self.completeChanged.emit()
+
+    def _remove(self, slot: PhotoSlot) -> None:
+        slot.clear()
+        self.wiz.invalidate_after_photos()
+        self.completeChanged.emit()
+
+    def photos(self) -> list:
+        return [s.checked for s in self.slots if s.checked is not None]
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return self.pending == 0 and len(self.photos()) == PHOTOS_REQUIRED
+
+    # -- live guidance -------------------------------------------------------------------------
+    def _on_frame(self, frame) -> None:
+        if not self.isVisible():
+            return
+        self.preview.set_frame(frame.image)
+        from time import monotonic
+
+        now = int(monotonic() * 1000)
+        if self._guidance_busy or now - self._last_guidance < GUIDANCE_INTERVAL_MS:
+            return
+        self._guidance_busy = True
+        self._last_guidance = now
+        run_task(camera_guidance, self.wiz.service.pipeline, frame.image,
+                 on_done=self._show_guidance, on_error=lambda exc: self._show_guidance((False, str(exc))),
+                 owner=self)
+
+    def _show_guidance(self, verdict) -> None:
+        self._guidance_busy = False
+        ok, text = verdict
+        self.guidance.setText(text)
+        _set_kind(self.guidance, "ok" if ok else "bad")
+
+
+class DuplicatePage(QWizardPage):
+    """Does the gallery already hold this face under another worker ID? HR decides."""
+
+    def __init__(self, wizard: "EnrollWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.done = False
+        self.duplicate = None  # the best Candidate at or above the threshold, if any
+        layout = _title(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
+        self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
+        self.match_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.match_photo.hide()
+        self.override = QCheckBox("It is a different person: enroll anyway")
+        self.override.hide()
+        self.override.toggled.connect(self.completeChanged)
+        self.agreement = QLabel(objectName="warn", wordWrap=True)
+        self.agreement.hide()
+        layout.addWidget(self.status)
+        layout.addWidget(self.match_photo, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.override)
+        layout.addWidget(self.agreement)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt name
+        self.done = False
+        self.duplicate = None
+        self.override.setChecked(False)
+        self.override.hide()
+        self.match_photo.hide()
+        self.agreement.hide()
+        _message(self.status, "Checking the gallery…", "warn")
+        photos = self.wiz.photos.photos()
+        skip = self.wiz.replace.user_id if self.wiz.replace is not None else None
+        run_task(self._check, self.wiz.service, photos, skip, on_done=self._show,
+                 on_error=lambda exc: self._show(exc), owner=self)
+
+    @staticmethod
+    def _check(service, photos, skip_user):
+        """Embed the photos; best other person at or above the threshold; photo agreement."""
+        vectors = np.concatenate([service.pipeline.embed(p.image, [p.face]) for p in photos])
+        matcher = service.matcher
+        best = None
+        if len(matcher):
+            for result in matcher.match(vectors, top_k=2):
+                for cand in result.candidates:
+                    if cand.user_id != skip_user and cand.score >= matcher.threshold:
+                        if best is None or cand.score > best.score:
+                            best = cand
+                        break
+        sims = vectors @ vectors.T
+        agreement = float(sims[np.triu_indices(len(vectors), 1)].min())
+        return best, agreement, service.threshold
+
+    def _show(self, outcome) -> None:
+        self.done = True
+        if isinstance(outcome, Exception):
+            _message(self.status, f"The duplicate check failed: {outcome}", "error")
+            self.done = False
+            self.completeChanged.emit()
+            return
+        best, agreement, threshold = outcome
+        self.duplicate = best
+        if best is None:
+            _message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
+        else:
+            _message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
+                     f"similarity {best.score:.2f}, who is already enrolled.\nCancel if it is the same person "
+                     "(use Re-enroll instead), or confirm below that it is someone else.", "error")
+            record = next((r for r in self.wiz.service.people() if r.user_id == best.user_id), None)
+            paths = record.photo_paths() if record is not None else []
+            if paths:
+                try:
+                    self.match_photo.setPixmap(annotated_pixmap(load_image(paths[0]), [], 200))
+                    self.match_photo.show()
+                except ImageError:
+                    pass
+            self.override.show()
+        if agreement < threshold:
+            self.agreement.setText(f"Note: the three photos look less alike than one person usually does "
+                                   f"(lowest similarity {agreement:.2f}); check they show the same person.")
+            self.agreement.show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return self.done and (self.duplicate is None or self.override.isChecked())
+
+
+class ProcessPage(QWizardPage):
+    """service.enroll on a worker thread, with its progress; moves on by itself when done."""
+
+    def __init__(self, wizard: "EnrollWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.running = False
+        self.record = None
+        layout = _title(self, "Enrolling", "Computing the face templates (with synthetic masks, so the "
+                        "person is recognised with or without one).")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.step = QLabel(objectName="muted", wordWrap=True)
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.hide()
+        layout.addSpacing(20)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.step)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt name
+        self.record = None
+        self.running = True
+        _message(self.error, "")
+        details = self.wiz.details
+        masks = masks_available()
+        self.step.setText("Starting…" if masks else "Starting… (mask augmentation is not available on this "
+                          "kiosk: enrolling the 3 original photos only)")
+        self.progress.setRange(0, 0)
+        duplicate = self.wiz.duplicate_page.duplicate
+        self.wiz.set_busy(True)
+        QTimer.singleShot(0, lambda: self.wiz.set_busy(self.running))  # after QWizard's own button update
+        run_task(self.wiz.service.enroll, details.worker_id.text().strip(), details.name.text().strip(),
+                 details.mobile.text().strip(), [p.image for p in self.wiz.photos.photos()],
+                 replace=self.wiz.replace is not None,
+                 allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
+                 masks=masks, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.step.setText(message)
+
+    def _done(self, record) -> None:
+        self.running = False
+        self.record = record
+        self.wiz.record = record
+        self.wiz.set_busy(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.step.setText("Saved.")
+        self.completeChanged.emit()
+        self.wiz.enrolled.emit(record.user_id)
+        QTimer.singleShot(300, self.wiz.next)
+
+    def _failed(self, exc: Exception) -> None:
+        self.running = False
+        self.wiz.set_busy(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.step.setText("")
+        reason = str(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError)) else f"{type(exc).__name__}: {exc}"
+        log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
+        _message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt name
+        return self.record is not None
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: "EnrollWizard"):
+        super().__init__()
+        self.wiz = wizard
+        layout = _title(self, "Done", "")
+        self.subtitle = layout.itemAt(1).widget()
+        self.photos = QHBoxLayout()
+        self.photos.setSpacing(14)
+        self.photo_labels = [QLabel(alignment=Qt.AlignmentFlag.AlignCenter) for _ in range(PHOTOS_REQUIRED + 1)]
+        for label in self.photo_labels:
+            self.photos.addWidget(label)
+        self.photos.addStretch(1)
+        self.mask_caption = QLabel(objectName="muted")
+        self.details = QLabel(objectName="ok", wordWrap=True)
+        self.warnings = QLabel(objectName="warn", wordWrap=True)
+        self.warnings.hide()
+        layout.addWidget(self.details)
+        layout.addLayout(self.photos)
+        layout.addWidget(self.mask_caption)
+        layout.addWidget(self.warnings)
+        layout.addStretch(1)
+        self.setFinalPage(True)
+        self.preview_done = False
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt name
+        record = self.wiz.record
+        meta = record.metadata
+        total = int(meta.get("total_embeddings", 0))
+        masked = total - len(record.originals)
+        self.subtitle.setText(f"{record.name} can check in now.")
+        self.details.setText(f"✓ {record.name} (worker ID {record.user_id}) is enrolled with {total} face "
+                             f"templates: {len(record.originals)} photos + {masked} with synthetic masks.")
+        photos = self.wiz.photos.photos()
+        for label, photo in zip(self.photo_labels, photos):
+            label.setPixmap(annotated_pixmap(photo.image, [FaceBox(photo.face.xywh(), "", colour=theme.SUCCESS)], 190))
+        self.photo_labels[-1].clear()
+        self.mask_caption.setText("Preparing the masked preview…")
+        self.preview_done = False
+        run_task(self._masked_preview, photos[0], on_done=self._show_preview, on_error=self._no_preview, owner=self)
+        warnings = meta.get("warnings") or []
+        self.warnings.setText("\n".join(f"• {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+
+    @staticmethod
+    def _masked_preview(photo):
+        """The first photo with a surgical mask, as the masked templates saw it (or None)."""
+        try:
+            from kiosk.vision.masks import MaskRenderer
+        except Exception as exc:
+            raise RuntimeError("mask rendering is not installed") from exc
+        return MaskRenderer().render(photo.image, photo.face.box, PREVIEW_MASK).image
+
+    def _show_preview(self, image) -> None:
+        self.preview_done = True
+        self.photo_labels[-1].setPixmap(annotated_pixmap(image, [], 190))
+        self.mask_caption.setText(f"Right: how the masked templates see the first photo "
+                                  f"({PREVIEW_MASK.replace('_', ' ')} mask).")
+
+    def _no_preview(self, exc: Exception) -> None:
+        self.preview_done = True
+        self.mask_caption.setText(f"No masked preview ({exc}).")
+
+
+class EnrollWizard(QWizard):
+    """`replace`: a PersonRecord to re-enroll (same worker ID, new photos)."""
+
+    enrolled = Signal(str)  # user_id, as soon as the person is saved
+
+    def __init__(self, service, hub=None, replace=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.hub = hub
+        self.replace = replace
+        self.record = None
+        self.busy = False
+        self.setWindowTitle("Enroll an employee" if replace is None else f"Re-enroll {replace.name}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        for button, text in ((QWizard.WizardButton.NextButton, "Next"), (QWizard.WizardButton.BackButton, "Back"),
+                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Cancel")):
+            self.setButtonText(button, text)
+            self.button(button).setMinimumSize(150, 60)
+        self.button(QWizard.WizardButton.NextButton).setObjectName("primary")
+        self.button(QWizard.WizardButton.FinishButton).setObjectName("primary")
+        self.details = DetailsPage(self)
+        self.photos = PhotosPage(self)
+        self.duplicate_page = DuplicatePage(self)
+        self.process = ProcessPage(self)
+        self.summary = SummaryPage(self)
+        for page in (self.details, self.photos, self.duplicate_page, self.process, self.summary):
+            self.addPage(page)
+        self.resize(1180, 860)
+
+    def invalidate_after_photos(self) -> None:
+        """New photos mean a new duplicate check (the page re-runs it when shown)."""
+        self.duplicate_page.done = False
+
+    def set_busy(self, busy: bool) -> None:
+        """While saving, neither Back nor Cancel: the save finishes or fails on its own."""
+        self.busy = busy
+        self.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,126 @@
+"""Employees: who is enrolled, search, enroll new, re-enroll, delete (with confirmation)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout
+
+
+class EmployeesPage(QWidget):
+    gallery_changed = Signal()
+
+    def __init__(self, service, hub=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.hub = hub
+        self.wizard = None
+        self.confirm = lambda title, text: ask(self, title, text)
+        layout, header = page_layout(self, "Employees", "Everyone who can check in at this kiosk")
+        self.enroll_button = QPushButton("Enroll new", objectName="primary")
+        self.enroll_button.setIcon(theme.icon("plus"))
+        self.enroll_button.setMinimumHeight(60)
+        self.enroll_button.clicked.connect(lambda: self.open_wizard())
+        header.addWidget(self.enroll_button)
+        self.search = QLineEdit(placeholderText="Search by name or worker ID")
+        self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        layout.addWidget(self.search)
+        self.table = make_table(["Worker ID", "Name", "Mobile", "Enrolled", "Templates"])
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+        self.message = QLabel(objectName="muted", wordWrap=True)
+        layout.addWidget(self.message)
+        actions = QHBoxLayout()
+        self.reenroll_button = QPushButton("Re-enroll")
+        self.delete_button = QPushButton("Delete", objectName="danger")
+        for button in (self.reenroll_button, self.delete_button):
+            button.setMinimumSize(180, 60)
+            button.setEnabled(False)
+        self.reenroll_button.clicked.connect(lambda: self.open_wizard(self.selected_id()))
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        actions.addStretch(1)
+        actions.addWidget(self.reenroll_button)
+        actions.addWidget(self.delete_button)
+        layout.addLayout(actions)
+        self.records = {}
+
+    def refresh(self) -> None:
+        """The gallery (who can be recognised) joined with the database (enrollment date)."""
+        query = self.search.text().strip()
+        records = {r.user_id: r for r in self.service.people()}
+        self.records = records
+        db_rows = {row["id"]: row for row in self.service.db.list_employees(query)}
+        folded = query.casefold()
+        ids = [uid for uid, r in records.items()
+               if uid in db_rows or not folded or folded in uid.casefold() or folded in r.name.casefold()]
+        ids.sort(key=lambda uid: (records[uid].name.casefold(), uid))
+        rows = []
+        for uid in ids:
+            record, row = records[uid], db_rows.get(uid, {})
+            enrolled = (row.get("enrolled_at") or record.metadata.get("registration_date", ""))[:16].replace("T", " ")
+            rows.append([uid, record.name, record.mobile, enrolled,
+                         int(record.metadata.get("total_embeddings", len(record.originals)))])
+        fill_table(self.table, rows, ids)
+        total = len(records)
+        self.message.setText(f"{len(rows)} of {total} enrolled" + (f" matching “{query}”" if query else "")
+                             if total else "Nobody is enrolled yet: tap “Enroll new”.")
+        self._selection_changed()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def select(self, user_id: str) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == user_id:
+                self.table.selectRow(r)
+                return
+
+    def _selection_changed(self) -> None:
+        has = self.selected_id() is not None
+        self.reenroll_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def delete_selected(self) -> bool:
+        uid = self.selected_id()
+        if uid is None:
+            return False
+        record = self.records.get(uid)
+        name = record.name if record else uid
+        if not self.confirm("Delete employee", f"Delete {name} ({uid})?\n\nTheir face templates are removed "
+                            "and they can no longer check in. Their attendance history is kept."):
+            return False
+        try:
+            self.service.delete(uid)
+        except Exception as exc:  # the store says why (already gone...): show it, keep going
+            self.message.setText(f"Could not delete {uid}: {exc}")
+            return False
+        self.refresh()
+        self.message.setText(f"Deleted {name} ({uid}).")
+        self.gallery_changed.emit()
+        return True
+
+    def open_wizard(self, user_id: str | None = None):
+        """Open the enrollment wizard (window-modal, not blocking: the camera keeps running)."""
+        from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
+
+        replace = self.records.get(user_id) if user_id else None
+        self.wizard = EnrollWizard(self.service, self.hub, replace, self.window())
+        self.wizard.setWindowModality(Qt.WindowModality.WindowModal)
+        self.wizard.enrolled.connect(self._enrolled)
+        self.wizard.finished.connect(lambda _: self.refresh())
+        self.wizard.open()
+        return self.wizard
+
+    def _enrolled(self, user_id: str) -> None:
+        self.refresh()
+        self.select(user_id)
+        self.gallery_changed.emit()
+
+    def busy(self) -> bool:
+        return self.wizard is not None and self.wizard.isVisible()

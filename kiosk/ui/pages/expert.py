@@ -1,0 +1,130 @@
+"""Expert recognition: open one image, see every face boxed with its top-3 candidates and their
+scores (KioskService.recognize with record=False: looking is not checking in)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from kiosk.ui import theme
+from kiosk.ui.pages.common import page_layout
+from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
+from kiosk.ui.worker import run_task
+from kiosk.vision.image_io import ImageError, load_image
+
+MAX_IMAGE_SIDE = 760
+
+
+class ExpertPage(QWidget):
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.results = None
+        self.busy = False
+        layout, header = page_layout(self, "Expert recognition", "Every face in one image, with its best "
+                                     "three candidates. Nothing is recorded.")
+        self.open_button = QPushButton("Open image…", objectName="primary")
+        self.open_button.setMinimumHeight(60)
+        self.open_button.clicked.connect(self.choose_file)
+        header.addWidget(self.open_button)
+        self.image = QLabel("Open an image to analyse it", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.image.setObjectName("muted")
+        self.image.setMinimumSize(480, 360)
+        self.faces = QVBoxLayout()
+        self.faces.setSpacing(12)
+        faces_widget = QWidget()
+        faces_widget.setLayout(self.faces)
+        scroll = QScrollArea()
+        scroll.setWidget(faces_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(380)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addWidget(self.image, 3)
+        body.addWidget(scroll, 2)
+        layout.addLayout(body, 1)
+        self.message = QLabel(objectName="muted", wordWrap=True)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        pass
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an image", str(Path.home()),
+                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        try:
+            image = load_image(path)
+        except ImageError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.busy = True
+        self.message.setText(f"Analysing {Path(path).name}…")
+        self.open_button.setEnabled(False)
+        run_task(self.service.recognize, image, record=False, top_k=3,
+                 on_done=lambda results: self._show(image, Path(path).name, results),
+                 on_error=self._failed, owner=self)
+        return True
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.open_button.setEnabled(True)
+        self.message.setText(f"Could not analyse the image: {exc}")
+
+    def _show(self, image, name: str, results) -> None:
+        self.busy = False
+        self.open_button.setEnabled(True)
+        self.results = results
+        boxes = []
+        while self.faces.count():
+            item = self.faces.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for i, result in enumerate(results, start=1):
+            match = result.match
+            colour = theme.SUCCESS if match.accepted else theme.UNKNOWN
+            boxes.append(FaceBox(result.face.xywh(), f"#{i} {match.name if match.accepted else 'Unknown'}",
+                                 f"{match.score:.2f}", colour, match.masked_template and match.accepted))
+            self.faces.addWidget(self._face_card(i, result))
+        self.faces.addStretch(1)
+        pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)
+        self.image.setPixmap(pixmap)
+        threshold = self.service.threshold
+        self.message.setText(f"{name}: {len(results)} face{'s' if len(results) != 1 else ''} · model "
+                             f"{self.service.pipeline.description} · threshold {threshold:.2f}"
+                             if results else f"{name}: no face found.")
+
+    def _face_card(self, number: int, result) -> QWidget:
+        from PySide6.QtWidgets import QFrame, QProgressBar
+
+        match = result.match
+        frame = QFrame(objectName="card")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(18, 14, 18, 14)
+        verdict = f"{match.name} · Present" if match.accepted else "Unknown · Not in Database"
+        title = QLabel(f"Face #{number}: {verdict}")
+        title.setStyleSheet("font-size: 19px; font-weight: 700;")
+        layout.addWidget(title)
+        if not match.candidates:
+            layout.addWidget(QLabel("Nobody is enrolled to compare with.", objectName="muted"))
+        for cand in match.candidates:
+            row = QHBoxLayout()
+            name = QLabel(f"{cand.name} ({cand.user_id})" + ("  [mask]" if cand.masked_template else ""))
+            name.setMinimumWidth(180)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(int(round(max(0.0, cand.score) * 100)))
+            bar.setFormat(f"{cand.score:.3f}")
+            bar.setMaximumHeight(30)
+            ok = cand.score >= (match.threshold if cand is match.candidates[0] else self.service.threshold)
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {theme.SUCCESS if ok else theme.SURFACE_2}; }}")
+            row.addWidget(name, 2)
+            row.addWidget(bar, 3)
+            layout.addLayout(row)
+        return frame

@@ -1,0 +1,39 @@
+"""Statistics: enrolled, present today, check-ins today, unknown faces today, and check-ins per
+day for the last two weeks (AttendanceDB.stats, the same numbers as `kiosk stats`)."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk.ui.pages.common import card, page_layout
+from kiosk.ui.widgets.chart import BarChart
+
+
+class StatsPage(QWidget):
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        layout, _ = page_layout(self, "Statistics", "Today at a glance, and the last 14 days")
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.values = {}
+        for i, (key, label) in enumerate((("enrolled", "Enrolled"), ("present_today", "Present today"),
+                                          ("check_ins_today", "Check-ins today"),
+                                          ("unknown_today", "Unknown faces today"))):
+            frame, value = card("0", label)
+            self.values[key] = value
+            grid.addWidget(frame, 0, i)
+        layout.addLayout(grid)
+        self.chart = BarChart("Check-ins per day")
+        layout.addWidget(self.chart, 1)
+        self.stats: dict = {}
+
+    def refresh(self) -> None:
+        stats = self.service.db.stats()
+        stats["enrolled"] = len(self.service.people())
+        self.stats = stats
+        for key, label in self.values.items():
+            label.setText(str(stats.get(key, 0)))
+        self.chart.set_data([(date.fromisoformat(d["date"]).strftime("%d"), d["count"])
+                             for d in stats["check_ins_per_day"]])

@@ -1,0 +1,72 @@
+"""One of the three enrollment photos: thumbnail, state (empty / checking / ok / rejected), and
+what the quality check said, in words HR can act on."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui import theme
+from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
+
+THUMB = 220
+
+
+class PhotoSlot(QFrame):
+    remove_requested = Signal()
+
+    def __init__(self, number: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("photoSlot")
+        self.number = number
+        self.checked = None  # kiosk.gallery.enroll.CheckedPhoto once accepted
+        self.state = "empty"
+        self.image_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.image_label.setFixedSize(THUMB, THUMB)
+        self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.caption.setObjectName("muted")
+        self.caption.setMinimumHeight(54)
+        self.remove = QPushButton("Remove")
+        self.remove.setMinimumHeight(48)
+        self.remove.clicked.connect(self.remove_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.image_label, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.remove)
+        self.clear()
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.setProperty("state", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def clear(self, message: str = "") -> None:
+        self.checked = None
+        self.image_label.setPixmap(annotated_pixmap(_blank(), [], THUMB))
+        self.image_label.setText(f"Photo {self.number}")
+        self.caption.setText(message or "Take a photo or choose a file")
+        self.remove.setVisible(False)
+        self._set_state("bad" if message else "empty")
+
+    def busy(self, image) -> None:
+        self.image_label.setPixmap(annotated_pixmap(image, [], THUMB))
+        self.caption.setText("Checking the photo…")
+        self.remove.setVisible(False)
+        self._set_state("busy")
+
+    def accept(self, checked) -> None:
+        self.checked = checked
+        q = checked.quality
+        box = checked.face.xywh()
+        self.image_label.setPixmap(annotated_pixmap(checked.image, [FaceBox(box, "", colour=theme.SUCCESS)], THUMB))
+        self.caption.setText(f"✓ Good photo · sharpness {q.blur:.0f} · face {q.face_width:.0f} px")
+        self.remove.setVisible(True)
+        self._set_state("ok")
+
+
+def _blank():
+    import numpy as np
+
+    return np.full((THUMB, THUMB, 3), (59, 41, 30), np.uint8)  # the surface colour, in BGR

@@ -1,0 +1,130 @@
+"""The enrollment wizard driven through its real widgets, end to end, on real photos."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from kiosk.live import LiveRecognizer
+from kiosk.ui.dialogs.enroll_wizard import EnrollWizard, masks_available
+from kiosk.ui.main_window import MainWindow
+from kiosk.vision.image_io import load_image
+from tests.ui.conftest import ENROLL_PHOTOS, HELD_OUT, PERSON, letterbox, photo
+
+NEXT = QWizard.WizardButton.NextButton
+FINISH = QWizard.WizardButton.FinishButton
+
+
+def click(qtbot, wizard, which):
+    button = wizard.button(which)
+    qtbot.waitUntil(button.isEnabled, timeout=30000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def fill_details(qtbot, wizard, user_id, name, mobile):
+    page = wizard.details
+    qtbot.keyClicks(page.name, name)
+    qtbot.keyClicks(page.worker_id, user_id)
+    qtbot.keyClicks(page.mobile, mobile)
+    page.consent.setChecked(True)
+
+
+def test_wizard_enrolls_a_person_who_is_then_recognised_live(qtbot, tmp_path, make_service, faces_dir):
+    """The whole HR path: PIN-less main window -> Employees -> Enroll new -> wizard pages ->
+    saved person, with masks when the mask renderer is present; the live worker's recognizer
+    (same service) then knows them from a photo that was never enrolled."""
+    service = make_service()
+    window = MainWindow(service, str(tmp_path / "no-camera.avi"), backoff=(5.0,))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    try:
+        window.show_admin()
+        wizard = window.admin.employees.open_wizard()
+        qtbot.waitUntil(wizard.isVisible)
+        fill_details(qtbot, wizard, PERSON["user_id"], PERSON["name"], PERSON["mobile"])
+        click(qtbot, wizard, NEXT)
+        assert wizard.currentPage() is wizard.photos
+        for name in ENROLL_PHOTOS:
+            assert wizard.photos.add_photo_from_file(photo(name))
+        click(qtbot, wizard, NEXT)  # enabled once the three checks pass
+        assert wizard.currentPage() is wizard.duplicate_page
+        qtbot.waitUntil(lambda: wizard.duplicate_page.done, timeout=20000)
+        assert wizard.duplicate_page.duplicate is None
+        click(qtbot, wizard, NEXT)
+        assert wizard.currentPage() is wizard.process
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary, timeout=120000)
+        assert not wizard.process.error.isVisible(), wizard.process.error.text()
+        with_masks = masks_available()
+        qtbot.waitUntil(lambda: wizard.summary.preview_done, timeout=30000)
+        if with_masks:  # the masked preview comes from the renderer
+            assert "how the masked templates see" in wizard.summary.mask_caption.text()
+        click(qtbot, wizard, FINISH)
+        assert not wizard.isVisible()
+
+        folder = service.store.folder_of(PERSON["user_id"])
+        assert folder is not None and (folder / "centroid.npy").is_file()
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        assert meta["name"] == PERSON["name"] and meta["mobile"] == PERSON["mobile"]
+        assert meta["total_embeddings"] == (21 if with_masks else 3)
+        assert service.db.get_employee(PERSON["user_id"])["name"] == PERSON["name"]
+        assert window.admin.employees.table.rowCount() == 1
+
+        # The live worker uses this same service: its matcher is the reloaded one.
+        qtbot.waitUntil(lambda: window.worker.recognizer is not None, timeout=20000)
+        assert window.worker.recognizer.service is service
+        probe = LiveRecognizer(service, record=False)
+        decision = probe.process(letterbox(load_image(photo(HELD_OUT[0]))))
+        assert [f.user_id for f in decision.faces] == [PERSON["user_id"]]
+    finally:
+        window.shutdown()
+
+
+def test_wizard_rejects_bad_details_and_photos_without_saving(qtbot, tmp_path, make_service, faces_dir):
+    service = make_service()
+    wizard = EnrollWizard(service)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_details(qtbot, wizard, "W9", "Sam", "12ab")
+    qtbot.mouseClick(wizard.button(NEXT), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.details
+    assert "mobile" in wizard.details.error.text()
+    wizard.details.mobile.setText("+15550199")
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentPage() is wizard.photos
+    # Not an image, then a blurry photo: both refused with the reason, slots stay free.
+    bogus = tmp_path / "notes.jpg"
+    bogus.write_text("not an image")
+    assert not wizard.photos.add_photo_from_file(bogus)
+    assert "OpenCV" in wizard.photos.error.text() or "image" in wizard.photos.error.text()
+    blurry = faces_dir / "identities" / "alex_lacamoire" / "alex-lacamoire.png"
+    assert wizard.photos.add_photo_from_file(blurry)
+    qtbot.waitUntil(lambda: wizard.photos.pending == 0, timeout=20000)
+    assert "blurry" in wizard.photos.error.text()
+    assert wizard.photos.slots[0].state == "bad"
+    assert not wizard.button(NEXT).isEnabled()
+    wizard.reject()
+    assert not service.store.root.exists() or not any(service.store.root.iterdir())
+
+
+def test_duplicate_person_is_flagged_and_needs_an_override(qtbot, make_service, enrolled_gallery):
+    service = make_service(enrolled=True, gallery=enrolled_gallery)
+    wizard = EnrollWizard(service)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_details(qtbot, wizard, "W777", "Someone Else", "+15550111")
+    click(qtbot, wizard, NEXT)
+    for name in HELD_OUT:  # other photos of the already enrolled person
+        wizard.photos.add_photo_from_file(photo(name))
+    click(qtbot, wizard, NEXT)
+    page = wizard.duplicate_page
+    qtbot.waitUntil(lambda: page.done, timeout=20000)
+    assert page.duplicate is not None and page.duplicate.user_id == PERSON["user_id"]
+    assert PERSON["name"] in page.status.text()
+    assert not wizard.button(NEXT).isEnabled()
+    page.override.setChecked(True)
+    assert wizard.button(NEXT).isEnabled()
+    wizard.reject()
+    assert not service.store.exists("W777")
