@@ -30,6 +30,16 @@ def photos_of(person: str) -> list[Path]:
     return sorted(p for p in require(FACES / "identities" / person).iterdir() if p.is_file())
 
 
+def enrollment_split(person: str) -> tuple[list[Path], list[Path]]:
+    """Three photos sharp enough to enroll (SPEC: blur >= 40) and the rest, held out."""
+    from kiosk.vision.image_io import load_image
+    from kiosk.vision.quality import BLUR_MIN, blur_score
+
+    photos = photos_of(person)
+    sharp = [p for p in photos if blur_score(load_image(p)) >= BLUR_MIN][:3]
+    return sharp, [p for p in photos if p not in sharp]
+
+
 @pytest.fixture(scope="session")
 def faces_dir() -> Path:
     return require(FACES)
@@ -71,6 +81,6 @@ def enrolled(tmp_path_factory, pipeline):
     data = tmp_path_factory.mktemp("enrolled")
     service = KioskService(load_settings(data), pipeline=pipeline)
     for i, (person, name) in enumerate(ENROLL_PEOPLE.items(), start=1):
-        images = [load_image(p) for p in photos_of(person)[:3]]
+        images = [load_image(p) for p in enrollment_split(person)[0]]
         service.enroll(f"E{i:03d}", name, f"+4477009000{i:02d}", images)
     return data

@@ -134,7 +134,7 @@ class DlibEmbedder:
     name = "dlib-resnet"
     dim = 128
     # Calibrated on ../shared/faces (benchmarks/calibrate_threshold.py; see docs/thresholds.md).
-    default_threshold = 0.92
+    default_threshold = 0.93
 
     def __init__(self):
         import dlib
