@@ -14,17 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kiosk.gallery.matcher import UNKNOWN, MatchResult
-from kiosk.vision.types import Face
+from kiosk.vision.types import Face, iou
 
 UNKNOWN_LABEL = "Unknown"
-
-
-def iou(a: np.ndarray, b: np.ndarray) -> float:
-    x1, y1 = max(a[0], b[0]), max(a[1], b[1])
-    x2, y2 = min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return float(inter / union) if union > 0 else 0.0
 
 
 @dataclass

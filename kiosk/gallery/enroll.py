@@ -17,7 +17,7 @@ from kiosk.gallery.matcher import Matcher
 from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord
 from kiosk.vision import quality
 from kiosk.vision.pipeline import FacePipeline
-from kiosk.vision.types import Face
+from kiosk.vision.types import Face, same_face
 
 PHOTOS_REQUIRED = 3
 MOBILE_RE = re.compile(r"^\+?[0-9]{7,15}$")
@@ -79,21 +79,6 @@ def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo")
     return CheckedPhoto(image, main, graded, label, warnings)
 
 
-def _iou(a: np.ndarray, b: np.ndarray) -> float:
-    x1, y1 = max(a[0], b[0]), max(a[1], b[1])
-    x2, y2 = min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return float(inter / union) if union > 0 else 0.0
-
-
-def redetect(pipeline: FacePipeline, image: np.ndarray, original: Face) -> Face | None:
-    """The face in a masked rendering that overlaps the original face, or None."""
-    faces = pipeline.detect(image, pad_retry=False)
-    best = max(faces, key=lambda f: _iou(f.box, original.box), default=None)
-    return best if best is not None and _iou(best.box, original.box) >= 0.5 else None
-
-
 class Enroller:
     def __init__(self, pipeline: FacePipeline, store: GalleryStore, masks: bool = True,
                  threshold: float | None = None):
@@ -133,7 +118,7 @@ class Enroller:
             if not self.use_masks:
                 continue
             for rendering in self.renderer.render_all(photo.image, photo.face.box, seed=i):
-                face = redetect(self.pipeline, rendering.image, photo.face)
+                face = same_face(self.pipeline.detect(rendering.image, pad_retry=False), photo.face)
                 if face is None:
                     fallback += 1
                     face = photo.face

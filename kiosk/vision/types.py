@@ -44,3 +44,18 @@ def best_face(faces: list[Face]) -> Face | None:
     if not faces:
         return None
     return max(faces, key=lambda f: (round(f.score, 3), f.area))
+
+
+def iou(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection over union of two (x1, y1, x2, y2) boxes."""
+    x1, y1 = max(a[0], b[0]), max(a[1], b[1])
+    x2, y2 = min(a[2], b[2]), min(a[3], b[3])
+    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return float(inter / union) if union > 0 else 0.0
+
+
+def same_face(faces: list[Face], original: Face, min_iou: float = 0.5) -> Face | None:
+    """The face among `faces` that is `original` seen again (e.g. after a mask was drawn)."""
+    best = max(faces, key=lambda f: iou(f.box, original.box), default=None)
+    return best if best is not None and iou(best.box, original.box) >= min_iou else None
