@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 GUIDANCE_INTERVAL_MS = 600
 PREVIEW_MASK = "surgical_blue"
+# QWizard names its buttons itself, so the style sheet's #primary cannot reach them.
+PRIMARY_BUTTON = ("QPushButton { background: #3b82f6; } QPushButton:hover { background: #2563eb; } "
+                  "QPushButton:disabled { background: #1e3a5f; color: #64748b; }")
 
 
 def masks_available() -> bool:
@@ -154,10 +157,11 @@ class PhotosPage(QWizardPage):
         layout = _title(self, "Three photos", "Take them with the kiosk camera (face centred, close "
                         "enough, holding still) or choose image files. Each photo is checked at once.")
         self.preview = VideoView()
-        self.preview.setMinimumSize(420, 300)
+        self.preview.setMinimumSize(420, 250)
         self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
         self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
                                wordWrap=True)
+        self.guidance.setMinimumWidth(380)
         self.take = QPushButton("Take photo", objectName="primary")
         self.take.setMinimumHeight(64)
         self.take.clicked.connect(self.take_photo)
@@ -166,8 +170,10 @@ class PhotosPage(QWizardPage):
         self.choose.setMinimumHeight(64)
         self.choose.clicked.connect(self.choose_file)
         camera = QVBoxLayout()
-        camera.addWidget(self.preview, 1)
-        camera.addWidget(self.guidance)
+        stage = QGridLayout()  # the guidance sits on the picture, where the person looks
+        stage.addWidget(self.preview, 0, 0)
+        stage.addWidget(self.guidance, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+        camera.addLayout(stage, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.take, 2)
         buttons.addWidget(self.choose, 1)
@@ -283,15 +289,28 @@ class DuplicatePage(QWizardPage):
         self.duplicate = None  # the best Candidate at or above the threshold, if any
         layout = _title(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
         self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
+        # Side by side: the new photo and the enrolled person it resembles.
+        self.new_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.match_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.match_photo.hide()
+        self.new_caption = QLabel("New photo", objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.match_caption = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.compare = QWidget()
+        compare = QGridLayout(self.compare)
+        compare.setContentsMargins(0, 0, 0, 0)
+        compare.setHorizontalSpacing(24)
+        compare.addWidget(self.new_photo, 0, 0)
+        compare.addWidget(self.match_photo, 0, 1)
+        compare.addWidget(self.new_caption, 1, 0)
+        compare.addWidget(self.match_caption, 1, 1)
+        compare.setColumnStretch(2, 1)
+        self.compare.hide()
         self.override = QCheckBox("It is a different person: enroll anyway")
         self.override.hide()
         self.override.toggled.connect(self.completeChanged)
         self.agreement = QLabel(objectName="warn", wordWrap=True)
         self.agreement.hide()
         layout.addWidget(self.status)
-        layout.addWidget(self.match_photo, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.compare)
         layout.addWidget(self.override)
         layout.addWidget(self.agreement)
         layout.addStretch(1)
@@ -301,7 +320,7 @@ class DuplicatePage(QWizardPage):
         self.duplicate = None
         self.override.setChecked(False)
         self.override.hide()
-        self.match_photo.hide()
+        self.compare.hide()
         self.agreement.hide()
         _message(self.status, "Checking the gallery…", "warn")
         photos = self.wiz.photos.photos()
@@ -343,12 +362,14 @@ class DuplicatePage(QWizardPage):
                      "(use Re-enroll instead), or confirm below that it is someone else.", "error")
             record = next((r for r in self.wiz.service.people() if r.user_id == best.user_id), None)
             paths = record.photo_paths() if record is not None else []
-            if paths:
-                try:
-                    self.match_photo.setPixmap(annotated_pixmap(load_image(paths[0]), [], 200))
-                    self.match_photo.show()
-                except ImageError:
-                    pass
+            first = self.wiz.photos.photos()[0]
+            self.new_photo.setPixmap(annotated_pixmap(first.image, [], 240))
+            self.match_caption.setText(f"Enrolled: {best.name} ({best.user_id})")
+            try:
+                self.match_photo.setPixmap(annotated_pixmap(load_image(paths[0]), [], 240))
+            except (IndexError, ImageError):
+                self.match_photo.setText("(no stored photo)")
+            self.compare.show()
             self.override.show()
         if agreement < threshold:
             self.agreement.setText(f"Note: the three photos look less alike than one person usually does "
@@ -515,8 +536,9 @@ class EnrollWizard(QWizard):
                              (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Cancel")):
             self.setButtonText(button, text)
             self.button(button).setMinimumSize(150, 60)
-        self.button(QWizard.WizardButton.NextButton).setObjectName("primary")
-        self.button(QWizard.WizardButton.FinishButton).setObjectName("primary")
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                      QWizard.WizardButton.CommitButton):
+            self.button(which).setStyleSheet(PRIMARY_BUTTON)
         self.details = DetailsPage(self)
         self.photos = PhotosPage(self)
         self.duplicate_page = DuplicatePage(self)
@@ -524,7 +546,7 @@ class EnrollWizard(QWizard):
         self.summary = SummaryPage(self)
         for page in (self.details, self.photos, self.duplicate_page, self.process, self.summary):
             self.addPage(page)
-        self.resize(1180, 860)
+        self.resize(1180, 880)
 
     def invalidate_after_photos(self) -> None:
         """New photos mean a new duplicate check (the page re-runs it when shown)."""

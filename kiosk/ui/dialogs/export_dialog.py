@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
@@ -38,6 +39,7 @@ class ExportDialog(QDialog):
         kinds.addWidget(self.summary)
         form = QFormLayout()
         form.setSpacing(14)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         form.addRow("Employee", self.employee)
@@ -62,6 +64,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setMinimumWidth(720)
+        self.export_button.setFocus()
         self.written: int | None = None
 
     def browse(self) -> None:

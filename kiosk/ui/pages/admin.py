@@ -2,7 +2,7 @@
 each one page. Reached only through the admin PIN."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
@@ -41,6 +41,7 @@ class AdminPage(QWidget):
                                        ("expert", "Expert recognition", "search", self.expert)):
             button = QPushButton(label, objectName="navButton", checkable=True)
             button.setIcon(theme.icon(icon))
+            button.setIconSize(QSize(26, 26))
             button.setMinimumHeight(60)
             button.clicked.connect(lambda _=False, k=key: self.open(k))
             self.nav.addButton(button)
@@ -53,7 +54,7 @@ class AdminPage(QWidget):
         back.setMinimumHeight(64)
         back.clicked.connect(self.back_requested)
         side.addWidget(back)
-        sidebar.setFixedWidth(290)
+        sidebar.setFixedWidth(310)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

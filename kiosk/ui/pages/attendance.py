@@ -18,13 +18,13 @@ def date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumWidth(190)
+    edit.setMinimumWidth(180)
     return edit
 
 
 def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo = QComboBox()
-    combo.setMinimumWidth(260)
+    combo.setMinimumWidth(220)
     combo.addItem(with_all, None)
     for row in service.db.list_employees(include_inactive=True):
         combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
@@ -55,12 +55,14 @@ class AttendancePage(QWidget):
         filters.addWidget(QLabel("to"))
         filters.addWidget(self.end)
         filters.addSpacing(12)
-        filters.addWidget(self.employee)
-        filters.addSpacing(12)
-        filters.addWidget(self.events)
-        filters.addWidget(self.summary)
-        filters.addStretch(1)
+        filters.addWidget(self.employee, 1)
+        kinds = QHBoxLayout()
+        kinds.setSpacing(24)
+        kinds.addWidget(self.events)
+        kinds.addWidget(self.summary)
+        kinds.addStretch(1)
         layout.addLayout(filters)
+        layout.addLayout(kinds)
         self.table = make_table([])
         layout.addWidget(self.table, 1)
         self.message = QLabel(objectName="muted")

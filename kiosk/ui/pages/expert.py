@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
+from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.worker import run_task
 from kiosk.vision.image_io import ImageError, load_image
 
-MAX_IMAGE_SIDE = 760
+MAX_IMAGE_SIDE = 1100
 
 
 class ExpertPage(QWidget):
@@ -29,9 +29,8 @@ class ExpertPage(QWidget):
         self.open_button.setMinimumHeight(60)
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
-        self.image = QLabel("Open an image to analyse it", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.image.setObjectName("muted")
-        self.image.setMinimumSize(480, 360)
+        self.image = Picture("Open an image to analyse it")
+        self.image.setMinimumSize(440, 360)
         self.faces = QVBoxLayout()
         self.faces.setSpacing(12)
         faces_widget = QWidget()
@@ -39,12 +38,13 @@ class ExpertPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(faces_widget)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(380)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(400)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QHBoxLayout()
         body.setSpacing(20)
-        body.addWidget(self.image, 3)
-        body.addWidget(scroll, 2)
+        body.addWidget(self.image, 5)
+        body.addWidget(scroll, 4)
         layout.addLayout(body, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
@@ -94,7 +94,7 @@ class ExpertPage(QWidget):
             self.faces.addWidget(self._face_card(i, result))
         self.faces.addStretch(1)
         pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)
-        self.image.setPixmap(pixmap)
+        self.image.set_pixmap(pixmap)
         threshold = self.service.threshold
         self.message.setText(f"{name}: {len(results)} face{'s' if len(results) != 1 else ''} · model "
                              f"{self.service.pipeline.description} · threshold {threshold:.2f}"
@@ -108,23 +108,25 @@ class ExpertPage(QWidget):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(18, 14, 18, 14)
         verdict = f"{match.name} · Present" if match.accepted else "Unknown · Not in Database"
-        title = QLabel(f"Face #{number}: {verdict}")
+        title = QLabel(f"Face #{number}: {verdict}", wordWrap=True)
         title.setStyleSheet("font-size: 19px; font-weight: 700;")
+        layout.setSpacing(6)
         layout.addWidget(title)
         if not match.candidates:
             layout.addWidget(QLabel("Nobody is enrolled to compare with.", objectName="muted"))
-        for cand in match.candidates:
-            row = QHBoxLayout()
-            name = QLabel(f"{cand.name} ({cand.user_id})" + ("  [mask]" if cand.masked_template else ""))
-            name.setMinimumWidth(180)
+        for rank, cand in enumerate(match.candidates, start=1):
+            name = QLabel(f"{rank}. {cand.name} ({cand.user_id})" + ("  · via a masked template"
+                                                                       if cand.masked_template else ""), wordWrap=True)
+            name.setObjectName("muted" if rank > 1 else "")
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(int(round(max(0.0, cand.score) * 100)))
             bar.setFormat(f"{cand.score:.3f}")
-            bar.setMaximumHeight(30)
-            ok = cand.score >= (match.threshold if cand is match.candidates[0] else self.service.threshold)
-            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {theme.SUCCESS if ok else theme.SURFACE_2}; }}")
-            row.addWidget(name, 2)
-            row.addWidget(bar, 3)
-            layout.addLayout(row)
+            bar.setFixedHeight(26)
+            ok = rank == 1 and match.accepted  # the winner, over its threshold
+            bar.setStyleSheet("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
+                              f"QProgressBar::chunk {{ border-radius: 10px; background: "
+                              f"{theme.SUCCESS if ok else '#64748b'}; }}")
+            layout.addWidget(name)
+            layout.addWidget(bar)
         return frame

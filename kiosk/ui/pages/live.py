@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -95,6 +95,7 @@ class LivePage(QWidget):
         self.clock = QLabel(objectName="clock")
         self.admin_button = QPushButton("HR", objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
+        self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumSize(120, 60)
         self.admin_button.clicked.connect(self.admin_requested)
         titles = QVBoxLayout()
@@ -191,7 +192,7 @@ class LivePage(QWidget):
         if state == LIVE:
             self.notice.hide()
         elif state == LOST:
-            self.video.clear("No camera picture")
+            self.video.clear("")
             self.notice.show_notice("No camera picture", message + "\nCheck that the camera is plugged in.",
                                     "Retry now")
         elif state == ENDED:

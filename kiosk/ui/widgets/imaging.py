@@ -64,6 +64,8 @@ def draw_faces(painter: QPainter, target: QRectF, image_w: int, image_h: int,
         painter.setPen(QPen(colour, max(2.0, font_px / 6)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 6, 6)
+        if not face.title:
+            continue
         text = face.title + ("  [mask]" if face.masked else "")
         painter.setFont(title_font)
         tw = painter.fontMetrics().horizontalAdvance(text)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.ui import theme
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 
-THUMB = 220
+THUMB = 150
 
 
 class PhotoSlot(QFrame):
@@ -24,13 +24,13 @@ class PhotoSlot(QFrame):
         self.image_label.setFixedSize(THUMB, THUMB)
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setObjectName("muted")
-        self.caption.setMinimumHeight(54)
+        self.caption.setMinimumHeight(44)
         self.remove = QPushButton("Remove")
-        self.remove.setMinimumHeight(48)
+        self.remove.setMinimumHeight(44)
         self.remove.clicked.connect(self.remove_requested)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(6)
         layout.addWidget(self.image_label, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.caption)
         layout.addWidget(self.remove)
@@ -61,7 +61,7 @@ class PhotoSlot(QFrame):
         q = checked.quality
         box = checked.face.xywh()
         self.image_label.setPixmap(annotated_pixmap(checked.image, [FaceBox(box, "", colour=theme.SUCCESS)], THUMB))
-        self.caption.setText(f"✓ Good photo · sharpness {q.blur:.0f} · face {q.face_width:.0f} px")
+        self.caption.setText(f"✓ Good · sharpness {q.blur:.0f}\nface {q.face_width:.0f} px wide")
         self.remove.setVisible(True)
         self._set_state("ok")
 
