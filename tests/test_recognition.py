@@ -68,3 +68,20 @@ def test_attendance_is_recorded_once_per_cooldown_and_exported(gallery_service, 
     assert {r["name"] for r in rows} == {"Barack Obama", "Ada Lovelace"}
     log = gallery_service.db.access_log(today, today)
     assert [e["outcome"] for e in log].count("unknown") == 1 and len(log) == 4
+
+
+def test_masked_rendering_of_a_held_out_photo_matches_a_masked_template(gallery_service):
+    """A held-out photo with a synthetic mask in a colour not used at enrollment: recognised,
+    and the best template is one of the masked ones (what the 18 masked embeddings are for)."""
+    from kiosk.vision.masks import MaskRenderer
+
+    renderer = MaskRenderer()
+    hits = []
+    for person, user_id in (("df01", "E001"), ("obama", "E005")):
+        image = load_image(enrollment_split(person)[1][0])
+        face = gallery_service.pipeline.detect(image)[0]
+        masked = renderer.render(image, face.box, "surgical_blue", seed=99, random_style=True).image
+        result = max(gallery_service.recognize(masked, record=False), key=lambda r: r.face.area)
+        hits.append((person, result.match.user_id, result.match.masked_template, round(result.match.score, 3)))
+    assert all(h[1] == user for h, user in zip(hits, ("E001", "E005"))), hits
+    assert all(h[2] for h in hits), f"best template should be masked: {hits}"
