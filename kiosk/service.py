@@ -41,6 +41,7 @@ class KioskService:
         self._pipeline = pipeline
         self.store = GalleryStore(self.settings.embeddings_dir)
         self._matcher: Matcher | None = None
+        self._gallery_stamp: int | None = None
         self._lock = threading.RLock()
         self.gallery_warnings: list[str] = []
 
@@ -71,15 +72,24 @@ class KioskService:
         return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
                             kiosk_id=self.settings.kiosk_id)
 
+    def _stamp(self) -> int | None:
+        """Changes whenever a person folder is added, replaced or removed (they are renamed
+        into place), so enrolments made by another process are picked up too."""
+        try:
+            return self.store.root.stat().st_mtime_ns
+        except OSError:
+            return None
+
     @property
     def matcher(self) -> Matcher:
         with self._lock:
-            if self._matcher is None:
+            if self._matcher is None or self._stamp() != self._gallery_stamp:
                 self.reload()
             return self._matcher
 
     def reload(self) -> Matcher:
         """Re-read the gallery (after an enrolment or deletion, from any process)."""
+        stamp = self._stamp()
         records, warnings = self.store.load_all()
         matcher = Matcher(records, self.pipeline.embedder.name, self.threshold, self.masked_threshold)
         for record in matcher.skipped:
@@ -87,6 +97,7 @@ class KioskService:
                             f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
         with self._lock:
             self._matcher = matcher
+            self._gallery_stamp = stamp
             self.gallery_warnings = warnings
         return matcher
 

@@ -1,0 +1,17 @@
+"""The shared core: an enrolment made elsewhere (the CLI while the kiosk runs) is seen at once."""
+from kiosk.config import load_settings
+from kiosk.service import KioskService
+from kiosk.vision.image_io import load_image
+from tests.conftest import enrollment_split
+
+
+def test_enrolment_by_another_process_is_picked_up(tmp_path, pipeline):
+    kiosk = KioskService(load_settings(tmp_path), pipeline=pipeline)
+    assert len(kiosk.matcher) == 0
+    hr = KioskService(load_settings(tmp_path), pipeline=pipeline)
+    enroll, held_out = enrollment_split("df04")
+    hr.enroll("H1", "Hana", "+447700900100", [load_image(p) for p in enroll], masks=False)
+    assert [p[0] for p in kiosk.matcher.people] == ["H1"]
+    assert kiosk.recognize(load_image(held_out[0]), record=False)[0].match.user_id == "H1"
+    hr.delete("H1")
+    assert len(kiosk.matcher) == 0
