@@ -242,7 +242,7 @@ def contact_sheet(args) -> int:
     faces = sorted(detector.detect(image), key=lambda f: -f.area)
     if not faces:
         raise CliError(f"no face found in {args.input}")
-    sheet = render_contact_sheet(image, faces[0].box, faces[0].landmarks)
+    sheet = render_contact_sheet(image, faces[0].box, faces[0].landmarks, detector=detector)
     target = Path(args.contact_sheet)
     atomic_write_bytes(target, encode(target, sheet))
     print(f"wrote {target}")

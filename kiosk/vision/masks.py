@@ -16,7 +16,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import cv2
 import numpy as np
@@ -33,7 +33,6 @@ _JAW = range(17)
 _EYES = (range(36, 42), range(42, 48))
 
 Colour = tuple[float, float, float]  # BGR in 0..1
-Detect = Callable[[np.ndarray], "tuple[np.ndarray, np.ndarray] | None"]  # image -> (box, 5 kps)
 
 
 @dataclass
@@ -709,29 +708,6 @@ def _match_photo(roi: np.ndarray, lm: np.ndarray) -> _Look:
 # ---------------------------------------------------------------------------- contact sheet
 
 
-def _scrfd_from_env() -> Detect | None:
-    """SCRFD from KIOSK_MODELS_DIR (best file present), or None: the sheet still works without."""
-    folder = os.environ.get("KIOSK_MODELS_DIR")
-    if not folder:
-        return None
-    for name in ("det_10g.onnx", "det_2.5g.onnx", "det_500m.onnx"):
-        path = Path(folder) / name
-        if path.is_file():
-            import insightface
-
-            model = insightface.model_zoo.get_model(str(path), providers=["CPUExecutionProvider"])
-            model.prepare(ctx_id=-1, input_size=(640, 640), det_thresh=0.5)
-
-            def detect(img: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-                boxes, kps = model.detect(img)
-                if len(boxes) == 0:
-                    return None
-                i = int(np.argmax(boxes[:, 4]))
-                return boxes[i], kps[i]
-            return detect
-    return None
-
-
 def five_from_68(lm: np.ndarray) -> np.ndarray:
     """ArcFace's 5 points (eye centres, nose tip, mouth corners) from dlib's 68."""
     return np.array([lm[36:42].mean(0), lm[42:48].mean(0), lm[30], lm[48], lm[54]], np.float32)
@@ -751,28 +727,33 @@ def _square_crop(image: np.ndarray, cx: float, cy: float, side: float, tile: int
 def render_contact_sheet(image_bgr: np.ndarray, box: Sequence[float],
                          landmarks5: np.ndarray | None = None,
                          renderer: MaskRenderer | None = None, *,
-                         detect: Detect | None = None, tile: int = 176) -> np.ndarray:
+                         detector: Any = None, tile: int = 176) -> np.ndarray:
     """A visual check of the six masks as enrollment sees them.
 
     Row 1: the face and its six masked versions, labelled with type and colour. Row 2: the
     ArcFace-aligned 112x112 crop (norm_crop) of each, scaled up. The original uses
     `landmarks5` (SCRFD's 5 points) when given; masked images are re-detected when a detector
-    is available (`detect`, else SCRFD from KIOSK_MODELS_DIR), as enrollment does, and fall back
-    to the original's points otherwise. Each crop says which points it used.
+    is given (an engine Detector, as `kiosk augment --contact-sheet` passes), as enrollment
+    does, and fall back to the original's points otherwise. Each crop says which points it used.
     """
     from insightface.utils import face_align
 
     img = _check_image(image_bgr)
     renderer = renderer or MaskRenderer()
-    detect = detect or _scrfd_from_env()
+
+    def detect(im: np.ndarray) -> tuple[float, np.ndarray] | None:
+        faces = detector.detect(im) if detector is not None else []
+        best = max(faces, key=lambda f: f.score, default=None)
+        return (best.score, best.landmarks) if best is not None else None
+
     lm = renderer.landmarks68(img, box)
     x1, y1, x2, y2 = (float(v) for v in list(box)[:4])
     side = 1.5 * max(x2 - x1, y2 - y1)
     cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
     if landmarks5 is not None:
         base, base_tag = np.asarray(landmarks5, np.float32).reshape(5, 2), "given kps"
-    elif (found := detect(img) if detect is not None else None) is not None:
-        base, base_tag = np.asarray(found[1], np.float32), f"det {found[0][4]:.2f}"
+    elif (found := detect(img)) is not None:
+        base, base_tag = np.asarray(found[1], np.float32), f"det {found[0]:.2f}"
     else:
         base, base_tag = five_from_68(lm), "kps from 68"
     columns = [("original", "", img)] + [(m.mask_type, m.colour, m.image)
@@ -784,9 +765,9 @@ def render_contact_sheet(image_bgr: np.ndarray, box: Sequence[float],
         x = i * tile
         sheet[label_h:label_h + tile, x:x + tile] = _square_crop(im, cx, cy, side, tile)
         kps, tag = base, base_tag
-        if i and detect is not None:
+        if i and detector is not None:
             found = detect(im)
-            kps, tag = (np.asarray(found[1], np.float32), f"det {found[0][4]:.2f}") if found is not None \
+            kps, tag = (np.asarray(found[1], np.float32), f"det {found[0]:.2f}") if found is not None \
                 else (base, "not found: orig kps")
         y = 2 * label_h + tile
         aligned = face_align.norm_crop(im, landmark=kps)
@@ -797,27 +778,3 @@ def render_contact_sheet(image_bgr: np.ndarray, box: Sequence[float],
                     (60, 60, 60), 1, cv2.LINE_AA)
     sheet[:, tile - 1:tile + 1] = 160  # set the original apart
     return sheet
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m kiosk.vision.masks PHOTO OUT.png`: the contact sheet of one photo (this is how
-    docs/masks_contact_sheet.png is made; needs SCRFD weights in KIOSK_MODELS_DIR)."""
-    import sys
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    finder = _scrfd_from_env()
-    photo = cv2.imread(args[0], cv2.IMREAD_COLOR) if len(args) == 2 else None
-    if photo is None or finder is None:
-        print("usage: KIOSK_MODELS_DIR=... python -m kiosk.vision.masks PHOTO OUT.png", file=sys.stderr)
-        return 2
-    hit = finder(photo)
-    if hit is None:
-        print(f"no face found in {args[0]}", file=sys.stderr)
-        return 1
-    sheet = render_contact_sheet(photo, hit[0][:4], hit[1], detect=finder)
-    cv2.imwrite(args[1], sheet, [cv2.IMWRITE_PNG_COMPRESSION, 9])
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

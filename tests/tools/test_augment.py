@@ -75,3 +75,12 @@ def test_bad_options_are_one_line_errors(tree, tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert main(["augment", "--input", str(tree), "--output", str(tmp_path / "o"), "--no-mask", "--no-crop"]) == 1
     assert "nothing to write" in capsys.readouterr().err
+
+
+def test_contact_sheet(tmp_path, capsys):
+    target = tmp_path / "sheet.png"
+    assert main(["augment", "--contact-sheet", str(target), "--input", str(photos_of("obama")[1])]) == 0
+    sheet = cv2.imread(str(target))
+    assert sheet is not None and sheet.shape[1] == 7 * 176
+    assert main(["augment", "--contact-sheet", str(target), "--input", str(tmp_path / "none.jpg")]) == 1
+    assert "needs --input IMAGE" in capsys.readouterr().err

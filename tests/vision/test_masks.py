@@ -265,5 +265,7 @@ def test_input_image_is_not_modified(renderer, cases):
 
 def test_contact_sheet(renderer, detect, cases):
     image, box, _ = cases["frontal"]
-    sheet = render_contact_sheet(image, box, renderer=renderer, detect=detect, tile=96)
+    from kiosk.vision.detect import ScrfdDetector
+
+    sheet = render_contact_sheet(image, box, renderer=renderer, detector=ScrfdDetector(_need(DETECTOR)), tile=96)
     assert sheet.dtype == np.uint8 and sheet.shape[1] == 7 * 96 and sheet.shape[0] > 2 * 96
