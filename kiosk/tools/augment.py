@@ -63,7 +63,8 @@ def make_crop(style: str, image: np.ndarray, face, rng: random.Random) -> np.nda
 
 
 def encode(path: Path, image: np.ndarray) -> bytes:
-    ok, data = cv2.imencode(path.suffix, image)
+    params = [cv2.IMWRITE_PNG_COMPRESSION, 9] if path.suffix.lower() == ".png" else [cv2.IMWRITE_JPEG_QUALITY, 95]
+    ok, data = cv2.imencode(path.suffix, image, params)
     if not ok:
         raise ValueError(f"could not encode {path.name}")
     return data.tobytes()
