@@ -23,11 +23,6 @@ def cpu_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-# Busy-waiting onnxruntime threads speed up a lone batch process but starve the other threads
-# of the Qt kiosk (capture, screen) on a 2-core box; kiosk.ui turns spinning off.
-ALLOW_SPINNING = True
-
-
 def onnx_session(path: Path):
     """An onnxruntime CPU session with explicit thread settings (no provider chatter)."""
     import onnxruntime as ort
@@ -36,8 +31,6 @@ def onnx_session(path: Path):
     options.intra_op_num_threads = cpu_threads()
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
-    if not ALLOW_SPINNING:
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
