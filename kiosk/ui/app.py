@@ -59,8 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.quit_after:
         m = window.live.metrics
         drawn = window.live.video.frames_drawn
+        ready = window.live.models_ready_at
+        since_ready = (started + elapsed - ready) if ready else 0.0
         print(f"ran {elapsed:.1f} s: captured {window.capture.frames_read} frames, drew {drawn} "
-              f"({drawn / elapsed:.1f} fps), recognised {window.worker.processed} "
-              f"({window.worker.processed / elapsed:.1f} fps), dropped {window.mailbox.dropped} stale frames, "
-              f"check-ins {m['checkins']}, model {window.live.model or window.live.model_error}")
+              f"({drawn / elapsed:.1f} fps); models ready after {ready - started if ready else float('nan'):.1f} s, "
+              f"then recognised {window.worker.processed} frames in {since_ready:.1f} s "
+              f"({window.worker.processed / since_ready if since_ready else 0:.1f} fps); "
+              f"dropped {window.mailbox.dropped} stale frames; check-ins {m['checkins']}; "
+              f"model {window.live.model or window.live.model_error}")
     return code

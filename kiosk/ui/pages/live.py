@@ -85,6 +85,7 @@ class LivePage(QWidget):
         self.recognition_fps = 0.0
         self._last_result_at = 0.0
         self._face_since: float | None = None
+        self.models_ready_at: float | None = None
         self._last_face_at = 0.0
         self.metrics = {"frames_received": 0, "results": 0, "checkins": 0, "banner_latency_s": [],
                         "result_latency_s": []}
@@ -202,6 +203,7 @@ class LivePage(QWidget):
         self._refresh_status()
 
     def on_models_ready(self, description: str) -> None:
+        self.models_ready_at = time.monotonic()
         self.model = description
         self.model_error = ""
         self.refresh_gallery()
