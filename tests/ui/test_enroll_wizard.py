@@ -128,3 +128,63 @@ def test_duplicate_person_is_flagged_and_needs_an_override(qtbot, make_service, 
     assert wizard.button(NEXT).isEnabled()
     wizard.reject()
     assert not service.store.exists("W777")
+
+
+def test_reenroll_replaces_the_same_worker_id(qtbot, make_service, enrolled_gallery, monkeypatch):
+    """Re-enroll from the Employees screen: the ID is fixed, the duplicate check ignores the
+    person themself, the folder is replaced (originals only here: masks were tested above)."""
+    import kiosk.ui.dialogs.enroll_wizard as wiz
+    from kiosk.ui.pages.admin import AdminPage
+
+    monkeypatch.setattr(wiz, "masks_available", lambda: False)
+    service = make_service(enrolled=True, gallery=enrolled_gallery)
+    admin = AdminPage(service, None)
+    qtbot.addWidget(admin)
+    page = admin.open("employees")
+    page.select(PERSON["user_id"])
+    wizard = page.open_wizard(page.selected_id())
+    assert wizard.details.worker_id.isReadOnly() and wizard.details.name.text() == PERSON["name"]
+    wizard.details.consent.setChecked(True)
+    click(qtbot, wizard, NEXT)
+    for name in HELD_OUT:
+        wizard.photos.add_photo_from_file(photo(name))
+    click(qtbot, wizard, NEXT)
+    qtbot.waitUntil(lambda: wizard.duplicate_page.done, timeout=20000)
+    assert wizard.duplicate_page.duplicate is None  # resembling yourself is not a duplicate
+    click(qtbot, wizard, NEXT)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary, timeout=60000)
+    click(qtbot, wizard, FINISH)
+    record = next(r for r in service.people() if r.user_id == PERSON["user_id"])
+    assert record.metadata["total_embeddings"] == 3 and len(service.people()) == 1
+
+
+def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
+    """'Take photo' takes the newest camera frame; the guidance says what to fix."""
+    import numpy as np
+    from PySide6.QtCore import QObject, Signal
+
+    from kiosk.ui.capture import Frame
+    from kiosk.ui.dialogs.enroll_wizard import camera_guidance
+
+    class Hub(QObject):
+        frame = Signal(object)
+        latest = None
+
+    service = make_service()
+    good = letterbox(load_image(photo(ENROLL_PHOTOS[0])))
+    assert camera_guidance(service.pipeline, good)[0]
+    ok, text = camera_guidance(service.pipeline, np.full((480, 640, 3), 90, np.uint8))
+    assert not ok and "No face" in text
+    hub = Hub()
+    wizard = EnrollWizard(service, hub)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_details(qtbot, wizard, "W5", "Cam Era", "+15550155")
+    click(qtbot, wizard, NEXT)
+    assert not wizard.photos.take_photo() and "No camera picture" in wizard.photos.error.text()
+    hub.latest = Frame(good, 1, 0.0)
+    hub.frame.emit(hub.latest)
+    qtbot.waitUntil(lambda: wizard.photos.guidance.property("kind") == "ok", timeout=20000)
+    assert wizard.photos.take_photo()
+    qtbot.waitUntil(lambda: wizard.photos.slots[0].state == "ok", timeout=20000)
+    wizard.reject()

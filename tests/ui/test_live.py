@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.ui.capture import ENDED, LIVE, LOST
 from kiosk.ui.main_window import MainWindow
@@ -39,6 +40,7 @@ def test_live_video_records_exactly_one_checkin(qtbot, tmp_path, make_service, e
     qtbot.waitUntil(lambda: window.live.model != "", timeout=20000)
     qtbot.waitUntil(lambda: window.capture.state == ENDED, timeout=30000)
     qtbot.wait(300)  # the last frame's decision
+    assert window.live.notice.isVisible() and window.live.notice.button.text() == "Play again"
     rows = service.db.attendance(date.today(), date.today())
     assert [r["employee_id"] for r in rows] == [PERSON["user_id"]]
     assert rows[0]["name"] == PERSON["name"]
@@ -54,11 +56,7 @@ def test_live_video_records_exactly_one_checkin(qtbot, tmp_path, make_service, e
 
 
 def model_in_status(window) -> bool:
-    return service_description(window) in window.live.status.text()
-
-
-def service_description(window) -> str:
-    return window.service.pipeline.description
+    return window.service.pipeline.description in window.live.status.text()
 
 
 def test_camera_loss_reconnects_when_the_source_comes_back(qtbot, tmp_path, make_service,
@@ -85,7 +83,7 @@ def test_retry_button_skips_the_backoff(qtbot, tmp_path, make_service, window_fa
     window = window_factory(service, target, backoff=(30.0,))
     qtbot.waitUntil(lambda: window.live.notice.isVisible(), timeout=5000)
     make_video(target, [photo(HELD_OUT[0])], seconds_each=0.5)
-    qtbot.mouseClick(window.live.notice.button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.live.notice.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.live.metrics["frames_received"] > 0, timeout=5000)
 
 
