@@ -141,6 +141,8 @@ class LivePage(QWidget):
     # -- inputs -----------------------------------------------------------------------------
     def on_frame(self, frame) -> None:
         self.metrics["frames_received"] += 1
+        if not self.isVisible():  # HR screens are open: no point converting frames
+            return
         self.video.set_frame(frame.image)
         if time.monotonic() - self._last_result_at > STALE_OVERLAY_S and self.video._faces:
             self.video.set_faces([])
