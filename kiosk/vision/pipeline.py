@@ -17,6 +17,7 @@ import numpy as np
 from kiosk.vision import models
 from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding
 from kiosk.vision.embed import DlibEmbedder, Embedder, FaceNetEmbedder, MobileFaceNetEmbedder, embed_faces
+from kiosk.vision.fallback import with_masked_fallback
 from kiosk.vision.types import Face
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,10 @@ def choose_detector(kind: str = "auto", models_dir: Path | None = None,
             best = key == models.DETECTOR_PREFERENCE[0]
             reason = ("the specified buffalo_l detector" if best else
                       f"best SCRFD file present ({path})")
+            # Masked faces the primary misses: another SCRFD behind it (kiosk.vision.fallback).
+            detector = with_masked_fallback(detector, key, models_dir, own_dir)
+            if getattr(detector, "fallbacks", None):
+                notes.append(f"when it finds no face: {', '.join(f.name for f in detector.fallbacks)}")
             return detector, BackendChoice(detector.name, reason, notes)
         if kind == "scrfd":
             raise FileNotFoundError("no SCRFD weights found: " + "; ".join(notes) +
