@@ -100,6 +100,9 @@ class Matcher:
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if not self.people:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
+        sizes = np.diff(np.append(self.starts, len(self.matrix)))
+        if sizes.min() == sizes.max() > 0:
+            return self._uniform_scores(queries, int(sizes[0]), chunk)
         if self.matrix.dtype == np.float32:
             sims = queries @ self.matrix.T
         else:  # half-precision storage: compute in float32 chunk by chunk
@@ -111,6 +114,25 @@ class Matcher:
         hit = sims == best[:, self.owner]
         first = np.where(hit, np.arange(sims.shape[1]), sims.shape[1])
         arg = np.minimum.reduceat(first, self.starts, axis=1)
+        return best, arg
+
+    def _uniform_scores(self, queries: np.ndarray, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
+        """person_scores when every person has k templates (the usual 21): people in blocks of
+        about `chunk` templates, each block's (Q, people, k) similarities reduced by one argmax and
+        one gather, so temporaries stay small and no pass runs over the whole gallery twice."""
+        people = len(self.people)
+        best = np.empty((len(queries), people), np.float32)
+        arg = np.empty((len(queries), people), np.int64)
+        step = max(1, chunk // k)
+        for p0 in range(0, people, step):
+            p1 = min(people, p0 + step)
+            block = self.matrix[p0 * k:p1 * k]
+            if block.dtype != np.float32:  # half-precision storage: compute in float32
+                block = block.astype(np.float32)
+            sims = (queries @ block.T).reshape(len(queries), p1 - p0, k)
+            top = sims.argmax(axis=2)
+            best[:, p0:p1] = np.take_along_axis(sims, top[..., None], axis=2)[..., 0]
+            arg[:, p0:p1] = top + np.arange(p0, p1) * k
         return best, arg
 
     def match(self, queries: np.ndarray, top_k: int = 3) -> list[MatchResult]:
