@@ -158,6 +158,23 @@ def blank_lower_face(image_bgr: np.ndarray, face, fraction: float = 0.45, fill=(
     return out
 
 
+def subject_face(faces: list, image_shape) -> object | None:
+    """The photo's subject: among faces at least a quarter the area of the largest, the one
+    nearest the image centre (labelled photo collections such as LFW centre their subject; a
+    larger face cut by the frame edge is a bystander)."""
+    if not faces:
+        return None
+    h, w = image_shape[:2]
+    largest = max(f.area for f in faces)
+    centre = np.array([w / 2, h / 2], np.float32)
+
+    def distance(f) -> float:
+        box_centre = np.array([(f.box[0] + f.box[2]) / 2, (f.box[1] + f.box[3]) / 2], np.float32)
+        return float(np.linalg.norm((box_centre - centre) / np.array([w, h], np.float32)))
+
+    return min((f for f in faces if f.area >= 0.25 * largest), key=distance)
+
+
 def _iou(a, b) -> float:
     x1, y1, x2, y2 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
     inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
@@ -217,8 +234,7 @@ class EmbeddingCache:
             self.errors[name] = str(exc)
             self.faces[name] = None
             return
-        faces = self.pipeline.detect(image)
-        face = faces[0] if faces else None  # the largest face: the photo's subject
+        face = subject_face(self.pipeline.detect(image), image.shape)
         self.faces[name] = face
         if face is None:
             return
@@ -277,12 +293,12 @@ def build_gallery(pipeline, plan: Plan, cache: EmbeddingCache, *, masks: bool = 
             except Exception as exc:
                 failures.append(f"{path}: {exc}")
                 continue
-            faces = pipeline.detect(image)
-            if not faces:
+            face = subject_face(pipeline.detect(image), image.shape)
+            if face is None:
                 failures.append(f"{path}: no face found")
                 continue
-            graded = quality.assess(image, faces[:1])
-            photos.append(CheckedPhoto(image, faces[0], graded, f"{person}/{path.name}"))
+            graded = quality.assess(image, [face])
+            photos.append(CheckedPhoto(image, face, graded, f"{person}/{path.name}"))
         if progress:
             progress(person)
         if not photos:
@@ -370,6 +386,25 @@ def decide(s: ScoreSet, threshold: float, masked_threshold: float | None = None)
             "misidentification_rate": round((wrong + false_accepts) / max(n_gen + n_imp, 1), 4)}
 
 
+def open_set(s: ScoreSet, rate: float = CALIBRATION_FAR) -> dict:
+    """The kiosk's own view: every probe is one attempt at the door, decided on its top person.
+    The lowest single threshold at which wrong names plus accepted left-out people stay at or
+    under `rate` of all attempts, and the share of enrolled people's probes recognised there."""
+    n_gen = int((s.truth >= 0).sum()) + s.no_face_genuine
+    n_all = len(s.truth) + s.no_face_genuine + s.no_face_impostor
+    if s.scores.shape[1] == 0 or n_all == 0:
+        return {"rate": rate, "threshold": None, "recognised": 0.0}
+    top = s.scores.argmax(1)
+    best = s.scores[np.arange(len(top)), top]
+    good = (top == s.truth) & (s.truth >= 0)
+    bad = np.sort(best[~good])[::-1]
+    allowed = int(np.floor(rate * n_all))
+    threshold = float(np.nextafter(bad[allowed], np.inf)) if allowed < len(bad) else float(best.min())
+    return {"rate": rate, "threshold": round(threshold, 4),
+            "recognised": round(float((good & (best >= threshold)).sum()) / max(n_gen, 1), 4),
+            "errors": int((bad >= threshold).sum()), "attempts": n_all}
+
+
 def sweep_grid(s: ScoreSet, steps: int = 61) -> np.ndarray:
     finite = s.scores[np.isfinite(s.scores)]
     if finite.size == 0:
@@ -399,6 +434,7 @@ def metrics(s: ScoreSet, *, masked_threshold_offset: float = 0.0, sweep: bool = 
         "impostor_mean": round(float(impostor.mean()), 4) if len(impostor) else None,
         "tar_at_far": {f"{far:g}": tar_at_far(genuine, impostor, far) for far in FAR_TARGETS},
     }
+    out["open_set"] = open_set(s)
     at = out["tar_at_far"][f"{CALIBRATION_FAR:g}"]["threshold"]
     out["threshold_far_0.5%"] = at
     if at is not None:
@@ -505,36 +541,45 @@ def score_set(index, people: list[str], probes: list[tuple[str, Path]], impostor
                     missing[0], missing[1])
 
 
+def _pair_parts(s: ScoreSet):
+    """Genuine pair scores, impostor pair scores and whether a masked template decided each."""
+    genuine_rows = s.truth >= 0
+    g, t, gm = s.scores[genuine_rows], s.truth[genuine_rows], s.masked_win[genuine_rows]
+    rows = np.arange(len(g))
+    other = np.ones_like(g, bool)
+    other[rows, t] = False
+    return (g[rows, t], gm[rows, t],
+            np.concatenate([g[other], s.scores[~genuine_rows].ravel()]),
+            np.concatenate([gm[other], s.masked_win[~genuine_rows].ravel()]))
+
+
 def calibrate_pair(unmasked: ScoreSet, masked: ScoreSet, far: float = CALIBRATION_FAR) -> dict:
-    """Main and masked thresholds for a 21-template gallery: pool unmasked and masked probes,
-    split the impostor pairs by which kind of template decided them, and put each threshold where
-    that part's false accept rate is `far` (so the pooled rate is at most `far`)."""
-    g_all, i_all, gm_all, im_all = [], [], [], []
-    for s in (unmasked, masked):
-        genuine_rows = s.truth >= 0
-        g = s.scores[genuine_rows]
-        t = s.truth[genuine_rows]
-        gm = s.masked_win[genuine_rows]
-        g_all.append(g[np.arange(len(g)), t])
-        gm_all.append(gm[np.arange(len(g)), t])
-        other = np.ones_like(g, bool)
-        other[np.arange(len(g)), t] = False
-        i_all.append(np.concatenate([g[other], s.scores[~genuine_rows].ravel()]))
-        im_all.append(np.concatenate([gm[other], s.masked_win[~genuine_rows].ravel()]))
-    impostor, imp_masked = np.concatenate(i_all), np.concatenate(im_all)
-    main = tar_at_far(np.concatenate(g_all), impostor[~imp_masked], far)["threshold"]
-    masked_t = tar_at_far(np.concatenate(g_all), impostor[imp_masked], far)["threshold"]
-    main = main if main is not None else 0.0
-    masked_t = masked_t if masked_t is not None else main
-    result = {"far": far, "threshold": main, "masked_threshold": masked_t}
-    for name, s, gi in (("unmasked", unmasked, 0), ("masked", masked, 1)):
-        genuine_rows = s.truth >= 0
-        limit_g = np.where(gm_all[gi], masked_t, main)
-        limit_i = np.where(im_all[gi], masked_t, main)
-        result[name] = {"tar": round(float(np.mean(g_all[gi] >= limit_g)), 4) if len(g_all[gi]) else 0.0,
-                        "far": round(float(np.mean(i_all[gi] >= limit_i)), 5) if len(i_all[gi]) else 0.0,
-                        **decide(s, main, masked_t)}
-        del genuine_rows
+    """Main and masked thresholds for a 21-template gallery. The main threshold is where unmasked
+    probes' impostor pairs reach `far`; the masked threshold (used when a masked template decides)
+    is the lowest value that keeps the false accept rate of *both* unmasked and masked probes at or
+    under `far` (a kiosk sees both)."""
+    parts = {"unmasked": _pair_parts(unmasked), "masked": _pair_parts(masked)}
+    main = tar_at_far(parts["unmasked"][0], parts["unmasked"][2], far)["threshold"] or 0.0
+
+    def rate(name: str, tm: float) -> float:
+        _, _, imp, imp_m = parts[name]
+        return float(np.mean(imp >= np.where(imp_m, tm, main))) if len(imp) else 0.0
+
+    candidates = np.unique(np.concatenate([parts[n][2][parts[n][3]] for n in parts] + [[main]]))
+    candidates = np.nextafter(candidates, np.inf)
+    masked_t = float(candidates[-1])
+    lo, hi = 0, len(candidates) - 1
+    while lo <= hi:  # false accept rates fall as the masked threshold rises: bisect
+        mid = (lo + hi) // 2
+        if rate("unmasked", candidates[mid]) <= far and rate("masked", candidates[mid]) <= far:
+            masked_t, hi = float(candidates[mid]), mid - 1
+        else:
+            lo = mid + 1
+    result = {"far": far, "threshold": round(float(main), 4), "masked_threshold": round(masked_t, 4)}
+    for name, s in (("unmasked", unmasked), ("masked", masked)):
+        gen, gen_m, _, _ = parts[name]
+        result[name] = {"tar": round(float(np.mean(gen >= np.where(gen_m, masked_t, main))), 4) if len(gen) else 0.0,
+                        "far": round(rate(name, masked_t), 5), **decide(s, main, masked_t)}
     return result
 
 
@@ -565,26 +610,32 @@ def gallery_variants(templates: str) -> list[str]:
     return {"originals": ["originals"], "masked": ["originals+masked"], "both": list(GALLERY_VARIANTS)}[templates]
 
 
-def run(options: Options, pipeline=None) -> dict:
-    """The whole evaluation; returns the report (and writes it with plots when options.out)."""
-    from kiosk.vision.pipeline import load_pipeline
-
-    started = time.perf_counter()
+def prepare(options: Options, pipeline, *, periocular: bool | None = None):
+    """Split the folders, enrol the gallery and embed every probe once: (plan, cache, gallery)."""
     plan = plan_split(options.gallery, options.probes, options.impostors, options.gallery_size,
                       options.gallery_pattern, options.probe_pattern)
-    pipeline = pipeline or load_pipeline()
-    periocular = options.periocular_weight > 0
+    periocular = options.periocular_weight > 0 if periocular is None else periocular
     cache = EmbeddingCache(pipeline, mask_probes=options.mask_probes, periocular=periocular, seed=options.seed)
     images = [p for _, p in plan.probes + plan.impostors]
     bar = _progress_bar(len(plan.gallery) + len(images), options.progress)
-    variants = gallery_variants(options.templates)
-    gallery = build_gallery(pipeline, plan, cache, masks="originals+masked" in variants,
+    gallery = build_gallery(pipeline, plan, cache, masks="originals+masked" in gallery_variants(options.templates),
                             progress=lambda _: bar.update(1))
     for path in images:
         cache.compute(path)
         bar.update(1)
     bar.close()
-    report = _report(options, plan, pipeline, cache, gallery, variants)
+    return plan, cache, gallery
+
+
+def run(options: Options, pipeline=None, prepared=None) -> dict:
+    """The whole evaluation; returns the report (and writes it with plots when options.out).
+    `prepared` (from prepare()) lets several scoring options share one set of embeddings."""
+    from kiosk.vision.pipeline import load_pipeline
+
+    started = time.perf_counter()
+    pipeline = pipeline or load_pipeline()
+    plan, cache, gallery = prepared or prepare(options, pipeline)
+    report = _report(options, plan, pipeline, cache, gallery, gallery_variants(options.templates))
     report["seconds"] = round(time.perf_counter() - started, 1)
     if options.out:
         write_report(report, Path(options.out), plots=options.plots)
@@ -728,7 +779,9 @@ def summary_rows(report: dict) -> list[dict]:
                              "tar_far_1%": far["0.01"]["tar"], "tar_far_0.5%": far["0.005"]["tar"],
                              "tar_far_0.1%": far["0.001"]["tar"], "threshold_far_0.5%": m["threshold_far_0.5%"],
                              "correct": at.get("correct"), "wrong": at.get("wrong"), "unknown": at.get("unknown"),
-                             "false_accepts": at.get("false_accepts"), "impostor_probes": m["impostor_probes"]})
+                             "false_accepts": at.get("false_accepts"), "impostor_probes": m["impostor_probes"],
+                             "open_set_recognised": m["open_set"]["recognised"],
+                             "open_set_threshold": m["open_set"]["threshold"]})
     return rows
 
 
@@ -740,7 +793,7 @@ def format_summary(report: dict) -> str:
              f"({data['probes_without_face']} without a face), {data['impostor_probes']} impostor probes "
              f"of {len(data['left_out_of_gallery'])} people left out"]
     header = f"{'matcher':<7} {'gallery':<17} {'probes':<9} {'rank-1':>6} {'TAR@1%':>7} {'@0.5%':>6} {'@0.1%':>6} " \
-             f"{'thr@0.5%':>8}  correct/wrong/unknown  FA"
+             f"{'thr@0.5%':>8}  correct/wrong/unknown  FA     open-set"
     lines.append(header)
     for r in report["summary"]:
         if "error" in r:
@@ -750,7 +803,8 @@ def format_summary(report: dict) -> str:
         lines.append(f"{r['matcher']:<7} {r['gallery']:<17} {r['probes']:<9} {r['rank1']:>6.1%} "
                      f"{r['tar_far_1%']:>7.1%} {r['tar_far_0.5%']:>6.1%} {r['tar_far_0.1%']:>6.1%} {thr:>8}  "
                      f"{r['correct']}/{r['wrong']}/{r['unknown']}".ljust(len(header) - 2) +
-                     f"  {r['false_accepts']}/{r['impostor_probes']}")
+                     f"  {r['false_accepts']}/{r['impostor_probes']}".ljust(8) +
+                     f" {r['open_set_recognised']:.1%}")
     op = report.get("operating_point")
     if op:
         lines.append(f"calibrated pair (FAR {op['far']:.1%}): threshold {op['threshold']:.3f}, masked threshold "
