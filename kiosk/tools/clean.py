@@ -83,20 +83,33 @@ def person_folders(root: Path) -> list[Path]:
 
 
 def embed_folder(pipeline, folder: Path) -> tuple[list[Path], np.ndarray, list[PhotoReport]]:
-    """The folder's photos that gave a face, their embeddings, and reports for those that did not."""
+    """The folder's photos that gave a face, their embeddings, and reports for those that did not.
+
+    A photo with several faces (a crowd behind the person) is represented by the face most like
+    the folder's one-face photos, i.e. the folder's person, not by the detector's favourite; with
+    no one-face photo to compare with, the best face (highest score, then largest) is used."""
     from kiosk.vision.image_io import ImageError, load_image
     from kiosk.vision.types import best_face
 
-    paths, vectors, failed = [], [], []
+    found, failed = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES):
         try:
-            face = best_face(pipeline.analyze(load_image(path)))
+            faces = [f for f in pipeline.analyze(load_image(path)) if f.embedding is not None]
         except ImageError as exc:
             failed.append(PhotoReport(path.name, None, problem=str(exc)))
             continue
-        if face is None or face.embedding is None:
+        if not faces:
             failed.append(PhotoReport(path.name, None, problem="no face found"))
             continue
+        found.append((path, faces))
+    singles = [faces[0].embedding for _, faces in found if len(faces) == 1]
+    reference = np.stack(singles) if singles else None
+    paths, vectors = [], []
+    for path, faces in found:
+        if len(faces) == 1 or reference is None:
+            face = best_face(faces)
+        else:
+            face = max(faces, key=lambda f: float((reference @ f.embedding).mean()))
         paths.append(path)
         vectors.append(face.embedding)
     dim = pipeline.embedder.dim
