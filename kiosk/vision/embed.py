@@ -89,8 +89,10 @@ class MobileFaceNetEmbedder:
 
     name = "mobilefacenet-arcface"
     dim = 128
-    # Calibrated on ../shared/faces (benchmarks/calibrate_threshold.py; see docs/thresholds.md).
+    # Calibrated with `kiosk evaluate` (docs/evaluation/README.md): FAR <= 0.5% of impostor pairs
+    # on held-out photos; the masked threshold applies when a masked template decides the match.
     default_threshold = 0.40
+    default_masked_threshold = 0.55
 
     def __init__(self, param_path: Path, bin_path: Path, flip: bool = True):
         import ncnn
@@ -133,8 +135,9 @@ class DlibEmbedder:
 
     name = "dlib-resnet"
     dim = 128
-    # Calibrated on ../shared/faces (benchmarks/calibrate_threshold.py; see docs/thresholds.md).
-    default_threshold = 0.93
+    # Calibrated with `kiosk evaluate` (docs/evaluation/README.md), as for MobileFaceNet.
+    default_threshold = 0.94
+    default_masked_threshold = 0.962
 
     def __init__(self):
         import dlib
