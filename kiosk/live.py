@@ -1,11 +1,14 @@
 """Decisions over several frames, shared by the live screen and the video tool.
 
-Faces are tracked from frame to frame by box overlap; a track is confirmed as a person only
-when the last `confirm_frames` frames agree on them (one bad frame never checks anyone in).
+Faces are tracked from frame to frame by box overlap. Each track is matched on the mean of its
+last `fuse_frames` embeddings (multi-frame fusion: measured in docs/evaluation, it lifts masked
+TAR at FAR 0.5% from 95% to 100% on the tuning set), and it is confirmed as a person only when
+the last `confirm_frames` decisions agree on them (one bad frame never checks anyone in).
 A confirmed track records attendance once (the database's cooldown handles repeat visits);
 an unknown track is written to the access log once, not once per frame."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 from collections import deque
@@ -24,6 +27,7 @@ class Track:
     track_id: int
     box: np.ndarray
     history: deque = field(default_factory=lambda: deque(maxlen=10))
+    embeddings: deque = field(default_factory=deque)
     last_seen: float = 0.0
     missed: int = 0
     confirmed_id: str | None = None
@@ -62,13 +66,14 @@ class LiveRecognizer:
     """Frame in, tracked and voted decisions out. `service` is a KioskService."""
 
     def __init__(self, service, confirm_frames: int | None = None, record: bool = True,
-                 source: str = "camera", max_missed: int = 5, min_iou: float = 0.3):
+                 source: str = "camera", max_missed: int = 5, min_iou: float = 0.3, fuse_frames: int = 3):
         self.service = service
         self.confirm_frames = max(1, confirm_frames or service.settings.confirm_frames)
         self.record = record
         self.source = source
         self.max_missed = max_missed
         self.min_iou = min_iou
+        self.fuse_frames = max(1, fuse_frames)
         self.tracks: list[Track] = []
         self._ids = itertools.count(1)
 
@@ -78,16 +83,25 @@ class LiveRecognizer:
     def process(self, frame_bgr: np.ndarray, now: float | None = None) -> FrameDecision:
         now = time.monotonic() if now is None else now
         t0 = time.perf_counter()
-        faces = self.service.pipeline.analyze(frame_bgr, pad_retry=False)
+        faces = [f for f in self.service.pipeline.analyze(frame_bgr, pad_retry=False) if f.embedding is not None]
         timings = dict(self.service.pipeline.last_timings)
         t1 = time.perf_counter()
-        results = self.service.decide(faces, record=False) if faces else []
+        tracks = self._associate(faces, now)
+        fused = [dataclasses.replace(face, embedding=self._fuse(track, face.embedding))
+                 for face, track in zip(faces, tracks)]
+        results = self.service.decide(fused, record=False) if fused else []
         timings["match"] = (time.perf_counter() - t1) * 1e3
         tracked, checkins = [], []
-        for result, track in zip(results, self._associate([r.face for r in results], now)):
-            tracked.append(self._vote(track, result.match, result.face, checkins))
+        for result, track, face in zip(results, tracks, faces):
+            tracked.append(self._vote(track, result.match, face, checkins))
         timings["total"] = (time.perf_counter() - t0) * 1e3
         return FrameDecision(tracked, checkins, timings)
+
+    def _fuse(self, track: Track, embedding: np.ndarray) -> np.ndarray:
+        """The unit mean of the track's last few embeddings: noise of single frames averages out."""
+        track.embeddings.append(np.asarray(embedding, np.float32))
+        mean = np.mean(track.embeddings, axis=0)
+        return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
 
     def _associate(self, faces: list[Face], now: float) -> list[Track]:
         """Greedy IoU matching of this frame's faces to existing tracks; new tracks for the rest."""
@@ -109,7 +123,7 @@ class LiveRecognizer:
         for i, face in enumerate(faces):
             track = assigned.get(i)
             if track is None:
-                track = Track(next(self._ids), face.box.copy())
+                track = Track(next(self._ids), face.box.copy(), embeddings=deque(maxlen=self.fuse_frames))
                 self.tracks.append(track)
             track.box = face.box.copy()
             track.last_seen = now

@@ -1,0 +1,68 @@
+"""Decisions over frames on real photos: voting, one check-in per visit, fusion, unknowns."""
+import shutil
+from datetime import date
+
+import cv2
+import numpy as np
+import pytest
+
+from kiosk.config import load_settings
+from kiosk.live import UNKNOWN_LABEL, LiveRecognizer
+from kiosk.service import KioskService
+from kiosk.vision.image_io import load_image
+from tests.conftest import enrollment_split, photos_of
+
+
+@pytest.fixture
+def service(enrolled, pipeline, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(enrolled, data)
+    return KioskService(load_settings(data, confirm_frames=3), pipeline=pipeline)
+
+
+def frame(path, size=(640, 480)):
+    """A held-out photo letterboxed into a camera-sized frame."""
+    image = load_image(path)
+    scale = min(size[0] / image.shape[1], size[1] / image.shape[0])
+    resized = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    canvas = np.full((size[1], size[0], 3), 40, np.uint8)
+    y, x = (size[1] - resized.shape[0]) // 2, (size[0] - resized.shape[1]) // 2
+    canvas[y:y + resized.shape[0], x:x + resized.shape[1]] = resized
+    return canvas
+
+
+def test_a_visit_is_confirmed_after_agreeing_frames_and_recorded_once(service):
+    live = LiveRecognizer(service)
+    image = frame(enrollment_split("df01")[1][0])
+    decisions = [live.process(image, now=t * 0.1) for t in range(8)]
+    assert [bool(d.checkins) for d in decisions] == [False, False, True] + [False] * 5
+    assert decisions[2].checkins[0].recorded and decisions[2].checkins[0].name == "Ada Lovelace"
+    assert not decisions[0].faces[0].confirmed and decisions[-1].faces[0].confirmed
+    assert len({d.faces[0].track_id for d in decisions}) == 1
+    assert len(live.tracks[0].embeddings) == 3  # fused over the last three frames
+    today = date.today()
+    assert len(service.db.attendance(today, today)) == 1
+    # The same person walking up again later: a new track, stopped by the cooldown.
+    live.reset()
+    again = [live.process(image, now=100 + t * 0.1) for t in range(3)]
+    assert again[2].checkins[0].outcome == "cooldown" and not again[2].checkins[0].recorded
+    assert len(service.db.attendance(today, today)) == 1
+
+
+def test_a_stranger_is_logged_once_as_unknown(service):
+    live = LiveRecognizer(service)
+    image = frame(photos_of("kit_harington")[0])
+    decisions = [live.process(image, now=t * 0.1) for t in range(6)]
+    assert all(d.faces[0].label == UNKNOWN_LABEL and not d.checkins for d in decisions)
+    today = date.today()
+    outcomes = [e["outcome"] for e in service.db.access_log(today, today)]
+    assert outcomes == ["unknown"] and service.db.attendance(today, today) == []
+
+
+def test_no_record_mode_writes_nothing(service):
+    live = LiveRecognizer(service, record=False)
+    image = frame(enrollment_split("obama")[1][0])
+    decisions = [live.process(image, now=t * 0.1) for t in range(4)]
+    assert decisions[-1].faces[0].confirmed and decisions[-1].faces[0].label == "Barack Obama"
+    today = date.today()
+    assert service.db.access_log(today, today) == []
