@@ -100,7 +100,10 @@ class MobileFaceNetEmbedder:
         self._ncnn = ncnn
         self._net = ncnn.Net()
         self._net.opt.use_vulkan_compute = False
-        self._net.opt.num_threads = cpu_threads()
+        # One thread: MobileFaceNet takes ~10 ms on one core, while ncnn's OpenMP team of two stalls
+        # at every layer's barrier whenever the other core is busy (capture, UI, another process):
+        # measured 1-5 s per face with 2 threads on a loaded 2-core machine (docs/benchmarks.md).
+        self._net.opt.num_threads = 1
         if self._net.load_param(str(param_path)) != 0 or self._net.load_model(str(bin_path)) != 0:
             raise RuntimeError(f"ncnn could not load {param_path} / {bin_path}")
         self.flip = flip
