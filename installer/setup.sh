@@ -9,9 +9,10 @@ python="${PYTHON:-python3}"
 extras=""
 [ "${1:-}" = "--with-tests" ] && extras="[test]"
 
-stamp_id="$(cat "$root/pyproject.toml" "$root/installer/setup.sh" | sha256sum | cut -c1-16)${extras}"
+stamp_id="$(cat "$root/pyproject.toml" "$root/installer/setup.sh" | sha256sum | cut -c1-16)"
 stamp="$venv/.kiosk-setup"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_id" ]; then
+# Up to date when the stamp names this set-up (and the test tools, if they are wanted).
+if [ -f "$stamp" ] && case "$(cat "$stamp")" in "$stamp_id[test]") true ;; "$stamp_id") [ -z "$extras" ] ;; *) false ;; esac; then
     exit 0
 fi
 
@@ -25,5 +26,5 @@ pip=("$venv/bin/python" -m pip --disable-pip-version-check)
 # and let pyproject.toml declare what it really needs at run time.
 "${pip[@]}" install --quiet --no-deps "facenet-pytorch==2.6.0"
 "${pip[@]}" install --quiet -e "$root$extras"
-echo "$stamp_id" > "$stamp"
+echo "$stamp_id$extras" > "$stamp"
 echo "kiosk: environment ready." >&2
