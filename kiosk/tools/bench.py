@@ -138,6 +138,27 @@ def bench_frame(pipeline, frame: np.ndarray, matcher, runs: int) -> dict:
     return out
 
 
+def bench_detectors(settings, frame: np.ndarray, runs: int) -> dict:
+    """Median detection time of every SCRFD file present on the same frame (what bounds the frame)."""
+    from kiosk.vision import models
+    from kiosk.vision.detect import ScrfdDetector
+
+    out = {}
+    for key in models.DETECTOR_PREFERENCE:
+        path = models.find(key, settings.models_dir, settings.own_models_dir)
+        if path is None:
+            continue
+        detector = ScrfdDetector(path)
+        detector.detect(frame)
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            detector.detect(frame)
+            times.append((time.perf_counter() - t0) * 1e3)
+        out[path.name] = _median(times)
+    return out
+
+
 def bench_enroll(pipeline, faces: Path, runs: int, people: int, data_dir: Path) -> tuple[dict, dict]:
     from kiosk.gallery.enroll import Enroller, check_photo
     from kiosk.gallery.store import GalleryStore
@@ -222,6 +243,9 @@ def run_bench(settings, faces: Path, quick: bool = False, progress=None) -> dict
     for count in (1, 4):
         say(f"frame with {count} face(s)")
         result[f"frame_{count}_face"] = bench_frame(pipeline, build_frame(pipeline, faces, count), gallery, runs)
+    if not quick:
+        say("detectors")
+        result["detectors_1_face_ms"] = bench_detectors(settings, build_frame(pipeline, faces, 1), runs)
     say("enrollment")
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         result["enroll"], result["bulk_enroll"] = bench_enroll(pipeline, faces, 1 if quick else 3,
@@ -257,6 +281,8 @@ def format_table(r: dict) -> str:
                      f"detect {f['detect_ms']} | align {f['align_ms']} | embed {f['embed_ms']} | match "
                      f"{f['match_ms']} | total p50 {f['total_ms']} p90 {f['total_p90_ms']} ms "
                      f"(process CPU {f['cpu_ms']} ms)")
+    if r.get("detectors_1_face_ms"):
+        lines.append("detect only, 1-face frame: " + ", ".join(f"{k} {v} ms" for k, v in r["detectors_1_face_ms"].items()))
     e, b = r["enroll"], r["bulk_enroll"]
     lines.append(f"enrollment: 3 photos -> {e['embeddings']} embeddings in {e['build_s']} s; bulk "
                  f"{b['people_per_minute']} people/min ({b['people']} people in {b['seconds']} s)")
