@@ -42,6 +42,9 @@ class KioskService:
         self.store = GalleryStore(self.settings.embeddings_dir)
         self._matcher: Matcher | None = None
         self._gallery_stamp: int | None = None
+        self._enroller: Enroller | None = None
+        # The mask renderer is not thread-safe; enrolment and previews take turns.
+        self._mask_lock = threading.Lock()
         self._lock = threading.RLock()
         self.gallery_warnings: list[str] = []
 
@@ -132,18 +135,28 @@ class KioskService:
                                           source=source, now=now)
 
     def enroller(self) -> Enroller:
-        return Enroller(self.pipeline, self.store, threshold=self.threshold)
+        """One enroller per service, so the mask renderer (seconds to load) is loaded once."""
+        with self._lock:
+            if self._enroller is None or self._enroller.pipeline is not self.pipeline:
+                self._enroller = Enroller(self.pipeline, self.store, threshold=self.threshold)
+            return self._enroller
 
     def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,
                replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
                progress: Progress | None = None) -> PersonRecord:
         enroller = self.enroller()
-        enroller.use_masks = masks
-        record = enroller.enroll(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
-                                 allow_duplicate=allow_duplicate, progress=progress)
+        with self._mask_lock:
+            record = enroller.enroll(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
+                                     allow_duplicate=allow_duplicate, masks=masks, progress=progress)
         self.db.upsert_employee(record.user_id, record.name, record.mobile)
         self.reload()
         return record
+
+    def mask_preview(self, image_bgr: np.ndarray, face: Face, mask_type: str = "surgical_blue") -> np.ndarray:
+        """The photo with one synthetic mask, as the masked templates see it."""
+        enroller = self.enroller()
+        with self._mask_lock:
+            return enroller.renderer.render(image_bgr, face.box, mask_type).image
 
     def delete(self, user_id: str) -> None:
         self.store.delete(user_id)

@@ -97,9 +97,10 @@ class Enroller:
         return self._renderer
 
     def build(self, user_id: str, name: str, mobile: str, photos: list[CheckedPhoto],
-              progress: Progress | None = None) -> PersonRecord:
+              progress: Progress | None = None, masks: bool | None = None) -> PersonRecord:
         """Embed the originals and their masked renderings in one batch."""
-        steps = len(photos) * (7 if self.use_masks else 1) + 1
+        masks = self.use_masks if masks is None else masks
+        steps = len(photos) * (7 if masks else 1) + 1
         done = 0
 
         def tick(message: str) -> None:
@@ -115,7 +116,7 @@ class Enroller:
             crops.append(embedder.align(photo.image, photo.face))
             keys.append((i, None))
             tick(f"photo {i}: aligned")
-            if not self.use_masks:
+            if not masks:
                 continue
             for rendering in self.renderer.render_all(photo.image, photo.face.box, seed=i):
                 face = same_face(self.pipeline.detect(rendering.image, pad_retry=False), photo.face)
@@ -150,7 +151,7 @@ class Enroller:
 
     def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *, replace: bool = False,
                matcher: Matcher | None = None, allow_duplicate: bool = False,
-               progress: Progress | None = None) -> PersonRecord:
+               masks: bool | None = None, progress: Progress | None = None) -> PersonRecord:
         problems = validate_details(user_id, name, mobile)
         if problems:
             raise EnrollmentError("; ".join(problems))
@@ -159,7 +160,7 @@ class Enroller:
         if self.store.exists(user_id) and not replace:
             raise EnrollmentError(f"worker ID {user_id} is already enrolled; delete or re-enroll them")
         photos = [check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
-        record = self.build(user_id, name, mobile, photos, progress)
+        record = self.build(user_id, name, mobile, photos, progress, masks)
         agreement = record.metadata["photo_agreement"]["min"]
         if agreement is not None and agreement < self.threshold:
             record.metadata["warnings"].append(

@@ -491,19 +491,18 @@ class SummaryPage(QWizardPage):
         self.photo_labels[-1].clear()
         self.mask_caption.setText("Preparing the masked preview…")
         self.preview_done = False
-        run_task(self._masked_preview, photos[0], on_done=self._show_preview, on_error=self._no_preview, owner=self)
+        run_task(self._masked_preview, self.wiz.service, photos[0], on_done=self._show_preview,
+                 on_error=self._no_preview, owner=self)
         warnings = meta.get("warnings") or []
         self.warnings.setText("\n".join(f"• {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
     @staticmethod
-    def _masked_preview(photo):
-        """The first photo with a surgical mask, as the masked templates saw it (or None)."""
-        try:
-            from kiosk.vision.masks import MaskRenderer
-        except Exception as exc:
-            raise RuntimeError("mask rendering is not installed") from exc
-        return MaskRenderer().render(photo.image, photo.face.box, PREVIEW_MASK).image
+    def _masked_preview(service, photo):
+        """The first photo with a surgical mask, as the masked templates saw it."""
+        if not masks_available():
+            raise RuntimeError("mask rendering is not installed")
+        return service.mask_preview(photo.image, photo.face, PREVIEW_MASK)
 
     def _show_preview(self, image) -> None:
         self.preview_done = True
