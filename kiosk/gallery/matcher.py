@@ -2,7 +2,16 @@
 one matrix product per query batch, the per-person maximum by `np.maximum.reduceat`.
 
 A person's score is the max cosine over their templates (SPEC 2.5); the best person wins if the
-score reaches the threshold, which is the masked threshold when the best template was masked."""
+score reaches the threshold, which is the masked threshold when the best template was masked.
+
+Mask gating (`match(..., probe_masked=flags)`): a probe known to be unmasked is compared with the
+original templates only, at the main threshold; a masked probe with the templates named by
+`gate_templates` ("all", "masked" or "originals"), its masked templates' similarities lowered by
+`gate_offset`, at `gate_threshold` (default: the masked threshold). Without flags (None) the
+matcher behaves as above. Why: masked templates raise every masked impostor's score, and on real
+masks a stranger's masked face matches someone's synthetic masked templates better than that
+person's own masked face (docs/evaluation/README.md); unmasked probes never need them, masked
+probes should lean on them only when they are far better than the originals."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,6 +41,7 @@ class MatchResult:
     masked_template: bool
     threshold: float
     candidates: list[Candidate] = field(default_factory=list)
+    probe_masked: bool | None = None  # the gate's label of the probe (None: not gated)
 
     @property
     def status(self) -> str:
@@ -43,15 +53,23 @@ class MatchResult:
             "status": self.status, "similarity": round(self.score, 4), "accepted": self.accepted,
             "masked_template": self.masked_template, "threshold": self.threshold,
             "candidates": [c.__dict__ | {"score": round(c.score, 4)} for c in self.candidates],
-        }
+        } | ({"probe_masked": self.probe_masked} if self.probe_masked is not None else {})
 
 
 class Matcher:
     """An immutable snapshot of the gallery for one embedder. Rebuild it after enrolments
     (cheap: one concatenate); readers on other threads keep their snapshot."""
 
+    GATE_TEMPLATES = ("all", "masked", "originals")
+
     def __init__(self, records: list[PersonRecord], embedder: str, threshold: float,
-                 masked_threshold: float | None = None, dtype=np.float32):
+                 masked_threshold: float | None = None, dtype=np.float32, gate_templates: str = "all",
+                 gate_offset: float = 0.0, gate_threshold: float | None = None):
+        if gate_templates not in self.GATE_TEMPLATES:
+            raise ValueError(f"gate_templates must be one of {self.GATE_TEMPLATES}")
+        self.gate_templates = gate_templates
+        self.gate_offset = float(gate_offset)
+        self.gate_threshold = gate_threshold
         self.embedder = embedder
         self.threshold = float(threshold)
         self.masked_threshold = float(masked_threshold if masked_threshold is not None else threshold)
@@ -88,6 +106,24 @@ class Matcher:
         self.labels = [""] * len(matrix)
         return self
 
+    def embedding_mask_flags(self, queries: np.ndarray) -> np.ndarray:
+        """A cheap mask label from the embedding alone (no image needed): the projection on the
+        gallery's own mask direction (mean of the masked templates minus mean of the originals),
+        split at the midpoint of the two template classes. All False without masked templates."""
+        queries = np.atleast_2d(np.asarray(queries, np.float32))
+        if getattr(self, "_mask_axis", None) is None:
+            if not self.masked.any() or self.masked.all():
+                self._mask_axis = (None, 0.0)
+            else:
+                m = self.matrix[self.masked].astype(np.float32).mean(axis=0)
+                o = self.matrix[~self.masked].astype(np.float32).mean(axis=0)
+                axis = (m - o) / max(float(np.linalg.norm(m - o)), 1e-12)
+                self._mask_axis = (axis, float((m + o) @ axis) / 2.0)
+        axis, bias = self._mask_axis
+        if axis is None:
+            return np.zeros(len(queries), bool)
+        return queries @ axis >= bias
+
     def __len__(self) -> int:
         return len(self.people)
 
@@ -95,20 +131,40 @@ class Matcher:
     def dim(self) -> int:
         return self.matrix.shape[1] if self.matrix.ndim == 2 else 0
 
-    def person_scores(self, queries: np.ndarray, chunk: int = 262144) -> tuple[np.ndarray, np.ndarray]:
-        """(Q, P) best score per person and (Q, P) index of the template that gave it."""
+    def allowed_templates(self, kind: str) -> np.ndarray:
+        """(T,) templates a gated probe may use: kind "all", "originals" or "masked". A person
+        without any template of the kind keeps all of theirs (nobody drops out of the search)."""
+        if kind == "all" or not len(self.matrix):
+            return np.ones(len(self.matrix), bool)
+        wanted = self.masked if kind == "masked" else ~self.masked
+        has = np.add.reduceat(wanted.astype(np.int64), self.starts) > 0 if len(self.starts) else np.zeros(0, bool)
+        return wanted | ~has[self.owner]
+
+    def person_scores(self, queries: np.ndarray, chunk: int = 262144, allowed: np.ndarray | None = None,
+                      masked_offset: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+        """(Q, P) best score per person and (Q, P) index of the template that gave it.
+        `allowed` (T,) restricts the search to some templates (every person keeps at least one);
+        `masked_offset` is subtracted from the masked templates' similarities."""
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if not self.people:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
         sizes = np.diff(np.append(self.starts, len(self.matrix)))
+        if allowed is not None and allowed.all():
+            allowed = None
+        if masked_offset and not self.masked.any():
+            masked_offset = 0.0
         if sizes.min() == sizes.max() > 0:
-            return self._uniform_scores(queries, int(sizes[0]), chunk)
+            return self._uniform_scores(queries, int(sizes[0]), chunk, allowed, masked_offset)
         if self.matrix.dtype == np.float32:
             sims = queries @ self.matrix.T
         else:  # half-precision storage: compute in float32 chunk by chunk
             sims = np.empty((len(queries), len(self.matrix)), np.float32)
             for s in range(0, len(self.matrix), chunk):
                 sims[:, s:s + chunk] = queries @ self.matrix[s:s + chunk].astype(np.float32).T
+        if masked_offset:
+            sims[:, self.masked] -= masked_offset
+        if allowed is not None:
+            sims[:, ~allowed] = -np.inf
         best = np.maximum.reduceat(sims, self.starts, axis=1)
         # Index of the best template per person: first column equal to the person's max.
         hit = sims == best[:, self.owner]
@@ -116,7 +172,8 @@ class Matcher:
         arg = np.minimum.reduceat(first, self.starts, axis=1)
         return best, arg
 
-    def _uniform_scores(self, queries: np.ndarray, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:
+    def _uniform_scores(self, queries: np.ndarray, k: int, chunk: int,
+                        allowed: np.ndarray | None = None, masked_offset: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """person_scores when every person has k templates (the usual 21): people in blocks of
         about `chunk` templates, each block's (Q, people, k) similarities reduced by one argmax and
         one gather, so temporaries stay small and no pass runs over the whole gallery twice."""
@@ -130,20 +187,47 @@ class Matcher:
             if block.dtype != np.float32:  # half-precision storage: compute in float32
                 block = block.astype(np.float32)
             sims = (queries @ block.T).reshape(len(queries), p1 - p0, k)
+            if masked_offset:
+                sims = sims - masked_offset * self.masked[p0 * k:p1 * k].reshape(p1 - p0, k)
+            if allowed is not None:
+                sims = np.where(allowed[p0 * k:p1 * k].reshape(p1 - p0, k), sims, -np.inf)
             top = sims.argmax(axis=2)
             best[:, p0:p1] = np.take_along_axis(sims, top[..., None], axis=2)[..., 0]
             arg[:, p0:p1] = top + np.arange(p0, p1) * k
         return best, arg
 
-    def match(self, queries: np.ndarray, top_k: int = 3) -> list[MatchResult]:
+    def match(self, queries: np.ndarray, top_k: int = 3, probe_masked: np.ndarray | None = None, *,
+              gate_offset: float | None = None, gate_threshold: float | None = None) -> list[MatchResult]:
+        """The best person per query row. `probe_masked` (one bool per row, or None) gates the
+        search: unmasked rows use the original templates and the main threshold, masked rows the
+        `gate_templates` (masked ones lowered by gate_offset) and gate_threshold (default: the
+        masked threshold). The keyword arguments override the matcher's own gate settings. A
+        gated score is the decision score (after the offset)."""
+        offset = self.gate_offset if gate_offset is None else float(gate_offset)
+        masked_limit = gate_threshold if gate_threshold is not None else self.gate_threshold
+        masked_limit = self.masked_threshold if masked_limit is None else float(masked_limit)
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if queries.shape[1] != self.dim and self.people:
             raise ValueError(f"query has {queries.shape[1]} dimensions, the gallery {self.dim}")
-        best, arg = self.person_scores(queries)
+        if probe_masked is None:
+            best, arg = self.person_scores(queries)
+            flags = [None] * len(queries)
+        else:
+            flags = [bool(v) for v in np.asarray(probe_masked, bool).reshape(-1)]
+            if len(flags) != len(queries):
+                raise ValueError(f"{len(flags)} probe_masked flags for {len(queries)} queries")
+            people = len(self.people)
+            best = np.zeros((len(queries), people), np.float32)
+            arg = np.zeros((len(queries), people), np.int64)
+            mask = np.asarray(flags, bool)
+            for rows, kind in ((~mask, "originals"), (mask, self.gate_templates)):
+                if rows.any():
+                    best[rows], arg[rows] = self.person_scores(queries[rows], allowed=self.allowed_templates(kind),
+                                                               masked_offset=offset if kind != "originals" else 0.0)
         results = []
         for q in range(len(queries)):
             if best.shape[1] == 0:
-                results.append(MatchResult(None, UNKNOWN, 0.0, False, False, self.threshold))
+                results.append(MatchResult(None, UNKNOWN, 0.0, False, False, self.threshold, probe_masked=flags[q]))
                 continue
             k = min(top_k, best.shape[1])
             order = np.argpartition(-best[q], k - 1)[:k]
@@ -151,8 +235,12 @@ class Matcher:
             candidates = [Candidate(self.people[p][0], self.people[p][1], float(best[q, p]),
                                     bool(self.masked[arg[q, p]]), self.labels[arg[q, p]]) for p in order]
             top = candidates[0]
-            threshold = self.masked_threshold if top.masked_template else self.threshold
+            if flags[q] is None:
+                threshold = self.masked_threshold if top.masked_template else self.threshold
+            else:
+                threshold = masked_limit if flags[q] else self.threshold
             accepted = top.score >= threshold
             results.append(MatchResult(top.user_id if accepted else None, top.name if accepted else UNKNOWN,
-                                       top.score, accepted, top.masked_template, threshold, candidates))
+                                       top.score, accepted, top.masked_template, threshold, candidates,
+                                       probe_masked=flags[q]))
         return results

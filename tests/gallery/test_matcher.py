@@ -74,3 +74,44 @@ def test_top_k_is_sorted_and_float16_storage_agrees():
     half = Matcher(records, "e", 0.0, dtype=np.float16).match(query, top_k=5)[0]
     assert [c.user_id for c in half.candidates][:2] == [c.user_id for c in full.candidates][:2]
     assert half.score == pytest.approx(full.score, abs=2e-3)
+
+
+def test_mask_gating_routes_unmasked_probes_to_originals_and_masked_probes_to_their_templates():
+    e = np.eye(4, dtype=np.float32)
+    # Ada: original e0, masked template e1. Bob: original e2, masked template e3 (uniform sizes).
+    ada = PersonRecord("A", "Ada", "e", e[:1], {1: {"gas": e[1]}})
+    bob = PersonRecord("B", "Bob", "e", e[2:3], {1: {"cloth": e[3]}})
+    probe = np.array([0.3, 0.9, 0.0, 0.0], np.float32)  # near Ada's masked template
+    probe /= np.linalg.norm(probe)
+    for kind in Matcher.GATE_TEMPLATES:
+        matcher = Matcher([ada, bob], "e", threshold=0.5, masked_threshold=0.8, gate_templates=kind)
+        plain, gated_unmasked, gated_masked = (matcher.match(probe, probe_masked=None)[0],
+                                               *matcher.match(np.stack([probe, probe]),
+                                                              probe_masked=np.array([False, True])))
+        assert plain.probe_masked is None and plain.masked_template and plain.accepted  # today's rule
+        # Unmasked: originals only (0.3 < 0.5), the main threshold, the masked template unused.
+        assert gated_unmasked.probe_masked is False and not gated_unmasked.masked_template
+        assert gated_unmasked.score == pytest.approx(0.3 / np.hypot(0.3, 0.9), abs=1e-5)
+        assert gated_unmasked.threshold == 0.5 and not gated_unmasked.accepted
+        # Masked: the masked threshold whatever template wins.
+        assert gated_masked.probe_masked is True and gated_masked.threshold == 0.8
+        assert gated_masked.masked_template == (kind != "originals")
+        assert gated_masked.accepted == (kind != "originals")
+        assert gated_masked.as_dict()["probe_masked"] is True
+    # A person without masked templates keeps their originals under "masked" gating.
+    carl = PersonRecord("C", "Carl", "e", e[:1], {})
+    only = Matcher([carl, bob], "e", threshold=0.5, gate_templates="masked")
+    assert only.match(e[0], probe_masked=[True])[0].user_id == "C"
+    with pytest.raises(ValueError):
+        only.match(np.stack([e[0], e[1]]), probe_masked=[True])
+
+
+def test_embedding_mask_flags_split_on_the_gallery_mask_direction():
+    rng = np.random.default_rng(1)
+    records = _people(rng, [4, 4, 4], dim=16)
+    matcher = Matcher(records, "e", threshold=0.5)
+    masked_rows, original_rows = matcher.matrix[matcher.masked], matcher.matrix[~matcher.masked]
+    assert matcher.embedding_mask_flags(masked_rows.mean(0, keepdims=True))[0]
+    assert not matcher.embedding_mask_flags(original_rows.mean(0, keepdims=True))[0]
+    originals_only = Matcher([PersonRecord("A", "Ada", "e", np.eye(3, dtype=np.float32)[:1], {})], "e", 0.5)
+    assert not originals_only.embedding_mask_flags(np.ones(3, np.float32)).any()
