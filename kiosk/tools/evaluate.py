@@ -190,10 +190,13 @@ class EmbeddingCache:
     """Every image of a run detected and embedded once; views are 'plain', 'masked' (a synthetic
     mask in a random style), 'plain_upper' and 'masked_upper' (lower face blanked)."""
 
-    def __init__(self, pipeline, *, mask_probes: bool = False, periocular: bool = False, seed: int = 0):
+    def __init__(self, pipeline, *, mask_probes: bool = False, periocular: bool = False, seed: int = 0,
+                 mask_classifier=None):
         from kiosk.vision.image_io import load_image
 
         self.pipeline = pipeline
+        self.mask_classifier = mask_classifier  # MaskClassifier: P(mask) of every view's face
+        self.mask_prob: dict[tuple[str, str], float] = {}
         self.mask_probes = mask_probes
         self.periocular = periocular
         self.seed = seed
@@ -240,6 +243,8 @@ class EmbeddingCache:
             return
         embedder = self.pipeline.embedder
         crops, keys = [embedder.align(image, face)], ["plain"]
+        if self.mask_classifier is not None:
+            self.mask_prob[(name, "plain")] = self.mask_classifier.predict(image, face)[1]
         if self.periocular:
             crops.append(embedder.align(blank_lower_face(image, face), face))
             keys.append("plain_upper")
@@ -258,6 +263,8 @@ class EmbeddingCache:
             if masked_face is not None:
                 crops.append(embedder.align(rendering.image, masked_face))
                 keys.append("masked")
+                if self.mask_classifier is not None:
+                    self.mask_prob[(name, "masked")] = self.mask_classifier.predict(rendering.image, masked_face)[1]
                 if self.periocular:
                     crops.append(embedder.align(blank_lower_face(rendering.image, masked_face), masked_face))
                     keys.append("masked_upper")
@@ -600,6 +607,8 @@ class Options:
     scoring: Scoring = field(default_factory=Scoring)
     periocular_weight: float = 0.0
     fuse: int = 1
+    gate: str = "none"  # none | mask-classifier | embedding | oracle (see GATES)
+    gate_offset: float = 0.0  # gated masked probes: subtracted from masked templates' similarities
     seed: int = 0
     out: Path | None = None
     plots: bool = True
@@ -615,7 +624,13 @@ def prepare(options: Options, pipeline, *, periocular: bool | None = None):
     plan = plan_split(options.gallery, options.probes, options.impostors, options.gallery_size,
                       options.gallery_pattern, options.probe_pattern)
     periocular = options.periocular_weight > 0 if periocular is None else periocular
-    cache = EmbeddingCache(pipeline, mask_probes=options.mask_probes, periocular=periocular, seed=options.seed)
+    classifier = None
+    if options.gate == "mask-classifier":
+        from kiosk.vision.mask_classifier import MaskClassifier
+
+        classifier = MaskClassifier.load()
+    cache = EmbeddingCache(pipeline, mask_probes=options.mask_probes, periocular=periocular, seed=options.seed,
+                           mask_classifier=classifier)
     images = [p for _, p in plan.probes + plan.impostors]
     bar = _progress_bar(len(plan.gallery) + len(images), options.progress)
     gallery = build_gallery(pipeline, plan, cache, masks="originals+masked" in gallery_variants(options.templates),
@@ -667,7 +682,7 @@ def _report(options: Options, plan: Plan, pipeline, cache: EmbeddingCache, galle
             "gallery_pattern": options.gallery_pattern, "probe_pattern": options.probe_pattern,
             "mask_probes": options.mask_probes, "seed": options.seed, "matcher": options.matcher,
             "scoring": options.scoring.describe(), "periocular_weight": options.periocular_weight,
-            "fuse_frames": options.fuse,
+            "fuse_frames": options.fuse, "gate": options.gate, "gate_offset": options.gate_offset,
         },
         "model": {"detector": pipeline.detector.name, "embedder": embedder.name,
                   "default_threshold": getattr(embedder, "default_threshold", None),
@@ -705,6 +720,16 @@ def _report(options: Options, plan: Plan, pipeline, cache: EmbeddingCache, galle
             sets[("cosine", variant, probe_name)] = s
             cosine[variant][probe_name] = metrics(s)
     report["results"]["cosine"] = cosine
+    defaults = (getattr(embedder, "default_threshold", None), getattr(embedder, "default_masked_threshold", None))
+    if options.gate != "none":
+        _gated_results(options, report, cache, gallery, embedder, probes, impostors, sets)
+    if defaults[0] is not None:
+        # Gated masked probes are decided at the embedder's gate threshold (the masked one without).
+        gated_default = (defaults[0], getattr(embedder, "default_gate_threshold", defaults[1]))
+        for (matcher, variant, probe_name), s in sets.items():
+            if matcher == "cosine":
+                at = gated_default if variant.startswith("gated:") else defaults
+                report["results"]["cosine"][variant][probe_name]["at_default_thresholds"] = decide(s, *at)
     if options.mask_probes and "originals+masked" in variants:
         report["operating_point"] = calibrate_pair(sets[("cosine", "originals+masked", "unmasked")],
                                                    sets[("cosine", "originals+masked", "masked")])
@@ -729,6 +754,88 @@ def _report(options: Options, plan: Plan, pipeline, cache: EmbeddingCache, galle
     report["summary"] = summary_rows(report)
     report["_sets"] = sets
     return report
+
+
+GATES = ("none", "mask-classifier", "embedding", "oracle")
+GATE_TEMPLATES = ("all", "masked", "originals")
+
+
+def is_masked_name(path: Path) -> bool:
+    """The file name's own label (real-mask sets name files *_masked* / *_unmasked*)."""
+    stem = path.stem.lower()
+    return "_masked" in stem and "_unmasked" not in stem
+
+
+def gate_labels(gate: str, cache: EmbeddingCache, rows: list[tuple[str, Path]], view: str,
+                matcher=None, threshold: float | None = None) -> dict[str, bool]:
+    """path -> masked label of each probe's face in one view, by the chosen gate."""
+    out = {}
+    for _, path in rows:
+        vector = cache.get(path, view)
+        if vector is None:
+            continue
+        if gate == "oracle":
+            out[str(path)] = view == "masked" or is_masked_name(path)
+        elif gate == "mask-classifier":
+            p = cache.mask_prob.get((str(path), view))
+            out[str(path)] = bool(p is not None and p >= (threshold if threshold is not None else 0.5))
+        elif gate == "embedding":
+            out[str(path)] = bool(matcher.embedding_mask_flags(vector)[0])
+    return out
+
+
+class _GatedIndex:
+    """Matcher.match(probe_masked=...) in score form: unmasked probes against the originals,
+    masked probes against `kind` templates; masked_win carries the probe's label, so the masked
+    threshold applies to masked probes (as in the matcher)."""
+
+    def __init__(self, index: GalleryIndex, kind: str, flags_by_vector: dict[bytes, bool], offset: float = 0.0):
+        self.matcher = index.matcher
+        self.kind = kind
+        self.flags = flags_by_vector
+        self.offset = offset
+
+    def score(self, queries, scoring: Scoring = Scoring()):
+        queries = np.atleast_2d(np.asarray(queries, np.float32))
+        flags = np.array([self.flags[q.tobytes()] for q in queries], bool)
+        best = np.zeros((len(queries), len(self.matcher.people)), np.float32)
+        for rows, kind in ((~flags, "originals"), (flags, self.kind)):
+            if rows.any():
+                best[rows] = self.matcher.person_scores(
+                    queries[rows], allowed=self.matcher.allowed_templates(kind),
+                    masked_offset=self.offset if kind != "originals" else 0.0)[0]
+        return best, np.repeat(flags[:, None], best.shape[1], axis=1)
+
+
+def _gated_results(options: Options, report: dict, cache: EmbeddingCache, gallery: Gallery, embedder,
+                   probes: list, impostors: list, sets: dict) -> None:
+    """Gated variants (one per GATE_TEMPLATES kind) beside the ungated galleries, the gate's
+    labels per probe view, and a calibrated threshold pair per gated variant."""
+    index = GalleryIndex(gallery.records, embedder.name)
+    flags: dict[bytes, bool] = {}
+    shares = {}
+    for probe_name, view in _probe_views(options):
+        labels = {}
+        for rows in (probes, impostors):
+            labels |= gate_labels(options.gate, cache, rows, view, index.matcher)
+        for path, flag in labels.items():
+            flags[cache.get(Path(path), view).tobytes()] = flag
+        truth = {path: view == "masked" or is_masked_name(Path(path)) for path in labels}
+        shares[probe_name] = {"probes": len(labels), "labelled_masked": sum(labels.values()),
+                              "truly_masked": sum(truth.values()),
+                              "errors": sum(labels[p] != truth[p] for p in labels)}
+    report["gate"] = {"gate": options.gate, "labels": shares}
+    for kind in GATE_TEMPLATES:
+        name = f"gated:{kind}"
+        gated = _GatedIndex(index, kind, flags, options.gate_offset)
+        report["results"]["cosine"][name] = {}
+        for probe_name, view in _probe_views(options):
+            s = score_set(gated, gallery.people, probes, impostors, cache, view)
+            sets[("cosine", name, probe_name)] = s
+            report["results"]["cosine"][name][probe_name] = metrics(s)
+        if options.mask_probes:
+            report.setdefault("gated_operating_points", {})[name] = calibrate_pair(
+                sets[("cosine", name, "unmasked")], sets[("cosine", name, "masked")])
 
 
 class _SvmIndex:
@@ -805,11 +912,28 @@ def format_summary(report: dict) -> str:
                      f"{r['correct']}/{r['wrong']}/{r['unknown']}".ljust(len(header) - 2) +
                      f"  {r['false_accepts']}/{r['impostor_probes']}".ljust(8) +
                      f" {r['open_set_recognised']:.1%}")
-    op = report.get("operating_point")
-    if op:
-        lines.append(f"calibrated pair (FAR {op['far']:.1%}): threshold {op['threshold']:.3f}, masked threshold "
-                     f"{op['masked_threshold']:.3f}: unmasked TAR {op['unmasked']['tar']:.1%}, "
-                     f"masked TAR {op['masked']['tar']:.1%}")
+    model = report["model"]
+    if model.get("default_threshold") is not None:
+        lines.append(f"at the embedder's thresholds {model['default_threshold']} / masked "
+                     f"{model.get('default_masked_threshold')}: correct/wrong/unknown, FA")
+        for variant, by_probe in report["results"].get("cosine", {}).items():
+            for probe, m in by_probe.items():
+                d = m.get("at_default_thresholds")
+                if d:
+                    lines.append(f"  {variant:<17} {probe:<9} {d['correct']}/{d['wrong']}/{d['unknown']}  "
+                                 f"FA {d['false_accepts']}/{d['impostor_probes']}")
+    gate = report.get("gate")
+    if gate:
+        lines.append(f"gate {gate['gate']}: " + ", ".join(
+            f"{k} probes {v['labelled_masked']}/{v['probes']} labelled masked ({v['errors']} wrong)"
+            for k, v in gate["labels"].items()))
+    points = [("21", report.get("operating_point"))] + list(report.get("gated_operating_points", {}).items())
+    for name, op in points:
+        if op:
+            lines.append(f"calibrated pair {name} (FAR {op['far']:.1%}): threshold {op['threshold']:.3f}, masked "
+                         f"threshold {op['masked_threshold']:.3f}: unmasked TAR {op['unmasked']['tar']:.1%}, "
+                         f"masked TAR {op['masked']['tar']:.1%}, FA {op['unmasked']['false_accepts']}+"
+                         f"{op['masked']['false_accepts']}")
     return "\n".join(lines)
 
 
@@ -950,6 +1074,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="fuse with an upper-face embedding at this weight, 0-1 (experimental)")
     p.add_argument("--fuse", type=int, default=1, metavar="FRAMES",
                    help="average the embeddings of this many probes of one person (multi-frame fusion)")
+    p.add_argument("--gate", choices=GATES, default="none",
+                   help="also report mask-gated matching: unmasked probes against the originals only, masked "
+                        "probes against all / masked / original templates at the masked threshold; the probe's "
+                        "label comes from the mask classifier, the embedding's mask direction, or the truth (oracle)")
+    p.add_argument("--gate-offset", type=float, default=0.0, metavar="D",
+                   help="gated masked probes: subtract D from the masked templates' similarities")
     p.add_argument("--seed", type=int, default=0, help="seed of the probes' mask styles")
     p.add_argument("--embedder", choices=["auto", "facenet", "mobilefacenet", "dlib"], help="override the settings")
     p.add_argument("--detector", choices=["auto", "scrfd", "mtcnn"], help="override the settings")
@@ -970,12 +1100,14 @@ def cmd_evaluate(args) -> int:
         raise EvaluationError("--periocular is a weight between 0 and 1")
     if args.fuse < 1:
         raise EvaluationError("--fuse must be at least 1")
+    if args.gate != "none" and (args.fuse > 1 or args.periocular > 0 or args.scoring != "none"):
+        raise EvaluationError("--gate works with plain max-cosine only (no --fuse, --periocular, --scoring)")
     options = Options(
         gallery=args.gallery, probes=args.probes, impostors=args.impostors, gallery_size=args.gallery_size,
         gallery_pattern=args.gallery_pattern, probe_pattern=args.probe_pattern, mask_probes=args.mask_probes,
         matcher=args.matcher, svm_kernel=args.svm_kernel, templates=args.templates,
         scoring=Scoring(args.scoring, args.masked_offset), periocular_weight=args.periocular, fuse=args.fuse,
-        seed=args.seed, out=args.out, plots=not args.no_plots, progress=sys.stderr.isatty() or not args.json)
+        gate=args.gate, gate_offset=args.gate_offset, seed=args.seed, out=args.out, plots=not args.no_plots, progress=sys.stderr.isatty() or not args.json)
     # Check the folders before loading any model: bad input fails fast.
     plan_split(options.gallery, options.probes, options.impostors, options.gallery_size,
                options.gallery_pattern, options.probe_pattern)
