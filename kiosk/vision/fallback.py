@@ -15,15 +15,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from kiosk.vision.masks import five_from_68
 from kiosk.vision.types import Face
-
-
-def five_points_from_68(points: np.ndarray) -> np.ndarray:
-    """ArcFace 5 points (image-left eye, image-right eye, nose tip, left and right mouth corner)
-    from dlib's 68 landmarks."""
-    points = np.asarray(points, np.float32)
-    return np.stack([points[36:42].mean(axis=0), points[42:48].mean(axis=0), points[30],
-                     points[48], points[54]]).astype(np.float32)
 
 
 class DlibCnnDetector:
@@ -58,7 +51,7 @@ class DlibCnnDetector:
             points = np.array([(p.x, p.y) for p in shape.parts()], np.float32)
             # MMOD scores are margins (around 0-2); squash them into (0, 1) like the others.
             score = float(1.0 / (1.0 + np.exp(-2.0 * det.confidence)))
-            face = Face(box=box, score=score, landmarks=five_points_from_68(points))
+            face = Face(box=box, score=score, landmarks=five_from_68(points))
             face.extra["detector"] = self.name
             face.extra["landmarks68"] = points
             faces.append(face)
