@@ -965,7 +965,8 @@ def write_plots(report: dict, out: Path) -> list[Path]:
     title = f"{report['model']['embedder']} ({report['model']['detector']})"
     for matcher in sorted({k[0] for k in sets}):
         keys = [k for k in sets if k[0] == matcher]
-        variants = sorted({k[1] for k in keys}, key=GALLERY_VARIANTS.index)
+        order = list(GALLERY_VARIANTS) + [f"gated:{kind}" for kind in GATE_TEMPLATES]
+        variants = sorted({k[1] for k in keys}, key=order.index)
         probe_kinds = sorted({k[2] for k in keys}, key=["unmasked", "masked"].index)
         # Score histograms: genuine vs impostor pairs.
         fig, axes = plt.subplots(len(variants), len(probe_kinds), figsize=(5.2 * len(probe_kinds), 3.4 * len(variants)),
