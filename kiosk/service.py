@@ -119,7 +119,20 @@ class KioskService:
         embedded = [f for f in faces if f.embedding is not None]
         if not embedded:
             return []
-        matches = self.matcher.match(np.stack([f.embedding for f in embedded]), top_k=top_k)
+        matcher = self.matcher
+        vectors = np.stack([f.embedding for f in embedded])
+        embedder = self.pipeline.embedder
+        gate_threshold = getattr(embedder, "default_gate_threshold", None)
+        if gate_threshold is not None:
+            # Mask gating (docs/evaluation/README.md): each face is labelled masked or not by the
+            # gallery's mask direction in embedding space (no image needed, so the live path gets
+            # it too); unmasked faces are compared with the originals only, masked ones with all
+            # templates, the synthetic masked ones lowered by the embedder's gate offset.
+            matches = matcher.match(vectors, top_k=top_k, probe_masked=matcher.embedding_mask_flags(vectors),
+                                    gate_offset=getattr(embedder, "default_gate_offset", 0.0),
+                                    gate_threshold=gate_threshold)
+        else:
+            matches = matcher.match(vectors, top_k=top_k)
         now = datetime.now()
         results = []
         for face, match in zip(embedded, matches):

@@ -72,7 +72,9 @@ def test_attendance_is_recorded_once_per_cooldown_and_exported(gallery_service, 
 
 def test_masked_rendering_of_a_held_out_photo_matches_a_masked_template(gallery_service):
     """A held-out photo with a synthetic mask in a colour not used at enrollment: recognised,
-    and the best template is one of the masked ones (what the 18 masked embeddings are for)."""
+    labelled masked by the gate, and its most similar template is one of the masked ones (what the
+    18 masked embeddings are for; with mask gating they are lowered by the gate offset, so the
+    decision may rest on an original, docs/evaluation/README.md)."""
     from kiosk.vision.masks import MaskRenderer
 
     renderer = MaskRenderer()
@@ -82,6 +84,26 @@ def test_masked_rendering_of_a_held_out_photo_matches_a_masked_template(gallery_
         face = gallery_service.pipeline.detect(image)[0]
         masked = renderer.render(image, face.box, "surgical_blue", seed=99, random_style=True).image
         result = max(gallery_service.recognize(masked, record=False), key=lambda r: r.face.area)
-        hits.append((person, result.match.user_id, result.match.masked_template, round(result.match.score, 3)))
+        raw = gallery_service.matcher.match(result.face.embedding)[0]  # ungated: the most similar template
+        hits.append((person, result.match.user_id, result.match.probe_masked, raw.masked_template,
+                     round(result.match.score, 3)))
     assert all(h[1] == user for h, user in zip(hits, ("E001", "E005"))), hits
-    assert all(h[2] for h in hits), f"best template should be masked: {hits}"
+    assert all(h[2] is not False for h in hits), f"masked probes labelled unmasked: {hits}"
+    assert all(h[3] for h in hits), f"most similar template should be masked: {hits}"
+
+
+def test_unmasked_probe_is_matched_against_original_templates_only(gallery_service):
+    """Mask gating in the default path: an unmasked held-out photo is labelled unmasked and
+    compared with the 3 originals only (the synthetic masked templates never decide it)."""
+    import numpy as np
+
+    image = load_image(enrollment_split("obama")[1][0])
+    result = max(gallery_service.recognize(image, record=False), key=lambda r: r.face.area)
+    match = result.match
+    assert match.probe_masked is False and match.user_id == "E005"
+    assert not match.masked_template and all(not c.masked_template for c in match.candidates)
+    assert match.threshold == gallery_service.threshold
+    matcher = gallery_service.matcher
+    originals = matcher.person_scores(result.face.embedding, allowed=~matcher.masked)[0][0]
+    person = [uid for uid, _ in matcher.people].index("E005")
+    assert match.score == pytest.approx(float(originals[person]), abs=1e-5)
