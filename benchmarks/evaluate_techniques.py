@@ -9,7 +9,8 @@ probe unmasked, with a synthetic mask in another style, and with the lower face 
 then scores the same embeddings under every option of kiosk.gallery.scoring, periocular fusion,
 multi-frame fusion and the SVM, and prints a markdown table (rank-1 and TAR at FAR 0.5% for
 unmasked and masked probes, against the originals-only and the 21-template gallery, and the pair
-of thresholds a 21-template gallery needs for FAR 0.5% on pooled probes)."""
+of thresholds a 21-template gallery needs for FAR 0.5% on pooled probes). Mask-gating rows show the
+gated matcher in the "21" columns."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +41,9 @@ VARIANTS = [
     ("periocular only", {"periocular_weight": 1.0}),
     ("multi-frame fusion x3", {"fuse": 3}),
     ("cohort top-3 + fusion x3", {"scoring": Scoring("cohort", cohort_k=3), "fuse": 3}),
+    # Mask gating (Matcher.match(probe_masked=...)): the "21" columns show the gated matcher.
+    ("mask gating (embedding gate), no offset", {"gate": "embedding"}),
+    ("mask gating (embedding gate), masked -0.30 (default)", {"gate": "embedding", "gate_offset": 0.3}),
 ]
 
 
@@ -58,7 +62,7 @@ def row(name: str, report: dict) -> dict:
                                                        m["impostor_probes"]),
                             "open_set_recognised": m["open_set"]["recognised"],
                             "open_set_threshold": m["open_set"]["threshold"]}
-    op = report.get("operating_point")
+    op = report.get("gated_operating_points", {}).get("gated:all") or report.get("operating_point")
     if op:
         out["pair"] = {"threshold": op["threshold"], "masked_threshold": op["masked_threshold"],
                        "unmasked_tar": op["unmasked"]["tar"], "masked_tar": op["masked"]["tar"],
@@ -76,7 +80,8 @@ def markdown(rows: list[dict], matcher: str = "cosine") -> str:
     lines = [head, "|" + "---|" * 6]
     for r in rows:
         cells = []
-        for variant in ("originals", "originals+masked"):
+        full = "gated:all" if f"{matcher}|gated:all|unmasked" in r else "originals+masked"
+        for variant in ("originals", full):
             for probe in ("unmasked", "masked"):
                 m = r.get(f"{matcher}|{variant}|{probe}")
                 if not m:
@@ -98,6 +103,8 @@ REAL_VARIANTS = [
     ("cohort norm top-3", {"scoring": Scoring("cohort", cohort_k=3)}),
     ("periocular fused w=0.5", {"periocular_weight": 0.5}),
     ("multi-frame fusion x3", {"fuse": 3}),
+    ("mask gating (embedding gate), no offset", {"gate": "embedding"}),
+    ("mask gating (embedding gate), masked -0.30 (default)", {"gate": "embedding", "gate_offset": 0.3}),
 ]
 
 
@@ -169,7 +176,8 @@ def real_markdown(rows: list[dict]) -> str:
              "|---|---|---|"]
     for r in rows:
         cells = []
-        for variant in ("originals", "originals+masked"):
+        full = "gated:all" if "cosine|gated:all|unmasked" in r else "originals+masked"
+        for variant in ("originals", full):
             m = r.get(f"cosine|{variant}|unmasked")
             if not m:
                 cells.append("-")
