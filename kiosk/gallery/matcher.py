@@ -140,11 +140,24 @@ class Matcher:
         has = np.add.reduceat(wanted.astype(np.int64), self.starts) > 0 if len(self.starts) else np.zeros(0, bool)
         return wanted | ~has[self.owner]
 
+    # From this many people on, a query is first scored against each person's mean template and
+    # only the best `shortlist_size()` people are searched exactly (a 100k x 21 gallery is 1 GB:
+    # reading it all for every query is bound by memory bandwidth, ~80 ms here).
+    SHORTLIST_FROM_PEOPLE = 20_000
+
+    def shortlist_size(self) -> int:
+        people = len(self.people)
+        return max(256, people // 50) if people >= self.SHORTLIST_FROM_PEOPLE else 0
+
     def person_scores(self, queries: np.ndarray, chunk: int = 262144, allowed: np.ndarray | None = None,
-                      masked_offset: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+                      masked_offset: float = 0.0, shortlist: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(Q, P) best score per person and (Q, P) index of the template that gave it.
         `allowed` (T,) restricts the search to some templates (every person keeps at least one);
-        `masked_offset` is subtracted from the masked templates' similarities."""
+        `masked_offset` is subtracted from the masked templates' similarities. `shortlist`
+        (default: shortlist_size()) > 0 searches only that many people per query exactly, those
+        whose mean template is most similar; the others score -inf (not searched). The best
+        person is the exact search's whenever their templates look alike, as a person's do;
+        runners-up with one lucky template may be missed."""
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if not self.people:
             return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
@@ -153,6 +166,9 @@ class Matcher:
             allowed = None
         if masked_offset and not self.masked.any():
             masked_offset = 0.0
+        shortlist = self.shortlist_size() if shortlist is None else shortlist
+        if 0 < shortlist < len(self.people):
+            return self._shortlisted_scores(queries, sizes, shortlist, allowed, masked_offset)
         if sizes.min() == sizes.max() > 0:
             return self._uniform_scores(queries, int(sizes[0]), chunk, allowed, masked_offset)
         if self.matrix.dtype == np.float32:
@@ -161,15 +177,48 @@ class Matcher:
             sims = np.empty((len(queries), len(self.matrix)), np.float32)
             for s in range(0, len(self.matrix), chunk):
                 sims[:, s:s + chunk] = queries @ self.matrix[s:s + chunk].astype(np.float32).T
-        if masked_offset:
-            sims[:, self.masked] -= masked_offset
+        sims = self._adjust(sims, self.masked, allowed, masked_offset)
+        return self._segment_max(sims, self.starts)
+
+    @staticmethod
+    def _adjust(sims: np.ndarray, masked: np.ndarray, allowed: np.ndarray | None, offset: float) -> np.ndarray:
+        """Similarities with masked templates lowered by `offset` and disallowed ones at -inf."""
+        if offset:
+            sims = sims - offset * masked
         if allowed is not None:
-            sims[:, ~allowed] = -np.inf
-        best = np.maximum.reduceat(sims, self.starts, axis=1)
-        # Index of the best template per person: first column equal to the person's max.
-        hit = sims == best[:, self.owner]
-        first = np.where(hit, np.arange(sims.shape[1]), sims.shape[1])
-        arg = np.minimum.reduceat(first, self.starts, axis=1)
+            sims = np.where(allowed, sims, -np.inf)
+        return sims
+
+    @staticmethod
+    def _segment_max(sims: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Max of each (Q, T) row's segments starting at `starts`, and the column of its first
+        occurrence."""
+        best = np.maximum.reduceat(sims, starts, axis=1)
+        owner = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, sims.shape[1])))
+        first = np.where(sims == best[:, owner], np.arange(sims.shape[1]), sims.shape[1])
+        return best, np.minimum.reduceat(first, starts, axis=1)
+
+    def _person_means(self) -> np.ndarray:
+        if getattr(self, "_means", None) is None:
+            sizes = np.diff(np.append(self.starts, len(self.matrix)))
+            sums = np.add.reduceat(self.matrix, self.starts, axis=0, dtype=np.float32)
+            self._means = np.ascontiguousarray(sums / sizes[:, None], dtype=np.float32)
+        return self._means
+
+    def _shortlisted_scores(self, queries: np.ndarray, sizes: np.ndarray, size: int,
+                            allowed: np.ndarray | None, offset: float) -> tuple[np.ndarray, np.ndarray]:
+        coarse = queries @ self._person_means().T
+        best = np.full(coarse.shape, -np.inf, np.float32)
+        arg = np.broadcast_to(self.starts, coarse.shape).copy()
+        for q, query in enumerate(queries):
+            people = np.argpartition(-coarse[q], size - 1)[:size]
+            seg = sizes[people]
+            offsets = np.concatenate([[0], np.cumsum(seg)[:-1]])
+            rows = np.repeat(self.starts[people] - offsets, seg) + np.arange(int(seg.sum()))
+            sims = self.matrix[rows].astype(np.float32, copy=False) @ query
+            sims = self._adjust(sims, self.masked[rows], None if allowed is None else allowed[rows], offset)
+            top, first = self._segment_max(sims[None, :], offsets)
+            best[q, people], arg[q, people] = top[0], rows[first[0]]
         return best, arg
 
     def _uniform_scores(self, queries: np.ndarray, k: int, chunk: int,
@@ -187,10 +236,9 @@ class Matcher:
             if block.dtype != np.float32:  # half-precision storage: compute in float32
                 block = block.astype(np.float32)
             sims = (queries @ block.T).reshape(len(queries), p1 - p0, k)
-            if masked_offset:
-                sims = sims - masked_offset * self.masked[p0 * k:p1 * k].reshape(p1 - p0, k)
-            if allowed is not None:
-                sims = np.where(allowed[p0 * k:p1 * k].reshape(p1 - p0, k), sims, -np.inf)
+            sims = self._adjust(sims, self.masked[p0 * k:p1 * k].reshape(p1 - p0, k),
+                                None if allowed is None else allowed[p0 * k:p1 * k].reshape(p1 - p0, k),
+                                masked_offset)
             top = sims.argmax(axis=2)
             best[:, p0:p1] = np.take_along_axis(sims, top[..., None], axis=2)[..., 0]
             arg[:, p0:p1] = top + np.arange(p0, p1) * k

@@ -115,3 +115,36 @@ def test_embedding_mask_flags_split_on_the_gallery_mask_direction():
     assert not matcher.embedding_mask_flags(original_rows.mean(0, keepdims=True))[0]
     originals_only = Matcher([PersonRecord("A", "Ada", "e", np.eye(3, dtype=np.float32)[:1], {})], "e", 0.5)
     assert not originals_only.embedding_mask_flags(np.ones(3, np.float32)).any()
+
+
+def test_large_gallery_shortlist_finds_the_same_people_as_the_exact_search():
+    """From 20k people on, queries are shortlisted by mean template; the decision (top person,
+    score, accepted) must equal the exact search's, gated or not. Each person's templates look alike (cosine ~0.5 between
+    two of them, about what a photo and its masked renderings give) and each probe is a noisy
+    copy of one template."""
+    rng = np.random.default_rng(5)
+    people, k, dim = 25_000, 21, 128
+    centres = rng.normal(size=(people, 1, dim)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=2, keepdims=True)
+    matrix = (centres + rng.normal(scale=1 / np.sqrt(dim), size=(people, k, dim))).reshape(-1, dim)
+    matrix = (matrix / np.linalg.norm(matrix, axis=1, keepdims=True)).astype(np.float32)
+    masked = np.tile(np.arange(k) >= 3, people)
+
+    def build():
+        return Matcher.from_arrays(matrix, np.full(people, k), "e", threshold=0.5, masked=masked,
+                                   masked_threshold=0.6)
+
+    fast, exact = build(), build()
+    exact.SHORTLIST_FROM_PEOPLE = 10**9
+    assert fast.shortlist_size() == 500 and exact.shortlist_size() == 0
+    targets = rng.choice(people * k, size=6, replace=False)
+    queries = matrix[targets] + rng.normal(scale=0.2 / np.sqrt(dim), size=(6, dim)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    assert [r.user_id for r in fast.match(queries)] == [f"P{t // k}" for t in targets]
+    for gate in (None, np.array([True, False, True, False, True, False])):
+        for got, want in zip(fast.match(queries, probe_masked=gate, gate_offset=0.3),
+                             exact.match(queries, probe_masked=gate, gate_offset=0.3)):
+            # Runners-up may differ: impostors with one lucky template are not shortlisted.
+            assert got.candidates[0].user_id == want.candidates[0].user_id
+            assert got.score == pytest.approx(want.score, abs=1e-5) and got.accepted == want.accepted
+            assert got.candidates[0].template == want.candidates[0].template
