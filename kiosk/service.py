@@ -62,10 +62,20 @@ class KioskService:
         return self.pipeline.embedder.default_threshold
 
     @property
+    def gate_offset(self) -> float | None:
+        """The embedder's mask-gating offset, or None when it is not gated (docs/evaluation)."""
+        return getattr(self.pipeline.embedder, "default_gate_offset", None)
+
+    @property
     def masked_threshold(self) -> float:
+        """The threshold for masked faces: the settings' value, else the embedder's calibrated
+        one (for a gated embedder, the threshold of a masked face after the gate's offset)."""
         if self.settings.masked_threshold is not None:
             return self.settings.masked_threshold
-        return getattr(self.pipeline.embedder, "default_masked_threshold", self.threshold)
+        embedder = self.pipeline.embedder
+        if self.gate_offset is not None:
+            return embedder.default_gate_threshold
+        return getattr(embedder, "default_masked_threshold", self.threshold)
 
     @cached_property
     def db(self):
@@ -94,7 +104,8 @@ class KioskService:
         """Re-read the gallery (after an enrolment or deletion, from any process)."""
         stamp = self._stamp()
         records, warnings = self.store.load_all()
-        matcher = Matcher(records, self.pipeline.embedder.name, self.threshold, self.masked_threshold)
+        matcher = Matcher(records, self.pipeline.embedder.name, self.threshold, self.masked_threshold,
+                          gate_offset=self.gate_offset or 0.0, gate_threshold=self.masked_threshold)
         for record in matcher.skipped:
             warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
                             f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
@@ -121,18 +132,12 @@ class KioskService:
             return []
         matcher = self.matcher
         vectors = np.stack([f.embedding for f in embedded])
-        embedder = self.pipeline.embedder
-        gate_threshold = getattr(embedder, "default_gate_threshold", None)
-        if gate_threshold is not None:
-            # Mask gating (docs/evaluation/README.md): each face is labelled masked or not by the
-            # gallery's mask direction in embedding space (no image needed, so the live path gets
-            # it too); unmasked faces are compared with the originals only, masked ones with all
-            # templates, the synthetic masked ones lowered by the embedder's gate offset.
-            matches = matcher.match(vectors, top_k=top_k, probe_masked=matcher.embedding_mask_flags(vectors),
-                                    gate_offset=getattr(embedder, "default_gate_offset", 0.0),
-                                    gate_threshold=gate_threshold)
-        else:
-            matches = matcher.match(vectors, top_k=top_k)
+        # Mask gating (docs/evaluation/README.md): each face is labelled masked or not by the
+        # gallery's mask direction in embedding space (no image needed, so the live path gets it
+        # too); unmasked faces are compared with the originals only, masked ones with all
+        # templates, the synthetic masked ones lowered by the gate offset.
+        flags = matcher.embedding_mask_flags(vectors) if self.gate_offset is not None else None
+        matches = matcher.match(vectors, top_k=top_k, probe_masked=flags)
         now = datetime.now()
         results = []
         for face, match in zip(embedded, matches):

@@ -15,3 +15,14 @@ def test_enrolment_by_another_process_is_picked_up(tmp_path, pipeline):
     assert kiosk.recognize(load_image(held_out[0]), record=False)[0].match.user_id == "H1"
     hr.delete("H1")
     assert len(kiosk.matcher) == 0
+
+
+def test_thresholds_follow_the_settings(tmp_path, pipeline):
+    default = KioskService(load_settings(tmp_path), pipeline=pipeline)
+    embedder = pipeline.embedder
+    assert default.threshold == embedder.default_threshold
+    assert default.matcher.gate_threshold == default.masked_threshold == embedder.default_gate_threshold
+    assert default.matcher.gate_offset == embedder.default_gate_offset
+    tuned = KioskService(load_settings(tmp_path, threshold=0.5, masked_threshold=0.45), pipeline=pipeline)
+    assert tuned.matcher.threshold == 0.5
+    assert tuned.matcher.gate_threshold == tuned.matcher.masked_threshold == 0.45
