@@ -23,6 +23,15 @@ def cpu_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def limit_blas_threads() -> None:
+    """Run numpy's BLAS on one thread. Matching a face is a small matrix product between two
+    detections; with two BLAS threads the idle one keeps spinning on the core onnxruntime needs
+    next, and the next frame's detection took 70 ms instead of 37 (kiosk bench, 2 cores)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def onnx_session(path: Path):
     """An onnxruntime CPU session with explicit thread settings (no provider chatter)."""
     import onnxruntime as ort

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from kiosk.vision import models
-from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding
+from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding, limit_blas_threads
 from kiosk.vision.embed import DlibEmbedder, Embedder, FaceNetEmbedder, MobileFaceNetEmbedder, embed_faces
 from kiosk.vision.fallback import with_masked_fallback
 from kiosk.vision.types import Face
@@ -138,6 +138,7 @@ def load_pipeline(settings=None, *, detector: str | None = None, embedder: str |
 
     settings = settings or load_settings()
     own = settings.own_models_dir
+    limit_blas_threads()
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output
         det, det_choice = choose_detector(detector or settings.detector, settings.models_dir, own)
         emb, emb_choice = choose_embedder(embedder or settings.embedder, settings.models_dir, own)
