@@ -35,8 +35,10 @@ def face_boxes(tracked_faces) -> list[FaceBox]:
             colour, title = theme.SUCCESS, face.label
         else:
             colour, title = theme.PRIMARY, f"{face.label}?"
+        # The mask marker: recognised through a masked template, or wearing a mask (gate label).
+        masked = face.masked_template or bool(face.match.probe_masked)
         boxes.append(FaceBox(face.box, title, f"similarity {face.similarity:.2f}", colour,
-                             face.masked_template and face.user_id is not None))
+                             masked and face.user_id is not None))
     return boxes
 
 
