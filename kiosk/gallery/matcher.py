@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.gallery.scoring import person_max
 from kiosk.gallery.store import PersonRecord
 
 UNKNOWN = "Not in Database"
@@ -178,7 +179,7 @@ class Matcher:
             for s in range(0, len(self.matrix), chunk):
                 sims[:, s:s + chunk] = queries @ self.matrix[s:s + chunk].astype(np.float32).T
         sims = self._adjust(sims, self.masked, allowed, masked_offset)
-        return self._segment_max(sims, self.starts)
+        return person_max(sims, self.starts, self.owner)
 
     @staticmethod
     def _adjust(sims: np.ndarray, masked: np.ndarray, allowed: np.ndarray | None, offset: float) -> np.ndarray:
@@ -188,15 +189,6 @@ class Matcher:
         if allowed is not None:
             sims = np.where(allowed, sims, -np.inf)
         return sims
-
-    @staticmethod
-    def _segment_max(sims: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Max of each (Q, T) row's segments starting at `starts`, and the column of its first
-        occurrence."""
-        best = np.maximum.reduceat(sims, starts, axis=1)
-        owner = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, sims.shape[1])))
-        first = np.where(sims == best[:, owner], np.arange(sims.shape[1]), sims.shape[1])
-        return best, np.minimum.reduceat(first, starts, axis=1)
 
     def _person_means(self) -> np.ndarray:
         if getattr(self, "_means", None) is None:
@@ -217,7 +209,7 @@ class Matcher:
             rows = np.repeat(self.starts[people] - offsets, seg) + np.arange(int(seg.sum()))
             sims = self.matrix[rows].astype(np.float32, copy=False) @ query
             sims = self._adjust(sims, self.masked[rows], None if allowed is None else allowed[rows], offset)
-            top, first = self._segment_max(sims[None, :], offsets)
+            top, first = person_max(sims[None, :], offsets)
             best[q, people], arg[q, people] = top[0], rows[first[0]]
         return best, arg
 

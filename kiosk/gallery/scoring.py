@@ -47,12 +47,17 @@ class Scoring:
         return ", ".join(parts)
 
 
-def person_max(sims: np.ndarray, starts: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(Q, P) best similarity per person and (Q, P) index of the template that gave it."""
+def person_max(sims: np.ndarray, starts: np.ndarray, owner: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """(Q, P) best similarity per person and (Q, P) index of the template that gave it.
+    Person p's templates are the columns from starts[p] to starts[p + 1]; `owner` (the person of
+    each column) is derived from `starts` when not given."""
     sims = np.atleast_2d(sims)
     if sims.shape[1] == 0:
         shape = (sims.shape[0], 0)
         return np.zeros(shape, np.float32), np.zeros(shape, np.int64)
+    if owner is None:
+        owner = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, sims.shape[1])))
     best = np.maximum.reduceat(sims, starts, axis=1)
     hit = sims == best[:, owner]
     first = np.where(hit, np.arange(sims.shape[1]), sims.shape[1])

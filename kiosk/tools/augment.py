@@ -14,8 +14,8 @@ import cv2
 import numpy as np
 
 from kiosk.fsutil import atomic_write_bytes, atomic_write_text
+from kiosk.vision.image_io import IMAGE_SUFFIXES
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 CROP_STYLES = ("buffalo", "original_cropping", "scale_shift")
 LOG_FIELDS = ("image_path", "face", "mask_type", "mask_colour", "output_path", "error")
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+from kiosk.vision.image_io import IMAGE_SUFFIXES
+
 MIN_PHOTOS = 3
 
 

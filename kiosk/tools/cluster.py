@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+from kiosk.vision.image_io import IMAGE_SUFFIXES
+
 AWARE_MASK_TYPES = ("surgical_blue", "n95", "cloth")
 METHODS = ("average", "chinese-whispers")
 UNSORTED = "unsorted"

@@ -33,10 +33,11 @@ from pathlib import Path
 import numpy as np
 
 from kiosk.gallery.scoring import NORMS, Scoring, score_people, znorm_stats
+from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.vision.types import same_face
 
 log = logging.getLogger(__name__)
 
-IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 FAR_TARGETS = (0.01, 0.005, 0.001)
 CALIBRATION_FAR = 0.005
 GALLERY_VARIANTS = ("originals", "originals+masked")
@@ -59,7 +60,7 @@ class Plan:
 
 
 def _images(folder: Path, pattern: str | None) -> list[Path]:
-    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
              and not p.name.startswith(".")]
     if pattern:
         files = [p for p in files if fnmatch.fnmatch(p.name, pattern)]
@@ -175,13 +176,6 @@ def subject_face(faces: list, image_shape) -> object | None:
     return min((f for f in faces if f.area >= 0.25 * largest), key=distance)
 
 
-def _iou(a, b) -> float:
-    x1, y1, x2, y2 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
-    inter = max(0.0, x2 - x1) * max(0.0, y2 - y1)
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return float(inter / union) if union > 0 else 0.0
-
-
 def _stable_seed(*parts) -> int:
     return zlib.crc32("|".join(map(str, parts)).encode()) % 1_000_000
 
@@ -255,9 +249,7 @@ class EmbeddingCache:
             mask_type = MASK_TYPES[seed % len(MASK_TYPES)]
             rendering = self.renderer.render(image, face.box, mask_type, seed=seed, random_style=True)
             found = self.pipeline.detect(rendering.image)
-            masked_face = max(found, key=lambda f: _iou(f.box, face.box), default=None)
-            if masked_face is not None and _iou(masked_face.box, face.box) < 0.3:
-                masked_face = None
+            masked_face = same_face(found, face, min_iou=0.3)
             self.info[name] = {"mask_type": mask_type, "colour": getattr(rendering, "colour", None),
                                "masked_face_found": masked_face is not None}
             if masked_face is not None:

@@ -9,6 +9,8 @@ import cv2
 import numpy as np
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# What the folder tools (augment, clean, cluster, evaluate) take for an image file.
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
 MIN_SIDE = 50
 
 

@@ -216,7 +216,7 @@ class PhotosPage(QWizardPage):
         if frame is None:
             _message(self.error, "No camera picture to take: choose a file instead.")
             return False
-        return self.add_photo(frame.image.copy(), f"camera photo")
+        return self.add_photo(frame.image.copy(), "camera photo")
 
     def add_photo(self, image: np.ndarray, label: str) -> bool:
         slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
