@@ -20,7 +20,7 @@ class Settings:
     # Extra folder searched first for weights (KIOSK_MODELS_DIR); None = only the defaults.
     models_dir: Path | None = None
     detector: str = "auto"  # auto | scrfd | mtcnn
-    embedder: str = "auto"  # auto | facenet | mobilefacenet | dlib
+    embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
     # None means "the active embedder's own calibrated default".
     threshold: float | None = None
     masked_threshold: float | None = None

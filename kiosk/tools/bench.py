@@ -3,6 +3,7 @@
 - frame: per-stage latency (decode, detect, align, embed, match) of a 640x480 JPEG frame with 1
   and with 4 faces, built from real photos (../shared/faces beside the repository, or
   --faces DIR); matched against a 1,000-person synthetic gallery. Target: p50 <= 60 ms, 1 face.
+- embedders (not with --quick): per-crop embed time of every offline embedder present.
 - enroll: 3 photos -> 21 embeddings with Enroller.build (masks on). Target: <= 3 s.
 - match: one query against synthetic galleries of 1k / 10k / 100k people x 21 templates, float32
   and float16 storage; median ms per query and the gallery's memory (matrix bytes, and the peak
@@ -159,6 +160,31 @@ def bench_detectors(settings, frame: np.ndarray, runs: int) -> dict:
     return out
 
 
+def bench_embedders(settings, pipeline, frame: np.ndarray, runs: int) -> dict:
+    """Median embed time of one aligned crop (with flip, as the kiosk runs them) for every offline
+    embedder present, whichever is active: what choosing between them costs per face."""
+    from kiosk.vision.pipeline import choose_embedder
+
+    faces = pipeline.detector.detect(frame)
+    if not faces:
+        return {}
+    out = {}
+    for kind in ("mobilefacenet", "edgeface-xs", "edgeface-xxs"):
+        try:
+            embedder, _ = choose_embedder(kind, settings.models_dir, settings.own_models_dir)
+        except FileNotFoundError:
+            continue
+        crops = [embedder.align(frame, faces[0])]
+        embedder.embed_crops(crops)
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            embedder.embed_crops(crops)
+            times.append((time.perf_counter() - t0) * 1e3)
+        out[embedder.name] = _median(times)
+    return out
+
+
 def bench_enroll(pipeline, faces: Path, runs: int, people: int, data_dir: Path) -> tuple[dict, dict]:
     from kiosk.gallery.enroll import Enroller, check_photo
     from kiosk.gallery.store import GalleryStore
@@ -246,6 +272,8 @@ def run_bench(settings, faces: Path, quick: bool = False, progress=None) -> dict
     if not quick:
         say("detectors")
         result["detectors_1_face_ms"] = bench_detectors(settings, build_frame(pipeline, faces, 1), runs)
+        say("embedders")
+        result["embedders_1_crop_ms"] = bench_embedders(settings, pipeline, build_frame(pipeline, faces, 1), runs)
     say("enrollment")
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         result["enroll"], result["bulk_enroll"] = bench_enroll(pipeline, faces, 1 if quick else 3,
@@ -283,6 +311,9 @@ def format_table(r: dict) -> str:
                      f"(process CPU {f['cpu_ms']} ms)")
     if r.get("detectors_1_face_ms"):
         lines.append("detect only, 1-face frame: " + ", ".join(f"{k} {v} ms" for k, v in r["detectors_1_face_ms"].items()))
+    if r.get("embedders_1_crop_ms"):
+        lines.append("embed only, 1 crop with flip: "
+                     + ", ".join(f"{k} {v} ms" for k, v in r["embedders_1_crop_ms"].items()))
     e, b = r["enroll"], r["bulk_enroll"]
     lines.append(f"enrollment: 3 photos -> {e['embeddings']} embeddings in {e['build_s']} s; bulk "
                  f"{b['people_per_minute']} people/min ({b['people']} people in {b['seconds']} s)")

@@ -83,6 +83,22 @@ REGISTRY: dict[str, ModelFile] = {
             size_bytes=4091592,
             subdir="mobilefacenet_ncnn",
         ),
+        # No public download (the official checkpoints are in the EdgeFace code repository, not a
+        # release): `kiosk models fetch` says so; copy the files in with `kiosk models install`.
+        ModelFile(
+            "edgeface_xs", "edgeface_xs_q.pt", "embedder",
+            "EdgeFace-XS (Idiap), 512-d, int8 dynamic-quantised PyTorch state dict (needs timm)",
+            sha256="a31314377876ab9fa2a75e5638bc528efe79fd17d5c9c0a228fb7f846d7581a6",
+            size_bytes=2993451,
+            subdir="edgeface",
+        ),
+        ModelFile(
+            "edgeface_xxs", "edgeface_xxs_q.pt", "embedder",
+            "EdgeFace-XXS (Idiap), 512-d, int8 dynamic-quantised PyTorch state dict (needs timm)",
+            sha256="46be7cc7e8d6e23501c0627fe5fbef101922ee9b85ccbef476987ab1a320b053",
+            size_bytes=1734661,
+            subdir="edgeface",
+        ),
         ModelFile(
             "minifasnet_v2", "2.7_80x80_MiniFASNetV2.onnx", "liveness",
             "Silent-Face anti-spoofing MiniFASNetV2 (crop scale 2.7)",
@@ -164,7 +180,9 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
 
     model = REGISTRY[key]
     if not model.url:
-        raise FetchError(f"{model.filename} has no public download; copy it into {dest_dir} by hand.")
+        where = dest_dir / model.subdir if model.subdir else dest_dir
+        raise FetchError(f"{model.filename} has no public download; obtain a copy (sha256 {model.sha256}) and "
+                         f"install it with `kiosk models install {model.filename}` (or copy it into {where}).")
     dest_dir.mkdir(parents=True, exist_ok=True)
     target = dest_dir / model.filename
     try:

