@@ -30,6 +30,7 @@ STATUS_PRESENT = "Present"
 CHECKED_IN = "checked_in"
 COOLDOWN = "cooldown"
 UNKNOWN = "unknown"
+UNSURE = "unsure"  # over the threshold but too close to another person: nobody named (decision.py)
 INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
 
@@ -275,14 +276,14 @@ class AttendanceDB:
 
     def record_recognition(self, employee_id: str | None, name: str, score: float | None,
                            masked: bool | None = None, source: str = "camera",
-                           now: datetime | None = None) -> CheckIn:
+                           now: datetime | None = None, unsure: bool = False) -> CheckIn:
         """The one entry point for every recognition attempt: always logs it, and records a
         check-in for a known, active employee unless they checked in within the cooldown.
         An id the database has never seen (enrolled in the gallery before this file existed)
         is added as an employee."""
         employee_id = employee_id or None  # "" is no identity either
         score = None if score is None else float(score)  # numpy floats do not bind
-        outcome, wait = UNKNOWN, 0
+        outcome, wait = (UNSURE if unsure and not employee_id else UNKNOWN), 0
         with self._write() as db:
             moment = local_now(now)  # read the clock under the write lock: events stay in order
             if employee_id:
@@ -378,5 +379,8 @@ class AttendanceDB:
                                       for day in map(date.isoformat, days)],
                 "unknown_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNKNOWN}' AND {_RANGE}",
+                    _range(today, today)),
+                "unsure_today": self._scalar(
+                    f"SELECT count(*) FROM access_log a WHERE outcome = '{UNSURE}' AND {_RANGE}",
                     _range(today, today)),
             }

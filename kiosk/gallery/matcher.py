@@ -1,8 +1,10 @@
 """Vectorised 1:N search: every stored embedding of every person in one contiguous matrix,
 one matrix product per query batch, the per-person maximum by `np.maximum.reduceat`.
 
-A person's score is the max cosine over their templates (SPEC 2.5); the best person wins if the
-score reaches the threshold, which is the masked threshold when the best template was masked.
+A person's score is the max cosine over their templates (SPEC 2.5). Whether the best person is
+named is the open-set rule's call (kiosk.gallery.decision): the score must reach the threshold
+for the gallery's size (the masked threshold for a masked face) and lead the second-best person
+by the rule's margin; a face over the threshold without that lead is "unsure".
 
 Mask gating (`match(..., probe_masked=flags)`): a probe known to be unmasked is compared with the
 original templates only, at the main threshold; a masked probe with the templates named by
@@ -18,10 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.gallery.decision import ACCEPTED, UNSURE, DecisionRule
 from kiosk.gallery.scoring import person_max
 from kiosk.gallery.store import PersonRecord
 
 UNKNOWN = "Not in Database"
+NOT_SURE = "Not sure"
 
 
 @dataclass
@@ -43,16 +47,26 @@ class MatchResult:
     threshold: float
     candidates: list[Candidate] = field(default_factory=list)
     probe_masked: bool | None = None  # the gate's label of the probe (None: not gated)
+    decision: str = ""  # ACCEPTED / UNSURE / UNKNOWN (kiosk.gallery.decision)
+    lead: float = float("inf")  # best minus second-best person's score
+    margin: float = 0.0  # the lead the rule asked for
+
+    @property
+    def unsure(self) -> bool:
+        """Over the threshold but too close to another person: ask again, name nobody."""
+        return self.decision == UNSURE
 
     @property
     def status(self) -> str:
-        return "Present" if self.accepted else UNKNOWN
+        return "Present" if self.accepted else NOT_SURE if self.unsure else UNKNOWN
 
     def as_dict(self) -> dict:
         return {
             "user_id": self.user_id, "name": self.name if self.accepted else UNKNOWN,
             "status": self.status, "similarity": round(self.score, 4), "accepted": self.accepted,
-            "masked_template": self.masked_template, "threshold": self.threshold,
+            "masked_template": self.masked_template, "threshold": round(self.threshold, 4),
+            "decision": self.decision, "lead": None if self.lead == float("inf") else round(self.lead, 4),
+            "margin": self.margin,
             "candidates": [c.__dict__ | {"score": round(c.score, 4)} for c in self.candidates],
         } | ({"probe_masked": self.probe_masked} if self.probe_masked is not None else {})
 
@@ -65,7 +79,8 @@ class Matcher:
 
     def __init__(self, records: list[PersonRecord], embedder: str, threshold: float,
                  masked_threshold: float | None = None, dtype=np.float32, gate_templates: str = "all",
-                 gate_offset: float = 0.0, gate_threshold: float | None = None):
+                 gate_offset: float = 0.0, gate_threshold: float | None = None,
+                 rule: DecisionRule | None = None):
         if gate_templates not in self.GATE_TEMPLATES:
             raise ValueError(f"gate_templates must be one of {self.GATE_TEMPLATES}")
         self.gate_templates = gate_templates
@@ -74,6 +89,8 @@ class Matcher:
         self.embedder = embedder
         self.threshold = float(threshold)
         self.masked_threshold = float(masked_threshold if masked_threshold is not None else threshold)
+        # Without a rule: a plain threshold (no margin), as the SPEC describes.
+        self.rule = rule or DecisionRule(self.threshold, 0.0, self.masked_threshold, 0.0)
         usable = [r for r in records if r.embedder == embedder]
         self.skipped = [r for r in records if r.embedder != embedder]
         self.people = [(r.user_id, r.name) for r in usable]
@@ -236,51 +253,63 @@ class Matcher:
             arg[:, p0:p1] = top + np.arange(p0, p1) * k
         return best, arg
 
-    def match(self, queries: np.ndarray, top_k: int = 3, probe_masked: np.ndarray | None = None, *,
-              gate_offset: float | None = None, gate_threshold: float | None = None) -> list[MatchResult]:
-        """The best person per query row. `probe_masked` (one bool per row, or None) gates the
-        search: unmasked rows use the original templates and the main threshold, masked rows the
-        `gate_templates` (masked ones lowered by gate_offset) and gate_threshold (default: the
-        masked threshold). The keyword arguments override the matcher's own gate settings. A
-        gated score is the decision score (after the offset)."""
+    def gated_scores(self, queries: np.ndarray, probe_masked: np.ndarray | None = None,
+                     gate_offset: float | None = None) -> tuple[np.ndarray, np.ndarray, list]:
+        """(Q, P) person scores and template indices as the decision sees them, and the gate
+        flag per row (None when not gated): unmasked rows against the originals, masked rows
+        against `gate_templates` with masked templates lowered by the gate offset."""
         offset = self.gate_offset if gate_offset is None else float(gate_offset)
-        masked_limit = gate_threshold if gate_threshold is not None else self.gate_threshold
-        masked_limit = self.masked_threshold if masked_limit is None else float(masked_limit)
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if queries.shape[1] != self.dim and self.people:
             raise ValueError(f"query has {queries.shape[1]} dimensions, the gallery {self.dim}")
         if probe_masked is None:
             best, arg = self.person_scores(queries)
-            flags = [None] * len(queries)
-        else:
-            flags = [bool(v) for v in np.asarray(probe_masked, bool).reshape(-1)]
-            if len(flags) != len(queries):
-                raise ValueError(f"{len(flags)} probe_masked flags for {len(queries)} queries")
-            people = len(self.people)
-            best = np.zeros((len(queries), people), np.float32)
-            arg = np.zeros((len(queries), people), np.int64)
-            mask = np.asarray(flags, bool)
-            for rows, kind in ((~mask, "originals"), (mask, self.gate_templates)):
-                if rows.any():
-                    best[rows], arg[rows] = self.person_scores(queries[rows], allowed=self.allowed_templates(kind),
-                                                               masked_offset=offset if kind != "originals" else 0.0)
+            return best, arg, [None] * len(queries)
+        flags = [bool(v) for v in np.asarray(probe_masked, bool).reshape(-1)]
+        if len(flags) != len(queries):
+            raise ValueError(f"{len(flags)} probe_masked flags for {len(queries)} queries")
+        people = len(self.people)
+        best = np.zeros((len(queries), people), np.float32)
+        arg = np.zeros((len(queries), people), np.int64)
+        mask = np.asarray(flags, bool)
+        for rows, kind in ((~mask, "originals"), (mask, self.gate_templates)):
+            if rows.any():
+                best[rows], arg[rows] = self.person_scores(queries[rows], allowed=self.allowed_templates(kind),
+                                                           masked_offset=offset if kind != "originals" else 0.0)
+        return best, arg, flags
+
+    def match(self, queries: np.ndarray, top_k: int = 3, probe_masked: np.ndarray | None = None, *,
+              gate_offset: float | None = None, gate_threshold: float | None = None) -> list[MatchResult]:
+        """The best person per query row, named only when the decision rule accepts it.
+        `probe_masked` (one bool per row, or None) gates the search (see `gated_scores`); a
+        gated masked row is held to the rule's masked threshold (`gate_threshold` overrides it,
+        default: the matcher's gate threshold), an ungated row to the masked threshold when its
+        best template was masked. A gated score is the decision score (after the offset)."""
+        masked_limit = gate_threshold if gate_threshold is not None else self.gate_threshold
+        rule = self.rule
+        if probe_masked is not None and masked_limit is not None:
+            rule = rule.with_thresholds(masked_threshold=masked_limit)
+        best, arg, flags = self.gated_scores(queries, probe_masked, gate_offset)
         results = []
-        for q in range(len(queries)):
-            if best.shape[1] == 0:
-                results.append(MatchResult(None, UNKNOWN, 0.0, False, False, self.threshold, probe_masked=flags[q]))
+        people = best.shape[1]
+        for q in range(best.shape[0]):
+            if people == 0:
+                results.append(MatchResult(None, UNKNOWN, 0.0, False, False, rule.threshold,
+                                           probe_masked=flags[q], decision="unknown"))
                 continue
-            k = min(top_k, best.shape[1])
+            k = min(max(top_k, 2), people)
             order = np.argpartition(-best[q], k - 1)[:k]
             order = order[np.argsort(-best[q, order])]
             candidates = [Candidate(self.people[p][0], self.people[p][1], float(best[q, p]),
                                     bool(self.masked[arg[q, p]]), self.labels[arg[q, p]]) for p in order]
             top = candidates[0]
-            if flags[q] is None:
-                threshold = self.masked_threshold if top.masked_template else self.threshold
-            else:
-                threshold = masked_limit if flags[q] else self.threshold
-            accepted = top.score >= threshold
-            results.append(MatchResult(top.user_id if accepted else None, top.name if accepted else UNKNOWN,
-                                       top.score, accepted, top.masked_template, threshold, candidates,
-                                       probe_masked=flags[q]))
+            second = candidates[1].score if len(candidates) > 1 else float("-inf")
+            masked = top.masked_template if flags[q] is None else flags[q]
+            decision = str(rule.decide(np.array([top.score]), np.array([second]), np.array([masked]), people)[0])
+            accepted = decision == ACCEPTED
+            results.append(MatchResult(
+                top.user_id if accepted else None, top.name if accepted else UNKNOWN, top.score, accepted,
+                top.masked_template, rule.threshold_for(people, masked), candidates[:top_k],
+                probe_masked=flags[q], decision=decision, lead=top.score - second,
+                margin=rule.masked[1] if masked else rule.margin))
         return results
