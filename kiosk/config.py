@@ -24,6 +24,10 @@ class Settings:
     # None means "the active embedder's own calibrated default".
     threshold: float | None = None
     masked_threshold: float | None = None
+    # The open-set rule's lead of the best person over the second best (kiosk.gallery.decision);
+    # None: the embedder's calibrated margins. `kiosk calibrate --apply` writes site values.
+    margin: float | None = None
+    masked_margin: float | None = None
     cooldown_seconds: int = 300
     camera: str = "0"
     kiosk_id: str = field(default_factory=socket.gethostname)
@@ -79,6 +83,8 @@ _ENV = {
     "KIOSK_EMBEDDER": "embedder",
     "KIOSK_THRESHOLD": "threshold",
     "KIOSK_MASKED_THRESHOLD": "masked_threshold",
+    "KIOSK_MARGIN": "margin",
+    "KIOSK_MASKED_MARGIN": "masked_margin",
     "KIOSK_COOLDOWN": "cooldown_seconds",
     "KIOSK_CAMERA": "camera",
     "KIOSK_ID": "kiosk_id",

@@ -20,6 +20,15 @@ from kiosk.gallery.matcher import UNKNOWN, MatchResult
 from kiosk.vision.types import Face, iou
 
 UNKNOWN_LABEL = "Unknown"
+# A face over the threshold but too close to a second person (kiosk.gallery.decision): nobody is
+# named, the person is asked to look again.
+UNSURE_LABEL = "Please look at the camera"
+
+
+def fuse_embeddings(embeddings) -> np.ndarray:
+    """The unit mean of a track's last few embeddings: noise of single frames averages out."""
+    mean = np.mean(np.asarray(list(embeddings), np.float32), axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
 
 
 @dataclass
@@ -98,10 +107,8 @@ class LiveRecognizer:
         return FrameDecision(tracked, checkins, timings)
 
     def _fuse(self, track: Track, embedding: np.ndarray) -> np.ndarray:
-        """The unit mean of the track's last few embeddings: noise of single frames averages out."""
         track.embeddings.append(np.asarray(embedding, np.float32))
-        mean = np.mean(track.embeddings, axis=0)
-        return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        return fuse_embeddings(track.embeddings)
 
     def _associate(self, faces: list[Face], now: float) -> list[Track]:
         """Greedy IoU matching of this frame's faces to existing tracks; new tracks for the rest."""
@@ -145,7 +152,7 @@ class LiveRecognizer:
         confirmed = track.confirmed_id is not None and match.user_id == track.confirmed_id
         scores = [s for uid, s in recent if uid == match.user_id]
         similarity = float(np.mean(scores)) if scores else match.score
-        label = match.name if match.accepted else UNKNOWN_LABEL
+        label = match.name if match.accepted else UNSURE_LABEL if match.unsure else UNKNOWN_LABEL
         return TrackedFace(track.track_id, face.xywh(), label if label != UNKNOWN else UNKNOWN_LABEL,
                            match.user_id if match.accepted else None, similarity, match.masked_template,
                            confirmed, match, face)

@@ -11,6 +11,7 @@ from functools import cached_property
 import numpy as np
 
 from kiosk.config import Settings, load_settings
+from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
 from kiosk.gallery.matcher import Matcher, MatchResult
 from kiosk.gallery.store import GalleryStore, PersonRecord
@@ -18,6 +19,20 @@ from kiosk.vision.pipeline import FacePipeline, load_pipeline
 from kiosk.vision.types import Face
 
 log = logging.getLogger(__name__)
+
+
+def decision_rule(embedder, settings: Settings) -> DecisionRule:
+    """The embedder's calibrated rule (its `default_rule`; else its plain thresholds, no
+    margin), then the settings' threshold, masked threshold and margins over it."""
+    params = dict(getattr(embedder, "default_rule", None) or {})
+    if not params:
+        masked = getattr(embedder, "default_gate_threshold", None) if getattr(embedder, "default_gate_offset", None) \
+            is not None else getattr(embedder, "default_masked_threshold", None)
+        params = {"threshold": embedder.default_threshold, "masked_threshold": masked}
+    for key in ("threshold", "masked_threshold", "margin", "masked_margin"):
+        if getattr(settings, key, None) is not None:
+            params[key] = float(getattr(settings, key))
+    return DecisionRule(**params)
 
 
 @dataclass
@@ -56,10 +71,15 @@ class KioskService:
             return self._pipeline
 
     @property
+    def rule(self) -> DecisionRule:
+        """The open-set decision rule (kiosk.gallery.decision): the embedder's calibrated one
+        (docs/evaluation/openset.md), with the site's own thresholds and margins from kiosk.toml
+        (`kiosk calibrate --apply`) or the environment taking precedence."""
+        return decision_rule(self.pipeline.embedder, self.settings)
+
+    @property
     def threshold(self) -> float:
-        if self.settings.threshold is not None:
-            return self.settings.threshold
-        return self.pipeline.embedder.default_threshold
+        return self.rule.threshold
 
     @property
     def gate_offset(self) -> float | None:
@@ -68,14 +88,8 @@ class KioskService:
 
     @property
     def masked_threshold(self) -> float:
-        """The threshold for masked faces: the settings' value, else the embedder's calibrated
-        one (for a gated embedder, the threshold of a masked face after the gate's offset)."""
-        if self.settings.masked_threshold is not None:
-            return self.settings.masked_threshold
-        embedder = self.pipeline.embedder
-        if self.gate_offset is not None:
-            return embedder.default_gate_threshold
-        return getattr(embedder, "default_masked_threshold", self.threshold)
+        """The threshold for masked faces (for a gated embedder, after the gate's offset)."""
+        return self.rule.masked[0]
 
     @cached_property
     def db(self):
@@ -104,8 +118,9 @@ class KioskService:
         """Re-read the gallery (after an enrolment or deletion, from any process)."""
         stamp = self._stamp()
         records, warnings = self.store.load_all()
-        matcher = Matcher(records, self.pipeline.embedder.name, self.threshold, self.masked_threshold,
-                          gate_offset=self.gate_offset or 0.0, gate_threshold=self.masked_threshold)
+        rule = self.rule
+        matcher = Matcher(records, self.pipeline.embedder.name, rule.threshold, rule.masked[0],
+                          gate_offset=self.gate_offset or 0.0, gate_threshold=rule.masked[0], rule=rule)
         for record in matcher.skipped:
             warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
                             f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
@@ -150,13 +165,15 @@ class KioskService:
     def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None):
         return self.db.record_recognition(match.user_id if match.accepted else None,
                                           match.name, match.score, masked=match.masked_template,
-                                          source=source, now=now)
+                                          source=source, now=now, unsure=match.unsure)
 
     def enroller(self) -> Enroller:
         """One enroller per service, so the mask renderer (seconds to load) is loaded once."""
         with self._lock:
             if self._enroller is None or self._enroller.pipeline is not self.pipeline:
-                self._enroller = Enroller(self.pipeline, self.store, threshold=self.threshold)
+                # Photo agreement is a same-person pair check: the embedder's per-pair threshold.
+                pair = self.settings.threshold or self.pipeline.embedder.default_threshold
+                self._enroller = Enroller(self.pipeline, self.store, threshold=pair)
             return self._enroller
 
     def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,

@@ -66,3 +66,22 @@ def test_no_record_mode_writes_nothing(service):
     assert decisions[-1].faces[0].confirmed and decisions[-1].faces[0].label == "Barack Obama"
     today = date.today()
     assert service.db.access_log(today, today) == []
+
+
+def test_an_unsure_face_is_asked_to_look_again_never_checked_in(enrolled, pipeline, tmp_path):
+    """A face over the threshold but without the rule's lead over the runner-up (here the site
+    demands an impossible lead) names nobody: the screen asks again, the log says unsure."""
+    from kiosk.live import UNSURE_LABEL
+
+    data = tmp_path / "data"
+    shutil.copytree(enrolled, data)
+    service = KioskService(load_settings(data, confirm_frames=3, margin=0.99, masked_margin=0.99), pipeline=pipeline)
+    live = LiveRecognizer(service)
+    image = frame(enrollment_split("df01")[1][0])
+    decisions = [live.process(image, now=t * 0.1) for t in range(6)]
+    assert all(d.faces[0].label == UNSURE_LABEL and d.faces[0].user_id is None and not d.checkins
+               for d in decisions)
+    assert decisions[0].faces[0].match.unsure and decisions[0].faces[0].match.candidates[0].name == "Ada Lovelace"
+    today = date.today()
+    assert [e["outcome"] for e in service.db.access_log(today, today)] == ["unsure"]
+    assert service.db.attendance(today, today) == []

@@ -20,9 +20,14 @@ def test_enrolment_by_another_process_is_picked_up(tmp_path, pipeline):
 def test_thresholds_follow_the_settings(tmp_path, pipeline):
     default = KioskService(load_settings(tmp_path), pipeline=pipeline)
     embedder = pipeline.embedder
-    assert default.threshold == embedder.default_threshold
-    assert default.matcher.gate_threshold == default.masked_threshold == embedder.default_gate_threshold
+    calibrated = embedder.default_rule  # the open-set rule (docs/evaluation/openset.md)
+    assert default.threshold == default.matcher.rule.threshold == calibrated["threshold"]
+    assert default.matcher.rule.margin == calibrated["margin"]
+    assert default.matcher.gate_threshold == default.masked_threshold == calibrated["masked_threshold"]
     assert default.matcher.gate_offset == embedder.default_gate_offset
     tuned = KioskService(load_settings(tmp_path, threshold=0.5, masked_threshold=0.45), pipeline=pipeline)
     assert tuned.matcher.threshold == 0.5
     assert tuned.matcher.gate_threshold == tuned.matcher.masked_threshold == 0.45
+    site = KioskService(load_settings(tmp_path, margin=0.2, masked_margin=0.25), pipeline=pipeline)
+    assert (site.rule.margin, site.rule.masked_margin) == (0.2, 0.25)
+    assert site.rule.threshold == calibrated["threshold"]

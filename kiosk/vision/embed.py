@@ -101,6 +101,13 @@ class MobileFaceNetEmbedder:
     # 0.308 the calibrated threshold for FAR <= 0.5% (docs/evaluation/README.md, "Mask gating").
     default_gate_offset = 0.30
     default_gate_threshold = 0.31
+    # The open-set decision rule at the door (kiosk.gallery.decision), calibrated by `kiosk
+    # evaluate --open-set ../shared/faces` (docs/evaluation/openset.md): 152 people, mostly
+    # look-alike RMFRD faces, 2,252 LFW and 597 real masked strangers; no wrong person and no
+    # stranger accepted at any gallery size, single or fused. The per-pair thresholds above
+    # stay for photo agreement at enrolment.
+    default_rule = {"threshold": 0.59, "margin": 0.10, "masked_threshold": 0.57, "masked_margin": 0.15,
+                    "reference_size": 152, "impostor_sd": 0.066}
 
     def __init__(self, param_path: Path, bin_path: Path, flip: bool = True):
         import ncnn
@@ -147,12 +154,16 @@ class EdgeFaceEmbedder:
 
     ARCHITECTURES = {"xs": "edgenext_x_small", "xxs": "edgenext_xx_small"}
     dim = 512
-    # Placeholders until the open-set evaluation (`kiosk evaluate`, docs/evaluation/README.md)
-    # calibrates them for EdgeFace; the meaning of each is as for MobileFaceNetEmbedder.
+    # Per-pair thresholds (photo agreement at enrolment): first values, not calibrated per pair.
     default_threshold = 0.40
     default_masked_threshold = 0.45
     default_gate_offset = 0.30
     default_gate_threshold = 0.31
+    # The open-set rule, calibrated on XS as for MobileFaceNetEmbedder (docs/evaluation/openset.md);
+    # XXS uses it too (not calibrated on its own). XS names fewer people than MobileFaceNet
+    # within the same zero-error target, so it is not the default.
+    default_rule = {"threshold": 0.64, "margin": 0.0, "masked_threshold": 0.53, "masked_margin": 0.19,
+                    "reference_size": 152, "impostor_sd": 0.052}
     # One torch thread, set around each forward pass only (other torch users keep theirs): per
     # crop with flip on this 2-core machine, XS 10.8 ms with 1 thread vs 9.2 with 2 when idle, but
     # 12.5 vs 33 ms (p90 15 vs 157) with the other core busy; XXS 8.2 / 7.9 idle, 10.3 / 23 busy.

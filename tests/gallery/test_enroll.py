@@ -48,7 +48,8 @@ def test_enrollment_writes_21_embeddings_and_metadata(service):
     assert meta["total_embeddings"] == 21 and meta["name"] == "Zoë Ångström"
     assert meta["masked_embeddings"]["redetected"] + meta["masked_embeddings"]["fallback_landmarks"] == 18
     assert len(meta["quality"]) == 3 and all(q["blur"] >= 40 for q in meta["quality"])
-    assert meta["recommended_threshold"] == pytest.approx(service.threshold)
+    # the per-pair threshold the photo-agreement check used (the door decides with service.rule)
+    assert meta["recommended_threshold"] == pytest.approx(service.pipeline.embedder.default_threshold)
     assert len(list((folder / "originals").glob("*.npy"))) == 3
     assert len(list((folder / "masked").glob("img_*/*.npy"))) == 18
     assert len(record.photo_paths()) == 3

@@ -30,7 +30,7 @@ def face_boxes(tracked_faces) -> list[FaceBox]:
     boxes = []
     for face in tracked_faces:
         if face.user_id is None:
-            colour, title = theme.UNKNOWN, "Unknown"
+            colour, title = theme.UNKNOWN, face.label  # "Unknown", or "Please look at the camera"
         elif face.confirmed:
             colour, title = theme.SUCCESS, face.label
         else:
