@@ -34,6 +34,7 @@ import numpy as np
 
 from kiosk.gallery.scoring import NORMS, Scoring, score_people, znorm_stats
 from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.vision.pipeline import EMBEDDER_CHOICES
 from kiosk.vision.types import same_face
 
 log = logging.getLogger(__name__)
@@ -1044,9 +1045,15 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "evaluate", help="measure recognition on folders of person/image files (thresholds, TAR/FAR)",
         description="Enrol gallery photos in memory, match probe photos (optionally with synthetic masks) "
                     "and report accuracy per threshold, TAR at FAR 1/0.5/0.1%% and the threshold for FAR 0.5%%.")
-    p.add_argument("--gallery", nargs="+", required=True, type=Path, metavar="DIR",
+    p.add_argument("--open-set", type=Path, metavar="FACES",
+                   help="the door view at office scale instead (kiosk/tools/openset.py): FACES is a folder laid "
+                        "out like ../shared/faces (masked/rmfrd_calib, masked/rmfrd, identities, lfw, masked/webcam, "
+                        "lfw_calib, masked/rwmfd_strangers); calibrates the open-set decision rule")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="--open-set: keep the embeddings here (one file per embedder) and reuse them")
+    p.add_argument("--gallery", nargs="+", type=Path, metavar="DIR",
                    help="folder(s) of person folders with gallery photos")
-    p.add_argument("--probes", nargs="+", required=True, type=Path, metavar="DIR",
+    p.add_argument("--probes", nargs="+", type=Path, metavar="DIR",
                    help="folder(s) of person folders with probe photos (the same as --gallery: split per person)")
     p.add_argument("--impostors", nargs="+", default=[], type=Path, metavar="DIR",
                    help="folder(s) of people who are never enrolled")
@@ -1074,7 +1081,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--gate-offset", type=float, default=0.0, metavar="D",
                    help="gated masked probes: subtract D from the masked templates' similarities")
     p.add_argument("--seed", type=int, default=0, help="seed of the probes' mask styles")
-    p.add_argument("--embedder", choices=["auto", "facenet", "mobilefacenet", "dlib"], help="override the settings")
+    p.add_argument("--embedder", choices=EMBEDDER_CHOICES, help="override the settings")
     p.add_argument("--detector", choices=["auto", "scrfd", "mtcnn"], help="override the settings")
     p.add_argument("--out", type=Path, metavar="DIR", help="write report.json and PNG plots here")
     p.add_argument("--no-plots", action="store_true")
@@ -1086,8 +1093,31 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 _PIPELINES: dict = {}
 
 
+def _cmd_open_set(args) -> int:
+    from kiosk.tools import openset
+
+    if not args.open_set.is_dir():
+        raise EvaluationError(f"{args.open_set} is not a folder")
+    report = openset.run(args.open_set, embedder=args.embedder, cache=args.cache, settings=args.settings,
+                         progress=not args.json)
+    if args.out:
+        openset.write(report, args.out)
+    if args.json:
+        print(json.dumps(report, indent=1, default=float))
+    else:
+        print(openset.format_report(report))
+        if args.out:
+            print(f"report in {args.out}")
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     from kiosk.vision.pipeline import load_pipeline
+
+    if args.open_set is not None:
+        return _cmd_open_set(args)
+    if not args.gallery or not args.probes:
+        raise EvaluationError("--gallery and --probes are needed (or --open-set FACES)")
 
     if not 0.0 <= args.periocular <= 1.0:
         raise EvaluationError("--periocular is a weight between 0 and 1")
