@@ -129,6 +129,34 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_calibrate(args) -> int:
+    from kiosk.gallery import selfcheck
+
+    service = _service(args)
+    result = selfcheck.check(service.matcher)
+    lines = [result.summary(), f"rule: {result.rule}"]
+    if result.pairs:
+        lines.append("closest look-alike pairs (best score of one's photo against the other):")
+        lines += [f"  {p.score:.3f}  {p.user_id} {p.name}  <->  {p.other_id} {p.other_name}" for p in result.pairs]
+    changed = (result.suggested_threshold is not None and result.suggested_threshold != service.rule.threshold) or \
+              (result.suggested_margin is not None and result.suggested_margin != service.rule.margin)
+    if changed:
+        lines.append(f"suggested site values: threshold {result.suggested_threshold}, margin {result.suggested_margin}"
+                     + ("" if args.apply else " (run with --apply to write them to kiosk.toml)"))
+        if args.apply:
+            settings = args.settings
+            lift = result.suggested_threshold - service.rule.threshold
+            settings.threshold = result.suggested_threshold
+            settings.masked_threshold = round(service.rule.masked[0] + lift, 3)
+            settings.margin = result.suggested_margin
+            settings.save()
+            lines.append(f"written to {settings.settings_path}")
+    else:
+        lines.append("the current thresholds keep every enrolled photo off the other people: nothing to change")
+    _emit(args, result.as_dict() | {"applied": bool(args.apply and changed)}, "\n".join(lines))
+    return 0
+
+
 def cmd_export(args) -> int:
     from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 
@@ -175,20 +203,24 @@ def cmd_models(args) -> int:
             target = models.copy_into(Path(name), Path(settings.models_dir or settings.own_models_dir))
             print(f"installed {target}")
         return 0
+    from kiosk.service import decision_rule
     from kiosk.vision.pipeline import load_pipeline
 
     rows = models.status(settings.models_dir, settings.own_models_dir)
     pipeline = load_pipeline(settings)
-    service_threshold = settings.threshold or pipeline.embedder.default_threshold
+    rule = decision_rule(pipeline.embedder, settings)
+    service_threshold = rule.threshold
     data = {
         "detector": {"name": pipeline.detector.name, "why": pipeline.detector_choice.reason,
                      "notes": pipeline.detector_choice.notes},
         "embedder": {"name": pipeline.embedder.name, "why": pipeline.embedder_choice.reason,
-                     "notes": pipeline.embedder_choice.notes, "threshold": service_threshold},
+                     "notes": pipeline.embedder_choice.notes, "threshold": service_threshold,
+                     "decision_rule": rule.describe()},
         "files": rows,
     }
     lines = [f"detector: {pipeline.detector.name}  ({pipeline.detector_choice.reason})",
-             f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}"]
+             f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}",
+             f"decision: {rule.describe()}"]
     lines += [f"  note: {n}" for n in pipeline.detector_choice.notes + pipeline.embedder_choice.notes]
     lines.append("files:")
     lines += [f"  {'found  ' if r['found'] else 'missing'} {r['file']:<30} {r['found'] or ''}" for r in rows]
@@ -255,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept)")
     p.add_argument("id")
     command("stats", cmd_stats, "counts: enrolled, present today, check-ins")
+    p = command("calibrate", cmd_calibrate, "site self-check: the closest look-alikes among enrolled people and the "
+                                            "false-accept risk at the current thresholds; --apply sets site thresholds")
+    p.add_argument("--apply", action="store_true", help="write the suggested thresholds to kiosk.toml")
 
     p = command("export", cmd_export, "export attendance to CSV")
     p.add_argument("--from", dest="date_from", type=_parse_date, required=True, metavar="YYYY-MM-DD")

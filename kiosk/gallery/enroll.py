@@ -67,6 +67,23 @@ class CheckedPhoto:
     warnings: list[str] = field(default_factory=list)
 
 
+def find_duplicate(matcher, vectors: np.ndarray, skip_user: str | None = None):
+    """The enrolled person (a Candidate) most like any of the new photos, when that score
+    reaches the decision rule's threshold for the gallery the person joins (the number the
+    live screen decides with, and `kiosk calibrate` checks); None when nobody does."""
+    if matcher is None or not len(matcher):
+        return None
+    threshold = matcher.rule.threshold_for(len(matcher) + 1)
+    best = None
+    for result in matcher.match(vectors, top_k=2):
+        for cand in result.candidates:
+            if cand.user_id != skip_user:
+                if cand.score >= threshold and (best is None or cand.score > best.score):
+                    best = cand
+                break
+    return best
+
+
 def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo") -> CheckedPhoto:
     """Detect and grade one enrollment photo; raises EnrollmentError with every problem found."""
     faces = pipeline.detect(image)
@@ -166,13 +183,12 @@ class Enroller:
             record.metadata["warnings"].append(
                 f"the photos look less alike than one person usually does (lowest similarity "
                 f"{agreement:.2f} < {self.threshold:.2f}); check they show the same person")
-        if matcher is not None and len(matcher) and not allow_duplicate:
-            for result in matcher.match(record.originals, top_k=1):
-                top = result.candidates[0] if result.candidates else None
-                if top and top.user_id != user_id and top.score >= matcher.threshold:
-                    raise DuplicatePersonError(
-                        f"this person looks like {top.name} (worker ID {top.user_id}, similarity "
-                        f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
+        if matcher is not None and not allow_duplicate:
+            top = find_duplicate(matcher, record.originals, skip_user=user_id)
+            if top is not None:
+                raise DuplicatePersonError(
+                    f"this person looks like {top.name} (worker ID {top.user_id}, similarity "
+                    f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
         # The photos are kept so the person can be re-embedded when the model changes.
         photo_bytes = [cv2.imencode(".jpg", p.image, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes() for p in photos]
         self.store.save(record, photo_bytes, replace=replace)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
                                QWizardPage)
 
-from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, validate_details
+from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.photo_slot import PhotoSlot
@@ -332,15 +332,7 @@ class DuplicatePage(QWizardPage):
     def _check(service, photos, skip_user):
         """Embed the photos; best other person at or above the threshold; photo agreement."""
         vectors = np.concatenate([service.pipeline.embed(p.image, [p.face]) for p in photos])
-        matcher = service.matcher
-        best = None
-        if len(matcher):
-            for result in matcher.match(vectors, top_k=2):
-                for cand in result.candidates:
-                    if cand.user_id != skip_user and cand.score >= matcher.threshold:
-                        if best is None or cand.score > best.score:
-                            best = cand
-                        break
+        best = find_duplicate(service.matcher, vectors, skip_user)
         sims = vectors @ vectors.T
         agreement = float(sims[np.triu_indices(len(vectors), 1)].min())
         return best, agreement, service.threshold

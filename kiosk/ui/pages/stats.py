@@ -1,10 +1,11 @@
-"""Statistics: enrolled, present today, check-ins today, unknown faces today, and check-ins per
-day for the last two weeks (AttendanceDB.stats, the same numbers as `kiosk stats`)."""
+"""Statistics: enrolled, present today, check-ins today, unknown and "not sure" faces today,
+check-ins per day for the last two weeks (AttendanceDB.stats, the same numbers as `kiosk
+stats`), and the site self-check line (the same as `kiosk calibrate`)."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
@@ -20,11 +21,14 @@ class StatsPage(QWidget):
         self.values = {}
         for i, (key, label) in enumerate((("enrolled", "Enrolled"), ("present_today", "Present today"),
                                           ("check_ins_today", "Check-ins today"),
-                                          ("unknown_today", "Unknown faces today"))):
+                                          ("unknown_today", "Unknown faces today"),
+                                          ("unsure_today", "Not sure (asked again)"))):
             frame, value = card("0", label)
             self.values[key] = value
             grid.addWidget(frame, 0, i)
         layout.addLayout(grid)
+        self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
+        layout.addWidget(self.selfcheck)
         self.chart = BarChart("Check-ins per day")
         layout.addWidget(self.chart, 1)
         self.stats: dict = {}
@@ -35,5 +39,14 @@ class StatsPage(QWidget):
         self.stats = stats
         for key, label in self.values.items():
             label.setText(str(stats.get(key, 0)))
+        self.selfcheck.setText(self._selfcheck_line())
         self.chart.set_data([(date.fromisoformat(d["date"]).strftime("%d"), d["count"])
                              for d in stats["check_ins_per_day"]])
+
+    def _selfcheck_line(self) -> str:
+        from kiosk.gallery import selfcheck
+
+        try:
+            return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"
+        except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
+            return f"Site self-check unavailable: {exc}"
