@@ -29,3 +29,10 @@ for emb in ${embedders[@]}; do
         --gallery-size 3 --gallery-pattern '*_unmasked*' --probe-pattern '*_masked*' \
         --out "$out/$emb/webcam_masked"
 done
+
+# The door view at office scale and the open-set rule (docs/evaluation/openset.md): detections are
+# kept in the cache and shared by both embedders.
+for emb in mobilefacenet edgeface-xs; do
+    "$py" -m kiosk evaluate --open-set "$faces" --embedder "$emb" --cache "${KIOSK_EVAL_CACHE:-.cache/openset}" \
+        --out "$out/$emb"
+done

@@ -129,3 +129,22 @@ def test_export_rejects_reversed_dates(capsys, tmp_path):
 def test_delete_unknown_id(capsys, tmp_path):
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "delete", "Z9")
     assert code == 1 and "no enrolled person" in err
+
+
+def test_calibrate_measures_the_sites_gallery_and_applies_site_values(capsys, data):
+    code, out, _ = run(capsys, "--data-dir", str(data), "calibrate", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["people"] == 5 and report["photos"] == 15
+    assert len(report["pairs"]) == 10  # every pair of five people, closest first
+    scores = [p["score"] for p in report["pairs"]]
+    assert scores == sorted(scores, reverse=True) and report["highest_impostor"] == scores[0]
+    assert report["accepted_as_other"] == 0  # five unrelated people: safe at the calibrated rule
+    assert not (data / "kiosk.toml").exists()
+    # A site whose threshold sits under its closest pair is told, and --apply raises it.
+    low = round(scores[0] - 0.05, 3)
+    (data / "kiosk.toml").write_text(f"threshold = {low}\nmargin = 0.0\n")
+    code, out, _ = run(capsys, "--data-dir", str(data), "calibrate", "--apply")
+    assert code == 0 and "would be accepted as someone else" in out and "written to" in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "calibrate", "--json")
+    after = json.loads(out)
+    assert after["accepted_as_other"] == 0 and not after["applied"]
