@@ -150,14 +150,19 @@ def bench_detectors(settings, frame: np.ndarray, runs: int) -> dict:
         if path is None:
             continue
         detector = ScrfdDetector(path)
-        detector.detect(frame)
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            detector.detect(frame)
-            times.append((time.perf_counter() - t0) * 1e3)
-        out[path.name] = _median(times)
+        out[path.name] = _median_ms(lambda: detector.detect(frame), runs)
     return out
+
+
+def _median_ms(call, runs: int) -> float:
+    """Median wall time of `call()` in ms over `runs` calls, after one warm-up call."""
+    call()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - t0) * 1e3)
+    return _median(times)
 
 
 def bench_embedders(settings, pipeline, frame: np.ndarray, runs: int) -> dict:
@@ -175,13 +180,7 @@ def bench_embedders(settings, pipeline, frame: np.ndarray, runs: int) -> dict:
         except FileNotFoundError:
             continue
         crops = [embedder.align(frame, faces[0])]
-        embedder.embed_crops(crops)
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            embedder.embed_crops(crops)
-            times.append((time.perf_counter() - t0) * 1e3)
-        out[embedder.name] = _median(times)
+        out[embedder.name] = _median_ms(lambda: embedder.embed_crops(crops), runs)
     return out
 
 
