@@ -91,6 +91,8 @@ def cmd_recognize(args) -> int:
     for r in results:
         d = r.as_dict()
         mask = " (masked template)" if d["masked_template"] and d["accepted"] else ""
+        if r.match.unsure:  # over the threshold, too close to a second person: nobody is named
+            mask = f" (closest {r.match.candidates[0].name}, lead {d['lead']:.3f} < {d['margin']:.2f})"
         lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
                      f"box {d['box']}  {d['time']}")
     _emit(args, data, "\n".join(lines))

@@ -107,7 +107,9 @@ class ExpertPage(QWidget):
         frame = QFrame(objectName="card")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(18, 14, 18, 14)
-        verdict = f"{match.name} · Present" if match.accepted else "Unknown · Not in Database"
+        verdict = (f"{match.name} · Present" if match.accepted else
+                   f"Not sure · too close to a second person (lead {match.lead:.2f} < {match.margin:.2f})"
+                   if match.unsure else "Unknown · Not in Database")
         title = QLabel(f"Face #{number}: {verdict}", wordWrap=True)
         title.setStyleSheet("font-size: 19px; font-weight: 700;")
         layout.setSpacing(6)
