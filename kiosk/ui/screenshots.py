@@ -58,7 +58,8 @@ def save(widget, name: str, app) -> Path:
     image.save(path, optimize=True)
     if path.stat().st_size > MAX_BYTES:
         image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.FLOYDSTEINBERG).save(path, optimize=True)
-    print(f"{path.relative_to(REPO)}  {path.stat().st_size // 1024} KB")
+    shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    print(f"{shown}  {path.stat().st_size // 1024} KB")
     return path
 
 
@@ -232,6 +233,26 @@ def main(argv: list[str] | None = None) -> int:
         live.on_frame(Frame(masked, i, t))
         live.on_result(LiveResult(i, t, time.monotonic(), decision, 9.6, 0))
     save(live, "live_already_checked_in", app)
+    live.close()
+
+    # -- a face the open-set rule is not sure of: asked to look again, nobody named ---------------
+    # (a site margin nobody can meet stands in for a look-alike colleague's near-tie)
+    unsure = KioskService(load_settings(tmp, margin=0.99, masked_margin=0.99), pipeline=pipeline)
+    live = LivePage(unsure)
+    live.resize(*SIZE)
+    live.show()
+    live.on_models_ready(pipeline.description)
+    live.on_capture_state("live", "camera 0 live")
+    recognizer = LiveRecognizer(unsure, source="camera", record=False)
+    for i in range(unsure.settings.confirm_frames):
+        t = time.monotonic()
+        decision = recognizer.process(frame)
+        live.on_frame(Frame(frame, i, t))
+        live.on_result(LiveResult(i, t, time.monotonic(), decision, 9.6, 0))
+    live.recognition_fps = 9.6
+    live.camera_fps = 30.0
+    live._refresh_status()
+    save(live, "live_not_sure", app)
     live.close()
 
     # -- HR ------------------------------------------------------------------------------------
