@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import logging
+import sqlite3
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -18,6 +20,8 @@ import numpy as np
 
 from kiosk.gallery.matcher import UNKNOWN, MatchResult
 from kiosk.vision.types import Face, iou
+
+log = logging.getLogger(__name__)
 
 UNKNOWN_LABEL = "Unknown"
 # A face over the threshold but too close to a second person (kiosk.gallery.decision): nobody is
@@ -137,6 +141,17 @@ class LiveRecognizer:
             out.append(track)
         return out
 
+    def _write(self, match: MatchResult):
+        """The attendance/access-log write for one decision, or None when the database refused it
+        (locked past its timeout, disk full): the track keeps its visit and tries again on its
+        next frame, so a transient failure loses nothing while the person is in view."""
+        try:
+            return self.service.record(match, source=self.source)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("attendance for %s not written yet (%s); retrying on the next frame",
+                        match.user_id or "an unknown face", exc)
+            return None
+
     def _vote(self, track: Track, match: MatchResult, face: Face, checkins: list) -> TrackedFace:
         track.history.append((match.user_id if match.accepted else None, match.score))
         recent = list(track.history)[-self.confirm_frames:]
@@ -144,11 +159,12 @@ class LiveRecognizer:
         if agreed and recent[0][0] is not None:
             track.confirmed_id = recent[0][0]
             if self.record and not track.recorded:
-                track.recorded = True
-                checkins.append(self.service.record(match, source=self.source))
+                checkin = self._write(match)
+                if checkin is not None:  # marked only once written: a failed write is retried next frame
+                    track.recorded = True
+                    checkins.append(checkin)
         elif agreed and self.record and not track.unknown_logged and track.confirmed_id is None:
-            track.unknown_logged = True
-            self.service.record(match, source=self.source)
+            track.unknown_logged = self._write(match) is not None
         confirmed = track.confirmed_id is not None and match.user_id == track.confirmed_id
         scores = [s for uid, s in recent if uid == match.user_id]
         similarity = float(np.mean(scores)) if scores else match.score

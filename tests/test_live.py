@@ -85,3 +85,26 @@ def test_an_unsure_face_is_asked_to_look_again_never_checked_in(enrolled, pipeli
     today = date.today()
     assert [e["outcome"] for e in service.db.access_log(today, today)] == ["unsure"]
     assert service.db.attendance(today, today) == []
+
+
+def test_a_check_in_the_database_refused_is_retried_not_lost(service, monkeypatch):
+    """'database is locked' when the visit is confirmed: the track is not marked recorded, and
+    the next frame writes the check-in once the lock is gone."""
+    import sqlite3
+
+    import kiosk.attendance.db as attendance_db
+
+    monkeypatch.setattr(attendance_db, "BUSY_TIMEOUT_MS", 200)  # fail fast instead of waiting 5 s
+    service.db  # connect with the short timeout
+    live = LiveRecognizer(service)
+    image = frame(enrollment_split("df01")[1][0])
+    blocker = sqlite3.connect(service.settings.db_path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another writer holds the database
+    decisions = [live.process(image, now=t * 0.1) for t in range(3)]
+    assert not decisions[2].checkins and not live.tracks[0].recorded
+    blocker.rollback()
+    blocker.close()
+    later = live.process(image, now=0.3)
+    assert later.checkins and later.checkins[0].recorded and later.checkins[0].name == "Ada Lovelace"
+    today = date.today()
+    assert len(service.db.attendance(today, today)) == 1
