@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from kiosk.gallery.matcher import Matcher
-from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord
+from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord, is_test_entry
 from kiosk.vision import quality
 from kiosk.vision.pipeline import FacePipeline
 from kiosk.vision.types import Face, same_face
@@ -53,6 +53,9 @@ def validate_details(user_id: str, name: str, mobile: str) -> list[str]:
         problems.append("name contains control characters")
     if not USER_ID_RE.match(user_id or ""):
         problems.append(f"worker ID {user_id!r} is invalid: use 1-32 letters and digits only")
+    if not problems and is_test_entry(user_id, name or ""):
+        problems.append(f"worker ID {user_id!r} with the name {name.strip()!r} is reserved for test data "
+                        f"(a name needs letters; 'img' is not a worker ID)")
     if not MOBILE_RE.match(normalise_mobile(mobile)):
         problems.append(f"mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
     return problems

@@ -80,6 +80,12 @@ class PersonRecord:
         return sorted((self.folder / "photos").iterdir())
 
 
+def is_test_entry(user_id: str, name: str) -> bool:
+    """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
+    skips them, so enrolment must refuse such details rather than create a ghost."""
+    return user_id == "img" or name.strip().isdigit()
+
+
 class GalleryError(RuntimeError):
     """A gallery operation that cannot be done; the message is fit for the user."""
 
@@ -194,7 +200,7 @@ class GalleryStore:
             if not folder.is_dir() or folder.name.startswith("."):
                 continue
             user_id, sep, name = folder.name.partition("_")
-            if not sep or user_id == "img" or name.isdigit():
+            if not sep or is_test_entry(user_id, name):
                 warnings.append(f"skipped {folder.name}: a test entry, not a person")
                 continue
             try:

@@ -18,6 +18,9 @@ from tests.conftest import FACES, enrollment_split, photos_of, require
     ("A1", "Ada\x00", "07700900123", "control characters"),
     ("A1", "Ada", "12", "mobile"),
     ("A1", "Ada", "call me", "mobile"),
+    ("A1", "12345", "07700900123", "reserved for test data"),  # the loader would skip it: a ghost
+    ("img", "Ada", "07700900123", "reserved for test data"),
+    ("A1", "Ada 2", "07700900123", None),
 ])
 def test_details_validation(user_id, name, mobile, problem):
     problems = validate_details(user_id, name, mobile)
@@ -25,6 +28,13 @@ def test_details_validation(user_id, name, mobile, problem):
         assert problems == []
     else:
         assert any(problem in p for p in problems), problems
+
+
+def test_a_reserved_name_is_refused_before_anything_is_written(service):
+    with pytest.raises(EnrollmentError, match="reserved for test data"):
+        service.enroll("E77", "2024", "+447700900077", [])
+    assert not service.store.root.exists() or not any(service.store.root.iterdir())
+    assert service.db.get_employee("E77") is None
 
 
 def test_photo_checks(pipeline):
