@@ -122,8 +122,13 @@ class KioskService:
         matcher = Matcher(records, self.pipeline.embedder.name, rule.threshold, rule.masked[0],
                           gate_offset=self.gate_offset or 0.0, gate_threshold=rule.masked[0], rule=rule)
         for record in matcher.skipped:
-            warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
-                            f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
+            if record.embedder != matcher.embedder:
+                warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
+                                f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
+            else:
+                warnings.append(f"{record.user_id} ({record.name}) has {record.originals.shape[1]}-number "
+                                f"embeddings, not the gallery's {matcher.dim}: skipped; run `kiosk reembed "
+                                f"{record.user_id}` to rebuild them from the stored photos")
         with self._lock:
             self._matcher = matcher
             self._gallery_stamp = stamp

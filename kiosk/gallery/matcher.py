@@ -93,6 +93,11 @@ class Matcher:
         self.rule = rule or DecisionRule(self.threshold, 0.0, self.masked_threshold, 0.0)
         usable = [r for r in records if r.embedder == embedder]
         self.skipped = [r for r in records if r.embedder != embedder]
+        if usable:  # one person stored at another size must not stop everyone (most common size wins)
+            sizes = [r.originals.shape[1] for r in usable]
+            common = max(set(sizes), key=sizes.count)
+            self.skipped += [r for r in usable if r.originals.shape[1] != common]
+            usable = [r for r in usable if r.originals.shape[1] == common]
         self.people = [(r.user_id, r.name) for r in usable]
         blocks, masked, labels, starts = [], [], [], []
         offset = 0

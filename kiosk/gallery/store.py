@@ -171,6 +171,11 @@ class GalleryStore:
     def load(self, folder: Path) -> PersonRecord:
         meta_path = folder / "metadata.json"
         metadata = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        if not isinstance(metadata, dict):
+            raise GalleryError(f"metadata.json holds a {type(metadata).__name__}, not an object")
+        for key in ("user_id", "name", "mobile", "embedder"):
+            if key in metadata and not isinstance(metadata[key], str):
+                raise GalleryError(f"metadata.json: {key} is {metadata[key]!r}, not text")
         user_id, _, folder_name = folder.name.partition("_")
         originals = [np.load(p) for p in sorted((folder / "originals").glob("original_*.npy"),
                                                 key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))]
@@ -183,6 +188,11 @@ class GalleryStore:
         dims = {v.shape for v in originals} | {v.shape for d in masked.values() for v in d.values()}
         if len(dims) != 1 or len(next(iter(dims))) != 1:
             raise GalleryError(f"embeddings of mixed or bad shapes {sorted(dims)}")
+        vectors = originals + [v for d in masked.values() for v in d.values()]
+        if not all(np.isfinite(v).all() for v in vectors):
+            raise GalleryError("embeddings hold NaN or infinite values")
+        # The count is what is on disk, whatever metadata.json says (it may be hand-edited).
+        metadata["total_embeddings"] = len(vectors)
         return PersonRecord(
             user_id=metadata.get("user_id", user_id), name=metadata.get("name", folder_name),
             # Folders of the original system carry no embedder name: they were FaceNet VGGFace2.
@@ -205,7 +215,7 @@ class GalleryStore:
                 continue
             try:
                 records.append(self.load(folder))
-            except (OSError, ValueError, GalleryError, json.JSONDecodeError) as exc:
+            except (OSError, ValueError, EOFError, GalleryError, json.JSONDecodeError) as exc:
                 warnings.append(f"skipped {folder.name}: broken ({exc})")
         for w in warnings:
             log.warning(w)
