@@ -173,6 +173,14 @@ class Embedded:
         np.savez_compressed(tmp, meta=np.array(json.dumps(meta)), **arrays)
         tmp.replace(path)
 
+    def covers(self, protocol: Protocol) -> bool:
+        """Whether every photo of the protocol was embedded (a cache made from other folders
+        would silently count the missing ones as "no face")."""
+        files = [p for person in protocol.people for p in person.unmasked + person.masked]
+        files += [p for group in list(protocol.strangers.values()) + list(protocol.stranger_tracks.values())
+                  for p in group]
+        return all(str(p) in self.probes for p in files)
+
     @classmethod
     def load(cls, path: Path) -> "Embedded":
         data = np.load(path)
@@ -557,9 +565,11 @@ def run(faces: Path, pipeline=None, *, embedder: str | None = None, cache: Path 
     protocol = plan(faces)
     name = embedder or "auto"
     path = (Path(cache) / f"{name}.npz") if cache else None
-    if path is not None and path.is_file():
-        embedded = Embedded.load(path)
-    else:
+    embedded = Embedded.load(path) if path is not None and path.is_file() else None
+    if embedded is not None and not embedded.covers(protocol):
+        log.warning("%s does not cover these folders: embedding again", path)
+        embedded = None
+    if embedded is None:
         if pipeline is None:
             from kiosk.vision.pipeline import load_pipeline
 
