@@ -8,6 +8,7 @@ import argparse
 import importlib
 import json
 import logging
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,10 @@ from kiosk.config import load_settings
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
-                "kiosk.tools.cluster", "kiosk.tools.bench")
+                "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.doctor")
+# Commands that may create a data folder that is not there yet (the first enrolment, fetching
+# models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
+CREATES_DATA_DIR = ("enroll", "models")
 
 
 class CliError(Exception):
@@ -33,7 +37,20 @@ def _emit(args, data, text: str) -> None:
 def _service(args):
     from kiosk.service import KioskService
 
-    return KioskService(args.settings)
+    service = KioskService(args.settings)
+    for note in service.recover():  # what a crashed earlier run left, put right first
+        print(f"recovered: {note}", file=sys.stderr)
+    return service
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
 
 
 def _parse_date(value: str) -> date:
@@ -84,6 +101,11 @@ def cmd_recognize(args) -> int:
             "threshold": service.threshold, "faces": [r.as_dict() for r in results]}
     for warning in service.gallery_warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    unwritten = next((r.write_error for r in results if r.write_error), None)
+    if unwritten:
+        print(f"error: {unwritten}", file=sys.stderr)
+        print(f"error: this attendance is kept in {service.outbox.folder} and is written once the "
+              f"database works again", file=sys.stderr)
     if not results:
         _emit(args, data, f"no face found in {args.image}")
         return 1
@@ -96,7 +118,7 @@ def cmd_recognize(args) -> int:
         lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
                      f"box {d['box']}  {d['time']}")
     _emit(args, data, "\n".join(lines))
-    return 0
+    return 1 if unwritten else 0
 
 
 def cmd_users(args) -> int:
@@ -283,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("recognize", cmd_recognize, "recognise every face in an image and record attendance")
     p.add_argument("image")
     p.add_argument("--no-record", action="store_true", help="do not write attendance or the access log")
-    p.add_argument("--top-k", type=int, default=3)
+    p.add_argument("--top-k", type=_positive_int, default=3, help="candidates to show per face (>= 1)")
 
     command("users", cmd_users, "list enrolled people")
     p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept)")
@@ -334,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.data_dir and args.command not in CREATES_DATA_DIR and not Path(args.data_dir).expanduser().is_dir():
+            raise CliError(f"the data folder {args.data_dir} does not exist (check --data-dir)")
         args.settings = load_settings(args.data_dir)
         return args.func(args)
     except (CliError, ImageError, EnrollmentError, GalleryError, FetchError, FileNotFoundError,
@@ -341,8 +365,16 @@ def main(argv: list[str] | None = None) -> int:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"error: {message}", file=sys.stderr)
         return 1
+    except sqlite3.Error as exc:
+        from kiosk.attendance.errors import explain
+
+        settings = getattr(args, "settings", None)
+        print(f"error: {explain(exc, settings.db_path if settings else 'attendance.db')}", file=sys.stderr)
+        return 1
     except OSError as exc:
-        print(f"error: {exc.filename or ''} {exc.strerror or exc}".strip(), file=sys.stderr)
+        from kiosk.fsutil import describe_os_error
+
+        print(f"error: {describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -119,7 +119,10 @@ def load_settings(data_dir: str | os.PathLike | None = None, **overrides: object
             raise ValueError(f"{settings.settings_path} is not valid TOML: {exc}") from exc
         for key, value in stored.items():
             if key in names and key != "data_dir":
-                setattr(settings, key, _coerce(key, value))
+                try:
+                    setattr(settings, key, _coerce(key, value))
+                except (TypeError, ValueError) as exc:
+                    raise ValueError(f"{settings.settings_path}: {key} = {value!r} is not valid: {exc}") from exc
     for env, key in _ENV.items():
         if os.environ.get(env):
             try:

@@ -3,6 +3,7 @@ recognise, enroll, delete and record attendance, so both behave the same."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,7 +11,10 @@ from functools import cached_property
 
 import numpy as np
 
+from kiosk.attendance.errors import explain
+from kiosk.attendance.outbox import QUEUED, Outbox
 from kiosk.config import Settings, load_settings
+from kiosk.fsutil import crash_point
 from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
 from kiosk.gallery.matcher import Matcher, MatchResult
@@ -41,6 +45,7 @@ class FaceResult:
     match: MatchResult
     checkin: object | None = None  # attendance CheckIn when it was recorded
     time: str = ""
+    write_error: str | None = None  # why the database refused it (then it waits in the outbox)
 
     def as_dict(self) -> dict:
         out = {"box": self.face.xywh(), "detection_score": round(self.face.score, 4), "time": self.time}
@@ -62,6 +67,11 @@ class KioskService:
         self._mask_lock = threading.Lock()
         self._lock = threading.RLock()
         self.gallery_warnings: list[str] = []
+        # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
+        self.outbox = Outbox(self.settings.data_dir / "outbox")
+        self.recovery_notes: list[str] = []
+        self.last_write_error: str | None = None
+        self._recovered = False
 
     @property
     def pipeline(self) -> FacePipeline:
@@ -96,8 +106,25 @@ class KioskService:
         from kiosk.attendance import AttendanceDB
 
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
-                            kiosk_id=self.settings.kiosk_id)
+        db = AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
+                          kiosk_id=self.settings.kiosk_id)
+        self.recover()
+        try:  # at start: the rows a crash left out, then what waited in the outbox
+            from kiosk.integrity import reconcile
+
+            self.recovery_notes += reconcile(self.store, db)
+            self.outbox.deliver(db)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("start-up reconciliation not done: %s", explain(exc, self.settings.db_path))
+        return db
+
+    def recover(self) -> list[str]:
+        """Once per service, before the gallery is read or changed: finish or undo what a
+        crashed enrolment, re-enrolment or deletion left (GalleryStore.recover)."""
+        if not self._recovered:
+            self._recovered = True
+            self.recovery_notes += self.store.recover()
+        return self.recovery_notes
 
     def _stamp(self) -> int | None:
         """Changes whenever a person folder is added, replaced or removed (they are renamed
@@ -116,6 +143,7 @@ class KioskService:
 
     def reload(self) -> Matcher:
         """Re-read the gallery (after an enrolment or deletion, from any process)."""
+        self.recover()
         stamp = self._stamp()
         records, warnings = self.store.load_all()
         rule = self.rule
@@ -164,13 +192,49 @@ class KioskService:
             result = FaceResult(face, match, time=now.strftime("%H:%M:%S"))
             if record:
                 result.checkin = self.record(match, source=source, now=now)
+                if result.checkin.outcome == QUEUED:
+                    result.write_error = self.last_write_error
             results.append(result)
         return results
 
     def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None):
-        return self.db.record_recognition(match.user_id if match.accepted else None,
-                                          match.name, match.score, masked=match.masked_template,
-                                          source=source, now=now, unsure=match.unsure)
+        """Attendance and the access log for one decision. When the database refuses the write
+        (locked past its timeout, disk full, damaged), the decision goes to the outbox and the
+        CheckIn says QUEUED (`last_write_error` says why); it is written, once, when the
+        database takes writes again."""
+        from kiosk.attendance import CheckIn
+
+        now = now or datetime.now()
+        fields = {"employee_id": match.user_id if match.accepted else None, "name": match.name,
+                  "score": None if match.score is None else float(match.score),
+                  "masked": bool(match.masked_template), "source": source, "unsure": bool(match.unsure)}
+        try:
+            db = self.db
+            checkin = db.record_recognition(now=now, **fields)
+        except (sqlite3.Error, OSError) as exc:
+            self.last_write_error = explain(exc, self.settings.db_path)
+            log.warning("%s: kept in the outbox", self.last_write_error)
+            self.outbox.put("recognition", now=now, **fields)
+            return CheckIn(False, QUEUED, fields["employee_id"], match.name, now.replace(microsecond=0),
+                           fields["score"], 0)
+        self.last_write_error = None
+        if len(self.outbox):
+            self.outbox.deliver(db)
+        return checkin
+
+    def save_person(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> None:
+        """The gallery folder and its `employees` row, together: the database is opened first (a
+        damaged one fails before anything changes) and a refused row write undoes the folder."""
+        db = self.db
+        change = self.store.save_staged(record, photos, replace)
+        try:
+            db.upsert_employee(record.user_id, record.name, record.mobile)
+            crash_point("after-db-write")
+        except BaseException:
+            change.rollback()
+            record.folder = None
+            raise
+        change.commit()
 
     def enroller(self) -> Enroller:
         """One enroller per service, so the mask renderer (seconds to load) is loaded once."""
@@ -184,11 +248,12 @@ class KioskService:
     def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,
                replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
                progress: Progress | None = None) -> PersonRecord:
+        self.db  # noqa: B018 - a damaged database fails now, not after seconds of embedding
         enroller = self.enroller()
         with self._mask_lock:
-            record = enroller.enroll(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
-                                     allow_duplicate=allow_duplicate, masks=masks, progress=progress)
-        self.db.upsert_employee(record.user_id, record.name, record.mobile)
+            record, photos = enroller.prepare(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
+                                              allow_duplicate=allow_duplicate, masks=masks, progress=progress)
+        self.save_person(record, photos, replace)
         self.reload()
         return record
 
@@ -199,9 +264,19 @@ class KioskService:
             return enroller.renderer.render(image_bgr, face.box, mask_type).image
 
     def delete(self, user_id: str) -> None:
-        self.store.delete(user_id)
+        """Folder and row together: the person is moved aside, marked deleted in the database,
+        and only then removed for good; a refused database write puts them back."""
+        self.recover()
+        db = self.db
+        change = self.store.delete_staged(user_id)
         try:
-            self.db.delete_employee(user_id)
-        except KeyError:
-            pass  # enrolled before the database existed: nothing to mark
+            try:
+                db.delete_employee(user_id)
+            except KeyError:
+                pass  # enrolled before the database existed: nothing to mark
+            crash_point("delete-after-db")
+        except BaseException:
+            change.rollback()
+            raise
+        change.commit()
         self.reload()

@@ -33,6 +33,8 @@ UNKNOWN = "unknown"
 UNSURE = "unsure"  # over the threshold but too close to another person: nobody named (decision.py)
 INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
+# Not written to the table: what record_recognition returns for an outbox entry already written.
+DUPLICATE = "duplicate"
 
 # One date range filter for every report: inclusive dates, optional employee.
 _RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
@@ -276,16 +278,20 @@ class AttendanceDB:
 
     def record_recognition(self, employee_id: str | None, name: str, score: float | None,
                            masked: bool | None = None, source: str = "camera",
-                           now: datetime | None = None, unsure: bool = False) -> CheckIn:
+                           now: datetime | None = None, unsure: bool = False,
+                           key: str | None = None) -> CheckIn:
         """The one entry point for every recognition attempt: always logs it, and records a
         check-in for a known, active employee unless they checked in within the cooldown.
         An id the database has never seen (enrolled in the gallery before this file existed)
-        is added as an employee."""
+        is added as an employee. With a `key` (an outbox entry's), a second call with the same
+        key writes nothing and returns outcome DUPLICATE: delivery is exactly once."""
         employee_id = employee_id or None  # "" is no identity either
         score = None if score is None else float(score)  # numpy floats do not bind
         outcome, wait = (UNSURE if unsure and not employee_id else UNKNOWN), 0
         with self._write() as db:
             moment = local_now(now)  # read the clock under the write lock: events stay in order
+            if not self._claim(db, key, moment):
+                return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
             if employee_id:
                 employee = self.get_employee(employee_id)
                 if employee is None:
@@ -319,12 +325,25 @@ class AttendanceDB:
     def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",
                    score: float | None = None, masked: bool | None = None,
                    source: str = "camera", detail: str | None = None,
-                   now: datetime | None = None) -> int:
+                   now: datetime | None = None, key: str | None = None) -> int:
         """Log an attempt that never reached recognition (e.g. REJECTED, detail="too blurry").
-        Returns the access_log row id."""
+        Returns the access_log row id (0 when `key` was delivered before)."""
         with self._write() as db:
+            if not self._claim(db, key, local_now(now)):
+                return 0
             return self._log(db, local_now(now), outcome, employee_id, name,
                              None if score is None else float(score), masked, source, detail)
+
+    def _claim(self, db: Database, key: str | None, moment: datetime) -> bool:
+        """Inside a write transaction: False when `key` was written before, else note it (the
+        note commits or rolls back with the rows it stands for)."""
+        if key is None:
+            return True
+        db.execute("CREATE TABLE IF NOT EXISTS delivered_keys (key TEXT PRIMARY KEY, written_at TEXT NOT NULL)")
+        if db.execute("SELECT 1 FROM delivered_keys WHERE key = ?", [key]).fetchone():
+            return False
+        db.execute("INSERT INTO delivered_keys (key, written_at) VALUES (?, ?)", [key, _iso(moment)])
+        return True
 
     def _log(self, db: Database, moment: datetime, outcome: str, employee_id: str | None,
              name: str, score: float | None, masked: bool | None, source: str,

@@ -172,6 +172,16 @@ class Enroller:
     def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *, replace: bool = False,
                matcher: Matcher | None = None, allow_duplicate: bool = False,
                masks: bool | None = None, progress: Progress | None = None) -> PersonRecord:
+        record, photo_bytes = self.prepare(user_id, name, mobile, images, replace=replace, matcher=matcher,
+                                           allow_duplicate=allow_duplicate, masks=masks, progress=progress)
+        self.store.save(record, photo_bytes, replace=replace)
+        return record
+
+    def prepare(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *, replace: bool = False,
+                matcher: Matcher | None = None, allow_duplicate: bool = False, masks: bool | None = None,
+                progress: Progress | None = None) -> tuple[PersonRecord, list[bytes]]:
+        """Every check and the embeddings, nothing written: the record and its photos (JPEG) to
+        save (KioskService.save_person writes them with the database row)."""
         problems = validate_details(user_id, name, mobile)
         if problems:
             raise EnrollmentError("; ".join(problems))
@@ -194,5 +204,4 @@ class Enroller:
                     f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
         # The photos are kept so the person can be re-embedded when the model changes.
         photo_bytes = [cv2.imencode(".jpg", p.image, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes() for p in photos]
-        self.store.save(record, photo_bytes, replace=replace)
-        return record
+        return record, photo_bytes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import unicodedata
@@ -20,11 +21,24 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.fsutil import atomic_write_text
+from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one kiosk process per data folder there
+    fcntl = None
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
+# Folder names are capped in UTF-8 bytes (file systems allow 255): 79 emoji are 316 bytes. The
+# full name is kept in metadata.json, which is what the loader shows.
+FOLDER_NAME_BYTES = 120
+# Work folders beside the people (dot-prefixed, never loaded): `.tmp-` an enrolment being
+# written, `.trash-` a person moved aside by a change not yet final (restored at start if the
+# process died), `.deleted-` removed for good (finished at start).
+TMP, TRASH, DELETED = ".tmp-", ".trash-", ".deleted-"
+_TRASH_RE = re.compile(r"^\.trash-[0-9a-f]{12}-(.+)$")
 USER_ID_RE = re.compile(r"^[A-Za-z0-9]{1,32}$")
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -40,7 +54,10 @@ def safe_folder_name(user_id: str, name: str) -> str:
     clean = re.sub(r"\.{2,}", ".", clean)
     if not clean or clean.upper() in _WINDOWS_RESERVED:
         clean = "person"
-    return f"{user_id}_{clean}"[:80].rstrip(" .")
+    folder = f"{user_id}_{clean}"[:80].rstrip(" .")
+    while len(folder.encode("utf-8")) > FOLDER_NAME_BYTES:
+        folder = folder[:-1].rstrip(" .")
+    return folder
 
 
 @dataclass
@@ -86,13 +103,113 @@ def is_test_entry(user_id: str, name: str) -> bool:
     return user_id == "img" or name.strip().isdigit()
 
 
+def _save_npy(path: Path, vector) -> None:
+    with naming(path):
+        np.save(path, np.asarray(vector, np.float32))
+
+
 class GalleryError(RuntimeError):
     """A gallery operation that cannot be done; the message is fit for the user."""
+
+
+class Change:
+    """A gallery change made but not final yet (its database row is written in between):
+    `commit()` makes it final, `rollback()` undoes it. It holds the gallery lock until then, so
+    another process's start-up recovery never takes it for the leftovers of a crash."""
+
+    def __init__(self, store: GalleryStore, lock: int | None, new: Path | None = None,
+                 trash: Path | None = None, old_name: str | None = None):
+        self.store, self._lock = store, lock
+        self.new, self.trash, self.old_name = new, trash, old_name
+
+    def commit(self) -> None:
+        try:
+            if self.trash is not None:
+                self.store._discard(self.trash)
+        finally:
+            self._release()
+
+    def rollback(self) -> None:
+        try:
+            if self.new is not None:
+                self.store._discard(self.new)
+            if self.trash is not None:
+                durable_rename(self.trash, self.store.root / self.old_name)
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor drops the flock
+            self._lock = None
 
 
 class GalleryStore:
     def __init__(self, root: str | Path):
         self.root = Path(root)
+
+    def lock(self) -> int | None:
+        """An exclusive lock on the gallery folder (flock; a kill -9 releases it), held by
+        every change and by recovery. Returns the descriptor to close."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        if fcntl is None:
+            return None
+        fd = os.open(self.root, os.O_RDONLY)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return fd
+
+    def _discard(self, folder: Path) -> None:
+        """Remove a folder for good: one atomic rename makes the removal final, then the files
+        go (a crash during rmtree leaves a `.deleted-` folder that recovery finishes)."""
+        gone = self.root / f"{DELETED}{uuid.uuid4().hex}"
+        durable_rename(folder, gone)
+        crash_point("discard-before-rmtree")
+        shutil.rmtree(gone, ignore_errors=True)
+
+    def stray(self) -> list[Path]:
+        """Work folders left by an interrupted enrolment, re-enrolment or deletion."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.iterdir() if p.name.startswith((TMP, TRASH, DELETED)))
+
+    def recover(self) -> list[str]:
+        """After a crash: a person moved aside by an unfinished change is put back (unless their
+        new folder made it into place), unfinished enrolments and removals are deleted (they
+        hold photos). Returns what was done, one line each."""
+        if not self.stray():
+            return []
+        done = []
+        fd = self.lock()
+        try:
+            for path in self.stray():
+                if path.name.startswith(TRASH):
+                    name = self._trash_origin(path)
+                    user_id = name.partition("_")[0] if name else ""
+                    if name and user_id and self.folder_of(user_id) is None:
+                        durable_rename(path, self.root / name)
+                        done.append(f"restored {name} (a re-enrolment or deletion was interrupted)")
+                        continue
+                shutil.rmtree(path, ignore_errors=True)
+                done.append(f"removed {path.name} (left by an interrupted change)")
+            fsync_dir(self.root)
+        finally:
+            if fd is not None:
+                os.close(fd)
+        for line in done:
+            log.warning("gallery recovery: %s", line)
+        return done
+
+    @staticmethod
+    def _trash_origin(path: Path) -> str | None:
+        """The folder name a `.trash-` folder had (in its name; older ones: from metadata)."""
+        m = _TRASH_RE.match(path.name)
+        if m:
+            return m.group(1)
+        try:
+            meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+            return safe_folder_name(str(meta["user_id"]), str(meta.get("name", "person")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def folder_of(self, user_id: str) -> Path | None:
         if not self.root.is_dir():
@@ -108,49 +225,56 @@ class GalleryStore:
 
     def save(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> Path:
         """Write one person; the folder appears complete or not at all."""
+        self.save_staged(record, photos, replace).commit()
+        return record.folder
+
+    def save_staged(self, record: PersonRecord, photos: list[bytes] | None = None,
+                    replace: bool = False) -> Change:
+        """Write one person into place, keeping a replaced one aside until `commit()`."""
         if not USER_ID_RE.match(record.user_id):
             raise GalleryError(f"invalid worker ID {record.user_id!r}: letters and digits only (max 32)")
-        existing = self.folder_of(record.user_id)
-        if existing is not None and not replace:
-            raise GalleryError(f"worker ID {record.user_id} is already enrolled ({existing.name})")
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.root / f".tmp-{uuid.uuid4().hex}"
+        fd = self.lock()
+        tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
+        trash = existing = None
         try:
+            existing = self.folder_of(record.user_id)
+            if existing is not None and not replace:
+                raise GalleryError(f"worker ID {record.user_id} is already enrolled ({existing.name})")
             self._write(tmp, record, photos or [])
+            fsync_tree(tmp)
             final = self.root / safe_folder_name(record.user_id, record.name)
-            trash = None
             if existing is not None:
-                trash = self.root / f".trash-{uuid.uuid4().hex}"
-                existing.rename(trash)
-            try:
-                tmp.rename(final)
-            except OSError:
-                if trash is not None:  # put the old person back: nothing is lost
-                    trash.rename(existing)
-                raise
-            if trash is not None:
-                shutil.rmtree(trash, ignore_errors=True)
+                trash = self.root / f"{TRASH}{uuid.uuid4().hex[:12]}-{existing.name}"
+                durable_rename(existing, trash)
+                crash_point("replace-between-renames")
+            durable_rename(tmp, final)
+            crash_point("after-gallery-rename")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
+            if trash is not None and trash.exists():  # put the old person back: nothing is lost
+                durable_rename(trash, existing)
+            if fd is not None:
+                os.close(fd)
             raise
         record.folder = final
-        return final
+        return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
 
     @staticmethod
     def _write(folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
         (folder / "originals").mkdir(parents=True)
         for i, vector in enumerate(record.originals, start=1):
-            np.save(folder / "originals" / f"original_{i}.npy", np.asarray(vector, np.float32))
+            _save_npy(folder / "originals" / f"original_{i}.npy", vector)
         for img, by_type in record.masked.items():
             sub = folder / "masked" / f"img_{img}"
             sub.mkdir(parents=True)
             for mask_type, vector in by_type.items():
-                np.save(sub / f"{mask_type}.npy", np.asarray(vector, np.float32))
-        np.save(folder / "centroid.npy", record.centroid)
+                _save_npy(sub / f"{mask_type}.npy", vector)
+        _save_npy(folder / "centroid.npy", record.centroid)
         if photos:
             (folder / "photos").mkdir()
             for i, data in enumerate(photos, start=1):
-                (folder / "photos" / f"photo_{i}.jpg").write_bytes(data)
+                with naming(folder / "photos" / f"photo_{i}.jpg") as path:
+                    path.write_bytes(data)
         record.metadata.update({
             "user_id": record.user_id, "name": record.name, "mobile": record.mobile,
             "embedder": record.embedder, "embedding_dim": int(record.originals.shape[1]),
@@ -160,13 +284,25 @@ class GalleryStore:
         atomic_write_text(folder / "metadata.json", json.dumps(record.metadata, indent=2, ensure_ascii=False))
 
     def delete(self, user_id: str) -> Path:
-        folder = self.folder_of(user_id)
-        if folder is None:
-            raise GalleryError(f"no enrolled person has worker ID {user_id}")
-        trash = self.root / f".trash-{uuid.uuid4().hex}"
-        folder.rename(trash)  # atomic: the person disappears at once
-        shutil.rmtree(trash, ignore_errors=True)
-        return folder
+        change = self.delete_staged(user_id)
+        change.commit()
+        return self.root / change.old_name
+
+    def delete_staged(self, user_id: str) -> Change:
+        """Move a person aside (they disappear at once); `commit()` removes them for good,
+        `rollback()` puts them back."""
+        fd = self.lock()
+        try:
+            folder = self.folder_of(user_id)
+            if folder is None:
+                raise GalleryError(f"no enrolled person has worker ID {user_id}")
+            trash = self.root / f"{TRASH}{uuid.uuid4().hex[:12]}-{folder.name}"
+            durable_rename(folder, trash)
+        except BaseException:
+            if fd is not None:
+                os.close(fd)
+            raise
+        return Change(self, fd, trash=trash, old_name=folder.name)
 
     def load(self, folder: Path) -> PersonRecord:
         meta_path = folder / "metadata.json"

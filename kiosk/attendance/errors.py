@@ -1,0 +1,29 @@
+"""One clear line for a database that cannot be used: which file, what is wrong, what to do.
+The CLI prints it, the screens show it (no tracebacks for a damaged or full attendance.db)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def explain(exc: BaseException, path: str | Path) -> str:
+    """`exc` (a sqlite3 error, or an OSError from the file) said for a person at the kiosk."""
+    text = str(exc)
+    prefix = f"{path}: "
+    if text.startswith(prefix):  # AttendanceDB already names the file; say it once
+        text = text[len(prefix):]
+    low = text.lower()
+    if "full" in low or "no space" in low:
+        return (f"the disk holding the attendance database {path} is full ({text}): free some "
+                f"space; check-ins are kept in the outbox meanwhile and written once it can")
+    if "locked" in low or "busy" in low:
+        return (f"the attendance database {path} is busy: another program holds it ({text}); "
+                f"try again in a moment")
+    if Path(path).is_dir():
+        text = "a folder is in its place, not a database file"
+    return (f"the attendance database {path} cannot be used ({text}): restore it from a backup, "
+            f"or run `kiosk doctor` to check the data folder")
+
+
+def is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error)
