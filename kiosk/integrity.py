@@ -59,6 +59,12 @@ def reconcile(store: GalleryStore, db, deactivate_orphans: bool = False) -> list
         db.upsert_employee(uid, name, mobile or None)
         done.append(f"{'added' if uid in missing else 'reactivated'} {uid} ({name}) in the database: "
                     f"they are in the gallery")
+    rows = {r["id"]: r for r in db.list_employees()}
+    for uid, folder in folders.items():  # a re-enrolment under a new name killed before its row
+        name, mobile = _details(folder)
+        if uid in rows and rows[uid]["name"] != name:
+            db.upsert_employee(uid, name, mobile or rows[uid]["mobile"])
+            done.append(f"renamed {uid} to {name} in the database, as in the gallery")
     if deactivate_orphans:
         for uid in orphans:
             db.delete_employee(uid)

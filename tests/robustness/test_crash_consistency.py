@@ -1,0 +1,102 @@
+"""kill -9 at each step of enrol, re-enrol (--replace) and delete, then a restart: everyone still
+loads, gallery and database agree, no work folders are left (issue 11, item 6).
+
+The child process kills itself with SIGKILL at the named step (kiosk.fsutil.crash_point): a
+real kill -9 at a deterministic point, between the same renames and writes a power cut hits."""
+import json
+import signal
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from kiosk.config import load_settings
+from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.service import KioskService
+from tests.conftest import REPO
+
+CHILD = """
+import sys, json, numpy as np
+from kiosk.config import load_settings
+from kiosk.gallery.store import PersonRecord
+from kiosk.service import KioskService
+data, action, user_id, name = sys.argv[1:5]
+service = KioskService(load_settings(data))
+if action == "delete":
+    service.delete(user_id)
+else:
+    v = np.random.default_rng(7).normal(size=(3, 16)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    service.save_person(PersonRecord(user_id, name, "test", v, {}, "07700900000"), [b"jpeg"], action == "replace")
+"""
+
+
+def unit(seed):
+    v = np.random.default_rng(seed).normal(size=(3, 16)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+@pytest.fixture
+def data(tmp_path):
+    service = KioskService(load_settings(tmp_path))
+    for i in range(3):
+        service.save_person(PersonRecord(f"E{i}", f"Person {i}", "test", unit(i), {}, "07700900000"), [b"jpeg"])
+    return tmp_path
+
+
+def crash(data, point, action, user_id, name="Renamed Person"):
+    env = {"KIOSK_CRASH_POINT": point, "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", CHILD, str(data), action, user_id, name],
+                            env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert result.returncode == -signal.SIGKILL, result.stderr  # it really died there
+
+
+def restart(data):
+    """A new process's view after the crash: recovery, then who loads and what the DB says."""
+    service = KioskService(load_settings(data))
+    service.recover()
+    active = {r["id"]: r["name"] for r in service.db.list_employees()}
+    records, warnings = service.store.load_all()
+    assert not warnings, warnings
+    assert not service.store.stray(), service.store.stray()
+    people = {r.user_id: r.name for r in records}
+    assert people == active, (people, active)  # gallery and database agree, names too
+    return people
+
+
+@pytest.mark.parametrize("point, expected_name", [
+    ("replace-between-renames", "Person 1"),  # the old folder only in .trash: put back
+    ("after-gallery-rename", "Renamed Person"),  # the new folder in place: kept, row added
+    ("after-db-write", "Renamed Person"),
+    ("discard-before-rmtree", "Renamed Person"),  # the old one half removed: removal finished
+])
+def test_replace_killed_at_any_step_keeps_the_person(data, point, expected_name):
+    crash(data, point, "replace", "E1")
+    people = restart(data)
+    assert people == {"E0": "Person 0", "E1": expected_name, "E2": "Person 2"}
+
+
+@pytest.mark.parametrize("point", ["after-gallery-rename", "after-db-write"])
+def test_enrol_killed_before_its_database_row_is_repaired_at_start(data, point):
+    crash(data, point, "new", "N1", "New Person")
+    assert restart(data)["N1"] == "New Person"
+
+
+@pytest.mark.parametrize("point, deleted", [("delete-after-db", False), ("discard-before-rmtree", True)])
+def test_delete_killed_at_any_step_is_all_or_nothing(data, point, deleted):
+    crash(data, point, "delete", "E2")
+    people = restart(data)
+    assert ("E2" not in people) == deleted and {"E0", "E1"} <= set(people)
+
+
+def test_old_style_leftovers_are_recovered_or_removed(data):
+    """Folders the earlier code left (`.trash-<uuid>` of a person whose replacement never
+    landed, `.tmp-<uuid>` with photos) are dealt with at start."""
+    store = GalleryStore(data / "embeddings")
+    store.folder_of("E0").rename(store.root / ".trash-0123456789abcdef0123456789abcdef")
+    tmp = store.root / ".tmp-fedcba9876543210fedcba9876543210" / "photos"
+    tmp.mkdir(parents=True)
+    (tmp / "photo_1.jpg").write_bytes(b"a face")
+    assert set(restart(data)) == {"E0", "E1", "E2"}
+    assert json.loads((store.folder_of("E0") / "metadata.json").read_text())["name"] == "Person 0"
