@@ -210,6 +210,8 @@ class KioskService:
                   "masked": bool(match.masked_template), "source": source, "unsure": bool(match.unsure)}
         try:
             db = self.db
+            if len(self.outbox):  # what waited goes first: the cooldown sees the visits in order
+                self.outbox.deliver(db)
             checkin = db.record_recognition(now=now, **fields)
         except (sqlite3.Error, OSError) as exc:
             self.last_write_error = explain(exc, self.settings.db_path)
@@ -218,8 +220,6 @@ class KioskService:
             return CheckIn(False, QUEUED, fields["employee_id"], match.name, now.replace(microsecond=0),
                            fields["score"], 0)
         self.last_write_error = None
-        if len(self.outbox):
-            self.outbox.deliver(db)
         return checkin
 
     def save_person(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> None:

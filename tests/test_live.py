@@ -87,9 +87,9 @@ def test_an_unsure_face_is_asked_to_look_again_never_checked_in(enrolled, pipeli
     assert service.db.attendance(today, today) == []
 
 
-def test_a_check_in_the_database_refused_is_retried_not_lost(service, monkeypatch):
-    """'database is locked' when the visit is confirmed: the track is not marked recorded, and
-    the next frame writes the check-in once the lock is gone."""
+def test_a_check_in_the_database_refused_is_queued_not_lost(service, monkeypatch):
+    """'database is locked' when the visit is confirmed: the check-in goes to the outbox (the
+    screen can tell the person they are done), and it is written once the lock is gone."""
     import sqlite3
 
     import kiosk.attendance.db as attendance_db
@@ -101,10 +101,15 @@ def test_a_check_in_the_database_refused_is_retried_not_lost(service, monkeypatc
     blocker = sqlite3.connect(service.settings.db_path, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")  # another writer holds the database
     decisions = [live.process(image, now=t * 0.1) for t in range(3)]
-    assert not decisions[2].checkins and not live.tracks[0].recorded
+    assert decisions[2].checkins[0].outcome == "queued" and live.tracks[0].recorded
+    assert len(service.outbox) == 1
     blocker.rollback()
     blocker.close()
-    later = live.process(image, now=0.3)
-    assert later.checkins and later.checkins[0].recorded and later.checkins[0].name == "Ada Lovelace"
+    stranger = frame(photos_of("df05")[0])
+    live.reset()  # a new visit, not Ada's track
+    for t in range(3):  # the next write (this stranger's access-log row) delivers it first
+        live.process(stranger, now=5.0 + t * 0.1)
     today = date.today()
-    assert len(service.db.attendance(today, today)) == 1
+    assert [r["name"] for r in service.db.attendance(today, today)] == ["Ada Lovelace"]
+    assert [e["outcome"] for e in service.db.access_log(today, today)] == ["checked_in", "unknown"]
+    assert len(service.outbox) == 0

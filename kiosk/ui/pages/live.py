@@ -178,6 +178,9 @@ class LivePage(QWidget):
                                      "No need to check in again.", "cooldown")
         elif checkin.outcome == "inactive":
             self.banner.show_message(f"{name} - not active", "Please see HR.", "warning")
+        elif checkin.outcome == "queued":  # the database refused it for now: kept in the outbox
+            self.banner.show_message(f"{name} - Present - {checkin.timestamp:%H:%M:%S}",
+                                     "Saved; it is added to the records shortly.", "welcome")
 
     def _last_checkin(self, checkin) -> datetime:
         """When the check-in that blocks this one was made (the cooldown started then)."""
