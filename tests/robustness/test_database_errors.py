@@ -104,3 +104,19 @@ def test_a_refused_row_write_undoes_the_new_folder(data, pipeline):
         service.db.db.execute("PRAGMA query_only = ON")
         service.delete("E002")
     assert service.store.exists("E002") and service.db.get_employee("E002")["active"]
+
+
+def test_the_hr_screens_say_it_too(qtbot, data, pipeline):
+    """Every HR page opens over a damaged database and the HR area names the file and what to
+    do (before: the first page's refresh raised and the HR area never appeared)."""
+    from kiosk.config import load_settings
+    from kiosk.service import KioskService
+    from kiosk.ui.pages.admin import AdminPage
+
+    db = damage(data, "random bytes")
+    admin = AdminPage(KioskService(load_settings(data), pipeline=pipeline), None)
+    qtbot.addWidget(admin)
+    for key in ("employees", "attendance", "stats"):
+        admin.open(key)
+        assert not admin.problem.isHidden() and str(db) in admin.problem.text()
+        assert "kiosk doctor" in admin.problem.text()

@@ -5,6 +5,7 @@ before the processing step, and that step saves the person in one atomic move.""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -437,6 +438,10 @@ class ProcessPage(QWizardPage):
         self.progress.setValue(0)
         self.step.setText("")
         reason = str(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError)) else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
+            from kiosk.attendance.errors import explain
+
+            reason = explain(exc, self.wiz.service.settings.db_path)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
         _message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
         self.completeChanged.emit()

@@ -2,6 +2,8 @@
 each one page. Reached only through the admin PIN."""
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -59,7 +61,15 @@ class AdminPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(sidebar)
-        layout.addWidget(self.pages, 1)
+        # A database that cannot be used (damaged, a folder in its place, full disk) is said here,
+        # naming the file and what to do, instead of the page failing (kiosk.attendance.errors).
+        self.problem = QLabel("", objectName="error", wordWrap=True)
+        self.problem.hide()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.problem)
+        right.addWidget(self.pages, 1)
+        layout.addLayout(right, 1)
         self.open("employees")
 
     def page(self, key: str) -> QWidget:
@@ -70,11 +80,22 @@ class AdminPage(QWidget):
         page = self.page(key)
         self.nav_buttons[key].setChecked(True)
         self.pages.setCurrentWidget(page)
-        page.refresh()
+        self._refresh(page)
         return page
 
     def refresh(self) -> None:
-        self.pages.currentWidget().refresh()
+        self._refresh(self.pages.currentWidget())
+
+    def _refresh(self, page: QWidget) -> None:
+        from kiosk.attendance.errors import explain
+
+        try:
+            page.refresh()
+        except (sqlite3.Error, OSError) as exc:
+            self.problem.setText(explain(exc, self.service.settings.db_path))
+            self.problem.show()
+        else:
+            self.problem.hide()
 
     def busy(self) -> bool:
         return self.employees.busy()

@@ -2,6 +2,8 @@
 employee, and the CSV export of exactly that."""
 from __future__ import annotations
 
+import sqlite3
+
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
@@ -26,7 +28,11 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo = QComboBox()
     combo.setMinimumWidth(220)
     combo.addItem(with_all, None)
-    for row in service.db.list_employees(include_inactive=True):
+    try:
+        rows = service.db.list_employees(include_inactive=True)
+    except sqlite3.Error:  # the HR area says why (AdminPage.problem); the page still opens
+        rows = []
+    for row in rows:
         combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
     return combo
 

@@ -1,6 +1,8 @@
 """Employees: who is enrolled, search, enroll new, re-enroll, delete (with confirmation)."""
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -98,7 +100,10 @@ class EmployeesPage(QWidget):
         try:
             self.service.delete(uid)
         except Exception as exc:  # the store says why (already gone...): show it, keep going
-            self.message.setText(f"Could not delete {uid}: {exc}")
+            from kiosk.attendance.errors import explain
+
+            reason = explain(exc, self.service.settings.db_path) if isinstance(exc, sqlite3.Error) else exc
+            self.message.setText(f"Could not delete {uid}: {reason}")
             return False
         self.refresh()
         self.message.setText(f"Deleted {name} ({uid}).")
