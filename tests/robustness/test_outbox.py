@@ -2,7 +2,6 @@
 is written exactly once later: no check-in and no access-log row is lost (issue 11, item 4)."""
 import shutil
 import sqlite3
-import subprocess
 from datetime import date, datetime
 
 import pytest
@@ -12,6 +11,7 @@ from kiosk.attendance.outbox import QUEUED, Outbox
 from kiosk.config import load_settings
 from kiosk.gallery.matcher import MatchResult
 from kiosk.service import KioskService
+from tests.robustness.conftest import fill
 
 
 def ada(accepted=True):
@@ -73,34 +73,6 @@ def test_a_new_process_delivers_what_an_earlier_one_queued(service):
     again = KioskService(load_settings(service.settings.data_dir))
     assert len(again.db.attendance(date.today(), date.today())) == 1  # delivered at start
     assert len(Outbox(service.settings.data_dir / "outbox")) == 0
-
-
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A real full disk: a 1 MB tmpfs (needs root; skipped elsewhere)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (not root)")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(path):
-    """Fill the disk to the last byte (unbuffered writes, smaller and smaller)."""
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
-    try:
-        for size in (65536, 4096, 512, 1):
-            try:
-                while True:
-                    os.write(fd, b"\0" * size)
-            except OSError:
-                pass
-    finally:
-        os.close(fd)
 
 
 def test_a_full_disk_loses_no_check_in(tiny_disk, monkeypatch):
