@@ -65,3 +65,27 @@ def test_a_full_disk_while_enrolling_names_the_file_and_leaves_nothing(tiny_disk
     message = describe_os_error(info.value)
     assert str(tiny_disk / "embeddings") in message and "free some space" in message, message
     assert [p.name for p in store.root.iterdir()] == [store.folder_of("E0").name]  # no half person
+
+
+def test_a_person_is_fsynced_file_by_file_and_folder_by_folder_around_the_rename(tmp_path, monkeypatch):
+    """Power-cut durability (item 2): the files and folders of the new person, and the gallery
+    folder before and after the rename, reach fsync (spied on: the real fsync still runs)."""
+    import os
+
+    synced = []
+    real = os.fsync
+
+    def spy(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    store = GalleryStore(tmp_path / "embeddings")
+    folder = store.save(record(), [b"jpeg"])
+    root = str(store.root)
+    tmp_files = [p for p in synced if "/.tmp-" in p]
+    assert any(p.endswith("original_1.npy") for p in tmp_files) and any(p.endswith("photo_1.jpg") for p in tmp_files)
+    assert any(p.endswith("/originals") for p in tmp_files)  # the sub-folders too
+    last_tmp = max(i for i, p in enumerate(synced) if "/.tmp-" in p)
+    assert root in synced[last_tmp + 1:], synced  # the gallery folder after the files...
+    assert synced[-1] == root and folder.is_dir()  # ...and after the rename
