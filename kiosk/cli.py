@@ -16,7 +16,7 @@ from kiosk.config import load_settings
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
-                "kiosk.tools.cluster", "kiosk.tools.bench")
+                "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.privacy")
 
 
 class CliError(Exception):
@@ -132,6 +132,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
+    from kiosk.attendance.audit import THRESHOLD_CHANGE
     from kiosk.gallery import selfcheck
 
     service = _service(args)
@@ -152,6 +153,8 @@ def cmd_calibrate(args) -> int:
             settings.masked_threshold = round(service.rule.masked[0] + lift, 3)
             settings.margin = result.suggested_margin
             settings.save()
+            service.audit_event(THRESHOLD_CHANGE, threshold=settings.threshold,
+                                masked_threshold=settings.masked_threshold, margin=settings.margin)
             lines.append(f"written to {settings.settings_path}")
     else:
         lines.append("the current thresholds keep every enrolled photo off the other people: nothing to change")
@@ -160,11 +163,14 @@ def cmd_calibrate(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from kiosk.attendance.audit import EXPORT
     from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 
     service = _service(args)
     writer = export_daily_summary_csv if args.summary else export_attendance_csv
     count = writer(service.db, Path(args.out), args.date_from, args.date_to, employee_id=args.id)
+    service.audit_event(EXPORT, args.id or "", out=str(args.out), rows=count, summary=args.summary,
+                        date_from=args.date_from, date_to=args.date_to)
     _emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
     return 0
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 import numpy as np
 
+from kiosk.attendance.audit import DELETE, ENROLL, PURGE, REENROLL, Actor
 from kiosk.config import Settings, load_settings
 from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
@@ -62,6 +63,9 @@ class KioskService:
         self._mask_lock = threading.Lock()
         self._lock = threading.RLock()
         self.gallery_warnings: list[str] = []
+        # Who is acting, for the audit trail: the shell user for the CLI; the Qt screens set
+        # the role signed in with a PIN (HR or admin).
+        self.actor = Actor.shell_user()
 
     @property
     def pipeline(self) -> FacePipeline:
@@ -98,6 +102,32 @@ class KioskService:
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
                             kiosk_id=self.settings.kiosk_id)
+
+    @cached_property
+    def audit(self):
+        """The HR audit trail (kiosk.attendance.audit), in the attendance database."""
+        from kiosk.attendance.audit import AuditLog
+
+        return AuditLog(self.db)
+
+    def audit_event(self, action: str, subject: str = "", **detail) -> dict:
+        return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
+
+    @property
+    def retention(self):
+        from kiosk.attendance.retention import RetentionPolicy
+
+        return RetentionPolicy.from_settings(self.settings)
+
+    def purge(self, *, dry_run: bool = False, now: datetime | None = None):
+        """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
+        from kiosk.attendance.retention import purge
+
+        folders = [r.folder / "photos" for r in self.people() if r.folder is not None]
+        report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
+        if not dry_run:
+            self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())
+        return report
 
     def _stamp(self) -> int | None:
         """Changes whenever a person folder is added, replaced or removed (they are renamed
@@ -189,6 +219,9 @@ class KioskService:
             record = enroller.enroll(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
                                      allow_duplicate=allow_duplicate, masks=masks, progress=progress)
         self.db.upsert_employee(record.user_id, record.name, record.mobile)
+        self.audit_event(REENROLL if replace else ENROLL, record.user_id, name=record.name,
+                         photos=len(images), templates=int(record.metadata.get("total_embeddings", 0)),
+                         masks=masks, allow_duplicate=allow_duplicate)
         self.reload()
         return record
 
@@ -204,4 +237,5 @@ class KioskService:
             self.db.delete_employee(user_id)
         except KeyError:
             pass  # enrolled before the database existed: nothing to mark
+        self.audit_event(DELETE, user_id)
         self.reload()
