@@ -1,0 +1,63 @@
+"""AES-256-GCM sealing of templates and photos, and where the key lives (never in the data folder)."""
+import json
+
+import numpy as np
+import pytest
+
+from kiosk.gallery.at_rest import (MAGIC, Cipher, GalleryKeyError, KeyStore, array_bytes, bytes_array,
+                                   gallery_cipher, read_sealed, write_sealed)
+
+
+@pytest.fixture
+def keys(tmp_path):
+    return KeyStore(tmp_path / "data", key_file=tmp_path / "keys" / "kiosk.key", use_keyring=False)
+
+
+def test_a_sealed_template_opens_only_with_its_key_and_label(tmp_path, keys):
+    cipher = gallery_cipher(tmp_path / "data" / "embeddings", tmp_path / "data", key_store=keys)
+    vector = np.random.default_rng(0).standard_normal(128).astype(np.float32)
+    path = tmp_path / "original_1.npy"
+    write_sealed(path, array_bytes(vector), cipher, "originals/original_1.npy")
+    raw = path.read_bytes()
+    assert raw.startswith(MAGIC) and array_bytes(vector)[16:64] not in raw
+    with pytest.raises(ValueError):
+        np.load(path)  # numpy sees no array: the file reveals nothing by itself
+    assert np.array_equal(bytes_array(read_sealed(path, cipher, "originals/original_1.npy")), vector)
+    with pytest.raises(GalleryKeyError, match="cannot be decrypted"):
+        read_sealed(path, cipher, "originals/original_2.npy")  # moved to another role
+    with pytest.raises(GalleryKeyError, match="cannot be decrypted"):
+        read_sealed(path, Cipher(b"\x01" * 32), "originals/original_1.npy")
+    with pytest.raises(GalleryKeyError, match="no gallery key"):
+        read_sealed(path, None, "originals/original_1.npy")
+
+
+def test_plain_seed_files_still_open(tmp_path, keys):
+    cipher = gallery_cipher(tmp_path / "data" / "embeddings", tmp_path / "data", key_store=keys)
+    path = tmp_path / "centroid.npy"
+    np.save(path, np.ones(4, np.float32))
+    assert bytes_array(read_sealed(path, cipher, "centroid.npy")).tolist() == [1, 1, 1, 1]
+
+
+def test_the_key_file_is_0600_outside_the_data_folder_and_named_in_the_marker(tmp_path, keys):
+    embeddings = tmp_path / "data" / "embeddings"
+    cipher = gallery_cipher(embeddings, tmp_path / "data", key_store=keys)
+    assert (keys.key_file.stat().st_mode & 0o777) == 0o600
+    assert (keys.key_file.parent.stat().st_mode & 0o777) == 0o700
+    assert json.loads((embeddings / ".encryption.json").read_text())["key_id"] == cipher.key_id
+    assert cipher.key_id not in keys.key_file.read_text() and cipher.key.hex() not in (
+        embeddings / ".encryption.json").read_text()
+    # The same key is found again; a lost key is a clear error, not an empty gallery.
+    assert gallery_cipher(embeddings, tmp_path / "data", key_store=keys).key == cipher.key
+    keys.key_file.unlink()
+    with pytest.raises(GalleryKeyError, match="encrypted .* its key is not in"):
+        gallery_cipher(embeddings, tmp_path / "data", key_store=keys)
+    other = KeyStore(tmp_path / "data", key_file=tmp_path / "other.key", use_keyring=False)
+    other.create()
+    with pytest.raises(GalleryKeyError, match="sealed with key"):
+        gallery_cipher(embeddings, tmp_path / "data", key_store=other)
+
+
+def test_a_key_file_inside_the_data_folder_is_refused(tmp_path):
+    store = KeyStore(tmp_path / "data", key_file=tmp_path / "data" / "kiosk.key", use_keyring=False)
+    with pytest.raises(GalleryKeyError, match="must not be inside the data folder"):
+        store.create()
