@@ -237,8 +237,6 @@ def cmd_models(args) -> int:
 
 
 def cmd_reembed(args) -> int:
-    from kiosk.vision.image_io import load_image
-
     service = _service(args)
     records = service.store.load_all()[0]
     target = service.pipeline.embedder.name
@@ -251,7 +249,7 @@ def cmd_reembed(args) -> int:
             continue
         try:
             service.enroll(record.user_id, record.name, record.mobile or "0000000",
-                           [load_image(p) for p in photos], replace=True, allow_duplicate=True)
+                           [service.store.load_photo(p) for p in photos], replace=True, allow_duplicate=True)
             done.append(record.user_id)
         except Exception as exc:  # one bad person must not stop the others
             failed.append(f"{record.user_id}: {exc}")

@@ -36,6 +36,19 @@ def decision_rule(embedder, settings: Settings) -> DecisionRule:
     return DecisionRule(**params)
 
 
+def gallery_cipher_for(settings: Settings):
+    """The gallery's at-rest cipher (kiosk.gallery.at_rest), its key made on the first write when
+    encryption is on; with it off, a gallery sealed earlier still finds its key, a plain one
+    stays plain."""
+    from kiosk.gallery.at_rest import MARKER, LazyCipher
+
+    if settings.encryption not in ("on", "off"):
+        raise ValueError(f"encryption = {settings.encryption!r} in {settings.settings_path}: use \"on\" or \"off\"")
+    if settings.encryption == "off" and not (settings.embeddings_dir / MARKER).is_file():
+        return None
+    return LazyCipher(settings.embeddings_dir, settings.data_dir, create=settings.encryption == "on")
+
+
 @dataclass
 class FaceResult:
     face: Face
@@ -55,7 +68,7 @@ class KioskService:
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
-        self.store = GalleryStore(self.settings.embeddings_dir)
+        self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
         self._matcher: Matcher | None = None
         self._gallery_stamp: int | None = None
         self._enroller: Enroller | None = None

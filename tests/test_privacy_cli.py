@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from kiosk.cli import main
+from tests.conftest import photos_of
 
 
 def run(capsys, *argv):
@@ -75,3 +76,46 @@ def test_purge_applies_the_settings_and_is_audited(capsys, data):
     assert code == 0 and "removed" in out
     code, out, _ = run(capsys, "--data-dir", str(data), "audit", "--json", "--only", "purge")
     assert len(json.loads(out)) == 1
+
+
+def _gallery_files(data):
+    return [p for p in (data / "embeddings").rglob("*") if p.is_file() and p.suffix in (".npy", ".jpg")]
+
+
+def test_a_copied_data_folder_reveals_no_face_without_the_key(capsys, data, tmp_path, monkeypatch):
+    import cv2
+
+    from kiosk.gallery.at_rest import MAGIC
+
+    files = _gallery_files(data)
+    assert len(files) >= 5 * 25
+    for path in files:
+        raw = path.read_bytes()
+        assert raw.startswith(MAGIC)
+        assert cv2.imdecode(np.frombuffer(raw, np.uint8), cv2.IMREAD_COLOR) is None
+        with pytest.raises(ValueError):
+            np.load(path)
+    stolen = tmp_path / "stolen"
+    shutil.copytree(data, stolen)
+    monkeypatch.setenv("KIOSK_KEY_DIR", str(tmp_path / "another-machine-keys"))
+    code, _, err = run(capsys, "--data-dir", str(stolen), "users")
+    assert code == 1 and "encrypted with key" in err and "restore the key" in err
+    monkeypatch.undo()  # the kiosk's own machine: the moved folder still opens
+    code, out, _ = run(capsys, "--data-dir", str(stolen), "users", "--json")
+    assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_plain_export_and_import_keep_everyone(capsys, data, tmp_path):
+    plain = tmp_path / "plain"
+    code, out, _ = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
+    assert code == 0 and "5 people" in out
+    vector = np.load(next(plain.glob("E001_*")) / "originals" / "original_1.npy")
+    assert vector.shape == (128,)
+    fresh = tmp_path / "fresh"
+    code, out, _ = run(capsys, "--data-dir", str(fresh), "gallery", "import", str(plain))
+    assert code == 0 and "imported 5" in out
+    assert all(p.read_bytes().startswith(b"KIOSKAES1") for p in _gallery_files(fresh))
+    code, out, _ = run(capsys, "--data-dir", str(fresh), "recognize", str(photos_of("df01")[-1]), "--no-record", "--json")
+    assert code == 0 and json.loads(out)["faces"][0]["user_id"] == "E001"
+    code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
+    assert code == 1 and "not empty" in err

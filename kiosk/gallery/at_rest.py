@@ -34,7 +34,7 @@ MARKER = ".encryption.json"
 KEYRING_SERVICE = "kiosk-attendance"
 
 
-class GalleryKeyError(RuntimeError):
+class GalleryKeyError(ValueError):
     """The gallery's key is missing or wrong; the message says what to do."""
 
 
@@ -102,93 +102,141 @@ def _keyring():
         return None
 
 
-def default_key_file(data_dir: Path) -> Path:
-    """Outside the data folder: $KIOSK_KEY_FILE, else the user's config folder, per data folder."""
-    if os.environ.get("KIOSK_KEY_FILE"):
-        return Path(os.environ["KIOSK_KEY_FILE"]).expanduser()
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    if os.name == "nt":
-        base = Path(os.environ.get("APPDATA") or base)
-    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
-    return base / "kiosk" / "keys" / f"{digest}.key"
+def default_key_dir() -> Path:
+    """Outside any data folder: $KIOSK_KEY_DIR, else the user's config folder."""
+    if os.environ.get("KIOSK_KEY_DIR"):
+        return Path(os.environ["KIOSK_KEY_DIR"]).expanduser()
+    config = Path(os.environ.get("APPDATA") if os.name == "nt" and os.environ.get("APPDATA") else
+                  os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "kiosk" / "keys"
 
 
 class KeyStore:
-    """Finds or creates the key of one data folder."""
+    """Where gallery keys live, found by their fingerprint (the gallery's marker names it), so a
+    data folder moved on the same machine still opens, and a copy on another machine does not.
+    `key_file` (or $KIOSK_KEY_FILE) names one file holding the key instead of the key folder."""
 
-    def __init__(self, data_dir: Path, key_file: Path | None = None, use_keyring: bool = True):
-        self.data_dir = Path(data_dir).resolve()
-        self.key_file = Path(key_file) if key_file else default_key_file(self.data_dir)
-        self.keyring = _keyring() if use_keyring else None
-        self.account = str(self.data_dir)
+    def __init__(self, key_dir: Path | None = None, key_file: Path | None = None, use_keyring: bool = True):
+        env_file = os.environ.get("KIOSK_KEY_FILE")
+        self.key_file = Path(key_file) if key_file else Path(env_file).expanduser() if env_file else None
+        self.key_dir = Path(key_dir) if key_dir else default_key_dir()
+        self.keyring = _keyring() if use_keyring and self.key_file is None else None
 
     @property
     def where(self) -> str:
-        return "the OS keyring" if self.keyring is not None else f"the key file {self.key_file}"
-
-    def load(self) -> bytes | None:
         if self.keyring is not None:
-            value = self.keyring.get_password(KEYRING_SERVICE, self.account)
+            return "the OS keyring"
+        return f"the key file {self.key_file}" if self.key_file else f"the key folder {self.key_dir}"
+
+    def _file(self, key_id: str) -> Path:
+        return self.key_file or self.key_dir / f"{key_id}.key"
+
+    def load(self, key_id: str) -> bytes | None:
+        if self.keyring is not None:
+            value = self.keyring.get_password(KEYRING_SERVICE, key_id)
             if value:
                 return bytes.fromhex(value)
+        path = self._file(key_id)
         try:
-            text = self.key_file.read_text(encoding="ascii").strip()
+            text = path.read_text(encoding="ascii").strip()
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise GalleryKeyError(f"{self.key_file}: the gallery key cannot be read ({exc.strerror})") from exc
+            raise GalleryKeyError(f"{path}: the gallery key cannot be read ({exc.strerror})") from exc
         try:
             key = bytes.fromhex(text)
         except ValueError:
             key = b""
         if len(key) != KEY_BYTES:
-            raise GalleryKeyError(f"{self.key_file} does not hold a gallery key")
-        return key
+            raise GalleryKeyError(f"{path} does not hold a gallery key")
+        return key if fingerprint(key) == key_id else None
 
-    def create(self) -> bytes:
+    def create(self, data_dir: Path) -> bytes:
+        """A new key, stored outside `data_dir`."""
         key = secrets.token_bytes(KEY_BYTES)
+        key_id = fingerprint(key)
         if self.keyring is not None:
-            self.keyring.set_password(KEYRING_SERVICE, self.account, key.hex())
+            self.keyring.set_password(KEYRING_SERVICE, key_id, key.hex())
             return key
-        if self.data_dir == self.key_file.resolve().parent or self.data_dir in self.key_file.resolve().parents:
-            raise GalleryKeyError(f"the key file {self.key_file} must not be inside the data folder")
-        self.key_file.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.key_file.parent, 0o700)
-        atomic_write_bytes(self.key_file, key.hex().encode("ascii") + b"\n", mode=0o600)
+        path = self._file(key_id).resolve()
+        data_dir = Path(data_dir).resolve()
+        if data_dir == path.parent or data_dir in path.parents:
+            raise GalleryKeyError(f"the key file {path} must not be inside the data folder {data_dir}")
+        if self.key_file is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(path.parent, 0o700)
+        atomic_write_bytes(path, key.hex().encode("ascii") + b"\n", mode=0o600)
         return key
 
 
 def gallery_cipher(embeddings_dir: Path, data_dir: Path, *, create: bool = True,
                    key_store: KeyStore | None = None) -> Cipher:
-    """The cipher of a gallery: its key from the key store, made on first use (`create`).
-    A gallery sealed with a key that is not here is a clear error, never an empty gallery."""
-    store = key_store or KeyStore(data_dir)
+    """The cipher of a gallery: the key its marker names, or a new key (`create`) for a gallery
+    never sealed. A sealed gallery whose key is not here is a clear error, never an empty one."""
+    store = key_store or KeyStore()
     marker = Path(embeddings_dir) / MARKER
-    expected = None
+    key_id = None
     if marker.is_file():
         try:
-            expected = json.loads(marker.read_text(encoding="utf-8")).get("key_id")
+            key_id = json.loads(marker.read_text(encoding="utf-8")).get("key_id")
         except (OSError, ValueError, AttributeError):
-            expected = None
-    key = store.load()
-    if key is None:
-        if expected is not None or not create:
+            raise GalleryKeyError(f"{marker} is damaged: it should name the gallery's key") from None
+    if key_id is not None:
+        key = store.load(key_id)
+        if key is None:
             raise GalleryKeyError(
-                f"the gallery in {embeddings_dir} is encrypted (key {expected}), but its key is not in "
+                f"the gallery in {embeddings_dir} is encrypted with key {key_id}, which is not in "
                 f"{store.where}: restore the key (or its backup) to use these templates")
-        key = store.create()
-    cipher = Cipher(key)
-    if expected is None:
-        Path(embeddings_dir).mkdir(parents=True, exist_ok=True)
-        atomic_write_text(marker, json.dumps({"scheme": "aes-256-gcm", "key_id": cipher.key_id}) + "\n")
-    elif expected != cipher.key_id:
-        raise GalleryKeyError(f"the gallery in {embeddings_dir} was sealed with key {expected}, but "
-                              f"{store.where} holds key {cipher.key_id}: restore the right key")
+        return Cipher(key)
+    if not create:
+        raise GalleryKeyError(f"the gallery in {embeddings_dir} has no key (encryption is off)")
+    cipher = Cipher(store.create(data_dir))
+    Path(embeddings_dir).mkdir(parents=True, exist_ok=True)
+    atomic_write_text(marker, json.dumps({"scheme": "aes-256-gcm", "key_id": cipher.key_id}) + "\n")
     return cipher
 
 
-def write_sealed(path: Path, data: bytes, cipher: Cipher | None, label: str) -> None:
-    atomic_write_bytes(path, cipher.seal(data, label) if cipher is not None else data)
+class LazyCipher:
+    """The gallery's cipher, found (or made, with `create`) on first use: a kiosk that never
+    writes or reads a sealed file never touches the keyring, and an empty gallery stays empty."""
+
+    def __init__(self, embeddings_dir: Path, data_dir: Path, *, create: bool = True,
+                 key_store: KeyStore | None = None):
+        self.embeddings_dir = Path(embeddings_dir)
+        self.data_dir = Path(data_dir)
+        self.create = create
+        self.key_store = key_store
+        self._cipher: Cipher | None = None
+
+    def require(self) -> Cipher:
+        if self._cipher is None:
+            self._cipher = gallery_cipher(self.embeddings_dir, self.data_dir, create=self.create,
+                                          key_store=self.key_store)
+        return self._cipher
+
+    @property
+    def sealed_before(self) -> bool:
+        return (self.embeddings_dir / MARKER).is_file()
+
+    def seal(self, data: bytes, label: str) -> bytes:
+        return self.require().seal(data, label)
+
+    def open(self, data: bytes, label: str) -> bytes:
+        return self.require().open(data, label)
+
+
+def write_sealed(path: Path, data: bytes, cipher: Cipher | None, label: str, *, atomic: bool = False) -> None:
+    """Seal (with a cipher) and write. Files of a person are written into a temporary folder
+    renamed into place as a whole, so they need no rename of their own; `atomic` is for a
+    file replaced in place."""
+    data = cipher.seal(data, label) if cipher is not None else data
+    if atomic:
+        atomic_write_bytes(path, data)
+        return
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def read_sealed(path: Path, cipher: Cipher | None, label: str) -> bytes:

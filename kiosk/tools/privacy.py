@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
+import sys
+import uuid
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -85,7 +88,7 @@ def person_archive(service, user_id: str) -> tuple[bytes, dict]:
             summary["metadata"] = record.metadata
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 name = f"gallery/{path.relative_to(folder).as_posix()}"
-                archive.writestr(name, path.read_bytes())
+                archive.writestr(name, service.store.read_file(path))
                 files.append(name)
         summary["files"] = files
         archive.writestr("person.json", json.dumps(summary, indent=2, ensure_ascii=False, default=str))
@@ -104,6 +107,92 @@ def cmd_person(args) -> int:
     _emit(args, counts | {"out": str(out)},
           f"wrote everything stored about {args.id} to {out}: {counts['files']} gallery files, "
           f"{counts['attendance']} check-ins, {counts['access_log']} access-log rows, {counts['audit']} audit rows")
+    return 0
+
+
+def export_plain(service, out_dir: Path) -> int:
+    """The gallery in the seed's plain layout (for migration to another system): every person's
+    folder with its files opened. Written beside `out_dir` and renamed: all or nothing."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise ValueError(f"{out_dir} is not empty: choose a new folder for the plain export")
+    staging = out_dir.with_name(f".{out_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
+    count = 0
+    try:
+        for record in service.people():
+            for path in sorted(p for p in record.folder.rglob("*") if p.is_file()):
+                target = staging / record.folder.name / path.relative_to(record.folder)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(service.store.read_file(path))
+            count += 1
+        staging.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists():
+            out_dir.rmdir()
+        staging.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[str], list[str]]:
+    """People of a seed-layout folder (plain files) into this gallery, sealed as they are written."""
+    from kiosk.gallery.store import GalleryError, GalleryStore
+
+    plain = GalleryStore(source)
+    records, warnings = plain.load_all()
+    done = []
+    for record in records:
+        photos = [plain.read_file(p) for p in record.photo_paths()]
+        try:
+            service.store.save(record, photos, replace=replace)
+        except GalleryError as exc:  # already enrolled (without --replace), a bad worker ID
+            warnings.append(f"{record.user_id}: {exc}")
+            continue
+        service.db.upsert_employee(record.user_id, record.name, record.mobile)
+        done.append(record.user_id)
+    service.reload()
+    return done, warnings
+
+
+def seal_in_place(service) -> int:
+    """Seal every plain template and photo of the gallery where it is (each file replaced atomically)."""
+    from kiosk.gallery.at_rest import is_sealed, write_sealed
+
+    cipher = service.store.cipher
+    if cipher is None:
+        raise ValueError("encryption is off in kiosk.toml: set encryption = \"on\" first")
+    count = 0
+    for record in service.people():
+        for path in sorted(record.folder.rglob("*")):
+            if path.is_file() and path.name != "metadata.json" and not is_sealed(path.read_bytes()):
+                write_sealed(path, path.read_bytes(), cipher, service.store._label(path), atomic=True)
+                count += 1
+    return count
+
+
+def cmd_gallery(args) -> int:
+    service = _service(args)
+    if args.action == "export":
+        if not args.plain:
+            raise ValueError("gallery export writes the plain seed layout: say so with --plain DIR")
+        count = export_plain(service, Path(args.plain))
+        service.audit_event(audit_actions.GALLERY_EXPORT, people=count, out=str(args.plain), plain=True)
+        _emit(args, {"people": count, "out": args.plain},
+              f"wrote {count} people in the plain seed layout to {args.plain} (unencrypted: keep it safe)")
+        return 0
+    if args.action == "import":
+        if not args.source:
+            raise ValueError("gallery import needs the folder to import (a seed-layout embeddings folder)")
+        done, warnings = import_plain(service, Path(args.source), replace=args.replace)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        service.audit_event(audit_actions.GALLERY_IMPORT, people=len(done), source=str(args.source))
+        _emit(args, {"imported": done, "warnings": warnings}, f"imported {len(done)} people from {args.source}")
+        return 0
+    count = seal_in_place(service)
+    service.audit_event(audit_actions.SETTING_CHANGE, encryption="sealed in place", files=count)
+    _emit(args, {"sealed": count}, f"sealed {count} plain files")
     return 0
 
 
@@ -129,6 +218,17 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="count only, remove nothing")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_purge)
+
+    p = subparsers.add_parser("gallery", help="move the gallery in or out of the plain seed layout; seal it",
+                              description="export --plain DIR: the plain seed layout (for migration); "
+                                          "import DIR: people of a seed-layout folder, sealed; "
+                                          "encrypt: seal plain files of this gallery in place.")
+    p.add_argument("action", choices=["export", "import", "encrypt"])
+    p.add_argument("source", nargs="?", help="import: the seed-layout folder")
+    p.add_argument("--plain", metavar="DIR", help="export: the new folder to write")
+    p.add_argument("--replace", action="store_true", help="import: replace people already enrolled")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_gallery)
 
     p = subparsers.add_parser("person", help="everything stored about one person (subject-access request)")
     p.add_argument("action", choices=["export"])

@@ -10,7 +10,7 @@ from kiosk.gallery.at_rest import (MAGIC, Cipher, GalleryKeyError, KeyStore, arr
 
 @pytest.fixture
 def keys(tmp_path):
-    return KeyStore(tmp_path / "data", key_file=tmp_path / "keys" / "kiosk.key", use_keyring=False)
+    return KeyStore(key_dir=tmp_path / "keys", use_keyring=False)
 
 
 def test_a_sealed_template_opens_only_with_its_key_and_label(tmp_path, keys):
@@ -41,23 +41,21 @@ def test_plain_seed_files_still_open(tmp_path, keys):
 def test_the_key_file_is_0600_outside_the_data_folder_and_named_in_the_marker(tmp_path, keys):
     embeddings = tmp_path / "data" / "embeddings"
     cipher = gallery_cipher(embeddings, tmp_path / "data", key_store=keys)
-    assert (keys.key_file.stat().st_mode & 0o777) == 0o600
-    assert (keys.key_file.parent.stat().st_mode & 0o777) == 0o700
+    key_file = keys.key_dir / f"{cipher.key_id}.key"
+    assert (key_file.stat().st_mode & 0o777) == 0o600 and (keys.key_dir.stat().st_mode & 0o777) == 0o700
     assert json.loads((embeddings / ".encryption.json").read_text())["key_id"] == cipher.key_id
-    assert cipher.key_id not in keys.key_file.read_text() and cipher.key.hex() not in (
-        embeddings / ".encryption.json").read_text()
-    # The same key is found again; a lost key is a clear error, not an empty gallery.
+    assert cipher.key.hex() not in (embeddings / ".encryption.json").read_text()
+    # The same key is found again, by its fingerprint; a lost key is a clear error, not an empty gallery.
     assert gallery_cipher(embeddings, tmp_path / "data", key_store=keys).key == cipher.key
-    keys.key_file.unlink()
-    with pytest.raises(GalleryKeyError, match="encrypted .* its key is not in"):
+    elsewhere = KeyStore(key_dir=tmp_path / "other-machine", use_keyring=False)
+    with pytest.raises(GalleryKeyError, match=f"encrypted with key {cipher.key_id}, which is not in"):
+        gallery_cipher(embeddings, tmp_path / "data", key_store=elsewhere)
+    key_file.write_text((b"\x02" * 32).hex())  # another key under this name is not this key
+    with pytest.raises(GalleryKeyError, match="which is not in"):
         gallery_cipher(embeddings, tmp_path / "data", key_store=keys)
-    other = KeyStore(tmp_path / "data", key_file=tmp_path / "other.key", use_keyring=False)
-    other.create()
-    with pytest.raises(GalleryKeyError, match="sealed with key"):
-        gallery_cipher(embeddings, tmp_path / "data", key_store=other)
 
 
 def test_a_key_file_inside_the_data_folder_is_refused(tmp_path):
-    store = KeyStore(tmp_path / "data", key_file=tmp_path / "data" / "kiosk.key", use_keyring=False)
+    store = KeyStore(key_file=tmp_path / "data" / "kiosk.key", use_keyring=False)
     with pytest.raises(GalleryKeyError, match="must not be inside the data folder"):
-        store.create()
+        store.create(tmp_path / "data")
