@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,21 @@ def array_bytes(vector: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
+_NPY_VECTOR = re.compile(rb"\{'descr': '(<f4|<f8)', 'fortran_order': False, 'shape': \((\d+),\), \}\s*\n")
+
+
 def bytes_array(data: bytes) -> np.ndarray:
+    """A .npy file's array. The gallery's own files (little-endian float vectors, format 1.0)
+    are read straight from the buffer: np.load parses each header with ast.literal_eval, which was
+    40% of loading a gallery at start-up; anything else goes through np.load."""
+    if data[:8] == b"\x93NUMPY\x01\x00":
+        end = 10 + int.from_bytes(data[8:10], "little")
+        match = _NPY_VECTOR.fullmatch(data[10:end])
+        if match is not None:
+            dtype = np.dtype(match.group(1).decode())
+            count = int(match.group(2))
+            if len(data) - end == count * dtype.itemsize:
+                return np.frombuffer(data, dtype, count, end).copy()
     return np.load(io.BytesIO(data), allow_pickle=False)
 
 

@@ -59,3 +59,16 @@ def test_a_key_file_inside_the_data_folder_is_refused(tmp_path):
     store = KeyStore(key_file=tmp_path / "data" / "kiosk.key", use_keyring=False)
     with pytest.raises(GalleryKeyError, match="must not be inside the data folder"):
         store.create(tmp_path / "data")
+
+
+@pytest.mark.parametrize("array", [np.arange(128, dtype=np.float32), np.arange(7, dtype=np.float64),
+                                   np.zeros((3, 4), np.float32), np.arange(5, dtype=">i4")])
+def test_arrays_read_back_exactly_fast_path_or_not(array):
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    back = bytes_array(buffer.getvalue())
+    assert back.dtype == array.dtype and np.array_equal(back, array) and back.flags.writeable
+    with pytest.raises(ValueError):
+        bytes_array(buffer.getvalue()[:-4])  # a truncated file is an error, never a short vector
