@@ -163,14 +163,9 @@ def cmd_calibrate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from kiosk.attendance.audit import EXPORT
-    from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
-
     service = _service(args)
-    writer = export_daily_summary_csv if args.summary else export_attendance_csv
-    count = writer(service.db, Path(args.out), args.date_from, args.date_to, employee_id=args.id)
-    service.audit_event(EXPORT, args.id or "", out=str(args.out), rows=count, summary=args.summary,
-                        date_from=args.date_from, date_to=args.date_to)
+    count = service.export_attendance(Path(args.out), args.date_from, args.date_to, employee_id=args.id,
+                                      summary=args.summary)
     _emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
     return 0
 

@@ -34,6 +34,7 @@ class Settings:
     # Live screen: how many consecutive frames must agree before a check-in is recorded.
     confirm_frames: int = 3
     admin_pin_hash: str = ""
+    hr_pin_hash: str = ""  # HR's own PIN (employees, attendance, export); the admin PIN does it all
     # Templates and stored photos sealed with AES-256-GCM (kiosk.gallery.at_rest): on | off.
     encryption: str = "on"
     # Retention in days (kiosk.attendance.retention; `kiosk purge`, run daily by the kiosk);

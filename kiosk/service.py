@@ -126,6 +126,18 @@ class KioskService:
     def audit_event(self, action: str, subject: str = "", **detail) -> dict:
         return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
 
+    def export_attendance(self, out_path, start, end, *, employee_id: str | None = None,
+                          summary: bool = False) -> int:
+        """The HR CSV export (kiosk.attendance.export), on the audit trail. Returns rows written."""
+        from kiosk.attendance.audit import EXPORT
+        from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
+
+        writer = export_daily_summary_csv if summary else export_attendance_csv
+        count = writer(self.db, out_path, start, end, employee_id=employee_id)
+        self.audit_event(EXPORT, employee_id or "", out=str(out_path), rows=count, summary=summary,
+                         date_from=start, date_to=end)
+        return count
+
     @property
     def retention(self):
         from kiosk.attendance.retention import RetentionPolicy
@@ -136,7 +148,9 @@ class KioskService:
         """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
         from kiosk.attendance.retention import purge
 
-        folders = [r.folder / "photos" for r in self.people() if r.folder is not None]
+        folders = []
+        if self.retention.photos_days is not None and self.store.root.is_dir():
+            folders = [f / "photos" for f in self.store.root.iterdir() if f.is_dir() and not f.name.startswith(".")]
         report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
         if not dry_run:
             self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())

@@ -230,6 +230,10 @@ class LazyCipher:
         return self._cipher
 
     @property
+    def key_store_where(self) -> str:
+        return (self.key_store or KeyStore()).where
+
+    @property
     def sealed_before(self) -> bool:
         return (self.embeddings_dir / MARKER).is_file()
 
