@@ -17,10 +17,11 @@ from kiosk.config import load_settings
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
-                "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.doctor")
+                "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.doctor",
+                "kiosk.tools.privacy")
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
-CREATES_DATA_DIR = ("enroll", "models")
+CREATES_DATA_DIR = ("enroll", "models", "gallery")
 
 
 class CliError(Exception):
@@ -154,6 +155,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
+    from kiosk.attendance.audit import THRESHOLD_CHANGE
     from kiosk.gallery import selfcheck
 
     service = _service(args)
@@ -174,6 +176,8 @@ def cmd_calibrate(args) -> int:
             settings.masked_threshold = round(service.rule.masked[0] + lift, 3)
             settings.margin = result.suggested_margin
             settings.save()
+            service.audit_event(THRESHOLD_CHANGE, threshold=settings.threshold,
+                                masked_threshold=settings.masked_threshold, margin=settings.margin)
             lines.append(f"written to {settings.settings_path}")
     else:
         lines.append("the current thresholds keep every enrolled photo off the other people: nothing to change")
@@ -182,11 +186,9 @@ def cmd_calibrate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
-
     service = _service(args)
-    writer = export_daily_summary_csv if args.summary else export_attendance_csv
-    count = writer(service.db, Path(args.out), args.date_from, args.date_to, employee_id=args.id)
+    count = service.export_attendance(Path(args.out), args.date_from, args.date_to, employee_id=args.id,
+                                      summary=args.summary)
     _emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
     return 0
 
@@ -253,8 +255,6 @@ def cmd_models(args) -> int:
 
 
 def cmd_reembed(args) -> int:
-    from kiosk.vision.image_io import load_image
-
     service = _service(args)
     records = service.store.load_all()[0]
     target = service.pipeline.embedder.name
@@ -267,7 +267,7 @@ def cmd_reembed(args) -> int:
             continue
         try:
             service.enroll(record.user_id, record.name, record.mobile or "0000000",
-                           [load_image(p) for p in photos], replace=True, allow_duplicate=True)
+                           [service.store.load_photo(p) for p in photos], replace=True, allow_duplicate=True)
             done.append(record.user_id)
         except Exception as exc:  # one bad person must not stop the others
             failed.append(f"{record.user_id}: {exc}")

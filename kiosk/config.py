@@ -34,6 +34,15 @@ class Settings:
     # Live screen: how many consecutive frames must agree before a check-in is recorded.
     confirm_frames: int = 3
     admin_pin_hash: str = ""
+    hr_pin_hash: str = ""  # HR's own PIN (employees, attendance, export); the admin PIN does it all
+    # Templates and stored photos sealed with AES-256-GCM (kiosk.gallery.at_rest): on | off.
+    encryption: str = "on"
+    # Retention in days (kiosk.attendance.retention; `kiosk purge`, run daily by the kiosk);
+    # unset keeps that kind of record.
+    retention_unknown_days: int | None = 30
+    retention_access_days: int | None = 365
+    retention_attendance_days: int | None = None
+    retention_photos_days: int | None = None
 
     @property
     def embeddings_dir(self) -> Path:
@@ -94,7 +103,7 @@ _ENV = {
 def _coerce(name: str, raw: object) -> object:
     types = {f.name: f.type for f in dataclasses.fields(Settings)}
     kind = str(types[name])
-    if raw is None:
+    if raw is None or ("None" in kind and str(raw).strip().lower() in ("", "none", "keep", "forever")):
         return None
     if "Path" in kind:
         return Path(str(raw)).expanduser()

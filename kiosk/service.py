@@ -13,6 +13,7 @@ import numpy as np
 
 from kiosk.attendance.errors import explain
 from kiosk.attendance.outbox import QUEUED, Outbox
+from kiosk.attendance.audit import DELETE, ENROLL, PURGE, REENROLL, Actor
 from kiosk.config import Settings, load_settings
 from kiosk.fsutil import crash_point
 from kiosk.gallery.decision import DecisionRule
@@ -39,6 +40,19 @@ def decision_rule(embedder, settings: Settings) -> DecisionRule:
     return DecisionRule(**params)
 
 
+def gallery_cipher_for(settings: Settings):
+    """The gallery's at-rest cipher (kiosk.gallery.at_rest), its key made on the first write when
+    encryption is on; with it off, a gallery sealed earlier still finds its key, a plain one
+    stays plain."""
+    from kiosk.gallery.at_rest import MARKER, LazyCipher
+
+    if settings.encryption not in ("on", "off"):
+        raise ValueError(f"encryption = {settings.encryption!r} in {settings.settings_path}: use \"on\" or \"off\"")
+    if settings.encryption == "off" and not (settings.embeddings_dir / MARKER).is_file():
+        return None
+    return LazyCipher(settings.embeddings_dir, settings.data_dir, create=settings.encryption == "on")
+
+
 @dataclass
 class FaceResult:
     face: Face
@@ -59,7 +73,7 @@ class KioskService:
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
-        self.store = GalleryStore(self.settings.embeddings_dir)
+        self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
         self._matcher: Matcher | None = None
         self._gallery_stamp: int | None = None
         self._enroller: Enroller | None = None
@@ -72,6 +86,9 @@ class KioskService:
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
         self._recovered = False
+        # Who is acting, for the audit trail: the shell user for the CLI; the Qt screens set
+        # the role signed in with a PIN (HR or admin).
+        self.actor = Actor.shell_user()
 
     @property
     def pipeline(self) -> FacePipeline:
@@ -125,6 +142,46 @@ class KioskService:
             self._recovered = True
             self.recovery_notes += self.store.recover()
         return self.recovery_notes
+
+    @cached_property
+    def audit(self):
+        """The HR audit trail (kiosk.attendance.audit), in the attendance database."""
+        from kiosk.attendance.audit import AuditLog
+
+        return AuditLog(self.db)
+
+    def audit_event(self, action: str, subject: str = "", **detail) -> dict:
+        return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
+
+    def export_attendance(self, out_path, start, end, *, employee_id: str | None = None,
+                          summary: bool = False) -> int:
+        """The HR CSV export (kiosk.attendance.export), on the audit trail. Returns rows written."""
+        from kiosk.attendance.audit import EXPORT
+        from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
+
+        writer = export_daily_summary_csv if summary else export_attendance_csv
+        count = writer(self.db, out_path, start, end, employee_id=employee_id)
+        self.audit_event(EXPORT, employee_id or "", out=str(out_path), rows=count, summary=summary,
+                         date_from=start, date_to=end)
+        return count
+
+    @property
+    def retention(self):
+        from kiosk.attendance.retention import RetentionPolicy
+
+        return RetentionPolicy.from_settings(self.settings)
+
+    def purge(self, *, dry_run: bool = False, now: datetime | None = None):
+        """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
+        from kiosk.attendance.retention import purge
+
+        folders = []
+        if self.retention.photos_days is not None and self.store.root.is_dir():
+            folders = [f / "photos" for f in self.store.root.iterdir() if f.is_dir() and not f.name.startswith(".")]
+        report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
+        if not dry_run:
+            self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())
+        return report
 
     def _stamp(self) -> int | None:
         """Changes whenever a person folder is added, replaced or removed (they are renamed
@@ -254,6 +311,9 @@ class KioskService:
             record, photos = enroller.prepare(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
                                               allow_duplicate=allow_duplicate, masks=masks, progress=progress)
         self.save_person(record, photos, replace)
+        self.audit_event(REENROLL if replace else ENROLL, record.user_id, name=record.name,
+                         photos=len(images), templates=int(record.metadata.get("total_embeddings", 0)),
+                         masks=masks, allow_duplicate=allow_duplicate)
         self.reload()
         return record
 
@@ -279,4 +339,5 @@ class KioskService:
             change.rollback()
             raise
         change.commit()
+        self.audit_event(DELETE, user_id)
         self.reload()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ MODELS = SHARED / "models"
 
 os.environ.setdefault("KIOSK_MODELS_DIR", str(MODELS))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Gallery keys (kiosk.gallery.at_rest) of the tests' data folders go to a folder of their own,
+# not the user's config folder.
+os.environ.setdefault("KIOSK_KEY_DIR", tempfile.mkdtemp(prefix="kiosk-test-keys-"))
 
 # Five people with at least four photos: three to enroll, the rest held out as probes.
 ENROLL_PEOPLE = {"df01": "Ada Lovelace", "df02": "Zoë Ångström", "df03": "Jean-Luc O'Neil",

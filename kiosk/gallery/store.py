@@ -103,11 +103,6 @@ def is_test_entry(user_id: str, name: str) -> bool:
     return user_id == "img" or name.strip().isdigit()
 
 
-def _save_npy(path: Path, vector) -> None:
-    with naming(path):
-        np.save(path, np.asarray(vector, np.float32))
-
-
 class GalleryError(RuntimeError):
     """A gallery operation that cannot be done; the message is fit for the user."""
 
@@ -145,8 +140,52 @@ class Change:
 
 
 class GalleryStore:
-    def __init__(self, root: str | Path):
+    """`cipher` (kiosk.gallery.at_rest) seals templates and photos as they are written and opens
+    them as they are read; without one, files are the seed's plain layout. Plain files always
+    open, so a plain gallery keeps working and can be sealed in place."""
+
+    def __init__(self, root: str | Path, cipher=None):
         self.root = Path(root)
+        self.cipher = cipher
+
+    # -- file contents, sealed or plain ---------------------------------------------------
+
+    @staticmethod
+    def _label(path: Path) -> str:
+        """A file's role: its path inside the person's folder (bound into the seal)."""
+        parts = Path(path).parts
+        for i, part in enumerate(parts):
+            if part in ("originals", "masked", "photos"):
+                return "/".join(parts[i:])
+        return Path(path).name
+
+    def write_file(self, path: Path, data: bytes) -> None:
+        from kiosk.gallery.at_rest import write_sealed
+
+        with naming(path):  # a full disk names the file
+            write_sealed(path, data, self.cipher, self._label(path))
+
+    def read_file(self, path: Path) -> bytes:
+        """A stored file's plain contents (for photos, templates and exports)."""
+        from kiosk.gallery.at_rest import read_sealed
+
+        return read_sealed(path, self.cipher, self._label(path))
+
+    def save_array(self, path: Path, vector: np.ndarray) -> None:
+        from kiosk.gallery.at_rest import array_bytes
+
+        self.write_file(path, array_bytes(vector))
+
+    def load_array(self, path: Path) -> np.ndarray:
+        from kiosk.gallery.at_rest import bytes_array
+
+        return bytes_array(self.read_file(path))
+
+    def load_photo(self, path: Path) -> np.ndarray:
+        """A stored enrolment photo as BGR (it may be sealed, so never read it directly)."""
+        from kiosk.vision.image_io import decode_image
+
+        return decode_image(self.read_file(path), Path(path).name)
 
     def lock(self) -> int | None:
         """An exclusive lock on the gallery folder (flock; a kill -9 releases it), held by
@@ -259,22 +298,20 @@ class GalleryStore:
         record.folder = final
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
 
-    @staticmethod
-    def _write(folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
+    def _write(self, folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
         (folder / "originals").mkdir(parents=True)
         for i, vector in enumerate(record.originals, start=1):
-            _save_npy(folder / "originals" / f"original_{i}.npy", vector)
+            self.save_array(folder / "originals" / f"original_{i}.npy", vector)
         for img, by_type in record.masked.items():
             sub = folder / "masked" / f"img_{img}"
             sub.mkdir(parents=True)
             for mask_type, vector in by_type.items():
-                _save_npy(sub / f"{mask_type}.npy", vector)
-        _save_npy(folder / "centroid.npy", record.centroid)
+                self.save_array(sub / f"{mask_type}.npy", vector)
+        self.save_array(folder / "centroid.npy", record.centroid)
         if photos:
             (folder / "photos").mkdir()
             for i, data in enumerate(photos, start=1):
-                with naming(folder / "photos" / f"photo_{i}.jpg") as path:
-                    path.write_bytes(data)
+                self.write_file(folder / "photos" / f"photo_{i}.jpg", data)
         record.metadata.update({
             "user_id": record.user_id, "name": record.name, "mobile": record.mobile,
             "embedder": record.embedder, "embedding_dim": int(record.originals.shape[1]),
@@ -313,14 +350,14 @@ class GalleryStore:
             if key in metadata and not isinstance(metadata[key], str):
                 raise GalleryError(f"metadata.json: {key} is {metadata[key]!r}, not text")
         user_id, _, folder_name = folder.name.partition("_")
-        originals = [np.load(p) for p in sorted((folder / "originals").glob("original_*.npy"),
+        originals = [self.load_array(p) for p in sorted((folder / "originals").glob("original_*.npy"),
                                                 key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))]
         if not originals:
             raise GalleryError("no original embeddings")
         masked: dict[int, dict[str, np.ndarray]] = {}
         for sub in sorted((folder / "masked").glob("img_*")):
             number = int(re.sub(r"\D", "", sub.name) or 0)
-            masked[number] = {p.stem: np.load(p) for p in sorted(sub.glob("*.npy"))}
+            masked[number] = {p.stem: self.load_array(p) for p in sorted(sub.glob("*.npy"))}
         dims = {v.shape for v in originals} | {v.shape for d in masked.values() for v in d.values()}
         if len(dims) != 1 or len(next(iter(dims))) != 1:
             raise GalleryError(f"embeddings of mixed or bad shapes {sorted(dims)}")
@@ -342,6 +379,8 @@ class GalleryStore:
         records, warnings = [], []
         if not self.root.is_dir():
             return records, warnings
+        if getattr(self.cipher, "sealed_before", False):
+            self.cipher.require()  # a missing key is one clear error, not everyone skipped
         for folder in sorted(self.root.iterdir()):
             if not folder.is_dir() or folder.name.startswith("."):
                 continue

@@ -9,6 +9,8 @@
   and float16 storage; median ms per query and the gallery's memory (matrix bytes, and the peak
   of the temporaries of one query by tracemalloc). Target: 100k people <= 50 ms within 2.5 GB.
 - bulk: enrollment throughput (people per minute: photo checks, 21 embeddings, atomic save).
+- gallery_load (--gallery-load N; 10k without --quick): start-up load of N people, plain vs sealed
+  at rest (kiosk.tools.bench_gallery). Target: sealed within 2 s of plain.
 
 Figures are medians of several runs; --quick runs fewer repeats and skips the 100k gallery."""
 from __future__ import annotations
@@ -250,7 +252,7 @@ def bench_match(people: int, dim: int, dtype, queries: int) -> dict:
     return out
 
 
-def run_bench(settings, faces: Path, quick: bool = False, progress=None) -> dict:
+def run_bench(settings, faces: Path, quick: bool = False, progress=None, gallery_people: int | None = None) -> dict:
     from kiosk.vision.pipeline import load_pipeline
 
     def say(message: str) -> None:
@@ -283,6 +285,12 @@ def run_bench(settings, faces: Path, quick: bool = False, progress=None) -> dict
         for dtype in (np.float32, np.float16):
             say(f"match {people} people {np.dtype(dtype).name}")
             result["match"].append(bench_match(people, pipeline.embedder.dim, dtype, 5 if quick else 20))
+    gallery_people = gallery_people if gallery_people is not None else (0 if quick else 10000)
+    if gallery_people:
+        from kiosk.tools.bench_gallery import bench_gallery_load
+
+        say(f"gallery load, {gallery_people} people, plain and sealed")
+        result["gallery_load"] = bench_gallery_load(gallery_people, pipeline.embedder.dim)
     one = result["frame_1_face"]["total_ms"]
     big = [m for m in result["match"] if m["people"] == 100000 and m["dtype"] == "float32"]
     result["verdict"] = {
@@ -291,6 +299,10 @@ def run_bench(settings, faces: Path, quick: bool = False, progress=None) -> dict
         "enroll_s": {"value": result["enroll"]["build_s"], "target": TARGETS["enroll_s"],
                      "met": result["enroll"]["build_s"] <= TARGETS["enroll_s"]},
     }
+    if result.get("gallery_load"):
+        g = result["gallery_load"]
+        result["verdict"]["gallery_sealed_extra_s"] = {"value": g["extra_s"], "target": g["target_extra_s"],
+                                                       "met": g["extra_s"] <= g["target_extra_s"]}
     if big:
         gb = (big[0]["matrix_mb"] + big[0]["query_peak_mb"]) / 1024
         result["verdict"]["match_100k_ms"] = {"value": big[0]["query_ms"], "target": TARGETS["match_100k_ms"],
@@ -319,6 +331,10 @@ def format_table(r: dict) -> str:
     for m in r["match"]:
         lines.append(f"match {m['people']:>6} people x 21 {m['dtype']:<7}: {m['query_ms']:>8} ms/query "
                      f"(p90 {m['query_p90_ms']}), matrix {m['matrix_mb']} MB, query temporaries {m['query_peak_mb']} MB")
+    if r.get("gallery_load"):
+        g = r["gallery_load"]
+        lines.append(f"gallery start-up, {g['people']} people: plain {g['plain_load_s']} s, sealed "
+                     f"{g['sealed_load_s']} s (+{g['extra_s']} s)")
     for key, v in r["verdict"].items():
         lines.append(f"target {key}: {v['value']} vs {v['target']}: {'met' if v['met'] else 'MISSED'}")
     return "\n".join(lines)
@@ -331,7 +347,7 @@ def cmd_bench(args) -> int:
         if not args.json:
             print(f"... {message}", file=sys.stderr, flush=True)
 
-    result = run_bench(args.settings, faces, quick=args.quick, progress=progress)
+    result = run_bench(args.settings, faces, quick=args.quick, progress=progress, gallery_people=args.gallery_load)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0
 
@@ -343,6 +359,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                     "throughput and 1:N match time/memory for 1k/10k/100k-person synthetic galleries.")
     p.add_argument("--quick", action="store_true", help="fewer repeats, no 100k gallery (CI-sized)")
     p.add_argument("--faces", metavar="DIR", help="the real photos to build frames from (default ../shared/faces)")
+    p.add_argument("--gallery-load", type=int, metavar="N",
+                   help="people in the start-up load benchmark, plain vs sealed (default 10000; 0 with --quick)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_bench)
     return p

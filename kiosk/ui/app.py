@@ -43,16 +43,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     service = KioskService(settings)
-    window = MainWindow(service, args.camera or settings.camera, loop=args.loop)
+    window = MainWindow(service, args.camera or settings.camera, loop=args.loop, kiosk_mode=args.kiosk)
+
+    def quit_app(*_):  # the terminal's Ctrl+C and --quit-after are the operator's own: no PIN
+        window.exit_allowed = True
+        app.quit()
+
     if args.kiosk:
         window.showFullScreen()
     else:
         window.show()
     window.start()
-    signal.signal(signal.SIGINT, lambda *_: app.quit())  # Ctrl+C in the terminal closes cleanly
+    signal.signal(signal.SIGINT, quit_app)  # Ctrl+C in the terminal closes cleanly
     started = time.monotonic()
     if args.quit_after:
-        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        QTimer.singleShot(int(args.quit_after * 1000), quit_app)
     code = app.exec()
     elapsed = time.monotonic() - started
     window.shutdown()

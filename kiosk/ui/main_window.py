@@ -1,4 +1,5 @@
-"""The kiosk window: the live screen, and the HR screens behind the admin PIN.
+"""The kiosk window: the live screen, and the HR screens behind the HR or admin PIN. In kiosk
+mode (full screen at the entrance) the window closes only with the admin PIN.
 
 The window owns the threads (capture, inference) and stops them on close, so no thread
 outlives the window (and tests can open and close many windows)."""
@@ -9,6 +10,7 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from kiosk.attendance.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, SIGN_IN, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
 from kiosk.ui.pages.live import LivePage
 from kiosk.ui.worker import InferenceWorker, Mailbox
@@ -16,6 +18,7 @@ from kiosk.ui.worker import InferenceWorker, Mailbox
 log = logging.getLogger(__name__)
 
 ADMIN_IDLE_MS = 3 * 60 * 1000  # HR screens go back to the entrance screen when left alone
+PURGE_EVERY_MS = 24 * 3600 * 1000  # retention (kiosk.attendance.retention) applied daily
 _INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
 
 
@@ -45,7 +48,7 @@ class FrameHub(QObject):
 
 class MainWindow(QMainWindow):
     def __init__(self, service, camera: str, *, loop: bool = False, backoff=BACKOFF_S,
-                 pin_guard=None):
+                 pin_guard=None, kiosk_mode: bool = False):
         super().__init__()
         self.setWindowTitle("Kiosk - attendance")
         self.service = service
@@ -56,7 +59,12 @@ class MainWindow(QMainWindow):
 
         from kiosk.ui.pin import PinGuard
 
+        self.kiosk_mode = kiosk_mode
+        service.actor = Actor(ROLE_SYSTEM, "kiosk")  # until someone signs in with a PIN
+        self.exit_allowed = not kiosk_mode
         self.pin_guard = pin_guard or PinGuard(service.settings)
+        if self.pin_guard.on_change is None:
+            self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
         self.live = LivePage(service)
         self.live.capture = self.capture
         self.stack = QStackedWidget()
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self.live.admin_requested.connect(self.request_admin)
 
         self._idle = QTimer(self, singleShot=True, interval=ADMIN_IDLE_MS, timeout=self.show_live)
+        self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
         QApplication.instance().installEventFilter(self)
         self.resize(1280, 800)
 
@@ -98,6 +107,19 @@ class MainWindow(QMainWindow):
             return
         self.live.video.placeholder = "Starting camera…"
         self.worker.start()
+        QTimer.singleShot(5000, self.run_purge)  # once at start, then daily
+        self._purge.start()
+
+    def run_purge(self):
+        """Apply the retention settings; a failure is logged, never stops the kiosk."""
+        try:
+            report = self.service.purge()
+        except Exception:  # a locked or damaged database: tried again tomorrow
+            log.exception("retention purge failed")
+            return None
+        if report.total:
+            log.info("retention purge removed %s", report.as_dict())
+        return report
 
     # -- navigation -------------------------------------------------------------------------
     def request_admin(self) -> bool:
@@ -106,18 +128,26 @@ class MainWindow(QMainWindow):
 
         dialog = PinDialog(self.pin_guard, self)
         if dialog.exec():
-            self.show_admin()
+            self.show_admin(self.pin_guard.role or "admin")
             return True
         return False
 
-    def show_admin(self) -> None:
+    def sign_in(self, role: str) -> None:
+        """Actions from now on are the signed-in role's on the audit trail."""
+        self.service.actor = Actor(role, "Administrator" if role == "admin" else "HR")
+        self.service.audit_event(SIGN_IN)
+
+    def show_admin(self, role: str = "admin") -> None:
         if self.admin is None:
             from kiosk.ui.pages.admin import AdminPage
 
-            self.admin = AdminPage(self.service, self.hub, self)
+            self.admin = AdminPage(self.service, self.hub, self, guard=self.pin_guard)
             self.admin.back_requested.connect(self.show_live)
             self.admin.gallery_changed.connect(self.live.refresh_gallery)
+            self.admin.exit_requested.connect(self.request_exit)
             self.stack.addWidget(self.admin)
+        self.sign_in(role)
+        self.admin.set_role(role, kiosk_mode=self.kiosk_mode)
         self.worker.pause(True)
         self.admin.refresh()
         self.stack.setCurrentWidget(self.admin)
@@ -129,8 +159,22 @@ class MainWindow(QMainWindow):
             self._idle.start()  # never leave in the middle of an enrollment
             return
         self.stack.setCurrentWidget(self.live)
+        self.service.actor = Actor(ROLE_SYSTEM, "kiosk")  # nobody signed in at the entrance
         self.live.refresh_gallery()
         self.worker.pause(False)
+
+    def request_exit(self) -> bool:
+        """Leave kiosk mode (close the window): the admin PIN only."""
+        from kiosk.ui.dialogs.pin_dialog import PinDialog
+
+        if not self.exit_allowed:
+            if not PinDialog(self.pin_guard, self, roles=("admin",)).exec():
+                return False
+            self.service.actor = Actor("admin", "Administrator")
+            self.service.audit_event(KIOSK_EXIT)
+            self.exit_allowed = True
+        self.close()
+        return True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
         """Any touch or key on the HR screens restarts the idle timer."""
@@ -146,5 +190,9 @@ class MainWindow(QMainWindow):
         self.worker.stop()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if not self.exit_allowed:  # Alt+F4 at the entrance: ask for the admin PIN instead
+            event.ignore()
+            QTimer.singleShot(0, self.request_exit)
+            return
         self.shutdown()
         super().closeEvent(event)

@@ -1,5 +1,6 @@
-"""The admin PIN: salted scrypt hash in settings.admin_pin_hash, and a guard that slows down
-guessing (a few wrong tries, then a growing delay). Qt-free so it is trivially testable."""
+"""The admin and HR PINs: salted scrypt hashes in settings.admin_pin_hash / hr_pin_hash, and a
+guard that slows down guessing (a few wrong tries, then a growing delay). Qt-free, so it is
+trivially testable."""
 from __future__ import annotations
 
 import hashlib
@@ -40,43 +41,65 @@ def pin_problem(pin: str) -> str | None:
     return None
 
 
-class PinGuard:
-    """Checks PINs against the settings; after `max_tries` wrong PINs, refuses for `lockout_s`
-    seconds (doubling on each further lockout)."""
+ROLE_HR, ROLE_ADMIN = "hr", "admin"
+_FIELDS = {ROLE_ADMIN: "admin_pin_hash", ROLE_HR: "hr_pin_hash"}
 
-    def __init__(self, settings, max_tries: int = 3, lockout_s: float = 30.0, clock=time.monotonic):
+
+class PinGuard:
+    """Checks PINs against the settings: the admin PIN (settings, audit, leaving kiosk mode, and
+    everything HR can do) and the HR PIN (employees, attendance, export). After `max_tries` wrong
+    PINs it refuses for `lockout_s` seconds (doubling on each further lockout). `role` is who
+    signed in last; `on_change(role)` hears of every PIN set (for the audit trail)."""
+
+    def __init__(self, settings, max_tries: int = 3, lockout_s: float = 30.0, clock=time.monotonic,
+                 on_change=None):
         self.settings = settings
         self.max_tries = max_tries
         self.lockout_s = lockout_s
         self.clock = clock
+        self.on_change = on_change
         self.failures = 0
         self.lockouts = 0
         self.locked_until = 0.0
+        self.role: str | None = None
 
     @property
     def has_pin(self) -> bool:
+        """The admin PIN is set (the first use sets it)."""
         return bool(self.settings.admin_pin_hash)
+
+    def has_role_pin(self, role: str) -> bool:
+        return bool(getattr(self.settings, _FIELDS[role], ""))
 
     def seconds_locked(self) -> int:
         return max(0, int(round(self.locked_until - self.clock() + 0.49)))
 
-    def set_pin(self, pin: str) -> None:
+    def set_pin(self, pin: str, role: str = ROLE_ADMIN) -> None:
         problem = pin_problem(pin)
         if problem:
             raise ValueError(problem)
-        self.settings.admin_pin_hash = hash_pin(pin)
+        other = ROLE_HR if role == ROLE_ADMIN else ROLE_ADMIN
+        if verify_pin(pin, getattr(self.settings, _FIELDS[other], "") or ""):
+            raise ValueError(f"the {role.upper() if role == ROLE_HR else role} PIN must differ from the "
+                             f"{other.upper() if other == ROLE_HR else other} PIN")
+        setattr(self.settings, _FIELDS[role], hash_pin(pin))
         self.settings.save()
         self.failures = 0
+        if self.on_change is not None:
+            self.on_change(role)
 
-    def check(self, pin: str) -> tuple[bool, str]:
-        """(accepted, message for the screen)."""
+    def check(self, pin: str, roles: tuple[str, ...] = (ROLE_ADMIN, ROLE_HR)) -> tuple[bool, str]:
+        """(accepted, message for the screen); on success `role` says whose PIN it was."""
         wait = self.seconds_locked()
         if wait:
             return False, f"Too many wrong PINs. Try again in {wait} s."
-        if verify_pin(pin, self.settings.admin_pin_hash):
-            self.failures = 0
-            self.lockouts = 0
-            return True, ""
+        for role in roles:
+            stored = getattr(self.settings, _FIELDS[role], "") or ""
+            if stored and verify_pin(pin, stored):
+                self.failures = 0
+                self.lockouts = 0
+                self.role = role
+                return True, ""
         self.failures += 1
         left = self.max_tries - self.failures
         if left > 0:

@@ -63,7 +63,7 @@ def test_enrollment_writes_21_embeddings_and_metadata(service):
     assert len(list((folder / "originals").glob("*.npy"))) == 3
     assert len(list((folder / "masked").glob("img_*/*.npy"))) == 18
     assert len(record.photo_paths()) == 3
-    centroid = np.load(folder / "centroid.npy")
+    centroid = service.store.load_array(folder / "centroid.npy")
     assert np.isclose(np.linalg.norm(centroid), 1.0, atol=1e-4)
     # Recognisable at once, and recorded in the employees table.
     result = service.recognize(load_image(held_out[-1]), record=False)[0]

@@ -29,3 +29,11 @@ def test_bench_quick_returns_all_keys(tmp_path, capsys):
 def test_bench_without_photos_says_so(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "bench", "--quick", "--faces", str(tmp_path / "none")]) == 1
     assert "absent" in capsys.readouterr().err
+
+
+def test_gallery_load_bench_loads_every_person_plain_and_sealed():
+    from kiosk.tools.bench_gallery import bench_gallery_load
+
+    result = bench_gallery_load(20)
+    assert result["people"] == 20 and result["plain_load_s"] >= 0 and result["sealed_load_s"] >= 0
+    assert result["extra_s"] == round(result["sealed_load_s"] - result["plain_load_s"], 2)

@@ -359,7 +359,7 @@ class DuplicatePage(QWizardPage):
             self.new_photo.setPixmap(annotated_pixmap(first.image, [], 240))
             self.match_caption.setText(f"Enrolled: {best.name} ({best.user_id})")
             try:
-                self.match_photo.setPixmap(annotated_pixmap(load_image(paths[0]), [], 240))
+                self.match_photo.setPixmap(annotated_pixmap(self.wiz.service.store.load_photo(paths[0]), [], 240))
             except (IndexError, ImageError):
                 self.match_photo.setText("(no stored photo)")
             self.compare.show()

@@ -1,5 +1,5 @@
 """CSV export for HR: date range, optional employee, check-ins or daily summary. The writing is
-kiosk.attendance.export (the same as `kiosk export`); this dialog only asks the questions."""
+KioskService.export_attendance (the same as `kiosk export`, audited); this dialog only asks."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
-
-from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 
 
 class ExportDialog(QDialog):
@@ -84,9 +82,9 @@ class ExportDialog(QDialog):
         if not target.name:
             self._say("Choose where to save the file.", error=True)
             return None
-        writer = export_daily_summary_csv if self.summary.isChecked() else export_attendance_csv
         try:
-            count = writer(self.service.db, target, start, end, employee_id=self.employee.currentData())
+            count = self.service.export_attendance(target, start, end, employee_id=self.employee.currentData(),
+                                                   summary=self.summary.isChecked())
         except (OSError, ValueError) as exc:
             self._say(f"Could not export: {exc}", error=True)
             return None
@@ -95,7 +93,6 @@ class ExportDialog(QDialog):
         return count
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setObjectName("error" if error else "ok")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(text)
+        from kiosk.ui.pages.common import say
+
+        say(self.message, text, error)

@@ -1,4 +1,6 @@
-"""The admin PIN prompt. On first use it asks for a new PIN twice and stores its hash."""
+"""The PIN prompt of the HR and admin screens. On first use it asks for a new admin PIN twice
+and stores its hash; `set_role` asks for a new PIN of that role (the admin setting HR's PIN);
+`roles` limits whose PIN opens it (leaving kiosk mode takes the admin PIN)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -8,13 +10,17 @@ from kiosk.ui.widgets.pin_pad import PinPad
 
 
 class PinDialog(QDialog):
-    def __init__(self, guard, parent: QWidget | None = None):
+    def __init__(self, guard, parent: QWidget | None = None, *, set_role: str | None = None,
+                 roles: tuple[str, ...] = ("admin", "hr")):
         super().__init__(parent)
         self.setWindowTitle("HR access")
         self.setModal(True)
         self.guard = guard
+        self.roles = roles
         self._first = ""  # the first entry of a new PIN
-        self.setting_up = not guard.has_pin
+        self.setting_up = set_role is not None or not guard.has_pin
+        self.set_role = set_role or "admin"
+        self.first_use = not guard.has_pin
         self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pad = PinPad()
@@ -37,10 +43,19 @@ class PinDialog(QDialog):
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
         if self.setting_up:
-            self.title.setText("Choose an HR PIN" if not self._first else "Repeat the new PIN")
-            default = "First use: choose a PIN of 4-8 digits for the HR screens."
+            who = "HR" if self.set_role == "hr" else "administrator"
+            self.title.setText(f"Choose the {who} PIN" if not self._first else "Repeat the new PIN")
+            default = (f"A PIN of 4-8 digits for {who}: employees, attendance and exports."
+                       if self.set_role == "hr" else
+                       "First use: choose the administrator's PIN (4-8 digits). It opens everything, "
+                       "including settings, the audit trail and leaving kiosk mode; the administrator "
+                       "gives HR its own PIN later." if not self.guard.has_pin else
+                       "The administrator's PIN opens everything.")
+        elif self.roles == ("admin",):
+            self.title.setText("Enter the admin PIN")
+            default = "Only the administrator can do this."
         else:
-            self.title.setText("Enter HR PIN")
+            self.title.setText("Enter HR or admin PIN")
             default = "The HR screens are protected."
         self.message.setObjectName("error" if error else "muted")
         self.message.style().unpolish(self.message)
@@ -64,10 +79,17 @@ class PinDialog(QDialog):
                 self._first = ""
                 self._prompt("The two PINs differ. Start again.", error=True)
                 return
-            self.guard.set_pin(pin)
+            try:
+                self.guard.set_pin(pin, self.set_role)
+            except ValueError as exc:
+                self._first = ""
+                self._prompt(str(exc)[0].upper() + str(exc)[1:] + ".", error=True)
+                return
+            if self.first_use:
+                self.guard.role = "admin"  # whoever set the first PIN is the administrator, signed in
             self.accept()
             return
-        ok, message = self.guard.check(pin)
+        ok, message = self.guard.check(pin, self.roles)
         if ok:
             self.accept()
         else:

@@ -1,5 +1,6 @@
 """The HR area: a sidebar of workflows (employees, attendance, statistics, expert recognition),
-each one page. Reached only through the admin PIN."""
+each one page, reached with the HR or the admin PIN; the administrator also sees the audit trail
+and security (PINs, encryption, retention) and, in kiosk mode, can leave it."""
 from __future__ import annotations
 
 import sqlite3
@@ -11,16 +12,23 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushB
 from kiosk.ui import theme
 
 
+ADMIN_ONLY = ("audit", "security")
+
+
 class AdminPage(QWidget):
     back_requested = Signal()
     gallery_changed = Signal()
+    exit_requested = Signal()
 
-    def __init__(self, service, hub, window=None, parent: QWidget | None = None):
+    def __init__(self, service, hub, window=None, parent: QWidget | None = None, guard=None):
         super().__init__(parent)
         from kiosk.ui.pages.attendance import AttendancePage
+        from kiosk.ui.pages.audit import AuditPage
         from kiosk.ui.pages.employees import EmployeesPage
         from kiosk.ui.pages.expert import ExpertPage
+        from kiosk.ui.pages.security import SecurityPage
         from kiosk.ui.pages.stats import StatsPage
+        from kiosk.ui.pin import PinGuard
 
         self.service = service
         self.hub = hub
@@ -28,6 +36,9 @@ class AdminPage(QWidget):
         self.attendance = AttendancePage(service)
         self.stats = StatsPage(service)
         self.expert = ExpertPage(service)
+        self.audit = AuditPage(service)
+        self.security = SecurityPage(service, guard or PinGuard(service.settings))
+        self.role = "admin"
         self.employees.gallery_changed.connect(self.gallery_changed)
         self.pages = QStackedWidget()
         sidebar = QFrame(objectName="sidebar")
@@ -40,7 +51,9 @@ class AdminPage(QWidget):
         for key, label, icon, page in (("employees", "Employees", "users", self.employees),
                                        ("attendance", "Attendance", "calendar", self.attendance),
                                        ("stats", "Statistics", "chart", self.stats),
-                                       ("expert", "Expert recognition", "search", self.expert)):
+                                       ("expert", "Expert recognition", "search", self.expert),
+                                       ("audit", "Audit trail", "audit", self.audit),
+                                       ("security", "Security", "lock", self.security)):
             button = QPushButton(label, objectName="navButton", checkable=True)
             button.setIcon(theme.icon(icon))
             button.setIconSize(QSize(26, 26))
@@ -51,6 +64,10 @@ class AdminPage(QWidget):
             self.pages.addWidget(page)
             side.addWidget(button)
         side.addStretch(1)
+        self.exit_button = QPushButton("Leave kiosk mode")
+        self.exit_button.setMinimumHeight(56)
+        self.exit_button.clicked.connect(self.exit_requested)
+        side.addWidget(self.exit_button)
         back = QPushButton("Back to kiosk", objectName="primary")
         back.setIcon(theme.icon("back"))
         back.setMinimumHeight(64)
@@ -74,9 +91,20 @@ class AdminPage(QWidget):
 
     def page(self, key: str) -> QWidget:
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
-                "expert": self.expert}[key]
+                "expert": self.expert, "audit": self.audit, "security": self.security}[key]
+
+    def set_role(self, role: str, kiosk_mode: bool = False) -> None:
+        """HR sees its workflows; the administrator also the audit trail, security and the way out."""
+        self.role = role
+        for key in ADMIN_ONLY:
+            self.nav_buttons[key].setVisible(role == "admin")
+        self.exit_button.setVisible(role == "admin" and kiosk_mode)
+        if role != "admin" and self.pages.currentWidget() in (self.audit, self.security):
+            self.open("employees")
 
     def open(self, key: str) -> QWidget:
+        if key in ADMIN_ONLY and self.role != "admin":
+            raise PermissionError(f"the {key} page needs the admin PIN")
         page = self.page(key)
         self.nav_buttons[key].setChecked(True)
         self.pages.setCurrentWidget(page)

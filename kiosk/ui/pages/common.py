@@ -52,6 +52,14 @@ def fill_table(table: QTableWidget, rows: list[list[object]], keys: list[object]
             table.setItem(r, c, item)
 
 
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    """A status line in the theme's ok or error colour."""
+    label.setObjectName("error" if error else "ok")
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setText(text)
+
+
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """A yes/no question; pages hold it as `self.confirm` so tests can answer without a dialog."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,

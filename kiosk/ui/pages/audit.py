@@ -1,0 +1,93 @@
+"""The audit trail for an administrator: every HR and admin action between two dates, a check of
+the hash chain (kiosk.attendance.audit) and its CSV export, itself audited."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.attendance.audit import AUDIT_EXPORT
+from kiosk.ui.pages.attendance import date_edit, to_date
+from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
+
+COLUMNS = ["Time", "Role", "Who", "Action", "Worker ID", "Details"]
+
+
+def describe(detail: dict) -> str:
+    return ", ".join(f"{k} {json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v}"
+                     for k, v in sorted(detail.items()))
+
+
+class AuditPage(QWidget):
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        layout, header = page_layout(self, "Audit trail", "Who did what, when and to whom: append-only, "
+                                                          "tamper-evident")
+        self.verify_button = QPushButton("Check integrity")
+        self.verify_button.setMinimumHeight(60)
+        self.verify_button.clicked.connect(lambda: self.verify())
+        self.export_button = QPushButton("Export CSV", objectName="primary")
+        self.export_button.setMinimumHeight(60)
+        self.export_button.clicked.connect(lambda: self.export())
+        header.addWidget(self.verify_button)
+        header.addWidget(self.export_button)
+        today = date.today()
+        self.start = date_edit(today - timedelta(days=30))
+        self.end = date_edit(today)
+        filters = QHBoxLayout()
+        filters.setSpacing(12)
+        filters.addWidget(QLabel("From"))
+        filters.addWidget(self.start)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.end)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.table = make_table(COLUMNS)
+        layout.addWidget(self.table, 1)
+        self.message = QLabel(objectName="muted", wordWrap=True)
+        layout.addWidget(self.message)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self.refresh)
+        self.rows: list[dict] = []
+
+    def refresh(self) -> None:
+        start, end = to_date(self.start), to_date(self.end)
+        if end < start:
+            self.message.setText("The end date is before the start date.")
+            self.table.setRowCount(0)
+            return
+        self.rows = self.service.audit.rows(start, end)
+        newest_first = list(reversed(self.rows))
+        fill_table(self.table, [[r["timestamp"].replace("T", " "), r["role"], r["actor"], r["action"].replace("_", " "),
+                                 r["subject"], describe(r["detail"])] for r in newest_first])
+        self.message.setText(f"{len(self.rows)} action{'s' if len(self.rows) != 1 else ''} from {start} to {end}")
+
+    def verify(self):
+        check = self.service.audit.verify()
+        self._say(f"✓ The audit trail is intact ({check.rows} rows)." if check.ok else
+                  f"The audit trail has been tampered with: {check.problem}. Restore the database from a "
+                  f"backup and keep this copy for investigation.", error=not check.ok)
+        return check
+
+    def export(self, path: str | Path | None = None) -> int | None:
+        target = Path(path) if path else Path.home() / f"audit_{to_date(self.start)}_{to_date(self.end)}.csv"
+        try:
+            count = self.service.audit.export_csv(target, self.rows)
+            self.service.audit_event(AUDIT_EXPORT, rows=count, out=str(target))
+        except OSError as exc:
+            self._say(f"Could not export: {exc}", error=True)
+            return None
+        self._say(f"✓ Wrote {count} rows to {target}")
+        self.refresh_keep_message()
+        return count
+
+    def refresh_keep_message(self) -> None:
+        text, name = self.message.text(), self.message.objectName()
+        self.refresh()
+        self._say(text, error=name == "error")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        say(self.message, text, error)

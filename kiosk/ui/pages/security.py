@@ -1,0 +1,72 @@
+"""Security for the administrator: the HR and admin PINs, how biometric data is protected at
+rest, and the retention policy in force (with a purge now)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.pages.common import page_layout, say
+
+
+class SecurityPage(QWidget):
+    def __init__(self, service, guard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.guard = guard
+        layout, _ = page_layout(self, "Security", "PINs, encryption at rest and how long records are kept")
+        self.hr_pin = QPushButton("Set HR PIN…")
+        self.admin_pin = QPushButton("Change admin PIN…")
+        self.purge_button = QPushButton("Purge now")
+        for button in (self.hr_pin, self.admin_pin, self.purge_button):
+            button.setMinimumHeight(60)
+        self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
+        self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
+        self.purge_button.clicked.connect(lambda: self.purge())
+        pins = QHBoxLayout()
+        pins.addWidget(self.hr_pin)
+        pins.addWidget(self.admin_pin)
+        pins.addStretch(1)
+        self.pin_state = QLabel(objectName="muted")
+        self.encryption = QLabel(wordWrap=True)
+        self.retention = QLabel(wordWrap=True)
+        form = QFormLayout()
+        form.setSpacing(14)
+        form.addRow("PINs", self.pin_state)
+        form.addRow("", pins)
+        form.addRow("Templates and photos", self.encryption)
+        form.addRow("Retention", self.retention)
+        form.addRow("", self.purge_button)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.message = QLabel(objectName="muted", wordWrap=True)
+        layout.addWidget(self.message)
+        self.dialog = None
+
+    def refresh(self) -> None:
+        hr = "set" if self.guard.has_role_pin("hr") else "not set (only the administrator can open the HR screens)"
+        self.pin_state.setText(f"Admin PIN set; HR PIN {hr}.")
+        cipher = self.service.store.cipher
+        if cipher is None:
+            self.encryption.setText("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml).")
+        else:
+            self.encryption.setText(f"Encrypted with AES-256-GCM; the key is held by {cipher.key_store_where}.")
+        policy = self.service.retention.describe()
+        self.retention.setText(f"unknown-face log {policy['unknown_days']}, other access log "
+                               f"{policy['access_days']}, attendance {policy['attendance_days']}, stored photos "
+                               f"{policy['photos_days']}. Applied every day; set in kiosk.toml "
+                               f"(retention_unknown_days, ...).")
+
+    def change_pin(self, role: str):
+        from kiosk.ui.dialogs.pin_dialog import PinDialog
+
+        self.dialog = PinDialog(self.guard, self.window(), set_role=role)
+        if self.dialog.exec():
+            say(self.message, f"✓ The {'HR' if role == 'hr' else 'admin'} PIN was changed.")
+            self.refresh()
+        return self.dialog
+
+    def purge(self):
+        report = self.service.purge()
+        say(self.message, f"✓ Removed {report.total} records older than the retention settings allow "
+                          f"({report.unknown_rows} unknown-face log rows, {report.access_rows} other log rows, "
+                          f"{report.attendance_rows} check-ins, {report.photos} photos).")
+        return report
