@@ -54,8 +54,11 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     from kiosk.gallery.store import GalleryStore
     from kiosk.integrity import disagreements, reconcile
 
+    from kiosk.gallery.at_rest import GalleryKeyError
+    from kiosk.service import gallery_cipher_for
+
     checks = []
-    store = GalleryStore(settings.embeddings_dir)
+    store = GalleryStore(settings.embeddings_dir, cipher=gallery_cipher_for(settings))
     stray = store.stray()
     check = Check("leftover work folders", not stray,
                   f"{len(stray)} in {store.root}: " + ", ".join(p.name for p in stray) if stray else "none")
@@ -64,7 +67,10 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
         check.ok = not store.stray()
     checks.append(check)
 
-    records, warnings = store.load_all()
+    try:
+        records, warnings = store.load_all()
+    except GalleryKeyError as exc:  # sealed with a key this machine does not hold: nobody loads
+        records, warnings = [], [f"broken ({exc})"]
     broken = [w for w in warnings if "broken" in w]
     checks.append(Check("gallery", not broken, f"{len(records)} people load" +
                         "".join(f"; {w}" for w in broken) +

@@ -4,6 +4,7 @@ loads, gallery and database agree, no work folders are left (issue 11, item 6).
 The child process kills itself with SIGKILL at the named step (kiosk.fsutil.crash_point): a
 real kill -9 at a deterministic point, between the same renames and writes a power cut hits."""
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def data(tmp_path):
 
 
 def crash(data, point, action, user_id, name="Renamed Person"):
-    env = {"KIOSK_CRASH_POINT": point, "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    env = {"KIOSK_CRASH_POINT": point, "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin",
+           "KIOSK_KEY_DIR": os.environ["KIOSK_KEY_DIR"]}  # the gallery's key (kiosk.gallery.at_rest)
     result = subprocess.run([sys.executable, "-c", CHILD, str(data), action, user_id, name],
                             env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == -signal.SIGKILL, result.stderr  # it really died there
