@@ -36,7 +36,7 @@ def integrity(db_path) -> tuple[bool, str]:
     if not db_path.exists():
         return True, f"{db_path} does not exist yet (made at the first check-in)"
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
