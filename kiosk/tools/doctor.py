@@ -66,7 +66,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
 
     records, warnings = store.load_all()
     broken = [w for w in warnings if "broken" in w]
-    checks.append(Check("gallery", not broken, f"{len(records)} people load" +
+    checks.append(Check("gallery", not broken, (f"{len(records)} person loads" if len(records) == 1 else f"{len(records)} people load") +
                         "".join(f"; {w}" for w in broken) +
                         ("" if not broken else " (re-enroll them, or restore their folder from a backup)")))
 
