@@ -4,9 +4,12 @@ growth <= 50 MB, no dropped check-ins).
 
     nice python benchmarks/soak.py --minutes 30 --json docs/evaluation/soak.json
 
-The person in the clip (Alex Lacamoire in ../shared/faces/video/short_hamilton_clip.mp4) is
-enrolled from his photos in ../shared/faces/identities. Each loop is a new visit (tracks reset)
-and the cooldown is 0, so every confirmed track is a check-in. "Expected" is what the live path
+The looped video is made from real photos: three people (df01, df04, obama in
+../shared/faces/identities) are enrolled from three of their photos, and the video shows a
+held-out photo of each for 1.5 s (a visit at the door), then 3 s of the real clip
+../shared/faces/video/short_hamilton_clip.mp4 (strangers: Unknown). --video plays a file of
+your own instead (with --person enrolled from identities/). Each loop is a new visit (tracks
+reset) and the cooldown is 0, so every confirmed track is a check-in. "Expected" is what the live path
 reported (CheckIns recorded or queued); "recorded" is what the database holds at the end: they
 must be equal. --lock-every S holds the database with another connection for --lock-seconds
 every S seconds (longer than its busy timeout), so writes are refused and go through the outbox.
@@ -53,8 +56,8 @@ def locker(db_path: Path, every: float, hold: float, stop: threading.Event, coun
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=30.0)
-    parser.add_argument("--video", type=Path, default=FACES / "video" / "short_hamilton_clip.mp4")
-    parser.add_argument("--person", default="alex_lacamoire", help="folder in identities/ to enroll")
+    parser.add_argument("--video", type=Path, help="play this file instead of the one made from photos")
+    parser.add_argument("--person", action="append", help="folder in identities/ to enroll (with --video)")
     parser.add_argument("--lock-every", type=float, default=0.0, help="seconds between database holds (0: none)")
     parser.add_argument("--lock-seconds", type=float, default=6.0)
     parser.add_argument("--json", type=Path)
@@ -65,13 +68,17 @@ def main(argv=None) -> int:
     from kiosk.config import load_settings
     from kiosk.live import LiveRecognizer
     from kiosk.service import KioskService
-    from kiosk.vision.image_io import load_image
 
     require_faces()
     data = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     service = KioskService(load_settings(data, cooldown_seconds=0))
-    service.enroll("S1", "Alex Lacamoire", "07700900000",
-                   [load_image(p) for p in images_in(FACES / "identities" / args.person)[:3]], masks=False)
+    people = args.person or list(PEOPLE)
+    held_out = {}
+    for i, person in enumerate(people, start=1):
+        photos, held_out[person] = enrolment_photos(person)
+        service.enroll(f"S{i}", person, "07700900000", photos, masks=False, allow_duplicate=True)
+    if args.video is None:
+        args.video = make_video(data / "loop.avi", [held_out[p][0] for p in people])
     live = LiveRecognizer(service, source="camera")
     stop, holds = threading.Event(), [0]
     if args.lock_every:
@@ -124,6 +131,46 @@ def main(argv=None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2))
     return 0 if expected == day_rows and not report["outbox_left"] else 1
+
+
+PEOPLE = ("df01", "df04", "obama")
+
+
+def enrolment_photos(person: str) -> tuple[list, list]:
+    """Three photos sharp enough to enroll (in name order), and the others, held out."""
+    from kiosk.vision.image_io import load_image
+    from kiosk.vision.quality import BLUR_MIN, blur_score
+
+    images = [load_image(p) for p in images_in(FACES / "identities" / person)]
+    sharp = [im for im in images if blur_score(im) >= BLUR_MIN][:3]
+    return sharp, [im for im in images if not any(im is s for s in sharp)]
+
+
+def make_video(path: Path, visitors: list, fps: int = 10, size=(640, 480)) -> Path:
+    """Each visitor's photo letterboxed for 1.5 s, a second of empty hall, then 3 s of the real
+    clip's strangers."""
+    import cv2
+
+    def letterbox(image):
+        scale = min(size[0] / image.shape[1], size[1] / image.shape[0]) * 0.9
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        canvas = np.full((size[1], size[0], 3), 90, np.uint8)
+        y, x = (size[1] - small.shape[0]) // 2, (size[0] - small.shape[1]) // 2
+        canvas[y:y + small.shape[0], x:x + small.shape[1]] = small
+        return canvas
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
+    for image in visitors:
+        for frame in [letterbox(image)] * int(1.5 * fps) + [np.full((size[1], size[0], 3), 90, np.uint8)] * fps:
+            writer.write(frame)
+    clip = cv2.VideoCapture(str(FACES / "video" / "short_hamilton_clip.mp4"))
+    for _ in range(3 * fps):
+        ok, frame = clip.read()
+        if not ok:
+            break
+        writer.write(letterbox(frame))
+    writer.release()
+    return path
 
 
 def live_unknown():

@@ -8,6 +8,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sqlite3
 import sys
 from datetime import date
@@ -356,8 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        if args.data_dir and args.command not in CREATES_DATA_DIR and not Path(args.data_dir).expanduser().is_dir():
-            raise CliError(f"the data folder {args.data_dir} does not exist (check --data-dir)")
+        named = args.data_dir or os.environ.get("KIOSK_DATA_DIR")
+        if named and args.command not in CREATES_DATA_DIR and not Path(named).expanduser().is_dir():
+            where = "--data-dir" if args.data_dir else "KIOSK_DATA_DIR"
+            raise CliError(f"the data folder {named} does not exist (check {where})")
         args.settings = load_settings(args.data_dir)
         return args.func(args)
     except (CliError, ImageError, EnrollmentError, GalleryError, FetchError, FileNotFoundError,

@@ -2,7 +2,6 @@
 The CLI prints it, the screens show it (no tracebacks for a damaged or full attendance.db)."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 
@@ -23,7 +22,3 @@ def explain(exc: BaseException, path: str | Path) -> str:
         text = "a folder is in its place, not a database file"
     return (f"the attendance database {path} cannot be used ({text}): restore it from a backup, "
             f"or run `kiosk doctor` to check the data folder")
-
-
-def is_database_error(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.Error)

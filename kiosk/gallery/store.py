@@ -238,6 +238,13 @@ class GalleryStore:
             log.warning("gallery recovery: %s", line)
         return done
 
+    def _trash_for(self, folder: Path) -> Path:
+        """Where a person is moved aside: the old folder name is kept in the trash name (for
+        recovery) unless that would pass the 255-byte limit (a long legacy name: then
+        recovery reads metadata.json)."""
+        name = f"{TRASH}{uuid.uuid4().hex[:12]}-{folder.name}"
+        return self.root / (name if len(name.encode("utf-8")) <= 255 else name[:len(TRASH) + 12])
+
     @staticmethod
     def _trash_origin(path: Path) -> str | None:
         """The folder name a `.trash-` folder had (in its name; older ones: from metadata)."""
@@ -283,7 +290,7 @@ class GalleryStore:
             fsync_tree(tmp)
             final = self.root / safe_folder_name(record.user_id, record.name)
             if existing is not None:
-                trash = self.root / f"{TRASH}{uuid.uuid4().hex[:12]}-{existing.name}"
+                trash = self._trash_for(existing)
                 durable_rename(existing, trash)
                 crash_point("replace-between-renames")
             durable_rename(tmp, final)
@@ -333,7 +340,7 @@ class GalleryStore:
             folder = self.folder_of(user_id)
             if folder is None:
                 raise GalleryError(f"no enrolled person has worker ID {user_id}")
-            trash = self.root / f"{TRASH}{uuid.uuid4().hex[:12]}-{folder.name}"
+            trash = self._trash_for(folder)
             durable_rename(folder, trash)
         except BaseException:
             if fd is not None:

@@ -36,7 +36,7 @@ def integrity(db_path) -> tuple[bool, str]:
     if not db_path.exists():
         return True, f"{db_path} does not exist yet (made at the first check-in)"
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
@@ -72,7 +72,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     except GalleryKeyError as exc:  # sealed with a key this machine does not hold: nobody loads
         records, warnings = [], [f"broken ({exc})"]
     broken = [w for w in warnings if "broken" in w]
-    checks.append(Check("gallery", not broken, f"{len(records)} people load" +
+    checks.append(Check("gallery", not broken, (f"{len(records)} person loads" if len(records) == 1 else f"{len(records)} people load") +
                         "".join(f"; {w}" for w in broken) +
                         ("" if not broken else " (re-enroll them, or restore their folder from a backup)")))
 
