@@ -256,6 +256,8 @@ def cmd_models(args) -> int:
 
 
 def cmd_reembed(args) -> int:
+    from kiosk.checkin import reembed_learned
+
     service = _service(args)
     records = service.store.load_all()[0]
     target = service.pipeline.embedder.name
@@ -269,6 +271,8 @@ def cmd_reembed(args) -> int:
         try:
             service.enroll(record.user_id, record.name, record.mobile or "0000000",
                            [service.store.load_photo(p) for p in photos], replace=True, allow_duplicate=True)
+            # The learned real-mask templates came along (store.save); re-embed them from their crops.
+            failed += reembed_learned(service, record.user_id, force=args.force)[1]
             done.append(record.user_id)
         except Exception as exc:  # one bad person must not stop the others
             failed.append(f"{record.user_id}: {exc}")
@@ -276,6 +280,65 @@ def cmd_reembed(args) -> int:
         print(f"error: {message}", file=sys.stderr)
     _emit(args, {"reembedded": done, "failed": failed}, f"re-embedded {len(done)} people with {target}")
     return 1 if failed else 0
+
+
+def _read_pin(args) -> str:
+    """--pin, else a hidden prompt on a terminal, else one line of stdin (scripts)."""
+    if args.pin is not None:
+        return args.pin
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("PIN: ")
+    return sys.stdin.readline().strip()
+
+
+def cmd_checkin(args) -> int:
+    from kiosk.vision.image_io import load_image
+
+    image = load_image(args.image) if args.image else None
+    service = _service(args)
+    result = service.pin_checkin(args.id, _read_pin(args), image)
+    if not result.accepted:
+        if args.json:
+            _emit(args, result.as_dict(), "")
+        raise CliError(result.message)
+    lines = [result.message]
+    if result.learning is not None:
+        lines.append(f"mask template: {result.learning.action} ({result.learning.reason})")
+    _emit(args, result.as_dict(), "\n".join(lines))
+    return 0
+
+
+def cmd_set_pin(args) -> int:
+    service = _service(args)
+    if args.clear:
+        found = service.pins.clear_pin(args.id)
+        _emit(args, {"id": args.id, "cleared": found}, f"PIN of {args.id} {'cleared' if found else 'was not set'}")
+        return 0
+    service.set_pin(args.id, _read_pin(args))
+    _emit(args, {"id": args.id, "set": True}, f"PIN of {args.id} set")
+    return 0
+
+
+def cmd_learned(args) -> int:
+    from kiosk.gallery.learned import LearnedTemplates
+
+    service = _service(args)
+    store = LearnedTemplates(service.store)
+    if args.approve or args.remove:
+        if len(args.ids) != 1:
+            raise CliError("--approve/--remove need exactly one worker ID")
+        (store.approve if args.approve else store.remove)(args.ids[0], args.approve or args.remove)
+        _emit(args, {"id": args.ids[0], "approved" if args.approve else "removed": args.approve or args.remove},
+              f"{'approved' if args.approve else 'removed'} {args.approve or args.remove} of {args.ids[0]}")
+        return 0
+    people = [r.user_id for r in service.people() if not args.ids or r.user_id in args.ids]
+    data = {uid: store.list(uid) for uid in people}
+    lines = [f"{uid} {e['name']:<8} {e['status']:<8} {e['source']:<5} {e['date']} similarity {e.get('similarity', '')}"
+             for uid, entries in data.items() for e in entries]
+    _emit(args, data, "\n".join(lines) or "no learned mask templates")
+    return 0
 
 
 # ---- parser -----------------------------------------------------------------------------------
@@ -334,6 +397,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("reembed", cmd_reembed, "re-embed people from their stored photos with the active model")
     p.add_argument("ids", nargs="*", help="worker IDs (default: everyone enrolled with another model)")
     p.add_argument("--force", action="store_true", help="also people already on the active model")
+
+    p = command("checkin", cmd_checkin, "check in by worker ID and personal PIN (the kiosk's keypad); "
+                                        "IMAGE: the camera frame, kept for HR and used to learn a real mask")
+    p.add_argument("--id", required=True, help="worker ID")
+    p.add_argument("--pin", help="the personal PIN (default: asked for, or one line of stdin)")
+    p.add_argument("image", nargs="?", help="the face frame (optional)")
+    p = command("set-pin", cmd_set_pin, "set (or --clear) a person's check-in PIN (4-6 digits)")
+    p.add_argument("id")
+    p.add_argument("--pin", help="the new PIN (default: asked for, or one line of stdin)")
+    p.add_argument("--clear", action="store_true", help="remove the PIN (no worker-ID check-in)")
+    p = command("learned", cmd_learned, "list learned real-mask templates; --approve / --remove one")
+    p.add_argument("ids", nargs="*", help="worker IDs (default: everyone)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--approve", metavar="NAME", help="approve a pending template (e.g. real_2)")
+    group.add_argument("--remove", metavar="NAME", help="remove a template")
 
     for module_name in TOOL_MODULES:
         try:

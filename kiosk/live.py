@@ -107,8 +107,25 @@ class LiveRecognizer:
         tracked, checkins = [], []
         for result, track, face in zip(results, tracks, faces):
             tracked.append(self._vote(track, result.match, face, checkins))
+        for checkin in checkins:
+            self._refresh_mask(frame_bgr, checkin, tracked)
         timings["total"] = (time.perf_counter() - t0) * 1e3
         return FrameDecision(tracked, checkins, timings)
+
+    def _refresh_mask(self, frame_bgr: np.ndarray, checkin, tracked: list[TrackedFace]) -> None:
+        """A confident masked face check-in may refresh the person's learned real-mask template,
+        under the same anti-poisoning rule as a PIN check-in (kiosk.checkin.learn_mask)."""
+        if checkin.outcome != "checked_in":
+            return
+        face = next((t for t in tracked if t.user_id == checkin.employee_id and t.match.probe_masked), None)
+        if face is None:
+            return
+        from kiosk.checkin import learn_mask
+
+        try:
+            learn_mask(self.service, checkin.employee_id, frame_bgr, face.face, source="face")
+        except Exception as exc:  # learning is a bonus: it never stops the live path
+            log.warning("could not refresh the mask template of %s: %s", checkin.employee_id, exc)
 
     def _fuse(self, track: Track, embedding: np.ndarray) -> np.ndarray:
         track.embeddings.append(np.asarray(embedding, np.float32))

@@ -323,6 +323,43 @@ class KioskService:
         with self._mask_lock:
             return enroller.renderer.render(image_bgr, face.box, mask_type).image
 
+    # -- worker-ID check-in and learned masks (issue 12; kiosk/checkin.py) ----------------------
+
+    @cached_property
+    def pins(self):
+        from kiosk.attendance.pins import PersonalPins
+
+        return PersonalPins(self.db)
+
+    @property
+    def learn_rule(self):
+        """The anti-poisoning rule for learned real-mask templates (kiosk.gallery.learning)."""
+        from kiosk.gallery.learning import LearnRule
+
+        return LearnRule()
+
+    def set_pin(self, user_id: str, pin: str) -> None:
+        """Set a person's check-in PIN (4-6 digits). A person enrolled before the database
+        existed is added to it first."""
+        if self.db.get_employee(user_id) is None:
+            record = next((r for r in self.people() if r.user_id == user_id), None)
+            if record is None:
+                raise KeyError(f"no enrolled person has worker ID {user_id}")
+            self.db.upsert_employee(record.user_id, record.name, record.mobile)
+        self.pins.set_pin(user_id, pin)
+
+    def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
+                    face: Face | None = None, now: datetime | None = None):
+        from kiosk.checkin import pin_checkin
+
+        return pin_checkin(self, user_id, pin, image_bgr, face, now)
+
+    def check_liveness(self, image_bgr: np.ndarray, face: Face):
+        """Liveness not available on this build: None. helper-10's real check (LivenessResult
+        with .score, .live, .threshold; None when off) replaces this method at merge; the
+        learning rule treats None as "no liveness" (PIN-learned masks wait for HR approval)."""
+        return None
+
     def delete(self, user_id: str) -> None:
         """Folder and row together: the person is moved aside, marked deleted in the database,
         and only then removed for good; a refused database write puts them back."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 STATUS_PRESENT = "Present"
 
@@ -35,11 +35,17 @@ INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
 # Not written to the table: what record_recognition returns for an outbox entry already written.
 DUPLICATE = "duplicate"
+PIN_WRONG = "pin_wrong"  # a worker-ID check-in with a wrong PIN (kiosk.attendance.pins)
+PIN_LOCKED = "pin_locked"  # a worker-ID check-in refused: too many wrong PINs
+
+# attendance.method: how the person was identified.
+METHOD_FACE = "face"
+METHOD_PIN = "pin"
 
 # One date range filter for every report: inclusive dates, optional employee.
 _RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
 _EVENTS = """SELECT a.id, a.timestamp, a.employee_id, e.name, a.status, a.score, a.masked,
-                    a.kiosk_id
+                    a.kiosk_id, a.method
              FROM attendance a JOIN employees e ON e.id = a.employee_id"""
 
 
@@ -116,6 +122,21 @@ def _create_schema_v1(db: Database) -> None:
     db.table("attendance").create_index(["employee_id", "timestamp"], if_not_exists=True)
     db.table("attendance").create_index(["timestamp"], if_not_exists=True)
     db.table("access_log").create_index(["timestamp"], if_not_exists=True)
+
+
+def _migrate_v2(db: Database) -> None:
+    """Version 2: attendance.method (face / pin; every earlier check-in was by face) and the
+    personal check-in PINs with their persisted lockout (kiosk.attendance.pins)."""
+    if "method" not in db.table("attendance").columns_dict:
+        db.table("attendance").add_column("method", str)
+    db.execute("UPDATE attendance SET method = ? WHERE method IS NULL", [METHOD_FACE])
+    db.create_table(
+        "employee_pins",
+        {"employee_id": str, "pin_hash": str, "set_at": str, "failures": int, "lockouts": int,
+         "locked_until": str},
+        pk="employee_id", not_null=["pin_hash", "set_at"], defaults={"failures": 0, "lockouts": 0},
+        if_not_exists=True,
+    )
 
 
 class AttendanceDB:
@@ -209,6 +230,8 @@ class AttendanceDB:
                     f"understands ({SCHEMA_VERSION}): update the kiosk software")
             if version < 1:
                 _create_schema_v1(db)
+            if version < 2:
+                _migrate_v2(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _user_version(self) -> int:
@@ -279,12 +302,15 @@ class AttendanceDB:
     def record_recognition(self, employee_id: str | None, name: str, score: float | None,
                            masked: bool | None = None, source: str = "camera",
                            now: datetime | None = None, unsure: bool = False,
-                           key: str | None = None) -> CheckIn:
+                           key: str | None = None, method: str = METHOD_FACE,
+                           detail: str | None = None) -> CheckIn:
         """The one entry point for every recognition attempt: always logs it, and records a
         check-in for a known, active employee unless they checked in within the cooldown.
         An id the database has never seen (enrolled in the gallery before this file existed)
-        is added as an employee. With a `key` (an outbox entry's), a second call with the same
-        key writes nothing and returns outcome DUPLICATE: delivery is exactly once."""
+        is added as an employee. `method` is how they were identified (face, or worker ID and
+        PIN); `detail` goes to the access log (e.g. the saved frame of a PIN check-in). With a
+        `key` (an outbox entry's), a second call with the same key writes nothing and returns
+        outcome DUPLICATE: delivery is exactly once."""
         employee_id = employee_id or None  # "" is no identity either
         score = None if score is None else float(score)  # numpy floats do not bind
         outcome, wait = (UNSURE if unsure and not employee_id else UNKNOWN), 0
@@ -301,12 +327,13 @@ class AttendanceDB:
                 if employee is not None and not employee["active"]:
                     outcome = INACTIVE
                 else:
-                    outcome, wait = self._check_in(db, employee_id, moment, score, masked)
-            self._log(db, moment, outcome, employee_id, name, score, masked, source, None)
+                    outcome, wait = self._check_in(db, employee_id, moment, score, masked, method)
+            self._log(db, moment, outcome, employee_id, name, score, masked, source, detail)
         return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait)
 
     def _check_in(self, db: Database, employee_id: str, moment: datetime,
-                  score: float | None, masked: bool | None) -> tuple[str, int]:
+                  score: float | None, masked: bool | None,
+                  method: str = METHOD_FACE) -> tuple[str, int]:
         cooldown = timedelta(seconds=self.cooldown_seconds)
         # Any check-in closer than the cooldown on either side blocks this one (the window
         # also covers a clock that was set back).
@@ -319,7 +346,7 @@ class AttendanceDB:
             return COOLDOWN, int(self.cooldown_seconds - elapsed)
         db.table("attendance").insert(
             {"employee_id": employee_id, "timestamp": _iso(moment), "status": STATUS_PRESENT,
-             "score": score, "masked": _flag(masked), "kiosk_id": self.kiosk_id})
+             "score": score, "masked": _flag(masked), "kiosk_id": self.kiosk_id, "method": method})
         return CHECKED_IN, self.cooldown_seconds
 
     def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",

@@ -12,8 +12,9 @@ from datetime import date
 from kiosk.attendance.db import AttendanceDB
 from kiosk.fsutil import atomic_write_bytes
 
+# "method" (face / pin) came last, after the original columns: readers of the old header keep working.
 ATTENDANCE_COLUMNS = ("date", "time", "employee_id", "name", "status", "score", "masked",
-                      "kiosk_id")
+                      "kiosk_id", "method")
 SUMMARY_COLUMNS = ("date", "employee_id", "name", "first_in", "last_out", "check_ins")
 # Spreadsheets run a cell starting with these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -24,7 +25,7 @@ def export_attendance_csv(db: AttendanceDB, out_path: str | os.PathLike, start: 
     """One row per check-in between two dates (inclusive). Returns the rows written."""
     rows = [(r["timestamp"][:10], r["timestamp"][11:], _text(r["employee_id"]), _text(r["name"]),
              _text(r["status"]), "" if r["score"] is None else f"{r['score']:.3f}",
-             _yes_no(r["masked"]), _text(r["kiosk_id"]))
+             _yes_no(r["masked"]), _text(r["kiosk_id"]), _text(r["method"]))
             for r in db.attendance(start, end, employee_id)]
     return _write_csv(out_path, ATTENDANCE_COLUMNS, rows)
 

@@ -112,6 +112,11 @@ class Matcher:
         self.matrix = np.ascontiguousarray(np.concatenate(blocks) if blocks else np.zeros((0, dim)), dtype=dtype)
         self.masked = np.concatenate(masked) if masked else np.zeros(0, bool)
         self.labels = labels
+        # Learned real-mask templates (kiosk.gallery.learned) are masked templates, but real ones:
+        # the gate offset that holds back the synthetic masks does not apply to them, and the
+        # mask direction stays the synthetic masks' (as calibrated).
+        self.learned = np.array([label.startswith("learned/") for label in labels], bool)
+        self.offset_rows = self.masked & ~self.learned  # the templates the gate offset lowers
         self.starts = np.asarray(starts, np.int64)
         self.owner = np.repeat(np.arange(len(usable)), np.diff(np.append(self.starts, offset))) if usable else np.zeros(0, np.int64)
 
@@ -127,6 +132,8 @@ class Matcher:
         self.people = [(f"P{i}", f"Person {i}") for i in range(len(sizes))]
         self.masked = masked if masked is not None else np.zeros(len(matrix), bool)
         self.labels = [""] * len(matrix)
+        self.learned = np.zeros(len(matrix), bool)
+        self.offset_rows = self.masked
         return self
 
     def embedding_mask_flags(self, queries: np.ndarray) -> np.ndarray:
@@ -135,10 +142,11 @@ class Matcher:
         split at the midpoint of the two template classes. All False without masked templates."""
         queries = np.atleast_2d(np.asarray(queries, np.float32))
         if getattr(self, "_mask_axis", None) is None:
-            if not self.masked.any() or self.masked.all():
+            synthetic = self.offset_rows  # learned real masks do not move the calibrated axis
+            if not synthetic.any() or self.masked.all():
                 self._mask_axis = (None, 0.0)
             else:
-                m = self.matrix[self.masked].astype(np.float32).mean(axis=0)
+                m = self.matrix[synthetic].astype(np.float32).mean(axis=0)
                 o = self.matrix[~self.masked].astype(np.float32).mean(axis=0)
                 axis = (m - o) / max(float(np.linalg.norm(m - o)), 1e-12)
                 self._mask_axis = (axis, float((m + o) @ axis) / 2.0)
@@ -200,7 +208,7 @@ class Matcher:
             sims = np.empty((len(queries), len(self.matrix)), np.float32)
             for s in range(0, len(self.matrix), chunk):
                 sims[:, s:s + chunk] = queries @ self.matrix[s:s + chunk].astype(np.float32).T
-        sims = self._adjust(sims, self.masked, allowed, masked_offset)
+        sims = self._adjust(sims, self.offset_rows, allowed, masked_offset)
         return person_max(sims, self.starts, self.owner)
 
     @staticmethod
@@ -230,7 +238,7 @@ class Matcher:
             offsets = np.concatenate([[0], np.cumsum(seg)[:-1]])
             rows = np.repeat(self.starts[people] - offsets, seg) + np.arange(int(seg.sum()))
             sims = self.matrix[rows].astype(np.float32, copy=False) @ query
-            sims = self._adjust(sims, self.masked[rows], None if allowed is None else allowed[rows], offset)
+            sims = self._adjust(sims, self.offset_rows[rows], None if allowed is None else allowed[rows], offset)
             top, first = person_max(sims[None, :], offsets)
             best[q, people], arg[q, people] = top[0], rows[first[0]]
         return best, arg
@@ -250,7 +258,7 @@ class Matcher:
             if block.dtype != np.float32:  # half-precision storage: compute in float32
                 block = block.astype(np.float32)
             sims = (queries @ block.T).reshape(len(queries), p1 - p0, k)
-            sims = self._adjust(sims, self.masked[p0 * k:p1 * k].reshape(p1 - p0, k),
+            sims = self._adjust(sims, self.offset_rows[p0 * k:p1 * k].reshape(p1 - p0, k),
                                 None if allowed is None else allowed[p0 * k:p1 * k].reshape(p1 - p0, k),
                                 masked_offset)
             top = sims.argmax(axis=2)

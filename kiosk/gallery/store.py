@@ -6,6 +6,7 @@
       originals/original_1.npy .. original_3.npy
       masked/img_1/{surgical_blue,...,gas}.npy ... masked/img_3/
       photos/photo_1.jpg ..           (the enrollment photos, to re-embed with another model)
+      masked/learned/real_N.npy/.jpg  (real-mask templates learned at the kiosk: gallery/learned.py)
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
+from kiosk.gallery import learned as learned_templates
 
 try:
     import fcntl
@@ -73,6 +75,8 @@ class PersonRecord:
     mobile: str = ""
     metadata: dict = field(default_factory=dict)
     folder: Path | None = None
+    # Active learned real-mask templates (kiosk.gallery.learned): name -> vector; masked templates.
+    learned: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -88,6 +92,9 @@ class PersonRecord:
             for mask_type, vector in self.masked[img].items():
                 rows.append(np.asarray(vector, np.float32))
                 labels.append(f"img_{img}/{mask_type}")
+        for name in sorted(self.learned):
+            rows.append(np.asarray(self.learned[name], np.float32))
+            labels.append(f"learned/{name}")
         masked = np.array([not label.startswith("original") for label in labels], bool)
         return np.stack(rows), masked, labels
 
@@ -287,6 +294,8 @@ class GalleryStore:
             if existing is not None and not replace:
                 raise GalleryError(f"worker ID {record.user_id} is already enrolled ({existing.name})")
             self._write(tmp, record, photos or [])
+            if existing is not None:  # re-enrolled or re-embedded: the learned masks stay
+                learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
             final = self.root / safe_folder_name(record.user_id, record.name)
             if existing is not None:
@@ -373,12 +382,14 @@ class GalleryStore:
             raise GalleryError("embeddings hold NaN or infinite values")
         # The count is what is on disk, whatever metadata.json says (it may be hand-edited).
         metadata["total_embeddings"] = len(vectors)
+        embedder = metadata.get("embedder", "facenet-vggface2")
         return PersonRecord(
             user_id=metadata.get("user_id", user_id), name=metadata.get("name", folder_name),
             # Folders of the original system carry no embedder name: they were FaceNet VGGFace2.
-            embedder=metadata.get("embedder", "facenet-vggface2"),
+            embedder=embedder,
             originals=np.stack(originals).astype(np.float32), masked=masked,
             mobile=metadata.get("mobile", ""), metadata=metadata, folder=folder,
+            learned=learned_templates.load_active(folder, metadata, embedder, originals[0].shape[0]),
         )
 
     def load_all(self) -> tuple[list[PersonRecord], list[str]]:

@@ -3,42 +3,12 @@ guard that slows down guessing (a few wrong tries, then a growing delay). Qt-fre
 trivially testable."""
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import time
 
-SCHEME = "scrypt"
-N, R, P = 2 ** 14, 8, 1
-MIN_DIGITS, MAX_DIGITS = 4, 8
+# The hashing lives in kiosk.pins (Qt-free: personal PINs are checked by the engine too).
+from kiosk.pins import MAX_DIGITS, MIN_DIGITS, hash_pin, pin_problem, verify_pin
 
-
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    """'scrypt$n$r$p$salt$hash' (hex), self-describing so the cost can change later."""
-    salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=N, r=R, p=P, dklen=32)
-    return f"{SCHEME}${N}${R}${P}${salt.hex()}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != SCHEME:
-            return False
-        candidate = hashlib.scrypt(pin.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r),
-                                   p=int(p), dklen=len(bytes.fromhex(digest)))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(candidate.hex(), digest)
-
-
-def pin_problem(pin: str) -> str | None:
-    """Why a new PIN is not acceptable, or None."""
-    if not pin.isdigit() or not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
-        return f"the PIN must be {MIN_DIGITS} to {MAX_DIGITS} digits"
-    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        return "choose a PIN that is not a repeated or consecutive sequence"
-    return None
+__all__ = ["MAX_DIGITS", "MIN_DIGITS", "PinGuard", "hash_pin", "pin_problem", "verify_pin"]
 
 
 ROLE_HR, ROLE_ADMIN = "hr", "admin"

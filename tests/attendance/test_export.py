@@ -15,7 +15,8 @@ from kiosk.attendance import AttendanceDB, export_attendance_csv, export_daily_s
 
 T0 = datetime(2024, 3, 4, 9, 0, 0)
 DAY = T0.date()
-HEADER = ["date", "time", "employee_id", "name", "status", "score", "masked", "kiosk_id"]
+# The original header, then "method" (issue 12): a new column at the end only.
+HEADER = ["date", "time", "employee_id", "name", "status", "score", "masked", "kiosk_id", "method"]
 
 
 @pytest.fixture
@@ -47,10 +48,10 @@ def test_export_rows_match_the_database(db: AttendanceDB, tmp_path: Path) -> Non
     assert rows[0] == HEADER
     assert rows[1:] == [
         [r["timestamp"][:10], r["timestamp"][11:], r["employee_id"], r["name"], r["status"],
-         f"{r['score']:.3f}", {1: "yes", 0: "no", None: ""}[r["masked"]], r["kiosk_id"]]
+         f"{r['score']:.3f}", {1: "yes", 0: "no", None: ""}[r["masked"]], r["kiosk_id"], r["method"]]
         for r in db.attendance(DAY, DAY)]
     assert rows[1] == ["2024-03-04", "09:00:00", "E1", "Ada Lovelace", "Present", "0.912",
-                       "yes", "entrance"]
+                       "yes", "entrance", "face"]
 
 
 def test_range_is_inclusive_and_employee_filter_works(db: AttendanceDB, tmp_path: Path) -> None:

@@ -102,6 +102,9 @@ class DetailsPage(QWizardPage):
         self.worker_id = QLineEdit(placeholderText="e.g. W1024")
         self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z0-9]{0,32}")))
         self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
+        # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
+        self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
         self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
                                  "(signed consent form on file)")
         form = QFormLayout()
@@ -110,6 +113,7 @@ class DetailsPage(QWizardPage):
         form.addRow("Name", self.name)
         form.addRow("Worker ID", self.worker_id)
         form.addRow("Mobile", self.mobile)
+        form.addRow("Check-in PIN", self.pin)
         layout.addLayout(form)
         layout.addSpacing(8)
         layout.addWidget(self.consent)
@@ -132,6 +136,12 @@ class DetailsPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt name
         problems = validate_details(self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text())
         uid = self.worker_id.text().strip()
+        if self.pin.text():
+            from kiosk.attendance.pins import personal_pin_problem
+
+            pin_problem = personal_pin_problem(self.pin.text())
+            if pin_problem:
+                problems.append(f"check-in PIN: {pin_problem}")
         if not problems and self.wiz.replace is None and self.wiz.service.store.exists(uid):
             problems.append(f"worker ID {uid} is already enrolled: use Re-enroll on the Employees screen")
         for widget, word in ((self.name, "name"), (self.worker_id, "worker id"), (self.mobile, "mobile")):
@@ -427,6 +437,12 @@ class ProcessPage(QWizardPage):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.step.setText("Saved.")
+        pin = self.wiz.details.pin.text()
+        if pin:
+            try:
+                self.wiz.service.set_pin(record.user_id, pin)
+            except (ValueError, KeyError, OSError) as exc:  # the face is saved; HR can set the PIN later
+                self.step.setText(f"Saved, but the check-in PIN was not set: {exc}")
         self.completeChanged.emit()
         self.wiz.enrolled.emit(record.user_id)
         QTimer.singleShot(300, self.wiz.next)

@@ -99,11 +99,14 @@ class AttendancePage(QWidget):
         db = self.service.db
         if self.events.isChecked():
             rows = db.attendance(start, end, emp)
-            self.table.setColumnCount(6)
-            self.table.setHorizontalHeaderLabels(["Date", "Time", "Worker ID", "Name", "Similarity", "Mask"])
+            self.table.setColumnCount(7)
+            self.table.setHorizontalHeaderLabels(["Date", "Time", "Worker ID", "Name", "Similarity", "Mask",
+                                                  "Method"])
             fill_table(self.table, [[r["timestamp"][:10], r["timestamp"][11:], r["employee_id"], r["name"],
                                      "" if r["score"] is None else f"{r['score']:.2f}",
-                                     {None: "", 0: "no", 1: "yes"}.get(r["masked"], "")] for r in rows])
+                                     {None: "", 0: "no", 1: "yes"}.get(r["masked"], ""),
+                                     {"pin": "worker ID + PIN"}.get(r["method"], r["method"] or "")]
+                                    for r in rows])
             self.message.setText(f"{len(rows)} check-in{'s' if len(rows) != 1 else ''} from {start} to {end}")
         else:
             rows = db.daily_summary(start, end, emp)

@@ -33,17 +33,25 @@ class EmployeesPage(QWidget):
         self.table = make_table(["Worker ID", "Name", "Mobile", "Enrolled", "Templates"])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        from kiosk.ui.widgets.learned_masks import LearnedMasksPanel
+
+        self.learned = LearnedMasksPanel(service)  # the selected person's learned real masks
+        self.learned.changed.connect(self.gallery_changed)
+        layout.addWidget(self.learned)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
         actions = QHBoxLayout()
         self.reenroll_button = QPushButton("Re-enroll")
         self.delete_button = QPushButton("Delete", objectName="danger")
-        for button in (self.reenroll_button, self.delete_button):
+        self.pin_button = QPushButton("Set check-in PIN")
+        self.pin_button.clicked.connect(lambda: self.open_pin_dialog())
+        for button in (self.pin_button, self.reenroll_button, self.delete_button):
             button.setMinimumSize(180, 60)
             button.setEnabled(False)
         self.reenroll_button.clicked.connect(lambda: self.open_wizard(self.selected_id()))
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         actions.addStretch(1)
+        actions.addWidget(self.pin_button)
         actions.addWidget(self.reenroll_button)
         actions.addWidget(self.delete_button)
         layout.addLayout(actions)
@@ -87,6 +95,8 @@ class EmployeesPage(QWidget):
         has = self.selected_id() is not None
         self.reenroll_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.pin_button.setEnabled(has)
+        self.learned.show_person(self.selected_id())
 
     def delete_selected(self) -> bool:
         uid = self.selected_id()
@@ -109,6 +119,19 @@ class EmployeesPage(QWidget):
         self.message.setText(f"Deleted {name} ({uid}).")
         self.gallery_changed.emit()
         return True
+
+    def open_pin_dialog(self):
+        """HR sets the selected person's check-in PIN (window-modal, not blocking)."""
+        from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
+
+        uid = self.selected_id()
+        if uid is None:
+            return None
+        record = self.records.get(uid)
+        self.pin_dialog = SetPinDialog(self.service, uid, record.name if record else uid, self.window())
+        self.pin_dialog.accepted.connect(lambda: self.message.setText(f"Check-in PIN of {uid} set."))
+        self.pin_dialog.open()
+        return self.pin_dialog
 
     def open_wizard(self, user_id: str | None = None):
         """Open the enrollment wizard (window-modal, not blocking: the camera keeps running)."""

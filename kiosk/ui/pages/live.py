@@ -22,6 +22,9 @@ from kiosk.ui.widgets.video_view import VideoView
 STALE_OVERLAY_S = 0.8
 # Without a face for this long, the next face starts a new "arrival" (latency measurement).
 ARRIVAL_GAP_S = 1.5
+# The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
+WORKER_BUTTON_S = 12.0
+RECENT_FRAMES = 8  # frames kept to find the one a decision was made on (the face frame for HR)
 
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
@@ -128,12 +131,24 @@ class LivePage(QWidget):
         stage_frame = QFrame(objectName="stage")
         stage_frame.setLayout(stage)
 
+        # The second way in (issue 12): offered when the face is not enough.
+        self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
+        self.worker_button.setMinimumSize(480, 96)
+        self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
+        self.worker_button.hide()
+        self.worker_dialog = None
+        self._recent_frames: dict[int, object] = {}
+        self._unknown_at = float("-inf")
+        self._unknown_face = None
+        self._unknown_frame = None
+
         self.status = QLabel(objectName="statusLine")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 14)
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addWidget(stage_frame, 1)
+        layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.status)
 
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
@@ -146,6 +161,9 @@ class LivePage(QWidget):
         if not self.isVisible():  # HR screens are open: no point converting frames
             return
         self.video.set_frame(frame.image)
+        self._recent_frames[frame.index] = frame.image
+        for index in sorted(self._recent_frames)[:-RECENT_FRAMES]:
+            del self._recent_frames[index]
         if time.monotonic() - self._last_result_at > STALE_OVERLAY_S and self.video._faces:
             self.video.set_faces([])
 
@@ -163,6 +181,37 @@ class LivePage(QWidget):
         self.video.set_faces(face_boxes(decision.faces))
         for checkin in decision.checkins:
             self.show_checkin(checkin)
+        self._offer_worker_checkin(result, now)
+
+    # -- worker-ID check-in -----------------------------------------------------------------
+    def _offer_worker_checkin(self, result, now: float) -> None:
+        """An unknown or not-sure face: show the worker-ID button, remembering that face and
+        the frame it was seen on (kept for HR, used to learn the person's real mask)."""
+        unknown = [f for f in result.decision.faces if f.user_id is None]
+        if not unknown:
+            return
+        self._unknown_at = now
+        self._unknown_face = max(unknown, key=lambda f: f.face.area).face
+        newest = self._recent_frames[max(self._recent_frames)] if self._recent_frames else None
+        self._unknown_frame = self._recent_frames.get(result.frame_index, newest)
+        self.worker_button.show()
+
+    def open_worker_checkin(self):
+        from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+
+        frame = self._unknown_frame
+        face = self._unknown_face if frame is not None else None
+        self.worker_dialog = WorkerCheckinDialog(self.service, frame, face, self.window())
+        self.worker_dialog.done.connect(self.show_pin_result)
+        self.worker_dialog.open()
+        return self.worker_dialog
+
+    def show_pin_result(self, result) -> None:
+        if result.checkin is not None:
+            self.show_checkin(result.checkin)
+        self._unknown_at = float("-inf")
+        self._unknown_face = self._unknown_frame = None
+        self.worker_button.setVisible(bool(self.model_error))
 
     def show_checkin(self, checkin) -> None:
         """The banner for one attendance outcome from LiveRecognizer."""
@@ -217,6 +266,7 @@ class LivePage(QWidget):
 
     def on_models_failed(self, message: str) -> None:
         self.model_error = message
+        self.worker_button.show()  # no face recognition: the worker ID still works
         self.hint.setText("Face recognition is unavailable")
         self.info.setText("Face models are missing or broken, so nobody can be recognised.\n"
                           f"{message}\nHR: run `kiosk models` to see what is needed.")
@@ -247,6 +297,8 @@ class LivePage(QWidget):
         self.clock.setText(now.strftime("%H:%M"))
         hour = now.hour
         self.greeting.setText("Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening")
+        if not self.model_error and time.monotonic() - self._unknown_at > WORKER_BUTTON_S:
+            self.worker_button.hide()
         self._refresh_status()
 
     def _refresh_status(self) -> None:

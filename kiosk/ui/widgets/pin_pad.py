@@ -10,8 +10,14 @@ MAX_DIGITS = 8
 class PinPad(QWidget):
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, masked: bool = True, max_length: int = MAX_DIGITS,
+                 letters: bool = False):
+        """`masked`: dots instead of the digits (a PIN; a worker ID is shown); `letters`: a
+        keyboard's letters are accepted too (worker IDs are letters and digits)."""
         super().__init__(parent)
+        self.masked = masked
+        self.max_length = max_length
+        self.letters = letters
         self._digits = ""
         self.display = QLabel()
         self.display.setObjectName("pinDisplay")
@@ -48,9 +54,12 @@ class PinPad(QWidget):
                 self.submitted.emit(self._digits)
         elif key == "⌫":
             self._digits = self._digits[:-1]
-        elif key.isdigit() and len(self._digits) < MAX_DIGITS:
+        elif self._accepts(key) and len(self._digits) < self.max_length:
             self._digits += key
         self._refresh()
+
+    def _accepts(self, key: str) -> bool:
+        return len(key) == 1 and (key.isdigit() or (self.letters and key.isascii() and key.isalpha()))
 
     def type_pin(self, pin: str) -> None:
         """Press each digit then OK (tests, and a hardware keypad through keyPressEvent)."""
@@ -60,7 +69,7 @@ class PinPad(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
         text = event.text()
-        if text.isdigit():
+        if self._accepts(text):
             self.press(text)
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.press("OK")
@@ -70,4 +79,5 @@ class PinPad(QWidget):
             super().keyPressEvent(event)
 
     def _refresh(self) -> None:
-        self.display.setText(" ".join("●" for _ in self._digits) or " ")
+        shown = " ".join("●" for _ in self._digits) if self.masked else self._digits
+        self.display.setText(shown or " ")

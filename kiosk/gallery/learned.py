@@ -1,0 +1,178 @@
+"""Learned real-mask templates: a person's own mask, seen at the kiosk, kept as a template.
+
+Synthetic masks do not look like real ones to the embedder (docs/evaluation): the face of a
+worker who checked in by PIN wearing their mask is the best masked template there is. Layout,
+beside the seed layout of the person's folder:
+
+    masked/learned/real_N.npy   the embedding (with the embedder named in metadata.json)
+    masked/learned/real_N.jpg   the face crop it came from (to re-embed with another model)
+    metadata.json  "learned": [{"name": "real_N", "date", "source": "pin" | "face",
+                                "status": "active" | "pending", "embedder", "similarity", ...}]
+
+metadata.json is the commit point: files are written first, then the list (atomically), so a
+crash leaves at most an unlisted file, never a listed template without its file. Only
+"active" entries of the person's embedder take part in matching; "pending" ones wait for HR
+approval (docs/evaluation/learned_masks.md: why, and the rule that decides which is which).
+At most MAX_ACTIVE active and MAX_PENDING pending per person; the oldest is replaced."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.fsutil import atomic_write_bytes, atomic_write_text
+
+LEARNED_DIR = Path("masked") / "learned"
+ACTIVE, PENDING = "active", "pending"
+MAX_ACTIVE = 5
+MAX_PENDING = 3
+
+
+def entries(metadata: dict) -> list[dict]:
+    """The learned entries listed in a person's metadata (well-formed ones only)."""
+    listed = metadata.get("learned", [])
+    if not isinstance(listed, list):
+        return []
+    return [e for e in listed if isinstance(e, dict) and isinstance(e.get("name"), str)
+            and re.fullmatch(r"real_\d+", e["name"])]
+
+
+def load_active(folder: Path, metadata: dict, embedder: str, dim: int) -> dict[str, np.ndarray]:
+    """name -> vector of the active entries embedded with `embedder` at `dim` numbers. A missing
+    or damaged file is skipped (the person keeps their other templates)."""
+    out = {}
+    for entry in entries(metadata):
+        if entry.get("status") != ACTIVE or entry.get("embedder") != embedder:
+            continue
+        try:
+            vector = np.load(folder / LEARNED_DIR / f"{entry['name']}.npy").astype(np.float32)
+        except (OSError, ValueError, EOFError):
+            continue
+        if vector.shape == (dim,) and np.isfinite(vector).all():
+            out[entry["name"]] = vector
+    return out
+
+
+def carry_over(old_folder: Path, new_folder: Path) -> None:
+    """A re-enrolment or re-embedding (GalleryStore.save with replace) keeps the person's learned
+    templates: their files and their metadata entries move to the new folder (before it is
+    renamed into place). Entries of another embedder stay listed for `kiosk reembed`."""
+    old_meta = _read_metadata(old_folder)
+    listed = entries(old_meta)
+    if not listed or not (old_folder / LEARNED_DIR).is_dir():
+        return
+    shutil.copytree(old_folder / LEARNED_DIR, new_folder / LEARNED_DIR, dirs_exist_ok=True)
+    new_meta = _read_metadata(new_folder)
+    new_meta["learned"] = listed
+    atomic_write_text(new_folder / "metadata.json", json.dumps(new_meta, indent=2, ensure_ascii=False))
+
+
+def _read_metadata(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+class LearnedTemplates:
+    """Adds, approves, re-embeds and removes one gallery's learned templates."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def _folder(self, user_id: str) -> Path:
+        from kiosk.gallery.store import GalleryError
+
+        folder = self.store.folder_of(user_id)
+        if folder is None:
+            raise GalleryError(f"no enrolled person has worker ID {user_id}")
+        return folder
+
+    def list(self, user_id: str) -> list[dict]:
+        """The person's entries, newest first, each with its crop's path."""
+        folder = self._folder(user_id)
+        out = [e | {"crop": str(folder / LEARNED_DIR / f"{e['name']}.jpg")} for e in entries(_read_metadata(folder))]
+        return sorted(out, key=lambda e: e.get("date", ""), reverse=True)
+
+    def add(self, user_id: str, vector: np.ndarray, crop_jpeg: bytes, *, embedder: str, source: str,
+            status: str = ACTIVE, now: datetime | None = None, **info) -> str:
+        """Store one template (and its crop); the oldest of the same status goes when full."""
+        folder = self._folder(user_id)
+        meta = _read_metadata(folder)
+        listed = entries(meta)
+        number = max((int(e["name"][5:]) for e in listed), default=0) + 1
+        while (folder / LEARNED_DIR / f"real_{number}.npy").exists():  # an unlisted file of a crash
+            number += 1
+        name = f"real_{number}"
+        buffer = io.BytesIO()
+        np.save(buffer, np.asarray(vector, np.float32))
+        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.npy", buffer.getvalue())
+        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.jpg", crop_jpeg)
+        moment = (now or datetime.now()).replace(microsecond=0).isoformat()
+        listed.append({"name": name, "date": moment, "source": source, "status": status,
+                       "embedder": embedder} | {k: v for k, v in info.items() if v is not None})
+        dropped = _over_limit(listed)
+        self._commit(folder, meta, [e for e in listed if e not in dropped], dropped)
+        return name
+
+    def approve(self, user_id: str, name: str) -> None:
+        """HR accepts a pending template: it takes part in matching from now on."""
+        folder = self._folder(user_id)
+        meta = _read_metadata(folder)
+        listed = entries(meta)
+        entry = _find(listed, name, user_id)
+        entry["status"] = ACTIVE
+        dropped = _over_limit(listed)
+        self._commit(folder, meta, [e for e in listed if e not in dropped], dropped)
+
+    def remove(self, user_id: str, name: str) -> None:
+        folder = self._folder(user_id)
+        meta = _read_metadata(folder)
+        listed = entries(meta)
+        entry = _find(listed, name, user_id)
+        self._commit(folder, meta, [e for e in listed if e is not entry], [entry])
+
+    def set_vector(self, user_id: str, name: str, vector: np.ndarray, embedder: str) -> None:
+        """Replace a template's embedding (re-embedded from its crop with another model)."""
+        folder = self._folder(user_id)
+        meta = _read_metadata(folder)
+        listed = entries(meta)
+        _find(listed, name, user_id)["embedder"] = embedder
+        buffer = io.BytesIO()
+        np.save(buffer, np.asarray(vector, np.float32))
+        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.npy", buffer.getvalue())
+        self._commit(folder, meta, listed, [])
+
+    def _commit(self, folder: Path, meta: dict, keep: list[dict], dropped: list[dict]) -> None:
+        meta["learned"] = keep
+        atomic_write_text(folder / "metadata.json", json.dumps(meta, indent=2, ensure_ascii=False))
+        for entry in dropped:
+            for suffix in (".npy", ".jpg"):
+                (folder / LEARNED_DIR / f"{entry['name']}{suffix}").unlink(missing_ok=True)
+        # The service reloads its matcher when the gallery folder's time changes (any process).
+        os.utime(self.store.root)
+
+
+def _find(listed: list[dict], name: str, user_id: str) -> dict:
+    from kiosk.gallery.store import GalleryError
+
+    for entry in listed:
+        if entry["name"] == name:
+            return entry
+    raise GalleryError(f"{user_id} has no learned template {name!r}")
+
+
+def _over_limit(listed: list[dict]) -> list[dict]:
+    """The oldest entries beyond MAX_ACTIVE active / MAX_PENDING pending."""
+    dropped = []
+    for status, limit in ((ACTIVE, MAX_ACTIVE), (PENDING, MAX_PENDING)):
+        same = sorted((e for e in listed if e.get("status") == status), key=lambda e: (e.get("date", ""), e["name"]))
+        dropped += same[:max(0, len(same) - limit)]
+    return dropped

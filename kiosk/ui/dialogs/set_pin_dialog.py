@@ -1,0 +1,60 @@
+"""HR sets an employee's personal check-in PIN: typed twice on the touch pad, 4-6 digits."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.attendance.pins import MAX_DIGITS, personal_pin_problem
+from kiosk.ui.widgets.pin_pad import PinPad
+
+
+class SetPinDialog(QDialog):
+    def __init__(self, service, user_id: str, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Check-in PIN")
+        self.service, self.user_id = service, user_id
+        self._first = ""
+        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.pad = PinPad(max_length=MAX_DIGITS)
+        self.pad.submitted.connect(self.submit)
+        cancel = QPushButton("Cancel")
+        cancel.setMinimumHeight(60)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.pad)
+        layout.addWidget(cancel)
+        self.name = name
+        self._prompt()
+
+    def _prompt(self, message: str = "", error: bool = False) -> None:
+        self.title.setText(f"New check-in PIN for {self.name}" if not self._first else "Repeat the new PIN")
+        self.message.setObjectName("error" if error else "muted")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(message or "4 to 6 digits. The employee types it after their worker ID.")
+        self.pad.clear()
+
+    def submit(self, pin: str) -> None:
+        if not self._first:
+            problem = personal_pin_problem(pin)
+            if problem:
+                self._prompt(problem[0].upper() + problem[1:] + ".", error=True)
+                return
+            self._first = pin
+            self._prompt()
+            return
+        if pin != self._first:
+            self._first = ""
+            self._prompt("The two PINs differ. Start again.", error=True)
+            return
+        try:
+            self.service.set_pin(self.user_id, pin)
+        except (ValueError, KeyError, OSError) as exc:
+            self._first = ""
+            self._prompt(f"Not set: {exc}", error=True)
+            return
+        self.accept()

@@ -1,0 +1,93 @@
+""""Check in with my worker ID": the touch keypad the live screen opens when the face is not
+enough (unknown or not sure). Worker ID first (shown), then the personal PIN (dots); the check
+itself, the attendance record (method pin), the kept frame and the mask learning are
+KioskService.pin_checkin's. Wrong PINs and the lockout are counted in the database."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.pin_pad import PinPad
+
+# The dialog closes by itself when nobody touches it for this long (the next person waits).
+IDLE_CLOSE_MS = 30_000
+ID_STEP, PIN_STEP = "id", "pin"
+
+
+class WorkerCheckinDialog(QDialog):
+    done = Signal(object)  # kiosk.checkin.PinCheckinResult, when the PIN was right
+
+    def __init__(self, service, frame=None, face=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Check in with my worker ID")
+        self.setModal(True)
+        self.service = service
+        self.frame, self.face = frame, face  # the face frame, kept for HR and for mask learning
+        self.worker_id = ""
+        self.result = None
+        self.step = ID_STEP
+        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.id_pad = PinPad(masked=False, max_length=32, letters=True)
+        self.pin_pad = PinPad(masked=True, max_length=6)
+        self.id_pad.submitted.connect(self.submit_id)
+        self.pin_pad.submitted.connect(self.submit_pin)
+        self.back = QPushButton("Back")
+        self.back.clicked.connect(lambda: self._show_step(ID_STEP))
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.back, cancel):
+            button.setMinimumHeight(64)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.id_pad)
+        layout.addWidget(self.pin_pad)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+        self.idle = QTimer(self, singleShot=True, interval=IDLE_CLOSE_MS, timeout=self.reject)
+        self.idle.start()
+        self._show_step(ID_STEP)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setObjectName("error" if error else "muted")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    def _show_step(self, step: str, message: str = "", error: bool = False) -> None:
+        self.step = step
+        self.idle.start()
+        self.id_pad.setVisible(step == ID_STEP)
+        self.pin_pad.setVisible(step == PIN_STEP)
+        self.back.setVisible(step == PIN_STEP)
+        self.pin_pad.clear()
+        if step == ID_STEP:
+            self.id_pad.clear()
+            self.title.setText("Type your worker ID")
+            self._say(message or "Then your personal PIN. Ask HR if you have none.", error)
+        else:
+            self.title.setText(f"Worker ID {self.worker_id}: type your PIN")
+            self._say(message or "4 to 6 digits, then OK.", error)
+
+    def submit_id(self, worker_id: str) -> None:
+        self.worker_id = worker_id.strip()
+        self._show_step(PIN_STEP)
+
+    def submit_pin(self, pin: str) -> None:
+        try:
+            result = self.service.pin_checkin(self.worker_id, pin, self.frame, self.face)
+        except Exception as exc:  # the database refused (locked, disk full): say so, keep the dialog
+            self._show_step(PIN_STEP, f"Could not check you in: {exc}. Try again or see HR.", error=True)
+            return
+        if not result.accepted:
+            # Locked: the next person may have another ID; a wrong PIN: try the PIN again.
+            self._show_step(ID_STEP if result.locked_seconds else PIN_STEP, result.message, error=True)
+            return
+        self.result = result
+        self.done.emit(result)
+        self.accept()

@@ -1,0 +1,94 @@
+"""The selected employee's learned real-mask templates on the HR employee page: the face crop
+each came from, when, how (PIN or face check-in), whether it waits for approval; HR approves
+pending ones and removes any (kiosk.gallery.learned)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.gallery.learned import PENDING, LearnedTemplates
+from kiosk.ui.widgets.imaging import to_pixmap
+
+
+class LearnedMasksPanel(QWidget):
+    changed = Signal()  # a template was approved or removed: the gallery changed
+
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.user_id: str | None = None
+        self.title = QLabel("Learned masks", objectName="sectionTitle")
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(72, 72))
+        self.list.setMaximumHeight(120)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.approve_button = QPushButton("Approve")
+        self.remove_button = QPushButton("Remove", objectName="danger")
+        for button in (self.approve_button, self.remove_button):
+            button.setMinimumSize(140, 52)
+            button.setEnabled(False)
+        self.approve_button.clicked.connect(lambda: self.approve_selected())
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
+        self.entries: list[dict] = []
+
+    def show_person(self, user_id: str | None) -> None:
+        from kiosk.vision.image_io import load_image
+
+        self.user_id = user_id
+        self.list.clear()
+        self.entries = LearnedTemplates(self.service.store).list(user_id) if user_id else []
+        for entry in self.entries:
+            status = "waiting for approval" if entry.get("status") == PENDING else "in use"
+            how = "worker ID + PIN" if entry.get("source") == "pin" else "face check-in"
+            item = QListWidgetItem(f"{entry['date'][:16].replace('T', ' ')}\n{how}, {status}")
+            try:
+                item.setIcon(QIcon(to_pixmap(load_image(entry["crop"]), 72)))
+            except Exception:  # a missing crop still lists the template (HR can remove it)
+                pass
+            item.setData(Qt.ItemDataRole.UserRole, entry["name"])
+            self.list.addItem(item)
+        pending = sum(e.get("status") == PENDING for e in self.entries)
+        self.title.setText(f"Learned masks: {len(self.entries)}" + (f" ({pending} waiting for approval)" if pending else "")
+                           if self.entries else "Learned masks: none yet")
+        self._selection_changed()
+
+    def selected(self) -> dict | None:
+        items = self.list.selectedItems()
+        name = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return next((e for e in self.entries if e["name"] == name), None)
+
+    def _selection_changed(self) -> None:
+        entry = self.selected()
+        self.approve_button.setEnabled(entry is not None and entry.get("status") == PENDING)
+        self.remove_button.setEnabled(entry is not None)
+
+    def select(self, name: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentRow(i)
+
+    def approve_selected(self) -> bool:
+        return self._apply("approve")
+
+    def remove_selected(self) -> bool:
+        return self._apply("remove")
+
+    def _apply(self, action: str) -> bool:
+        entry = self.selected()
+        if entry is None or self.user_id is None:
+            return False
+        getattr(LearnedTemplates(self.service.store), action)(self.user_id, entry["name"])
+        self.service.reload()
+        self.show_person(self.user_id)
+        self.changed.emit()
+        return True
