@@ -16,7 +16,7 @@ from kiosk.config import load_settings
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
-                "kiosk.tools.cluster", "kiosk.tools.bench")
+                "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.liveness")
 
 
 class CliError(Exception):

@@ -33,6 +33,7 @@ UNKNOWN = "unknown"
 UNSURE = "unsure"  # over the threshold but too close to another person: nobody named (decision.py)
 INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
+SPOOF_SUSPECTED = "spoof_suspected"  # the liveness check failed (a photo or screen?): nobody checked in
 
 # One date range filter for every report: inclusive dates, optional employee.
 _RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
@@ -382,5 +383,8 @@ class AttendanceDB:
                     _range(today, today)),
                 "unsure_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNSURE}' AND {_RANGE}",
+                    _range(today, today)),
+                "spoof_suspected_today": self._scalar(
+                    f"SELECT count(*) FROM access_log a WHERE outcome = '{SPOOF_SUSPECTED}' AND {_RANGE}",
                     _range(today, today)),
             }
