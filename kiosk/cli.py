@@ -212,22 +212,38 @@ def cmd_models(args) -> int:
     pipeline = load_pipeline(settings)
     rule = decision_rule(pipeline.embedder, settings)
     service_threshold = rule.threshold
+    liveness = _liveness_status(settings)
     data = {
         "detector": {"name": pipeline.detector.name, "why": pipeline.detector_choice.reason,
                      "notes": pipeline.detector_choice.notes},
         "embedder": {"name": pipeline.embedder.name, "why": pipeline.embedder_choice.reason,
                      "notes": pipeline.embedder_choice.notes, "threshold": service_threshold,
                      "decision_rule": rule.describe()},
+        "liveness": liveness,
         "files": rows,
     }
     lines = [f"detector: {pipeline.detector.name}  ({pipeline.detector_choice.reason})",
              f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}",
-             f"decision: {rule.describe()}"]
+             f"decision: {rule.describe()}",
+             f"liveness: {liveness['why']}"]
     lines += [f"  note: {n}" for n in pipeline.detector_choice.notes + pipeline.embedder_choice.notes]
     lines.append("files:")
     lines += [f"  {'found  ' if r['found'] else 'missing'} {r['file']:<30} {r['found'] or ''}" for r in rows]
     _emit(args, data, "\n".join(lines))
     return 0
+
+
+def _liveness_status(settings) -> dict:
+    """Whether the liveness check is active, and why (kiosk.vision.liveness)."""
+    from kiosk.vision.liveness import load_liveness
+
+    try:
+        checker, why = load_liveness(settings)
+    except Exception as exc:  # a broken file: reported, the rest of the status still shown
+        checker, why = None, f"off: the liveness model could not be loaded ({exc})"
+    return {"active": checker is not None, "why": why,
+            "models": [m.name for m in checker.models] if checker else [],
+            "threshold": checker.threshold if checker else None}
 
 
 def cmd_reembed(args) -> int:
