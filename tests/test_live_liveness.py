@@ -77,3 +77,22 @@ def test_a_masked_live_face_passes_on_the_live_path(service):
     assert decisions[-1].faces[0].live is True and decisions[-1].faces[0].liveness > service.liveness.threshold
     today = date.today()
     assert [e["outcome"] for e in service.db.access_log(today, today)] == ["unknown"]
+
+
+def test_video_events_carry_the_score_and_the_verdict(service, tmp_path):
+    """`kiosk video --events` on a clip of the printed photo (an MJPG of the real frame)."""
+    import cv2
+
+    from kiosk.tools.video import annotate_video
+
+    image = load_image(require(NUAA / "spoof" / PRINT))
+    clip = tmp_path / "print.avi"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"MJPG"), 10, (image.shape[1], image.shape[0]))
+    for _ in range(5):
+        writer.write(image)
+    writer.release()
+    events = annotate_video(service, str(clip), tmp_path / "out.mp4")
+    faces = [f for frame in events["frames"] for f in frame["faces"]]
+    assert len(faces) == 5 and all(isinstance(f["liveness"], float) for f in faces)
+    assert faces[0]["live"] is None and faces[-1]["live"] is False and faces[-1]["liveness"] < 0.33
+    assert events["checkins"] == []
