@@ -8,10 +8,12 @@ A confirmed track records attendance once (the database's cooldown handles repea
 an unknown track is written to the access log once, not once per frame.
 
 Liveness (kiosk.vision.liveness), when on, is decided per track too: the mean score of the
-track's first `liveness_frames` frames must reach the threshold (one frame is noisy:
-docs/evaluation/liveness.md). Until then the track cannot check in; once it failed it never
-does (the person steps away and comes back as a new track), the screen asks neutrally to step
-closer, and the attempt is logged once as spoof_suspected with the score."""
+track's last `liveness_frames` frames must reach the threshold (one frame is noisy:
+docs/evaluation/liveness.md), on the frame that checks in; the window slides, so a phone
+swapped in front of a live face drags it down before the vote for the phone's face agrees.
+Until a window is full the track cannot check in; once a window failed it never does (the
+person steps away and comes back as a new track), the screen asks neutrally to step closer, and
+the attempt is logged once as spoof_suspected with the score."""
 from __future__ import annotations
 
 import dataclasses
@@ -56,7 +58,7 @@ class Track:
     unknown_logged: bool = False
     # Liveness over the track: None undecided (or liveness off), True held, False failed.
     live: bool | None = None
-    liveness_scores: list = field(default_factory=list)
+    liveness_scores: deque = field(default_factory=lambda: deque(maxlen=10))
     spoof_logged: bool = False
 
 
@@ -131,22 +133,27 @@ class LiveRecognizer:
         return FrameDecision(tracked, checkins, timings)
 
     def _liveness(self, frame_bgr: np.ndarray, track: Track, face: Face) -> float | None:
-        """This frame's liveness score, and the track's verdict once it has enough frames:
-        the mean of its first `liveness_frames` scores against the threshold (decided once)."""
+        """This frame's liveness score, and the track's verdict once it has enough frames: the
+        mean of its last `liveness_frames` scores against the threshold; a failure is final.
+        Not computed once the track has checked in (nothing left to decide)."""
+        if track.confirmed_id is not None:
+            return None
         result = self.service.check_liveness(frame_bgr, face)
         if result is None:
             return None
-        if track.live is None:
-            track.liveness_scores.append(result.score)
-            if len(track.liveness_scores) >= self.liveness_frames:
-                track.live = float(np.mean(track.liveness_scores)) >= result.threshold
+        track.liveness_scores.append(result.score)
+        if len(track.liveness_scores) >= self.liveness_frames and track.live is not False:
+            track.live = self._liveness_mean(track) >= result.threshold
         face.extra["liveness"] = result
         return result.score
 
+    def _liveness_mean(self, track: Track) -> float:
+        return float(np.mean(list(track.liveness_scores)[-self.liveness_frames:]))
+
     def _log_spoof(self, track: Track, match: MatchResult) -> None:
         """The failed attempt in the access log, once per track (retried if the database refused)."""
-        mean = float(np.mean(track.liveness_scores))
-        detail = (f"liveness {mean:.3f} < {self.service.liveness.threshold} over {len(track.liveness_scores)} "
+        mean = self._liveness_mean(track)
+        detail = (f"liveness {mean:.3f} < {self.service.liveness.threshold} over the last {self.liveness_frames} "
                   f"frames; closest {match.user_id or 'nobody'} similarity {match.score:.3f}")
         try:
             self.service.record_spoof(match, mean, detail, source=self.source)
@@ -206,7 +213,7 @@ class LiveRecognizer:
         track.history.append((match.user_id if match.accepted else None, match.score))
         recent = list(track.history)[-self.confirm_frames:]
         agreed = len(recent) == self.confirm_frames and len({uid for uid, _ in recent}) == 1
-        waiting = liveness is not None and track.live is None  # liveness still undecided
+        waiting = liveness is not None and track.live is not True  # liveness not (yet) held
         if agreed and recent[0][0] is not None and not waiting:
             track.confirmed_id = recent[0][0]
             if self.record and not track.recorded:

@@ -96,3 +96,20 @@ def test_video_events_carry_the_score_and_the_verdict(service, tmp_path):
     assert len(faces) == 5 and all(isinstance(f["liveness"], float) for f in faces)
     assert faces[0]["live"] is None and faces[-1]["live"] is False and faces[-1]["liveness"] < 0.33
     assert events["checkins"] == []
+
+
+def test_a_photo_swapped_in_after_a_live_face_is_not_checked_in(service):
+    """A live (masked, unknown) person first, then the enrolled person's print in the same track
+    (min_iou=0 keeps one track across the swap): the liveness window slides over the print's
+    frames before the vote for the print's face agrees, so nobody is checked in."""
+    stranger = load_image(require(FACES / "spoof" / "foxriver" / "live" / "009_169934712853912.jpg"))
+    attack = load_image(require(NUAA / "spoof" / PRINT))
+    live = LiveRecognizer(service, min_iou=0.0)
+    first = [live.process(stranger, now=t * 0.1) for t in range(3)]
+    assert first[-1].faces[0].live is True
+    after = [live.process(attack, now=0.3 + t * 0.1) for t in range(6)]
+    assert len(live.tracks) == 1 and live.tracks[0].live is False
+    assert all(not d.checkins for d in first + after)
+    today = date.today()
+    assert service.db.attendance(today, today) == []
+    assert [e["outcome"] for e in service.db.access_log(today, today)] == ["unknown", "spoof_suspected"]
