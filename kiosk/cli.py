@@ -93,6 +93,8 @@ def cmd_recognize(args) -> int:
         mask = " (masked template)" if d["masked_template"] and d["accepted"] else ""
         if r.match.unsure:  # over the threshold, too close to a second person: nobody is named
             mask = f" (closest {r.match.candidates[0].name}, lead {d['lead']:.3f} < {d['margin']:.2f})"
+        if "liveness" in d:  # a photo or screen is logged as spoof_suspected, never checked in
+            mask += f"  liveness {d['liveness']['score']:.2f}{'' if d['liveness']['live'] else ' (not live)'}"
         lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
                      f"box {d['box']}  {d['time']}")
     _emit(args, data, "\n".join(lines))
