@@ -191,7 +191,10 @@ def cmd_evaluate_liveness(args) -> int:
     if not args.json:
         print(file=sys.stderr)
     if args.out:
-        command = "kiosk evaluate-liveness " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "kiosk evaluate-liveness"
+        argv = sys.argv[1:]
+        if "--cache" in argv:  # where this run kept its scores is no part of the method
+            del argv[argv.index("--cache"):argv.index("--cache") + 2]
+        command = "kiosk " + " ".join(argv)
         write_report(evaluation, Path(args.out), Path(args.out).with_name(Path(args.out).stem + "_det.png"), command)
     data = summary(evaluation)
     if args.json:
