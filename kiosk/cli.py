@@ -19,7 +19,7 @@ from kiosk.config import load_settings
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
                 "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.doctor",
-                "kiosk.tools.privacy")
+                "kiosk.tools.privacy", "kiosk.tools.liveness")
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
 CREATES_DATA_DIR = ("enroll", "models", "gallery")
@@ -117,6 +117,8 @@ def cmd_recognize(args) -> int:
         mask = " (masked template)" if d["masked_template"] and d["accepted"] else ""
         if r.match.unsure:  # over the threshold, too close to a second person: nobody is named
             mask = f" (closest {r.match.candidates[0].name}, lead {d['lead']:.3f} < {d['margin']:.2f})"
+        if "liveness" in d:  # a photo or screen is logged as spoof_suspected, never checked in
+            mask += f"  liveness {d['liveness']['score']:.2f}{'' if d['liveness']['live'] else ' (not live)'}"
         lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
                      f"box {d['box']}  {d['time']}")
     _emit(args, data, "\n".join(lines))
@@ -237,22 +239,38 @@ def cmd_models(args) -> int:
     pipeline = load_pipeline(settings)
     rule = decision_rule(pipeline.embedder, settings)
     service_threshold = rule.threshold
+    liveness = _liveness_status(settings)
     data = {
         "detector": {"name": pipeline.detector.name, "why": pipeline.detector_choice.reason,
                      "notes": pipeline.detector_choice.notes},
         "embedder": {"name": pipeline.embedder.name, "why": pipeline.embedder_choice.reason,
                      "notes": pipeline.embedder_choice.notes, "threshold": service_threshold,
                      "decision_rule": rule.describe()},
+        "liveness": liveness,
         "files": rows,
     }
     lines = [f"detector: {pipeline.detector.name}  ({pipeline.detector_choice.reason})",
              f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}",
-             f"decision: {rule.describe()}"]
+             f"decision: {rule.describe()}",
+             f"liveness: {liveness['why']}"]
     lines += [f"  note: {n}" for n in pipeline.detector_choice.notes + pipeline.embedder_choice.notes]
     lines.append("files:")
     lines += [f"  {'found  ' if r['found'] else 'missing'} {r['file']:<30} {r['found'] or ''}" for r in rows]
     _emit(args, data, "\n".join(lines))
     return 0
+
+
+def _liveness_status(settings) -> dict:
+    """Whether the liveness check is active, and why (kiosk.vision.liveness)."""
+    from kiosk.vision.liveness import load_liveness
+
+    try:
+        checker, why = load_liveness(settings)
+    except Exception as exc:  # a broken file: reported, the rest of the status still shown
+        checker, why = None, f"off: the liveness model could not be loaded ({exc})"
+    return {"active": checker is not None, "why": why,
+            "models": [m.name for m in checker.models] if checker else [],
+            "threshold": checker.threshold if checker else None}
 
 
 def cmd_reembed(args) -> int:

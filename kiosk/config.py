@@ -43,6 +43,10 @@ class Settings:
     retention_access_days: int | None = 365
     retention_attendance_days: int | None = None
     retention_photos_days: int | None = None
+    # Liveness (kiosk.vision.liveness): on when its model files are present; `liveness = false`
+    # in kiosk.toml switches it off. None threshold: the calibrated default.
+    liveness: bool = True
+    liveness_threshold: float | None = None
 
     @property
     def embeddings_dir(self) -> Path:
@@ -97,6 +101,8 @@ _ENV = {
     "KIOSK_COOLDOWN": "cooldown_seconds",
     "KIOSK_CAMERA": "camera",
     "KIOSK_ID": "kiosk_id",
+    "KIOSK_LIVENESS": "liveness",
+    "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
 }
 
 
@@ -107,11 +113,25 @@ def _coerce(name: str, raw: object) -> object:
         return None
     if "Path" in kind:
         return Path(str(raw)).expanduser()
+    if kind.startswith("bool"):
+        return _boolean(name, raw)
     if kind.startswith("int"):
         return int(raw)
     if "float" in kind:
         return float(raw)
     return str(raw)
+
+
+def _boolean(name: str, raw: object) -> bool:
+    """true/false, on/off, yes/no, 1/0 (kiosk.toml and the environment)."""
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "on", "yes"):
+        return True
+    if text in ("0", "false", "off", "no"):
+        return False
+    raise ValueError(f"{name} must be on or off (true/false), got {raw!r}")
 
 
 def load_settings(data_dir: str | os.PathLike | None = None, **overrides: object) -> Settings:

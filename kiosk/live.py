@@ -5,7 +5,15 @@ last `fuse_frames` embeddings (multi-frame fusion: measured in docs/evaluation, 
 TAR at FAR 0.5% from 95% to 100% on the tuning set), and it is confirmed as a person only when
 the last `confirm_frames` decisions agree on them (one bad frame never checks anyone in).
 A confirmed track records attendance once (the database's cooldown handles repeat visits);
-an unknown track is written to the access log once, not once per frame."""
+an unknown track is written to the access log once, not once per frame.
+
+Liveness (kiosk.vision.liveness), when on, is decided per track too: the mean score of the
+track's last `liveness_frames` frames must reach the threshold (one frame is noisy:
+docs/evaluation/liveness.md), on the frame that checks in; the window slides, so a phone
+swapped in front of a live face drags it down before the vote for the phone's face agrees.
+Until a window is full the track cannot check in; once a window failed it never does (the
+person steps away and comes back as a new track), the screen asks neutrally to step closer, and
+the attempt is logged once as spoof_suspected with the score."""
 from __future__ import annotations
 
 import dataclasses
@@ -27,6 +35,8 @@ UNKNOWN_LABEL = "Unknown"
 # A face over the threshold but too close to a second person (kiosk.gallery.decision): nobody is
 # named, the person is asked to look again.
 UNSURE_LABEL = "Please look at the camera"
+# The liveness check failed: no accusation on screen (a live person can fail it too).
+LIVENESS_LABEL = "Please step closer and look at the camera"
 
 
 def fuse_embeddings(embeddings) -> np.ndarray:
@@ -46,6 +56,10 @@ class Track:
     confirmed_id: str | None = None
     recorded: bool = False
     unknown_logged: bool = False
+    # Liveness over the track: None undecided (or liveness off), True held, False failed.
+    live: bool | None = None
+    liveness_scores: deque = field(default_factory=lambda: deque(maxlen=10))
+    spoof_logged: bool = False
 
 
 @dataclass
@@ -61,11 +75,14 @@ class TrackedFace:
     confirmed: bool
     match: MatchResult
     face: Face
+    liveness: float | None = None  # this frame's liveness score (None: liveness off)
+    live: bool | None = None  # the track's liveness verdict (Track.live)
 
     def as_dict(self) -> dict:
         return {"track": self.track_id, "name": self.label, "user_id": self.user_id,
                 "similarity": round(self.similarity, 4), "box": self.box,
-                "masked": self.masked_template, "confirmed": self.confirmed}
+                "masked": self.masked_template, "confirmed": self.confirmed,
+                "liveness": None if self.liveness is None else round(self.liveness, 4), "live": self.live}
 
 
 @dataclass
@@ -79,7 +96,8 @@ class LiveRecognizer:
     """Frame in, tracked and voted decisions out. `service` is a KioskService."""
 
     def __init__(self, service, confirm_frames: int | None = None, record: bool = True,
-                 source: str = "camera", max_missed: int = 5, min_iou: float = 0.3, fuse_frames: int = 3):
+                 source: str = "camera", max_missed: int = 5, min_iou: float = 0.3, fuse_frames: int = 3,
+                 liveness_frames: int = 3):
         self.service = service
         self.confirm_frames = max(1, confirm_frames or service.settings.confirm_frames)
         self.record = record
@@ -87,6 +105,7 @@ class LiveRecognizer:
         self.max_missed = max_missed
         self.min_iou = min_iou
         self.fuse_frames = max(1, fuse_frames)
+        self.liveness_frames = max(1, liveness_frames)
         self.tracks: list[Track] = []
         self._ids = itertools.count(1)
 
@@ -100,13 +119,16 @@ class LiveRecognizer:
         timings = dict(self.service.pipeline.last_timings)
         t1 = time.perf_counter()
         tracks = self._associate(faces, now)
+        t_live = time.perf_counter()
+        scores = [self._liveness(frame_bgr, track, face) for face, track in zip(faces, tracks)]
+        timings["liveness"] = (time.perf_counter() - t_live) * 1e3
         fused = [dataclasses.replace(face, embedding=self._fuse(track, face.embedding))
                  for face, track in zip(faces, tracks)]
         results = self.service.decide(fused, record=False) if fused else []
         timings["match"] = (time.perf_counter() - t1) * 1e3
         tracked, checkins = [], []
-        for result, track, face in zip(results, tracks, faces):
-            tracked.append(self._vote(track, result.match, face, checkins))
+        for result, track, face, score in zip(results, tracks, faces, scores):
+            tracked.append(self._vote(track, result.match, face, checkins, score))
         for checkin in checkins:
             self._refresh_mask(frame_bgr, checkin, tracked)
         timings["total"] = (time.perf_counter() - t0) * 1e3
@@ -126,6 +148,35 @@ class LiveRecognizer:
             learn_mask(self.service, checkin.employee_id, frame_bgr, face.face, source="face")
         except Exception as exc:  # learning is a bonus: it never stops the live path
             log.warning("could not refresh the mask template of %s: %s", checkin.employee_id, exc)
+
+    def _liveness(self, frame_bgr: np.ndarray, track: Track, face: Face) -> float | None:
+        """This frame's liveness score, and the track's verdict once it has enough frames: the
+        mean of its last `liveness_frames` scores against the threshold; a failure is final.
+        Not computed once the track has checked in (nothing left to decide)."""
+        if track.confirmed_id is not None:
+            return None
+        result = self.service.check_liveness(frame_bgr, face)
+        if result is None:
+            return None
+        track.liveness_scores.append(result.score)
+        if len(track.liveness_scores) >= self.liveness_frames and track.live is not False:
+            track.live = self._liveness_mean(track) >= result.threshold
+        face.extra["liveness"] = result
+        return result.score
+
+    def _liveness_mean(self, track: Track) -> float:
+        return float(np.mean(list(track.liveness_scores)[-self.liveness_frames:]))
+
+    def _log_spoof(self, track: Track, match: MatchResult) -> None:
+        """The failed attempt in the access log, once per track (retried if the database refused)."""
+        mean = self._liveness_mean(track)
+        detail = (f"liveness {mean:.3f} < {self.service.liveness.threshold} over the last {self.liveness_frames} "
+                  f"frames; closest {match.user_id or 'nobody'} similarity {match.score:.3f}")
+        try:
+            self.service.record_spoof(match, mean, detail, source=self.source)
+            track.spoof_logged = True
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("spoof_suspected not written yet (%s); retrying on the next frame", exc)
 
     def _fuse(self, track: Track, embedding: np.ndarray) -> np.ndarray:
         track.embeddings.append(np.asarray(embedding, np.float32))
@@ -169,18 +220,25 @@ class LiveRecognizer:
                         match.user_id or "an unknown face", exc)
             return None
 
-    def _vote(self, track: Track, match: MatchResult, face: Face, checkins: list) -> TrackedFace:
+    def _vote(self, track: Track, match: MatchResult, face: Face, checkins: list,
+              liveness: float | None = None) -> TrackedFace:
+        if track.live is False and track.confirmed_id is None:  # never checked in, never named
+            if self.record and not track.spoof_logged:
+                self._log_spoof(track, match)
+            return TrackedFace(track.track_id, face.xywh(), LIVENESS_LABEL, None, match.score,
+                               match.masked_template, False, match, face, liveness, False)
         track.history.append((match.user_id if match.accepted else None, match.score))
         recent = list(track.history)[-self.confirm_frames:]
         agreed = len(recent) == self.confirm_frames and len({uid for uid, _ in recent}) == 1
-        if agreed and recent[0][0] is not None:
+        waiting = liveness is not None and track.live is not True  # liveness not (yet) held
+        if agreed and recent[0][0] is not None and not waiting:
             track.confirmed_id = recent[0][0]
             if self.record and not track.recorded:
                 checkin = self._write(match)
                 if checkin is not None:  # marked only once written: a failed write is retried next frame
                     track.recorded = True
                     checkins.append(checkin)
-        elif agreed and self.record and not track.unknown_logged and track.confirmed_id is None:
+        elif agreed and self.record and not track.unknown_logged and track.confirmed_id is None and not waiting:
             track.unknown_logged = self._write(match) is not None
         confirmed = track.confirmed_id is not None and match.user_id == track.confirmed_id
         scores = [s for uid, s in recent if uid == match.user_id]
@@ -188,4 +246,4 @@ class LiveRecognizer:
         label = match.name if match.accepted else UNSURE_LABEL if match.unsure else UNKNOWN_LABEL
         return TrackedFace(track.track_id, face.xywh(), label if label != UNKNOWN else UNKNOWN_LABEL,
                            match.user_id if match.accepted else None, similarity, match.masked_template,
-                           confirmed, match, face)
+                           confirmed, match, face, liveness, track.live)

@@ -64,6 +64,9 @@ class FaceResult:
     def as_dict(self) -> dict:
         out = {"box": self.face.xywh(), "detection_score": round(self.face.score, 4), "time": self.time}
         out |= self.match.as_dict()
+        liveness = self.face.extra.get("liveness")
+        if liveness is not None:  # present when liveness is on (kiosk.vision.liveness)
+            out["liveness"] = liveness.as_dict()
         if self.checkin is not None:
             out["attendance"] = {"recorded": self.checkin.recorded, "outcome": self.checkin.outcome}
         return out
@@ -228,7 +231,47 @@ class KioskService:
         """Every face in the image, matched; recognised people get attendance (with cooldown),
         and every attempt goes to the access log when `record` is set."""
         faces = self.pipeline.analyze(image_bgr)
+        for face in faces:
+            result = self.check_liveness(image_bgr, face)
+            if result is not None:
+                face.extra["liveness"] = result
         return self.decide(faces, record=record, source=source, top_k=top_k)
+
+    @cached_property
+    def _liveness_state(self) -> tuple:
+        from kiosk.vision.liveness import load_liveness
+
+        with self._lock:
+            try:
+                return load_liveness(self.settings)
+            except Exception as exc:  # a truncated or foreign file: say so, do not stop the kiosk
+                log.warning("liveness models could not be loaded: %s", exc)
+                return None, f"off: the liveness model could not be loaded ({exc})"
+
+    @property
+    def liveness(self):
+        """The LivenessChecker (kiosk.vision.liveness), or None when it is switched off in the
+        settings or its model files are missing (`liveness_reason` says which)."""
+        return self._liveness_state[0]
+
+    @property
+    def liveness_reason(self) -> str:
+        return self._liveness_state[1]
+
+    def check_liveness(self, image_bgr: np.ndarray, face: Face):
+        """One face's LivenessResult (score 0..1, live, threshold), or None when liveness is off."""
+        checker = self.liveness
+        return None if checker is None else checker.check(image_bgr, face)
+
+    def record_spoof(self, match: MatchResult, liveness_score: float, detail: str, source: str = "camera",
+                     now: datetime | None = None) -> int:
+        """A failed liveness check in the access log (outcome spoof_suspected, the liveness
+        score in `score`): nobody is checked in; HR sees the count on the statistics screen."""
+        from kiosk.attendance.db import SPOOF_SUSPECTED
+
+        return self.db.log_access(SPOOF_SUSPECTED, employee_id=match.user_id if match.accepted else None,
+                                  name=match.name if match.accepted else "", score=liveness_score,
+                                  masked=match.masked_template, source=source, detail=detail, now=now)
 
     def decide(self, faces: list[Face], *, record: bool = True, source: str = "camera",
                top_k: int = 3) -> list[FaceResult]:
@@ -247,7 +290,11 @@ class KioskService:
         results = []
         for face, match in zip(embedded, matches):
             result = FaceResult(face, match, time=now.strftime("%H:%M:%S"))
-            if record:
+            liveness = face.extra.get("liveness")
+            if record and liveness is not None and not liveness.live:  # a photo or screen: no check-in
+                self.record_spoof(match, liveness.score, f"liveness {liveness.score:.3f} < {liveness.threshold} "
+                                  f"(one image)", source=source, now=now)
+            elif record:
                 result.checkin = self.record(match, source=source, now=now)
                 if result.checkin.outcome == QUEUED:
                     result.write_error = self.last_write_error
@@ -353,12 +400,6 @@ class KioskService:
         from kiosk.checkin import pin_checkin
 
         return pin_checkin(self, user_id, pin, image_bgr, face, now)
-
-    def check_liveness(self, image_bgr: np.ndarray, face: Face):
-        """Liveness not available on this build: None. helper-10's real check (LivenessResult
-        with .score, .live, .threshold; None when off) replaces this method at merge; the
-        learning rule treats None as "no liveness" (PIN-learned masks wait for HR approval)."""
-        return None
 
     def delete(self, user_id: str) -> None:
         """Folder and row together: the person is moved aside, marked deleted in the database,

@@ -41,6 +41,7 @@ PIN_LOCKED = "pin_locked"  # a worker-ID check-in refused: too many wrong PINs
 # attendance.method: how the person was identified.
 METHOD_FACE = "face"
 METHOD_PIN = "pin"
+SPOOF_SUSPECTED = "spoof_suspected"  # the liveness check failed (a photo or screen?): nobody checked in
 
 # One date range filter for every report: inclusive dates, optional employee.
 _RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
@@ -428,5 +429,8 @@ class AttendanceDB:
                     _range(today, today)),
                 "unsure_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNSURE}' AND {_RANGE}",
+                    _range(today, today)),
+                "spoof_suspected_today": self._scalar(
+                    f"SELECT count(*) FROM access_log a WHERE outcome = '{SPOOF_SUSPECTED}' AND {_RANGE}",
                     _range(today, today)),
             }

@@ -8,9 +8,12 @@ processed ones carry the last annotations), so the output has as many frames as 
 
 Events JSON (--events):
     {"frames": [{"index": N, "time": SECONDS, "faces": [{"name": NAME or "Unknown",
-                 "similarity": S, "box": [x, y, w, h], "masked": true/false}]}],
+                 "similarity": S, "box": [x, y, w, h], "masked": true/false,
+                 "liveness": SCORE or null, "live": true/false/null}]}],
      "checkins": [{"name": NAME, "time": SECONDS}]}
-one entry in "frames" per processed frame. A check-in is the LiveRecognizer's confirmed
+one entry in "frames" per processed frame. "liveness" is the face's liveness score on that frame
+and "live" its track's verdict (null while undecided or when liveness is off; a track with
+"live": false is never checked in). A check-in is the LiveRecognizer's confirmed
 recognition: the frame on which a track is first confirmed as a person (confirm_frames frames
 agreeing); a person confirmed again within the kiosk's cooldown (video time) is not repeated,
 as the attendance database would not record them again.
@@ -142,7 +145,9 @@ def annotate_video(service, source: str, output: Path, *, every: int = 1, record
                     drawn = []
                     for tracked in decision.faces:
                         entry = {"name": tracked.label, "similarity": round(float(tracked.similarity), 4),
-                                 "box": [int(v) for v in tracked.box], "masked": labeller(frame, tracked)}
+                                 "box": [int(v) for v in tracked.box], "masked": labeller(frame, tracked),
+                                 "liveness": None if tracked.liveness is None else round(float(tracked.liveness), 4),
+                                 "live": tracked.live}
                         drawn.append(entry | {"confirmed": tracked.confirmed})
                         if tracked.confirmed and tracked.user_id is not None and tracked.track_id not in announced:
                             announced.add(tracked.track_id)
@@ -151,7 +156,7 @@ def annotate_video(service, source: str, output: Path, *, every: int = 1, record
                                 checkins.append({"name": tracked.label, "time": round(t, 3)})
                                 last_checkin[tracked.user_id] = t
                     frames.append({"index": index, "time": round(t, 3),
-                                   "faces": [{k: e[k] for k in ("name", "similarity", "box", "masked")}
+                                   "faces": [{k: e[k] for k in ("name", "similarity", "box", "masked", "liveness", "live")}
                                              for e in drawn]})
                 annotated = draw(frame, drawn)
                 writer.write(annotated)

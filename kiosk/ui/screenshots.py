@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     theme.apply(app)
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
-    service = KioskService(load_settings(tmp))
+    # The demo holds photos up to the live screen, which liveness rightly refuses: off here.
+    service = KioskService(load_settings(tmp, liveness=False))
     pipeline = service.pipeline
 
     # -- the entrance screen with nobody enrolled, and with no camera --------------------------
@@ -237,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # -- a face the open-set rule is not sure of: asked to look again, nobody named ---------------
     # (a site margin nobody can meet stands in for a look-alike colleague's near-tie)
-    unsure = KioskService(load_settings(tmp, margin=0.99, masked_margin=0.99), pipeline=pipeline)
+    unsure = KioskService(load_settings(tmp, margin=0.99, masked_margin=0.99, liveness=False), pipeline=pipeline)
     live = LivePage(unsure)
     live.resize(*SIZE)
     live.show()

@@ -105,6 +105,12 @@ REGISTRY: dict[str, ModelFile] = {
             sha256="7886c41bcbcc1be00cf8700eddbd8cbd4b1ad138e69010790de2a57a3b01d7e5",
             size_bytes=1743495,
         ),
+        ModelFile(
+            "minifasnet_v1se", "4_0_0_80x80_MiniFASNetV1SE.onnx", "liveness",
+            "Silent-Face anti-spoofing MiniFASNetV1SE (crop scale 4.0)",
+            sha256="e67aedf72df3e1912dbf6baa5f7406b8b30c3cb43234170a70dd9d143fea358e",
+            size_bytes=1742663,
+        ),
     ]
 }
 

@@ -323,11 +323,12 @@ def test_present_today_and_stats(db: AttendanceDB) -> None:
     db.record_recognition(None, "Unknown", 0.2, now=T0 - timedelta(days=1))
     unsure = db.record_recognition(None, "Ada", 0.7, now=T0, unsure=True)  # too close to call
     assert unsure.outcome == "unsure" and not unsure.recorded
+    db.log_access("spoof_suspected", score=0.12, detail="liveness 0.120 < 0.33", now=T0)  # a photo held up
     assert db.present_today(now=T0) == 2
     stats = db.stats(now=T0)
     per_day = stats.pop("check_ins_per_day")
     assert stats == {"employees_active": 2, "present_today": 2, "check_ins_today": 3,
-                     "unknown_today": 1, "unsure_today": 1}
+                     "unknown_today": 1, "unsure_today": 1, "spoof_suspected_today": 1}
     assert [d["date"] for d in per_day] == [
         (DAY - timedelta(days=n)).isoformat() for n in range(13, -1, -1)]
     assert [d["count"] for d in per_day] == [0] * 11 + [1, 0, 3]

@@ -11,7 +11,7 @@ import pytest
 from kiosk.cli import main
 from tests.conftest import FACES, photos_of, require
 
-FACE_KEYS = {"name", "similarity", "box", "masked"}
+FACE_KEYS = {"name", "similarity", "box", "masked", "liveness", "live"}  # liveness: null when off
 
 
 def frame_count(path) -> int:

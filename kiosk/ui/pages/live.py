@@ -92,6 +92,7 @@ class LivePage(QWidget):
         self._face_since: float | None = None
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
+        self._liveness_told: set[int] = set()
         self.metrics = {"frames_received": 0, "results": 0, "checkins": 0, "banner_latency_s": [],
                         "result_latency_s": []}
 
@@ -181,7 +182,17 @@ class LivePage(QWidget):
         self.video.set_faces(face_boxes(decision.faces))
         for checkin in decision.checkins:
             self.show_checkin(checkin)
+        self.show_liveness_failures(decision.faces)
         self._offer_worker_checkin(result, now)
+
+    def show_liveness_failures(self, tracked_faces) -> None:
+        """A track whose liveness failed (LiveRecognizer never checks it in): a neutral request
+        once per track, no accusation (live people can fail it too)."""
+        for face in tracked_faces:
+            if face.live is False and face.track_id not in self._liveness_told:
+                self._liveness_told.add(face.track_id)
+                self.banner.show_message(face.label, "Face the camera in good light; remove sunglasses or hats.",
+                                         "warning")
 
     # -- worker-ID check-in -----------------------------------------------------------------
     def _offer_worker_checkin(self, result, now: float) -> None:
@@ -318,4 +329,5 @@ class LivePage(QWidget):
         parts.append(f"recognition {self.recognition_fps:4.1f} fps")
         if self.model:
             parts.append(f"{len(self.service.matcher)} enrolled")
+            parts.append("liveness on" if self.service.liveness is not None else "liveness off")
         self.status.setText("   ·   ".join(parts))

@@ -1,4 +1,5 @@
 """Statistics: enrolled, present today, check-ins today, unknown and "not sure" faces today,
+failed liveness checks today (a photo or screen held up? access-log outcome spoof_suspected),
 check-ins per day for the last two weeks (AttendanceDB.stats, the same numbers as `kiosk
 stats`), and the site self-check line (the same as `kiosk calibrate`)."""
 from __future__ import annotations
@@ -22,7 +23,8 @@ class StatsPage(QWidget):
         for i, (key, label) in enumerate((("enrolled", "Enrolled"), ("present_today", "Present today"),
                                           ("check_ins_today", "Check-ins today"),
                                           ("unknown_today", "Unknown faces today"),
-                                          ("unsure_today", "Not sure (asked again)"))):
+                                          ("unsure_today", "Not sure (asked again)"),
+                                          ("spoof_suspected_today", "Liveness check failed"))):
             frame, value = card("0", label)
             self.values[key] = value
             grid.addWidget(frame, 0, i)
