@@ -18,8 +18,8 @@ warm-up); frame latency is reported per minute (p50, p95, max)."""
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import sqlite3
 import sys
 import tempfile
