@@ -23,6 +23,8 @@ TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clea
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
 CREATES_DATA_DIR = ("enroll", "models", "gallery")
+# Batch tools work on folders they are given, not on the kiosk's data folder.
+NO_DATA_DIR = ("augment", "evaluate", "clean", "cluster", "video", "bench", "liveness", "evaluate-liveness")
 
 
 class CliError(Exception):
@@ -454,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         named = args.data_dir or os.environ.get("KIOSK_DATA_DIR")
-        if named and args.command not in CREATES_DATA_DIR and not Path(named).expanduser().is_dir():
+        if named and args.command not in CREATES_DATA_DIR + NO_DATA_DIR and not Path(named).expanduser().is_dir():
             where = "--data-dir" if args.data_dir else "KIOSK_DATA_DIR"
             raise CliError(f"the data folder {named} does not exist (check {where})")
         args.settings = load_settings(args.data_dir)
