@@ -160,11 +160,11 @@ class GalleryStore:
     @staticmethod
     def _label(path: Path) -> str:
         """A file's role: its path inside the person's folder (bound into the seal)."""
-        parts = Path(path).parts
+        parts = os.fspath(path).replace(os.sep, "/").split("/")  # plain strings: it runs per file
         for i, part in enumerate(parts):
             if part in ("originals", "masked", "photos"):
                 return "/".join(parts[i:])
-        return Path(path).name
+        return parts[-1]
 
     def write_file(self, path: Path, data: bytes) -> None:
         from kiosk.gallery.at_rest import write_sealed
