@@ -256,6 +256,16 @@ def main(argv: list[str] | None = None) -> int:
     save(live, "live_not_sure", app)
     live.close()
 
+    # -- the worker-ID check-in of someone the kiosk did not recognise -------------------------
+    from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+
+    keypad = WorkerCheckinDialog(service)
+    for key in uid:
+        keypad.id_pad.press(key)
+    keypad.show()
+    save(keypad, "live_worker_id_keypad", app)
+    keypad.close()
+
     # -- HR ------------------------------------------------------------------------------------
     pin = PinDialog(PinGuard(service.settings))
     pin.pad.press("2")
@@ -276,6 +286,11 @@ def main(argv: list[str] | None = None) -> int:
     save(admin, "hr_attendance_summary", app)
     admin.open("stats")
     save(admin, "hr_statistics", app)
+    audit = admin.open("audit")  # the enrolments above are on the trail
+    audit.verify()
+    save(admin, "admin_audit_trail", app)
+    admin.open("security")
+    save(admin, "admin_security", app)
     expert = admin.open("expert")
     group = tmp / "group.jpg"  # two enrolled people (photos never enrolled) and a stranger
     cv2.imwrite(str(group), side_by_side([load_image(FACES / folder / "img5.jpg"), load_image(FACES / "obama" / "obama3.jpg"),
