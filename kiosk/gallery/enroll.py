@@ -16,6 +16,7 @@ import numpy as np
 from kiosk.gallery.matcher import Matcher
 from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord, is_test_entry
 from kiosk.vision import quality
+from kiosk.vision.image_io import bounded
 from kiosk.vision.pipeline import FacePipeline
 from kiosk.vision.types import Face, same_face
 
@@ -88,7 +89,11 @@ def find_duplicate(matcher, vectors: np.ndarray, skip_user: str | None = None):
 
 
 def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo") -> CheckedPhoto:
-    """Detect and grade one enrollment photo; raises EnrollmentError with every problem found."""
+    """Detect and grade one enrollment photo; raises EnrollmentError with every problem found.
+
+    A large photo (a phone's 12 MP) is downscaled once here (image_io.bounded) and everything
+    after, detection, quality, alignment, masks and the stored JPEG, uses that one copy."""
+    image = bounded(image)
     faces = pipeline.detect(image)
     main = faces[0] if faces else None
     competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
