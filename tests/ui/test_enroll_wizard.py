@@ -188,3 +188,38 @@ def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
     assert wizard.photos.take_photo()
     qtbot.waitUntil(lambda: wizard.photos.slots[0].state == "ok", timeout=20000)
     wizard.reject()
+
+
+def test_take_photo_keeps_the_best_frame_of_the_last_second(qtbot, make_service, faces_dir):
+    """Issue 9 item 5: the tap lands on a blurred frame; the wizard keeps the sharp one of the
+    second before (real photo, real blur: a person moving in front of the camera)."""
+    import cv2
+    from PySide6.QtCore import QObject, Signal
+
+    from kiosk.ui.capture import Frame
+
+    class Hub(QObject):
+        frame = Signal(object)
+        latest = None
+
+    service = make_service()
+    sharp = letterbox(load_image(photo(ENROLL_PHOTOS[0])))
+    blurred = [cv2.GaussianBlur(sharp, (0, 0), s) for s in (2.5, 3.0, 4.0)]
+    hub = Hub()
+    wizard = EnrollWizard(service, hub)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_details(qtbot, wizard, "W6", "Best Frame", "+15550156")
+    click(qtbot, wizard, NEXT)
+    stale = Frame(blurred[0], 0, 0.0)  # older than a second before the tap: not a candidate
+    frames = [stale] + [Frame(img, i + 1, 1.5 + 0.2 * i) for i, img in enumerate([blurred[1], sharp, blurred[2]])]
+    for frame in frames:
+        hub.latest = frame
+        hub.frame.emit(frame)
+    assert len(wizard.photos.ring) == 3
+    assert wizard.photos.take_photo()
+    qtbot.waitUntil(lambda: wizard.photos.slots[0].state in ("ok", "bad"), timeout=30000)
+    assert wizard.photos.slots[0].state == "ok", wizard.photos.error.text()
+    assert wizard.photos.last_choice.index == 1  # the sharp frame, not the newest blurred one
+    assert (wizard.photos.slots[0].checked.image == sharp).all()
+    wizard.reject()
