@@ -200,10 +200,10 @@ def cmd_export(args) -> int:
 
 def cmd_check_photo(args) -> int:
     from kiosk.vision import quality
-    from kiosk.vision.image_io import load_image
+    from kiosk.vision.image_io import bounded, load_image
     from kiosk.vision.pipeline import load_pipeline
 
-    image = load_image(args.image)
+    image = bounded(load_image(args.image))  # graded at the size enrollment works on
     pipeline = load_pipeline(args.settings)
     faces = pipeline.detect(image)
     graded = quality.assess(image, faces)

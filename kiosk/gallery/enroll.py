@@ -16,6 +16,7 @@ import numpy as np
 from kiosk.gallery.matcher import Matcher
 from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord, is_test_entry
 from kiosk.vision import quality
+from kiosk.vision.image_io import bounded
 from kiosk.vision.pipeline import FacePipeline
 from kiosk.vision.types import Face, same_face
 
@@ -87,13 +88,19 @@ def find_duplicate(matcher, vectors: np.ndarray, skip_user: str | None = None):
     return best
 
 
-def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo") -> CheckedPhoto:
-    """Detect and grade one enrollment photo; raises EnrollmentError with every problem found."""
+def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo", *,
+                strict: bool = True) -> CheckedPhoto:
+    """Detect and grade one enrollment photo; raises EnrollmentError with every problem found.
+
+    A large photo (a phone's 12 MP) is downscaled once here (image_io.bounded) and everything
+    after, detection, quality, alignment, masks and the stored JPEG, uses that one copy.
+    strict=False grades without refusing (benchmarks time the same work on any photo with a face)."""
+    image = bounded(image)
     faces = pipeline.detect(image)
     main = faces[0] if faces else None
     competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
     graded = quality.assess(image, ([main] + competing) if main else [])
-    if not graded.ok:
+    if main is None or (strict and not graded.ok):
         raise EnrollmentError(f"{label}: " + "; ".join(graded.problems))
     warnings = [f"{label}: ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
     return CheckedPhoto(image, main, graded, label, warnings)

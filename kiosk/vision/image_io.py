@@ -23,6 +23,11 @@ MAX_PIXELS = 50_000_000
 # What the folder tools (augment, clean, cluster, evaluate) take for an image file.
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".heic", ".heif"})
 MIN_SIDE = 50
+# Enrollment works on photos at most this long on their long side: the detector sees 640 px and
+# the embedder a 112 px crop, so a 12 MP phone photo carries nothing more they can use, and every
+# full-resolution copy (mask rendering, quality, the stored JPEG) costs seconds. At 1600 px a face
+# filling 4% of the photo's width is still 64 px wide (MIN_FACE_PX is 60).
+WORK_MAX_SIDE = 1600
 # Formats OpenCV decodes faster (and with 16-bit depth kept); the rest go through PIL.
 _CV2_FORMATS = frozenset({"JPEG", "PNG", "BMP", "WEBP", "TIFF", "PPM"})
 _EXIF_ORIENTATION = 0x0112
@@ -134,6 +139,16 @@ def decode_image(data: bytes, label: str = "image") -> np.ndarray:
     if h < MIN_SIDE or w < MIN_SIDE:
         raise ImageError(f"{label} is {w}x{h} pixels; at least {MIN_SIDE}x{MIN_SIDE} is needed")
     return np.ascontiguousarray(image)
+
+
+def bounded(image: np.ndarray, max_side: int = WORK_MAX_SIDE) -> np.ndarray:
+    """The image downscaled once (INTER_AREA, which averages instead of aliasing) so that its long
+    side is at most max_side; smaller images are returned as they are."""
+    h, w = image.shape[:2]
+    if max(h, w) <= max_side:
+        return image
+    scale = max_side / max(h, w)
+    return cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
 
 
 def _stat_error(path: Path, exc: OSError) -> ImageError:

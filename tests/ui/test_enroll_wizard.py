@@ -158,33 +158,65 @@ def test_reenroll_replaces_the_same_worker_id(qtbot, make_service, enrolled_gall
     assert record.metadata["total_embeddings"] == 3 and len(service.people()) == 1
 
 
-def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
-    """'Take photo' takes the newest camera frame; the guidance says what to fix."""
-    import numpy as np
+def camera_wizard(qtbot, service, user_id, name, mobile):
+    """The wizard on its photos page, fed by a camera hub the test emits real frames through."""
     from PySide6.QtCore import QObject, Signal
-
-    from kiosk.ui.capture import Frame
-    from kiosk.ui.dialogs.enroll_wizard import camera_guidance
 
     class Hub(QObject):
         frame = Signal(object)
         latest = None
+
+    hub = Hub()
+    wizard = EnrollWizard(service, hub)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_details(qtbot, wizard, user_id, name, mobile)
+    click(qtbot, wizard, NEXT)
+    return wizard, hub
+
+
+def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
+    """'Take photo' takes the newest camera frame; the guidance says what to fix."""
+    import numpy as np
+
+    from kiosk.ui.capture import Frame
+    from kiosk.ui.dialogs.enroll_wizard import camera_guidance
 
     service = make_service()
     good = letterbox(load_image(photo(ENROLL_PHOTOS[0])))
     assert camera_guidance(service.pipeline, good)[0]
     ok, text = camera_guidance(service.pipeline, np.full((480, 640, 3), 90, np.uint8))
     assert not ok and "No face" in text
-    hub = Hub()
-    wizard = EnrollWizard(service, hub)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    fill_details(qtbot, wizard, "W5", "Cam Era", "+15550155")
-    click(qtbot, wizard, NEXT)
+    wizard, hub = camera_wizard(qtbot, service, "W5", "Cam Era", "+15550155")
     assert not wizard.photos.take_photo() and "No camera picture" in wizard.photos.error.text()
     hub.latest = Frame(good, 1, 0.0)
     hub.frame.emit(hub.latest)
     qtbot.waitUntil(lambda: wizard.photos.guidance.property("kind") == "ok", timeout=20000)
     assert wizard.photos.take_photo()
     qtbot.waitUntil(lambda: wizard.photos.slots[0].state == "ok", timeout=20000)
+    wizard.reject()
+
+
+def test_take_photo_keeps_the_best_frame_of_the_last_second(qtbot, make_service, faces_dir):
+    """Issue 9 item 5: the tap lands on a blurred frame; the wizard keeps the sharp one of the
+    second before (real photo, real blur: a person moving in front of the camera)."""
+    import cv2
+
+    from kiosk.ui.capture import Frame
+
+    service = make_service()
+    sharp = letterbox(load_image(photo(ENROLL_PHOTOS[0])))
+    blurred = [cv2.GaussianBlur(sharp, (0, 0), s) for s in (2.5, 3.0, 4.0)]
+    wizard, hub = camera_wizard(qtbot, service, "W6", "Best Frame", "+15550156")
+    stale = Frame(blurred[0], 0, 0.0)  # older than a second before the tap: not a candidate
+    frames = [stale] + [Frame(img, i + 1, 1.5 + 0.2 * i) for i, img in enumerate([blurred[1], sharp, blurred[2]])]
+    for frame in frames:
+        hub.latest = frame
+        hub.frame.emit(frame)
+    assert len(wizard.photos.ring) == 3
+    assert wizard.photos.take_photo()
+    qtbot.waitUntil(lambda: wizard.photos.slots[0].state in ("ok", "bad"), timeout=30000)
+    assert wizard.photos.slots[0].state == "ok", wizard.photos.error.text()
+    assert wizard.photos.last_choice.index == 1  # the sharp frame, not the newest blurred one
+    assert (wizard.photos.slots[0].checked.image == sharp).all()
     wizard.reject()

@@ -5,6 +5,7 @@ before the processing step, and that step saves the person in one atomic move.""
 from __future__ import annotations
 
 import logging
+from collections import deque
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
                                QWizardPage)
 
+from kiosk.gallery.best_frame import RING_SECONDS, best_frame
 from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
@@ -165,6 +167,9 @@ class PhotosPage(QWizardPage):
         self.pending = 0
         self._guidance_busy = False
         self._last_guidance = 0
+        self.ring: deque = deque()  # (captured_at, image) of the last RING_SECONDS of frames
+        self._choosing = False
+        self.last_choice = None
         layout = _title(self, "Three photos", "Take them with the kiosk camera (face centred, close "
                         "enough, holding still) or choose image files. Each photo is checked at once.")
         self.preview = VideoView()
@@ -223,11 +228,28 @@ class PhotosPage(QWizardPage):
             self.add_photo_from_file(path)
 
     def take_photo(self) -> bool:
+        """The best frame of the last second (best_frame), chosen on a worker thread."""
         frame = self.wiz.hub.latest if self.wiz.hub is not None else None
         if frame is None:
             _message(self.error, "No camera picture to take: choose a file instead.")
             return False
-        return self.add_photo(frame.image.copy(), "camera photo")
+        if self._choosing:
+            return False
+        images = [image for _, image in self.ring] or [frame.image.copy()]
+        self._choosing = True
+        self.take.setEnabled(False)
+        run_task(best_frame, self.wiz.service.pipeline, images,
+                 on_done=lambda choice: self._take_chosen(images, choice),
+                 on_error=lambda exc: self._take_chosen(images, None), owner=self)
+        return True
+
+    def _take_chosen(self, images: list[np.ndarray], choice) -> None:
+        self._choosing = False
+        self.take.setEnabled(True)
+        index = choice.index if choice is not None else len(images) - 1
+        self.last_choice = choice
+        label = f"camera photo, best of {choice.considered} frames" if choice is not None else "camera photo"
+        self.add_photo(images[index], label)
 
     def add_photo(self, image: np.ndarray, label: str) -> bool:
         slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
@@ -272,6 +294,9 @@ class PhotosPage(QWizardPage):
         if not self.isVisible():
             return
         self.preview.set_frame(frame.image)
+        self.ring.append((frame.captured_at, frame.image.copy()))
+        while self.ring and frame.captured_at - self.ring[0][0] > RING_SECONDS:
+            self.ring.popleft()
         from time import monotonic
 
         now = int(monotonic() * 1000)
