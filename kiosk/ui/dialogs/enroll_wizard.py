@@ -5,8 +5,8 @@ before the processing step, and that step saves the person in one atomic move.""
 from __future__ import annotations
 
 import logging
-from collections import deque
 import sqlite3
+from collections import deque
 from pathlib import Path
 
 import numpy as np
