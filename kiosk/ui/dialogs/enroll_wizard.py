@@ -224,7 +224,7 @@ class PhotosPage(QWizardPage):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
         if path:
             self.add_photo_from_file(path)
 
