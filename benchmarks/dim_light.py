@@ -6,7 +6,7 @@ and embedding in dim and uneven light? Real photos darkened and gamma-shifted at
 For every person (identities/ folders with 2+ photos, and the masked webcam folders) the first
 photo, undarkened, is the enrolment; the next N photos are probes, each darkened at every level.
 For each level: detection rate and mean genuine cosine similarity to the enrolment, with the probe
-as it is ("plain"), always normalised ("clahe"), and normalised only when the plain face is dark
+as it is ("plain"), always normalised ("clahe": exposure to mid-grey on the face, then CLAHE), and normalised only when the plain face is dark
 or missed ("fallback": the face's mean grey below quality.BRIGHTNESS_RANGE[0], or no face)."""
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ def main() -> None:
             for name, gain, gamma in LEVELS:
                 dark = darken(image, gain, gamma)
                 plain, light = embed_one(pipeline, dark)
-                clahe, _ = embed_one(pipeline, normalise_light(dark))
+                found = pipeline.detect(dark)
+                clahe, _ = embed_one(pipeline, normalise_light(dark, found[0] if found else None))
                 use_norm = plain is None or light < quality.BRIGHTNESS_RANGE[0]
                 for mode, vec in (("plain", plain), ("clahe", clahe), ("fallback", clahe if use_norm else plain)):
                     stats[(group, name, mode)].append(None if vec is None else float(vec @ ref))

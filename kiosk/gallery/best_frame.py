@@ -11,6 +11,7 @@ import numpy as np
 
 from kiosk.gallery.enroll import COMPETING_FACE_RATIO
 from kiosk.vision import quality
+from kiosk.vision.lighting import detect_lit
 from kiosk.vision.types import Face
 
 RING_SECONDS = 1.0
@@ -52,7 +53,7 @@ def frame_score(q: quality.PhotoQuality, face: Face) -> float:
 
 def grade_frame(pipeline, image: np.ndarray) -> tuple[quality.PhotoQuality, Face | None]:
     """The checks check_photo applies (the main face and any competing one), on one frame."""
-    faces = pipeline.detect(image, pad_retry=False)
+    image, faces, _ = detect_lit(pipeline, image, pad_retry=False)
     main = faces[0] if faces else None
     competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
     return quality.assess(image, ([main] + competing) if main else []), main

@@ -17,6 +17,7 @@ from kiosk.gallery.matcher import Matcher
 from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord, is_test_entry
 from kiosk.vision import quality
 from kiosk.vision.image_io import bounded
+from kiosk.vision.lighting import detect_lit
 from kiosk.vision.pipeline import FacePipeline
 from kiosk.vision.types import Face, same_face
 
@@ -96,13 +97,15 @@ def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo",
     after, detection, quality, alignment, masks and the stored JPEG, uses that one copy.
     strict=False grades without refusing (benchmarks time the same work on any photo with a face)."""
     image = bounded(image)
-    faces = pipeline.detect(image)
+    image, faces, lifted = detect_lit(pipeline, image)  # a dark face: contrast-normalised copy
     main = faces[0] if faces else None
     competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
     graded = quality.assess(image, ([main] + competing) if main else [])
     if main is None or (strict and not graded.ok):
         raise EnrollmentError(f"{label}: " + "; ".join(graded.problems))
     warnings = [f"{label}: ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
+    if lifted:
+        warnings.append(f"{label}: the face was dark; its contrast was normalised (more light is better)")
     return CheckedPhoto(image, main, graded, label, warnings)
 
 

@@ -18,12 +18,15 @@ def test_bench_quick_returns_all_keys(tmp_path, capsys):
         assert frame["faces_found"] == count
         assert all(frame[k] >= 0 for k in stages)
     assert r["enroll"]["embeddings"] == 21 and r["enroll"]["build_s"] > 0
+    phone = r["enroll"]["phone_12mp"]
+    w, h = (int(v) for v in phone["size"].split("x"))
+    assert phone["total_s"] > 0 and w * h >= 11.5e6
     assert r["bulk_enroll"]["people"] >= 1 and r["bulk_enroll"]["people_per_minute"] > 0
     combos = {(m["people"], m["dtype"]) for m in r["match"]}
     assert combos == {(1000, "float32"), (1000, "float16"), (10000, "float32"), (10000, "float16")}
     for m in r["match"]:
         assert m["query_ms"] > 0 and m["matrix_mb"] > 0 and m["templates"] == m["people"] * 21
-    assert {"frame_1_face_p50_ms", "enroll_s"} <= set(r["verdict"])
+    assert {"frame_1_face_p50_ms", "enroll_s", "enroll_12mp_s"} <= set(r["verdict"])
 
 
 def test_bench_without_photos_says_so(tmp_path, capsys):

@@ -176,7 +176,7 @@ def camera_wizard(qtbot, service, user_id, name, mobile):
 
 
 def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
-    """'Take photo' takes the newest camera frame; the guidance says what to fix."""
+    """'Take photo' takes a camera frame (the best of the last second); the guidance says what to fix."""
     import numpy as np
 
     from kiosk.ui.capture import Frame

@@ -5,8 +5,8 @@ before the processing step, and that step saves the person in one atomic move.""
 from __future__ import annotations
 
 import logging
-from collections import deque
 import sqlite3
+from collections import deque
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,7 @@ from kiosk.ui.widgets.video_view import VideoView
 from kiosk.ui.worker import run_task
 from kiosk.vision import quality
 from kiosk.vision.image_io import ImageError, load_image
+from kiosk.vision.lighting import detect_lit
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def masks_available() -> bool:
 def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
     """What to tell the person in front of the camera, from the same checks check_photo uses
     (one face, big enough, sharp) plus 'centred'."""
-    faces = pipeline.detect(image, pad_retry=False)
+    image, faces, _ = detect_lit(pipeline, image, pad_retry=False)  # as check_photo: dark faces lifted
     if not faces:
         return False, "No face found: stand in front of the camera"
     if len(faces) > 1 and faces[1].width >= 0.35 * faces[0].width:
@@ -223,7 +224,7 @@ class PhotosPage(QWizardPage):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
         if path:
             self.add_photo_from_file(path)
 
