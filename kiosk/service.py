@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from kiosk.attendance.errors import explain
-from kiosk.attendance.outbox import QUEUED, Outbox
+from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.audit import DELETE, ENROLL, PURGE, REENROLL, Actor
 from kiosk.config import Settings, load_settings
 from kiosk.fsutil import crash_point
@@ -86,6 +86,9 @@ class KioskService:
         self.gallery_warnings: list[str] = []
         # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
         self.outbox = Outbox(self.settings.data_dir / "outbox")
+        # The site's shared database (issue 14) when `database_url` is set: an object whose
+        # `online` says whether the server answers. None: a single kiosk on its own SQLite file.
+        self.site = None
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
         self._recovered = False
@@ -325,6 +328,26 @@ class KioskService:
                            fields["score"], 0)
         self.last_write_error = None
         return checkin
+
+    def site_status(self) -> StoreStatus | None:
+        """What the status line says about the store: None for a single kiosk with nothing
+        waiting (nothing to show); else online/offline and the outbox count. Cheap: a folder
+        listing, no database round trip (the screens poll it)."""
+        queued = len(self.outbox)
+        if self.site is None:
+            return StoreStatus(None, queued) if queued else None
+        return StoreStatus(bool(self.site.online), queued)
+
+    def deliver_outbox(self) -> int:
+        """Write what waits in the outbox now, so a kept check-in does not wait for the next
+        person (the live worker calls this when nobody is at the door). Returns entries written."""
+        if not len(self.outbox):
+            return 0
+        try:
+            return self.outbox.deliver(self.db)
+        except (sqlite3.Error, OSError) as exc:  # still refused: the next try, later
+            log.info("outbox not delivered yet: %s", explain(exc, self.settings.db_path))
+            return 0
 
     def save_person(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> None:
         """The gallery folder and its `employees` row, together: the database is opened first (a

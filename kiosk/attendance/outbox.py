@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +23,29 @@ from kiosk.fsutil import atomic_write_text
 log = logging.getLogger(__name__)
 
 QUEUED = "queued"  # the CheckIn outcome of a decision kept in the outbox
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """Where this kiosk's writes stand, for the status line: `online` is None for a single kiosk
+    (its own SQLite file), else whether the site's server answers; `queued` counts the outbox."""
+
+    online: bool | None
+    queued: int
+
+    @property
+    def offline(self) -> bool:
+        return self.online is False
+
+    @property
+    def text(self) -> str:
+        waiting = f"{self.queued} {'record' if self.queued == 1 else 'records'} waiting"
+        if self.online is None:
+            return f"Database busy - {waiting}, saved as soon as it is free"
+        if self.offline:
+            return "Offline - check-ins are kept and sent when the server is back" + (
+                f" ({waiting})" if self.queued else "")
+        return f"Online - sending {waiting}" if self.queued else "Online"
 
 
 class Outbox:

@@ -13,8 +13,12 @@ from kiosk.config import load_settings
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="Face-recognition attendance kiosk")
     parser.add_argument("--kiosk", action="store_true", help="full screen, for the entrance touchscreen")
+    parser.add_argument("--hr", action="store_true",
+                        help="HR desk: the HR screens and the enrollment wizard on the same data, no live "
+                             "camera page (photos from files, or from --camera if given)")
     parser.add_argument("--camera", metavar="SRC",
-                        help="device index, video file or stream URL (default: settings.camera)")
+                        help="device index, video file or stream URL (default: settings.camera; "
+                             "with --hr: none)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder with embeddings/, attendance.db, kiosk.toml")
     parser.add_argument("--loop", action="store_true", help="replay a video file source when it ends")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
@@ -25,6 +29,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.hr and args.kiosk:
+        print("error: --hr is the HR desk window, --kiosk the entrance full screen: choose one", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QTimer
@@ -43,7 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     service = KioskService(settings)
-    window = MainWindow(service, args.camera or settings.camera, loop=args.loop, kiosk_mode=args.kiosk)
+    if args.hr:
+        from kiosk.ui.hr_window import HrWindow
+
+        window = HrWindow(service, args.camera)
+    else:
+        window = MainWindow(service, args.camera or settings.camera, loop=args.loop, kiosk_mode=args.kiosk)
 
     def quit_app(*_):  # the terminal's Ctrl+C and --quit-after are the operator's own: no PIN
         window.exit_allowed = True
@@ -61,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     elapsed = time.monotonic() - started
     window.shutdown()
-    if args.quit_after:
+    if args.quit_after and args.hr:
+        print(f"ran {elapsed:.1f} s: HR desk on {settings.data_dir}, camera "
+              f"{'none' if window.capture is None else window.capture.source.describe()}, face models "
+              f"{'not loaded: ' + window.models_error if window.models_error else 'loaded'}")
+    elif args.quit_after:
         m = window.live.metrics
         drawn = window.live.video.frames_drawn
         ready = window.live.models_ready_at

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.attendance.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, SIGN_IN, Actor
+from kiosk.attendance.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
 from kiosk.ui.pages.live import LivePage
 from kiosk.ui.worker import InferenceWorker, Mailbox
@@ -19,7 +19,6 @@ log = logging.getLogger(__name__)
 
 ADMIN_IDLE_MS = 3 * 60 * 1000  # HR screens go back to the entrance screen when left alone
 PURGE_EVERY_MS = 24 * 3600 * 1000  # retention (kiosk.attendance.retention) applied daily
-_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin}
 
 
 class FrameHub(QObject):
@@ -80,9 +79,10 @@ class MainWindow(QMainWindow):
         self.worker.result.connect(self.live.on_result)
         self.live.admin_requested.connect(self.request_admin)
 
-        self._idle = QTimer(self, singleShot=True, interval=ADMIN_IDLE_MS, timeout=self.show_live)
+        from kiosk.ui.idle import IdleWatch
+
+        self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
         self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
-        QApplication.instance().installEventFilter(self)
         self.resize(1280, 800)
 
     def start(self) -> None:
@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
         return False
 
     def sign_in(self, role: str) -> None:
-        """Actions from now on are the signed-in role's on the audit trail."""
-        self.service.actor = Actor(role, "Administrator" if role == "admin" else "HR")
-        self.service.audit_event(SIGN_IN)
+        from kiosk.ui.pin import sign_in
+
+        sign_in(self.service, role)
 
     def show_admin(self, role: str = "admin") -> None:
         if self.admin is None:
@@ -176,16 +176,8 @@ class MainWindow(QMainWindow):
         self.close()
         return True
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
-        """Any touch or key on the HR screens restarts the idle timer."""
-        if self._idle.isActive() and event.type() in _INPUT_EVENTS:
-            self._idle.start()
-        return False
-
     def shutdown(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._idle.close()
         self.capture.stop()
         self.worker.stop()
 

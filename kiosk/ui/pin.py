@@ -15,6 +15,14 @@ ROLE_HR, ROLE_ADMIN = "hr", "admin"
 _FIELDS = {ROLE_ADMIN: "admin_pin_hash", ROLE_HR: "hr_pin_hash"}
 
 
+def sign_in(service, role: str, **where) -> None:
+    """Actions from now on are the signed-in role's on the audit trail (`where`: its detail)."""
+    from kiosk.attendance.audit import SIGN_IN, Actor
+
+    service.actor = Actor(role, "Administrator" if role == ROLE_ADMIN else "HR")
+    service.audit_event(SIGN_IN, **where)
+
+
 class PinGuard:
     """Checks PINs against the settings: the admin PIN (settings, audit, leaving kiosk mode, and
     everything HR can do) and the HR PIN (employees, attendance, export). After `max_tries` wrong

@@ -19,6 +19,10 @@ from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slo
 
 log = logging.getLogger(__name__)
 
+# How often the live worker retries the outbox while nobody is at the door (a write to a locked
+# database can wait seconds: never while someone is waiting for their banner).
+OUTBOX_RETRY_S = 10.0
+
 
 class Mailbox:
     """A 1-slot hand-over between threads: `put` replaces what is there, `take` waits."""
@@ -79,6 +83,7 @@ class InferenceWorker(QThread):
         self._stop = threading.Event()
         self._paused = threading.Event()
         self._reset = threading.Event()
+        self._next_delivery = 0.0
 
     def pause(self, paused: bool) -> None:
         """Paused while HR screens are open: no check-ins from behind the admin's back."""
@@ -106,9 +111,11 @@ class InferenceWorker(QThread):
         self.ready.emit(pipeline.description)
         self.recognizer = LiveRecognizer(self.service, source="camera")
         window_start, window_count = time.monotonic(), 0
+        self._next_delivery = time.monotonic() + OUTBOX_RETRY_S
         while not self._stop.is_set():
             frame = self.mailbox.take(timeout=0.25)
             if frame is None or self._paused.is_set():
+                self._retry_outbox()
                 continue
             if self._reset.is_set():
                 self._reset.clear()
@@ -119,6 +126,8 @@ class InferenceWorker(QThread):
                 log.exception("recognition failed on frame %s", frame.index)
                 continue
             self.processed += 1
+            if not decision.faces:
+                self._retry_outbox()
             window_count += 1
             now = time.monotonic()
             if now - window_start >= 1.0:
@@ -126,6 +135,17 @@ class InferenceWorker(QThread):
                 window_start, window_count = now, 0
             self.result.emit(LiveResult(frame.index, frame.captured_at, now, decision, self.fps,
                                         self.mailbox.dropped))
+
+
+    def _retry_outbox(self) -> None:
+        """Nobody at the door: deliver kept check-ins now and then (KioskService.deliver_outbox)."""
+        if time.monotonic() < self._next_delivery:
+            return
+        try:
+            self.service.deliver_outbox()
+        except Exception:  # never the end of recognition
+            log.exception("outbox delivery failed")
+        self._next_delivery = time.monotonic() + OUTBOX_RETRY_S
 
 
 class _TaskSignals(QObject):

@@ -20,7 +20,8 @@ class AdminPage(QWidget):
     gallery_changed = Signal()
     exit_requested = Signal()
 
-    def __init__(self, service, hub, window=None, parent: QWidget | None = None, guard=None):
+    def __init__(self, service, hub, window=None, parent: QWidget | None = None, guard=None,
+                 back_text: str = "Back to kiosk"):
         super().__init__(parent)
         from kiosk.ui.pages.attendance import AttendancePage
         from kiosk.ui.pages.audit import AuditPage
@@ -68,11 +69,12 @@ class AdminPage(QWidget):
         self.exit_button.setMinimumHeight(56)
         self.exit_button.clicked.connect(self.exit_requested)
         side.addWidget(self.exit_button)
-        back = QPushButton("Back to kiosk", objectName="primary")
+        back = QPushButton(back_text, objectName="primary")  # the HR desk's: "Sign out"
         back.setIcon(theme.icon("back"))
         back.setMinimumHeight(64)
         back.clicked.connect(self.back_requested)
         side.addWidget(back)
+        self.back_button = back
         sidebar.setFixedWidth(310)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -144,13 +144,19 @@ class LivePage(QWidget):
         self._unknown_frame = None
 
         self.status = QLabel(objectName="statusLine")
+        from kiosk.ui.widgets.store_status import StoreStatusLabel
+
+        self.store_status = StoreStatusLabel(service)  # online / offline / check-ins waiting
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.store_status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 14)
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addWidget(stage_frame, 1)
         layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.status)
+        layout.addLayout(footer)
 
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()

@@ -1,0 +1,166 @@
+"""The HR desk (`python main.py --hr`): the HR screens and the enrollment wizard on the kiosk's
+own data, at a desk instead of at the door. No live page, no recognition thread and no camera
+unless one is chosen (`--camera`, for the wizard's photos; files work without one). It goes
+through KioskService only, so it works on whatever store the kiosks use (the data folder today,
+the site database later), and what it enrolls the kiosks pick up by themselves."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.attendance.audit import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
+from kiosk.ui import theme
+
+log = logging.getLogger(__name__)
+
+HR_DESK = "HR desk"
+DESK_IDLE_MS = 10 * 60 * 1000  # an unattended desk signs out by itself
+
+
+class HrWindow(QMainWindow):
+    def __init__(self, service, camera: str | None = None, *, pin_guard=None, idle_ms: int = DESK_IDLE_MS):
+        super().__init__()
+        from kiosk.ui.idle import IdleWatch
+        from kiosk.ui.pin import PinGuard
+        from kiosk.ui.widgets.store_status import StoreStatusLabel
+
+        self.setWindowTitle(f"Kiosk - {HR_DESK}")
+        self.service = service
+        service.actor = Actor(ROLE_SYSTEM, "hr-desk")  # until someone signs in with a PIN
+        self.pin_guard = pin_guard or PinGuard(service.settings)
+        if self.pin_guard.on_change is None:
+            self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
+        self.capture = self.hub = None
+        if camera:  # a USB camera for the wizard's photos; nothing recognises from it
+            from kiosk.ui.capture import CaptureThread
+            from kiosk.ui.main_window import FrameHub
+
+            self.capture = CaptureThread(camera, None, parent=self)
+            self.hub = FrameHub(self.capture)
+        self.role: str | None = None
+        self.models_error = ""
+
+        # The header says where this is and which data it works on.
+        title = QLabel(HR_DESK, objectName="liveTitle")
+        self.where = QLabel(self._describe_store(), objectName="liveHint")
+        self.store_status = StoreStatusLabel(service)
+        self.signed_in = QLabel("", objectName="muted")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(self.where)
+        header = QHBoxLayout()
+        header.setContentsMargins(28, 16, 28, 12)
+        header.addLayout(titles, 1)
+        header.addWidget(self.store_status)
+        header.addSpacing(18)
+        header.addWidget(self.signed_in)
+
+        # Signed out: one button to the PIN; signed in: the HR screens (built on first sign-in).
+        self.sign_in_page = QWidget()
+        page = QVBoxLayout(self.sign_in_page)
+        page.addStretch(1)
+        self.prompt = QLabel("Sign in with the HR or admin PIN to see employees and attendance.",
+                             objectName="pageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.sign_in_button = QPushButton("Sign in", objectName="primary")
+        self.sign_in_button.setIcon(theme.icon("lock"))
+        self.sign_in_button.setMinimumSize(260, 72)
+        self.sign_in_button.clicked.connect(lambda: self.request_sign_in())
+        self.problem = QLabel("", objectName="warn", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.problem.hide()
+        page.addWidget(self.prompt)
+        page.addWidget(self.sign_in_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        page.addWidget(self.problem, alignment=Qt.AlignmentFlag.AlignHCenter)
+        page.addStretch(2)
+        self.admin = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.sign_in_page)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._idle = IdleWatch(idle_ms, self.sign_out, self)
+        self.resize(1280, 860)
+
+    def _describe_store(self) -> str:
+        site = getattr(self.service, "site", None)
+        where = getattr(site, "describe", None)
+        if callable(where):
+            return f"Site database {where()}"
+        return f"Data folder {self.service.settings.data_dir}"
+
+    def start(self) -> None:
+        if self.capture is not None:
+            self.capture.start()
+        QTimer.singleShot(50, self._load_models)  # after the window has painted
+
+    def _load_models(self) -> None:
+        """The face models, on the UI thread (why: MainWindow._load_models); the wizard's photo
+        checks and expert recognition need them, the lists and exports do not."""
+        try:
+            self.service.pipeline  # noqa: B018 - load now
+        except Exception as exc:  # missing weights: said on screen, the rest of HR still works
+            log.exception("face models could not be loaded")
+            self.models_error = f"{type(exc).__name__}: {exc}"
+            self.problem.setText("Face models are missing or broken: enrolling and expert recognition "
+                                 f"will not work here.\n{self.models_error}\nRun `kiosk models` to see what is needed.")
+            self.problem.show()
+
+    # -- signing in and out ---------------------------------------------------------------------
+    def request_sign_in(self) -> bool:
+        """Ask for the PIN (or to set the admin PIN on first use); open the HR screens when accepted."""
+        from kiosk.ui.dialogs.pin_dialog import PinDialog
+
+        if PinDialog(self.pin_guard, self).exec():
+            self.show_admin(self.pin_guard.role or "admin")
+            return True
+        return False
+
+    def show_admin(self, role: str) -> None:
+        from kiosk.ui.pin import sign_in
+
+        if self.admin is None:
+            from kiosk.ui.pages.admin import AdminPage
+
+            self.admin = AdminPage(self.service, self.hub, self, guard=self.pin_guard, back_text="Sign out")
+            self.admin.back_button.setIcon(theme.icon("lock"))
+            self.admin.back_requested.connect(self.sign_out)
+            self.stack.addWidget(self.admin)
+        sign_in(self.service, role, where=HR_DESK)
+        self.role = role
+        self.signed_in.setText("Signed in: " + ("administrator" if role == "admin" else "HR"))
+        self.admin.set_role(role)
+        self.admin.refresh()
+        self.stack.setCurrentWidget(self.admin)
+        self._idle.start()
+
+    def sign_out(self) -> bool:
+        """Back to the sign-in page (never in the middle of an enrollment)."""
+        self._idle.stop()
+        if self.admin is not None and self.admin.busy():
+            self._idle.start()
+            return False
+        if self.role is not None:
+            self.service.audit_event(SIGN_OUT, where=HR_DESK)
+        self.role = None
+        self.signed_in.setText("")
+        self.service.actor = Actor(ROLE_SYSTEM, "hr-desk")
+        self.stack.setCurrentWidget(self.sign_in_page)
+        return True
+
+    def shutdown(self) -> None:
+        self._idle.close()
+        if self.capture is not None:
+            self.capture.stop()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.admin is not None and self.admin.busy():  # an enrollment is being saved: finish it first
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)
