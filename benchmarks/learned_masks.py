@@ -36,6 +36,11 @@ from kiosk.tools import openset  # noqa: E402
 
 SETS = ("masked/rmfrd_calib", "masked/rmfrd", "masked/webcam")
 FLOORS = np.round(np.arange(0.20, 0.551, 0.05), 2)
+# Learned offsets swept; the shipped one (matcher.LEARNED_OFFSET) is the smallest with no wrong
+# person on the calibration set (rmfrd_calib) when HR approves every check-in; the other sets
+# are held out.
+OFFSETS = (0.0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30)
+CALIBRATION_SET = "masked/rmfrd_calib"
 
 
 def set_of(key_or_path: str) -> str:
@@ -77,10 +82,10 @@ def records(embedded, learned: dict[str, np.ndarray] | None = None) -> list[Pers
     return out
 
 
-def matcher(embedded, rule, learned=None) -> Matcher:
-    """Built as KioskService.reload builds it."""
+def matcher(embedded, rule, learned=None, **options) -> Matcher:
+    """Built as KioskService.reload builds it (`options`: e.g. another learned_offset)."""
     return Matcher(records(embedded, learned), embedded.embedder, rule.threshold, rule.masked[0],
-                   gate_offset=embedded.gate_offset, gate_threshold=rule.masked[0], rule=rule)
+                   gate_offset=embedded.gate_offset, gate_threshold=rule.masked[0], rule=rule, **options)
 
 
 def door(m: Matcher, vectors: np.ndarray) -> list:
@@ -155,10 +160,31 @@ def run(faces: Path, cache: Path, learn_rule: LearnRule) -> dict:
             entry[label] = sum(r.decision == ACCEPTED for r in door(m, np.stack(vecs)))
         entry["attempts"] = len(vecs)
         report["strangers"][name] = entry
+    strangers = np.stack([embedded.probes[str(f)] for files in stranger_files.values() for f in files
+                          if embedded.probes.get(str(f)) is not None])
+    report["offset_sweep"] = offset_sweep(embedded, rule, learned_all, people, masked, strangers)
+    report["offset_sweep_rule"] = offset_sweep(embedded, rule, learned_rule, people, masked, strangers)
+    report["learned_offset"] = after.learned_offset
     report["poisoning"] = poisoning(before, people, masked, learn_rule)
     report["floor_sweep"] = floor_sweep(before, people, masked, checkin, learn_rule)
     report["seconds"] = round(time.time() - t0, 1)
     return report
+
+
+def offset_sweep(embedded, rule, learned, people, masked, strangers: np.ndarray) -> list[dict]:
+    """Per learned offset, with every PIN check-in learned (HR approves all): each set's other
+    real masked photos at the door, and the strangers accepted."""
+    out = []
+    for offset in OFFSETS:
+        m = matcher(embedded, rule, learned, learned_offset=offset)
+        row = {"offset": offset, "strangers_accepted": sum(r.decision == ACCEPTED for r in door(m, strangers)),
+               "strangers": len(strangers)}
+        for name in SETS:
+            rows = [(p.key, v) for p in people if set_of(p.key) == name for _, v in masked[p.key][1:]]
+            if rows:
+                row[name] = count(door(m, np.stack([v for _, v in rows])), [k for k, _ in rows])
+        out.append(row)
+    return out
 
 
 def poisoning(m: Matcher, people, masked, learn_rule: LearnRule) -> dict:
@@ -246,6 +272,17 @@ def markdown(report: dict) -> str:
     for row in report["floor_sweep"]:
         lines.append(f"| {row['floor']:.2f} | {row['genuine_learned']} / {row['genuine']} | "
                      f"{row['impostor_learned']} / {row['impostor_attempts']} |")
+    for key, what in (("offset_sweep", "every PIN check-in learned"),
+                      ("offset_sweep_rule", "the check-ins the rule queues, approved by HR")):
+        lines += ["", f"Learned offset (shipped: {report['learned_offset']:.2f}), {what}; right / wrong / "
+                      f"unsure of each set's other real masked photos ({CALIBRATION_SET} calibrates, the "
+                      "others are held out):", "",
+                  "| offset | " + " | ".join(SETS) + " | strangers accepted |", "|---|" + "---|" * (len(SETS) + 1)]
+        for row in report[key]:
+            cells = [f"{pct(row[n].get('right', 0), row[n]['attempts'])} / {row[n].get('wrong', 0)} / "
+                     f"{row[n].get('unsure', 0)}" if n in row else "-" for n in SETS]
+            lines.append(f"| {row['offset']:.2f} | " + " | ".join(cells) +
+                         f" | {row['strangers_accepted']} / {row['strangers']} |")
     return "\n".join(lines) + "\n"
 
 

@@ -15,7 +15,6 @@ import pytest
 from kiosk.cli import main
 from kiosk.gallery.decision import ACCEPTED
 from kiosk.gallery.learned import ACTIVE, LEARNED_DIR, MAX_ACTIVE, MAX_PENDING, PENDING, LearnedTemplates
-from kiosk.gallery.learning import LEARN
 from tests.conftest import FACES, require
 
 MASKED = FACES / "masked"
@@ -105,6 +104,20 @@ def test_a_pin_checkin_teaches_the_real_mask(service):
     assert meta["learned"][0]["status"] == ACTIVE and meta["learned"][0]["embedder"] == service.matcher.embedder
 
 
+def test_only_a_live_face_recognised_at_the_door_is_learned_without_hr(service):
+    """A PIN check-in's face waits for HR even when live (a colleague with the PIN is live too);
+    a face check-in's refresh is used at once when live, and never without liveness."""
+    from kiosk.gallery.learning import LEARN, REFUSED, SOURCE_FACE, SOURCE_PIN, judge
+
+    [vector] = embeddings(service, [PEOPLE["W1"] / CHECKIN_PHOTO])
+    m = service.matcher
+    assert judge(m, "W1", vector, masked=True, live=True, source=SOURCE_PIN).action == PENDING
+    assert judge(m, "W1", vector, masked=True, live=True, source=SOURCE_FACE).action == LEARN
+    assert judge(m, "W1", vector, masked=True, live=None, source=SOURCE_FACE).action == REFUSED
+    assert judge(m, "W1", vector, masked=True, live=False, source=SOURCE_PIN).action == REFUSED
+    assert judge(m, "W1", vector, masked=False, live=True, source=SOURCE_PIN).action == REFUSED
+
+
 @dataclass
 class Live:
     """What helper-10's liveness check returns for a live face (its LivenessResult's fields)."""
@@ -134,9 +147,10 @@ def test_a_stolen_pin_never_teaches_an_impostor(service, monkeypatch, live):
     assert stored == [], stored
     store = LearnedTemplates(service.store)
     assert all(store.list(uid) == [] for uid in PEOPLE)
-    # The genuine person, live, is learned at once (the same rule lets them through).
+    # The genuine person passes the same rule, but a PIN check-in's face waits for HR, live or not.
     result = service.pin_checkin("W1", PINS["W1"], load_image(PEOPLE["W1"] / CHECKIN_PHOTO))
-    assert (result.learning.action == LEARN) is live
+    assert result.learning.action == PENDING
+    assert [e["status"] for e in store.list("W1")] == [PENDING]
 
 
 def test_store_limits_commit_point_and_re_enrolment(service):
