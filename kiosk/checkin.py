@@ -15,7 +15,6 @@ import cv2
 import numpy as np
 
 from kiosk.attendance.db import CHECKED_IN, METHOD_PIN, CheckIn, local_now
-from kiosk.fsutil import atomic_write_bytes
 from kiosk.gallery.learned import ACTIVE, PENDING, LearnedTemplates
 from kiosk.gallery.learning import LEARN, REFUSED, SOURCE_PIN, LearnDecision, judge
 from kiosk.vision.types import Face
@@ -56,7 +55,8 @@ def pin_checkin(service, user_id: str, pin: str, image_bgr: np.ndarray | None = 
         return PinCheckinResult(False, check.message, locked_seconds=check.locked_seconds)
     moment = local_now(now)
     employee = service.db.get_employee(user_id) or {}
-    frame_path = save_review_frame(service.settings.data_dir, user_id, image_bgr, moment) if image_bgr is not None else None
+    frame_path = (save_review_frame(service.store, service.settings.data_dir, user_id, image_bgr, moment)
+                  if image_bgr is not None else None)
     checkin = service.db.record_recognition(user_id, employee.get("name", ""), None, source="pin", now=moment,
                                             method=METHOD_PIN, detail=str(frame_path) if frame_path else None)
     learning = None
@@ -76,14 +76,27 @@ def _message(checkin: CheckIn) -> str:
     return f"{name} - {checkin.outcome}"
 
 
-def save_review_frame(data_dir: Path, user_id: str, image_bgr: np.ndarray, moment: datetime) -> Path | None:
-    """The frame of a PIN check-in, for HR to look at later (data/review/YYYY-MM-DD/...jpg)."""
+def save_review_frame(store, data_dir: Path, user_id: str, image_bgr: np.ndarray, moment: datetime) -> Path | None:
+    """The frame of a PIN check-in, for HR to look at later (data/review/YYYY-MM-DD/...jpg),
+    sealed with the gallery's key like every other face the kiosk keeps."""
     ok, data = cv2.imencode(".jpg", image_bgr, [cv2.IMWRITE_JPEG_QUALITY, 90])
     if not ok:
         return None
     path = Path(data_dir) / REVIEW_DIR / moment.date().isoformat() / f"{moment:%H%M%S}_{user_id}_pin.jpg"
-    atomic_write_bytes(path, data.tobytes())
+    store.replace_file(path, data.tobytes())
     return path
+
+
+def review_frames(data_dir: Path, user_id: str | None = None) -> list[Path]:
+    """The stored PIN check-in frames (of one person, or everyone's), oldest first."""
+    pattern = f"*_{user_id}_pin.jpg" if user_id else "*_pin.jpg"
+    return sorted(Path(data_dir).glob(f"{REVIEW_DIR}/*/{pattern}"))
+
+
+def review_folders(data_dir: Path) -> list[Path]:
+    """One folder per day of review frames (the retention purge ages their files)."""
+    root = Path(data_dir) / REVIEW_DIR
+    return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
 
 
 def face_crop(image_bgr: np.ndarray, face: Face, margin: float = CROP_MARGIN) -> bytes:
@@ -131,8 +144,6 @@ def learn_mask(service, user_id: str, image_bgr: np.ndarray, face: Face | None =
 def reembed_learned(service, user_id: str, force: bool = False) -> tuple[int, list[str]]:
     """Re-embed a person's learned templates from their stored crops with the active model
     (after `kiosk reembed` moved the person to it). Returns (done, problems)."""
-    from kiosk.vision.image_io import load_image
-
     store = LearnedTemplates(service.store)
     target = service.pipeline.embedder.name
     done, problems = 0, []
@@ -140,7 +151,7 @@ def reembed_learned(service, user_id: str, force: bool = False) -> tuple[int, li
         if entry.get("embedder") == target and not force:
             continue
         try:
-            face = _subject(service, load_image(entry["crop"]))
+            face = _subject(service, store.crop(entry))
         except Exception as exc:  # one bad crop must not stop the others
             problems.append(f"{user_id} {entry['name']}: {exc}")
             continue

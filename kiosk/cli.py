@@ -349,7 +349,7 @@ def cmd_learned(args) -> int:
     if args.approve or args.remove:
         if len(args.ids) != 1:
             raise CliError("--approve/--remove need exactly one worker ID")
-        (store.approve if args.approve else store.remove)(args.ids[0], args.approve or args.remove)
+        (service.approve_learned if args.approve else service.remove_learned)(args.ids[0], args.approve or args.remove)
         _emit(args, {"id": args.ids[0], "approved" if args.approve else "removed": args.approve or args.remove},
               f"{'approved' if args.approve else 'removed'} {args.approve or args.remove} of {args.ids[0]}")
         return 0

@@ -13,7 +13,8 @@ import numpy as np
 
 from kiosk.attendance.errors import explain
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
-from kiosk.attendance.audit import DELETE, ENROLL, PURGE, REENROLL, Actor
+from kiosk.attendance.audit import (DELETE, ENROLL, LEARNED_TEMPLATE_APPROVED, LEARNED_TEMPLATE_REMOVED, PIN_CHANGE,
+                                    PURGE, REENROLL, Actor)
 from kiosk.config import Settings, load_settings
 from kiosk.fsutil import crash_point
 from kiosk.gallery.decision import DecisionRule
@@ -184,6 +185,10 @@ class KioskService:
         folders = []
         if self.retention.photos_days is not None and self.store.root.is_dir():
             folders = [f / "photos" for f in self.store.root.iterdir() if f.is_dir() and not f.name.startswith(".")]
+        if self.retention.photos_days is not None:
+            from kiosk.checkin import review_folders
+
+            folders += review_folders(self.settings.data_dir)  # PIN check-in frames age like photos
         report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
         if not dry_run:
             self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())
@@ -417,6 +422,23 @@ class KioskService:
                 raise KeyError(f"no enrolled person has worker ID {user_id}")
             self.db.upsert_employee(record.user_id, record.name, record.mobile)
         self.pins.set_pin(user_id, pin)
+        self.audit_event(PIN_CHANGE, user_id, pin="check-in")
+
+    def approve_learned(self, user_id: str, name: str) -> None:
+        """HR accepts a pending learned mask template (audited; the matcher reloads)."""
+        from kiosk.gallery.learned import LearnedTemplates
+
+        LearnedTemplates(self.store).approve(user_id, name)
+        self.audit_event(LEARNED_TEMPLATE_APPROVED, user_id, template=name)
+        self.reload()
+
+    def remove_learned(self, user_id: str, name: str) -> None:
+        """HR removes a learned mask template for good (audited; the matcher reloads)."""
+        from kiosk.gallery.learned import LearnedTemplates
+
+        LearnedTemplates(self.store).remove(user_id, name)
+        self.audit_event(LEARNED_TEMPLATE_REMOVED, user_id, template=name)
+        self.reload()
 
     def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
                     face: Face | None = None, now: datetime | None = None):
@@ -440,5 +462,9 @@ class KioskService:
             change.rollback()
             raise
         change.commit()
+        from kiosk.checkin import review_frames
+
+        for frame in review_frames(self.settings.data_dir, user_id):  # their PIN check-in faces too
+            frame.unlink(missing_ok=True)
         self.audit_event(DELETE, user_id)
         self.reload()

@@ -187,13 +187,13 @@ def test_reembed_keeps_learned_templates(service, capsys):
     store = LearnedTemplates(service.store)
     store.approve("W1", "real_1")
     folder = service.store.folder_of("W1")
-    before = np.load(folder / LEARNED_DIR / "real_1.npy")
+    before = service.store.load_array(folder / LEARNED_DIR / "real_1.npy")  # sealed: read through the key
     (folder / LEARNED_DIR / "real_1.npy").unlink()  # re-embedding must rebuild it from the crop
     np.save(folder / LEARNED_DIR / "real_1.npy", np.zeros_like(before))
     code = main(["--data-dir", str(service.settings.data_dir), "reembed", "W1", "--force"])
     assert code == 0, capsys.readouterr().err
     [entry] = store.list("W1")
-    rebuilt = np.load(service.store.folder_of("W1") / LEARNED_DIR / "real_1.npy")
+    rebuilt = service.store.load_array(service.store.folder_of("W1") / LEARNED_DIR / "real_1.npy")
     assert entry["status"] == ACTIVE and float(rebuilt @ before) > 0.9
 
 
@@ -222,3 +222,57 @@ def test_hr_panel_lists_approves_and_removes(qtbot, service):
     dialog.pad.type_pin("8642")
     dialog.pad.type_pin("8642")
     assert not dialog.isVisible() and service.pins.check("W1", "8642").ok
+
+
+def test_pin_faces_are_sealed_exported_purged_and_erased(service, tmp_path):
+    """The learned crop and vector and the PIN review frame are encrypted like the gallery (a
+    copied data folder shows no face); they are in the subject-access export, the retention
+    purge ages the review frames like photos, and deleting the person erases them."""
+    from datetime import datetime, timedelta
+
+    from kiosk.checkin import review_frames
+    from kiosk.gallery.at_rest import MAGIC
+    from kiosk.tools.privacy import person_archive
+    from kiosk.vision.image_io import ImageError, decode_image, load_image
+
+    result = service.pin_checkin("W1", PINS["W1"], load_image(PEOPLE["W1"] / CHECKIN_PHOTO))
+    assert result.learning.action == PENDING
+    data = service.settings.data_dir
+    [frame] = review_frames(data, "W1")
+    learned = sorted((service.store.folder_of("W1") / LEARNED_DIR).iterdir())
+    assert [p.suffix for p in learned] == [".jpg", ".npy"]
+    copy = tmp_path / "copied"
+    shutil.copytree(data, copy)
+    for path in [frame, *learned]:
+        stolen = (copy / path.relative_to(data)).read_bytes()
+        assert stolen.startswith(MAGIC)
+        with pytest.raises((ImageError, ValueError)):
+            decode_image(stolen, path.name) if path.suffix == ".jpg" else np.load(__import__("io").BytesIO(stolen))
+    store = LearnedTemplates(service.store)
+    [entry] = store.list("W1")
+    assert store.crop(entry).ndim == 3  # HR's panel and reembed read it through the key
+    names = __import__("zipfile").ZipFile(__import__("io").BytesIO(person_archive(service, "W1")[0])).namelist()
+    assert f"review/{frame.parent.name}/{frame.name}" in names and f"gallery/{LEARNED_DIR.as_posix()}/real_1.jpg" in names
+    # Retention: review frames older than the photo period go, newer ones stay.
+    service.settings.retention_photos_days = 30
+    assert service.purge(dry_run=True, now=datetime.now() + timedelta(days=29)).photos == 0
+    photos = sum(len(list((f / "photos").glob("*"))) for f in service.store.root.iterdir() if f.is_dir())
+    assert service.purge(dry_run=True, now=datetime.now() + timedelta(days=31)).photos == photos + 1
+    assert frame.exists()
+    service.delete("W1")
+    assert review_frames(data, "W1") == [] and service.store.folder_of("W1") is None
+
+
+def test_pin_changes_and_learned_template_decisions_are_on_the_audit_trail(service, capsys):
+    from kiosk.vision.image_io import load_image
+
+    service.set_pin("C1", "8315")
+    service.pin_checkin("W1", PINS["W1"], load_image(PEOPLE["W1"] / CHECKIN_PHOTO))
+    service.approve_learned("W1", "real_1")
+    assert "real_1" in next(r for r in service.people() if r.user_id == "W1").learned
+    assert main(["--data-dir", str(service.settings.data_dir), "learned", "W1", "--remove", "real_1"]) == 0
+    trail = [(r["action"], r["subject"], r["detail"].get("template") or r["detail"].get("pin"))
+             for r in service.audit.rows()]
+    assert ("pin_change", "C1", "check-in") in trail
+    assert ("learned_template_approved", "W1", "real_1") in trail and ("learned_template_removed", "W1", "real_1") in trail
+    assert service.audit.verify().ok

@@ -39,6 +39,7 @@ PIN_CHANGE = "pin_change"
 SETTING_CHANGE = "setting_change"
 THRESHOLD_CHANGE = "threshold_change"
 LEARNED_TEMPLATE_REMOVED = "learned_template_removed"
+LEARNED_TEMPLATE_APPROVED = "learned_template_approved"
 AUDIT_EXPORT = "audit_export"
 PURGE = "purge"
 PERSON_EXPORT = "person_export"
@@ -48,7 +49,8 @@ KIOSK_EXIT = "kiosk_exit"
 SIGN_IN = "sign_in"
 SIGN_OUT = "sign_out"  # the HR desk's "Sign out" (the kiosk's HR screens just go back to the door)
 ACTIONS = (SIGN_IN, SIGN_OUT, ENROLL, REENROLL, DELETE, EXPORT, PIN_CHANGE, SETTING_CHANGE, THRESHOLD_CHANGE,
-           LEARNED_TEMPLATE_REMOVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT, GALLERY_IMPORT,
+           LEARNED_TEMPLATE_REMOVED, LEARNED_TEMPLATE_APPROVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT,
+           GALLERY_IMPORT,
            KIOSK_EXIT)
 
 

@@ -6,6 +6,7 @@ beside the seed layout of the person's folder:
 
     masked/learned/real_N.npy   the embedding (with the embedder named in metadata.json)
     masked/learned/real_N.jpg   the face crop it came from (to re-embed with another model)
+Both are sealed like the rest of the gallery (kiosk.gallery.at_rest, through the store).
     metadata.json  "learned": [{"name": "real_N", "date", "source": "pin" | "face",
                                 "status": "active" | "pending", "embedder", "similarity", ...}]
 
@@ -16,7 +17,6 @@ approval (docs/evaluation/learned_masks.md: why, and the rule that decides which
 At most MAX_ACTIVE active and MAX_PENDING pending per person; the oldest is replaced."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.fsutil import atomic_write_bytes, atomic_write_text
+from kiosk.fsutil import atomic_write_text
+from kiosk.gallery.at_rest import array_bytes
 
 LEARNED_DIR = Path("masked") / "learned"
 ACTIVE, PENDING = "active", "pending"
@@ -43,15 +44,16 @@ def entries(metadata: dict) -> list[dict]:
             and re.fullmatch(r"real_\d+", e["name"])]
 
 
-def load_active(folder: Path, metadata: dict, embedder: str, dim: int) -> dict[str, np.ndarray]:
-    """name -> vector of the active entries embedded with `embedder` at `dim` numbers. A missing
-    or damaged file is skipped (the person keeps their other templates)."""
+def load_active(folder: Path, metadata: dict, embedder: str, dim: int, load_array) -> dict[str, np.ndarray]:
+    """name -> vector of the active entries embedded with `embedder` at `dim` numbers, read by
+    `load_array` (the store's: files may be sealed). A missing or damaged file is skipped (the
+    person keeps their other templates)."""
     out = {}
     for entry in entries(metadata):
         if entry.get("status") != ACTIVE or entry.get("embedder") != embedder:
             continue
         try:
-            vector = np.load(folder / LEARNED_DIR / f"{entry['name']}.npy").astype(np.float32)
+            vector = load_array(folder / LEARNED_DIR / f"{entry['name']}.npy").astype(np.float32)
         except (OSError, ValueError, EOFError):
             continue
         if vector.shape == (dim,) and np.isfinite(vector).all():
@@ -101,6 +103,10 @@ class LearnedTemplates:
         out = [e | {"crop": str(folder / LEARNED_DIR / f"{e['name']}.jpg")} for e in entries(_read_metadata(folder))]
         return sorted(out, key=lambda e: e.get("date", ""), reverse=True)
 
+    def crop(self, entry: dict) -> np.ndarray:
+        """The face crop of a listed entry, as BGR (it may be sealed: never read it directly)."""
+        return self.store.load_photo(Path(entry["crop"]))
+
     def add(self, user_id: str, vector: np.ndarray, crop_jpeg: bytes, *, embedder: str, source: str,
             status: str = ACTIVE, now: datetime | None = None, **info) -> str:
         """Store one template (and its crop); the oldest of the same status goes when full."""
@@ -111,10 +117,8 @@ class LearnedTemplates:
         while (folder / LEARNED_DIR / f"real_{number}.npy").exists():  # an unlisted file of a crash
             number += 1
         name = f"real_{number}"
-        buffer = io.BytesIO()
-        np.save(buffer, np.asarray(vector, np.float32))
-        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.npy", buffer.getvalue())
-        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.jpg", crop_jpeg)
+        self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
+        self.store.replace_file(folder / LEARNED_DIR / f"{name}.jpg", crop_jpeg)
         moment = (now or datetime.now()).replace(microsecond=0).isoformat()
         listed.append({"name": name, "date": moment, "source": source, "status": status,
                        "embedder": embedder} | {k: v for k, v in info.items() if v is not None})
@@ -145,9 +149,7 @@ class LearnedTemplates:
         meta = _read_metadata(folder)
         listed = entries(meta)
         _find(listed, name, user_id)["embedder"] = embedder
-        buffer = io.BytesIO()
-        np.save(buffer, np.asarray(vector, np.float32))
-        atomic_write_bytes(folder / LEARNED_DIR / f"{name}.npy", buffer.getvalue())
+        self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
         self._commit(folder, meta, listed, [])
 
     def _commit(self, folder: Path, meta: dict, keep: list[dict], dropped: list[dict]) -> None:

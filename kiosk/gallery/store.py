@@ -172,6 +172,13 @@ class GalleryStore:
         with naming(path):  # a full disk names the file
             write_sealed(path, data, self.cipher, self._label(path))
 
+    def replace_file(self, path: Path, data: bytes) -> None:
+        """Seal and write one file in place, atomically (learned templates, PIN review frames)."""
+        from kiosk.gallery.at_rest import write_sealed
+
+        with naming(path):
+            write_sealed(path, data, self.cipher, self._label(path), atomic=True)
+
     def read_file(self, path: Path) -> bytes:
         """A stored file's plain contents (for photos, templates and exports)."""
         from kiosk.gallery.at_rest import read_sealed
@@ -389,7 +396,8 @@ class GalleryStore:
             embedder=embedder,
             originals=np.stack(originals).astype(np.float32), masked=masked,
             mobile=metadata.get("mobile", ""), metadata=metadata, folder=folder,
-            learned=learned_templates.load_active(folder, metadata, embedder, originals[0].shape[0]),
+            learned=learned_templates.load_active(folder, metadata, embedder, originals[0].shape[0],
+                                                   self.load_array),
         )
 
     def load_all(self) -> tuple[list[PersonRecord], list[str]]:

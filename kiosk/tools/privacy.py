@@ -90,6 +90,12 @@ def person_archive(service, user_id: str) -> tuple[bytes, dict]:
                 name = f"gallery/{path.relative_to(folder).as_posix()}"
                 archive.writestr(name, service.store.read_file(path))
                 files.append(name)
+        from kiosk.checkin import review_frames
+
+        for path in review_frames(service.settings.data_dir, user_id):
+            name = f"review/{path.parent.name}/{path.name}"
+            archive.writestr(name, service.store.read_file(path))
+            files.append(name)
         summary["files"] = files
         archive.writestr("person.json", json.dumps(summary, indent=2, ensure_ascii=False, default=str))
     counts = {"files": len(files), "attendance": len(summary["attendance"]),

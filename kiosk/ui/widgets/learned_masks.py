@@ -42,8 +42,6 @@ class LearnedMasksPanel(QWidget):
         self.entries: list[dict] = []
 
     def show_person(self, user_id: str | None) -> None:
-        from kiosk.vision.image_io import load_image
-
         self.user_id = user_id
         self.list.clear()
         self.entries = LearnedTemplates(self.service.store).list(user_id) if user_id else []
@@ -52,7 +50,7 @@ class LearnedMasksPanel(QWidget):
             how = "worker ID + PIN" if entry.get("source") == "pin" else "face check-in"
             item = QListWidgetItem(f"{entry['date'][:16].replace('T', ' ')}\n{how}, {status}")
             try:
-                item.setIcon(QIcon(to_pixmap(load_image(entry["crop"]), 72)))
+                item.setIcon(QIcon(to_pixmap(LearnedTemplates(self.service.store).crop(entry), 72)))
             except Exception:  # a missing crop still lists the template (HR can remove it)
                 pass
             item.setData(Qt.ItemDataRole.UserRole, entry["name"])
@@ -87,8 +85,7 @@ class LearnedMasksPanel(QWidget):
         entry = self.selected()
         if entry is None or self.user_id is None:
             return False
-        getattr(LearnedTemplates(self.service.store), action)(self.user_id, entry["name"])
-        self.service.reload()
+        (self.service.approve_learned if action == "approve" else self.service.remove_learned)(self.user_id, entry["name"])
         self.show_person(self.user_id)
         self.changed.emit()
         return True
