@@ -10,51 +10,39 @@ import numpy as np
 from kiosk.vision.types import Face
 
 # The ArcFace 112x112 template (insightface face_align.arcface_dst): a frontal face by
-# definition, so a photo matching it reads 0 deg yaw and pitch. Depths (towards the camera, in
-# the template's pixels) from average human head geometry relative to the eye centres, with
-# inter-ocular distance (IOD) 35.2 px ~ 63 mm: nose tip ~22 mm ahead (0.35 IOD), mouth corners
-# ~3 mm ahead.
+# definition, so a face whose landmarks match it reads 0 degrees yaw and pitch.
 _TEMPLATE = np.array([[38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366],
                       [41.5493, 92.3655], [70.7299, 92.2041]], np.float64)
-_DEPTH = np.array([0.0, 0.0, 12.3, 1.8, 1.8])
-_MODEL = np.column_stack([_TEMPLATE - _TEMPLATE.mean(0), _DEPTH])
-_MODEL[:, 1] *= -1  # image y grows downwards, model y upwards
+# How far the nose tip stands in front of the eyes and mouth corners, in template pixels:
+# ~0.45 inter-ocular distance (IOD 35.2 px ~ 63 mm; nose tip ~28 mm ahead), average head geometry.
+_NOSE_DEPTH = 0.45 * float(np.linalg.norm(_TEMPLATE[1] - _TEMPLATE[0]))
 
-# Turned beyond these the far eye and cheek are foreshortened (the ArcFace crop then holds
-# mostly one side of the face) and frontal-to-frontal matching falls off; the 5-point estimate
-# itself is good to several degrees, so the limits sit well clear of frontal, and well inside
-# what a clerk would call "turned away" (see docs/evaluation/sharpness.md for the measured spread).
+# Turned beyond these the far cheek is foreshortened (the ArcFace crop then holds mostly one side
+# of the face) and frontal-to-frontal matching falls off. The 5-point estimate is good to several
+# degrees for yaw; pitch is the weakest (where the nose sits between eyes and mouth varies from
+# person to person: frontal portraits here read -15 deg on average, spread +-15), so only a
+# clearly tilted head is refused. Measured spread: docs/evaluation/sharpness.md.
 YAW_MAX = 30.0
-PITCH_MAX = 25.0
+PITCH_MAX = 40.0
 # Eye aspect ratio (Soukupova & Cech 2016: open eyes ~0.25-0.35, a blink falls below ~0.2);
 # below this both eyes are taken as closed (the mean of the two eyes is used).
 EYES_OPEN_MIN = 0.15
 
 
-def head_pose(face: Face, image_shape: tuple[int, ...]) -> tuple[float, float]:
-    """(yaw, pitch) in degrees from the 5 landmarks (solvePnP on a generic face model);
-    positive yaw = face turned to the image's left, positive pitch = chin up."""
-    h, w = image_shape[:2]
-    focal = float(max(h, w))
-    camera = np.array([[focal, 0, w / 2], [0, focal, h / 2], [0, 0, 1]], np.float64)
+def head_pose(face: Face, image_shape: tuple[int, ...] | None = None) -> tuple[float, float]:
+    """(yaw, pitch) in degrees from the 5 landmarks: the eyes and mouth corners are mapped onto
+    the frontal template (similarity transform), and the nose tip's offset from the template's
+    nose, over the nose's depth, is the sine of the turn (weak perspective; a full PnP solve on
+    5 nearly coplanar points is ambiguous). Positive yaw: nose towards the image's right;
+    positive pitch: chin up. image_shape is unused (kept for callers that pass it)."""
     points = np.asarray(face.landmarks, np.float64).reshape(5, 2)
-    ok, rvec, _ = cv2.solvePnP(_MODEL, points, camera, None, flags=cv2.SOLVEPNP_EPNP)
-    if not ok:
+    matrix, _ = cv2.estimateAffinePartial2D(points[[0, 1, 3, 4]], _TEMPLATE[[0, 1, 3, 4]], method=cv2.LMEDS)
+    if matrix is None:
         return float("nan"), float("nan")
-    ok, rvec, tvec = cv2.solvePnP(_MODEL, points, camera, None, rvec, np.array([[0.0], [0.0], [focal]]),
-                                  useExtrinsicGuess=True, flags=cv2.SOLVEPNP_ITERATIVE)
-    rotation, _ = cv2.Rodrigues(rvec)
-    # The model has y up and z towards the camera; the camera looks along +z with y down:
-    # flip to camera axes, then read Euler angles.
-    rotation = rotation @ np.diag([1.0, -1.0, -1.0])
-    angles, *_ = cv2.RQDecomp3x3(rotation)
-    pitch, yaw = angles[0], angles[1]
-    pitch = (pitch + 180.0) % 360.0 - 180.0
-    if pitch > 90:
-        pitch -= 180
-    elif pitch < -90:
-        pitch += 180
-    return float(yaw), float(pitch)
+    nose = matrix @ np.array([points[2, 0], points[2, 1], 1.0])
+    dx, dy = (nose - _TEMPLATE[2]) / _NOSE_DEPTH
+    return (float(np.degrees(np.arcsin(np.clip(dx, -1, 1)))),
+            float(np.degrees(np.arcsin(np.clip(-dy, -1, 1)))))
 
 
 def eye_aspect_ratio(points68: np.ndarray) -> float:
