@@ -210,7 +210,7 @@ def cmd_check_photo(args) -> int:
     data = graded.as_dict() | {"image": str(args.image)}
     verdict = "OK for enrollment" if graded.ok else "not usable: " + "; ".join(graded.problems)
     _emit(args, data, f"{args.image}: {graded.width}x{graded.height}, {graded.face_count} face(s), "
-                      f"sharpness {graded.blur:.1f}, brightness {graded.brightness:.0f}: {verdict}")
+                      f"{quality.describe(graded)}: {verdict}")
     return 0 if graded.ok else 1
 
 

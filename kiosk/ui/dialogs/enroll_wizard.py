@@ -49,7 +49,7 @@ def masks_available() -> bool:
 
 def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
     """What to tell the person in front of the camera, from the same checks check_photo uses
-    (one face, big enough, sharp) plus 'centred'."""
+    (one face, big enough, sharp, facing the camera, eyes open, no mask) plus 'centred'."""
     image, faces, _ = detect_lit(pipeline, image, pad_retry=False)  # as check_photo: dark faces lifted
     if not faces:
         return False, "No face found: stand in front of the camera"
@@ -63,10 +63,10 @@ def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
         return False, "Come closer to the camera"
     if abs(cx - w / 2) > 0.18 * w or abs(cy - h / 2) > 0.22 * h:
         return False, "Centre your face in the picture"
-    if graded.blur < quality.BLUR_MIN:
-        return False, "Hold still: the picture is blurry"
-    if graded.problems:
-        return False, graded.problems[0].capitalize()
+    if graded.sharpness is not None and graded.sharpness < quality.SHARPNESS_MIN:
+        return False, f"Hold still: the picture is blurry (sharpness {graded.sharpness:.1f})"
+    if graded.problems:  # turned, eyes, mask, light: the same plain words as check_photo
+        return False, graded.problems[0][0].upper() + graded.problems[0][1:]
     return True, "Good: tap “Take photo”"
 
 

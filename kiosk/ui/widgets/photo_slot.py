@@ -61,7 +61,7 @@ class PhotoSlot(QFrame):
         q = checked.quality
         box = checked.face.xywh()
         self.image_label.setPixmap(annotated_pixmap(checked.image, [FaceBox(box, "", colour=theme.SUCCESS)], THUMB))
-        self.caption.setText(f"✓ Good · sharpness {q.blur:.0f}\nface {q.face_width:.0f} px wide")
+        self.caption.setText(f"✓ Good · sharpness {q.sharpness:.0f}\nface {q.face_width:.0f} px wide")
         self.remove.setVisible(True)
         self._set_state("ok")
 
