@@ -28,12 +28,13 @@ class FrameChoice:
 
 
 def frontal(q: quality.PhotoQuality, face: Face) -> float:
-    """1.0 for a face looking straight at the camera, less as it turns: cos(yaw) * cos(pitch) when
-    the quality check measured them, else from the 5 landmarks (the nose's offset from the eyes'
-    midpoint in eye distances, ~0 frontal, ~0.5 at a strong turn)."""
-    yaw, pitch = getattr(q, "yaw", None), getattr(q, "pitch", None)
-    if yaw is not None and pitch is not None:
-        return max(0.0, math.cos(math.radians(yaw)) * math.cos(math.radians(pitch)))
+    """1.0 for a face looking straight at the camera, less as it turns: 1 - |yaw| / 90 when the
+    quality check measured the yaw (pitch from 5 landmarks carries a ~15 degree bias on frontal
+    faces, docs/evaluation/sharpness.md, so it only gates, it does not rank), else from the 5
+    landmarks (the nose's offset from the eyes' midpoint in eye distances)."""
+    yaw = getattr(q, "yaw", None)
+    if yaw is not None:
+        return max(0.0, 1.0 - abs(float(yaw)) / 90.0)
     lm = np.asarray(face.landmarks, np.float32)
     eye_mid, eye_dist = (lm[0] + lm[1]) / 2, float(np.linalg.norm(lm[1] - lm[0]))
     if eye_dist <= 0:

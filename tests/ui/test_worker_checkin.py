@@ -76,7 +76,7 @@ def test_right_pin_checks_in_by_pin_keeps_the_frame_and_obeys_the_cooldown(qtbot
     rows = page.service.db.attendance(date.today(), date.today())
     assert [(r["employee_id"], r["method"]) for r in rows] == [(PERSON["user_id"], "pin")]
     kept = Path(dialog.result.frame_path)
-    assert kept.is_file() and load_image(kept).shape[:2] == (480, 640)
+    assert kept.is_file() and page.service.store.load_photo(kept).shape[:2] == (480, 640)  # sealed
     assert page.service.db.access_log(date.today(), date.today())[-1]["detail"] == str(kept)
     assert not page.worker_button.isVisible()
     # Again within the cooldown: no second record, the cooldown banner.
