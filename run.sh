@@ -13,7 +13,15 @@ if [ "${1:-}" = "test" ]; then
     export KIOSK_MODELS_DIR="${KIOSK_MODELS_DIR:-$root/../shared/models}"
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$venv/bin/lint-imports" --config pyproject.toml
-    exec "$venv/bin/python" -m pytest "$@"
+    # A real PostgreSQL server for the site tests (kiosk.site): Debian's package, started in a
+    # temporary folder on a free local port, stopped afterwards whatever the tests do.
+    "$root/installer/postgres.sh"
+    pgdir="$(mktemp -d -t kiosk-test-pg.XXXXXX)"
+    trap '"$venv/bin/python" -m kiosk.site.localserver stop "$pgdir" > /dev/null 2>&1 || true; rm -rf "$pgdir"' EXIT
+    KIOSK_TEST_DATABASE_URL="$("$venv/bin/python" -m kiosk.site.localserver start "$pgdir")"
+    export KIOSK_TEST_DATABASE_URL
+    "$venv/bin/python" -m pytest "$@"
+    exit $?
 fi
 "$root/installer/setup.sh"
 exec "$venv/bin/python" "$root/main.py" "$@"

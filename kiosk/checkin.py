@@ -137,7 +137,7 @@ def learn_mask(service, user_id: str, image_bgr: np.ndarray, face: Face | None =
                   status=ACTIVE if decision.action == LEARN else PENDING, now=now,
                   similarity=round(decision.own, 4),
                   liveness=None if liveness is None else round(float(liveness.score), 4))
-        service.reload()
+        service.gallery_changed(user_id)
     return decision
 
 
@@ -161,5 +161,5 @@ def reembed_learned(service, user_id: str, force: bool = False) -> tuple[int, li
         store.set_vector(user_id, entry["name"], face.embedding, target)
         done += 1
     if done:
-        service.reload()
+        service.gallery_changed(user_id)
     return done, problems

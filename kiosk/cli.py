@@ -160,7 +160,6 @@ def cmd_stats(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
-    from kiosk.attendance.audit import THRESHOLD_CHANGE
     from kiosk.gallery import selfcheck
 
     service = _service(args)
@@ -177,13 +176,10 @@ def cmd_calibrate(args) -> int:
         if args.apply:
             settings = args.settings
             lift = result.suggested_threshold - service.rule.threshold
-            settings.threshold = result.suggested_threshold
-            settings.masked_threshold = round(service.rule.masked[0] + lift, 3)
-            settings.margin = result.suggested_margin
-            settings.save()
-            service.audit_event(THRESHOLD_CHANGE, threshold=settings.threshold,
-                                masked_threshold=settings.masked_threshold, margin=settings.margin)
-            lines.append(f"written to {settings.settings_path}")
+            service.set_site_settings(threshold=result.suggested_threshold,
+                                      masked_threshold=round(service.rule.masked[0] + lift, 3),
+                                      margin=result.suggested_margin)
+            lines.append(f"written to {service.site.describe() if service.site else settings.settings_path}")
     else:
         lines.append("the current thresholds keep every enrolled photo off the other people: nothing to change")
     _emit(args, result.as_dict() | {"applied": bool(args.apply and changed)}, "\n".join(lines))
@@ -471,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = getattr(args, "settings", None)
         print(f"error: {explain(exc, settings.db_path if settings else 'attendance.db')}", file=sys.stderr)
+        return 1
+    except ConnectionError as exc:  # the site's server (kiosk.site.errors.SiteError): its own message
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         from kiosk.fsutil import describe_os_error

@@ -47,6 +47,9 @@ class Settings:
     # in kiosk.toml switches it off. None threshold: the calibrated default.
     liveness: bool = True
     liveness_threshold: float | None = None
+    # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
+    # empty: this kiosk alone, on its own attendance.db and embeddings folder.
+    database_url: str = ""
 
     @property
     def embeddings_dir(self) -> Path:
@@ -103,6 +106,7 @@ _ENV = {
     "KIOSK_ID": "kiosk_id",
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
+    "KIOSK_DATABASE_URL": "database_url",
 }
 
 

@@ -3,15 +3,15 @@ recognise, enroll, delete and record attendance, so both behave the same."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
 import numpy as np
 
-from kiosk.attendance.errors import explain
+from kiosk.attendance.errors import STORE_ERRORS, explain
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.audit import (DELETE, ENROLL, LEARNED_TEMPLATE_APPROVED, LEARNED_TEMPLATE_REMOVED, PIN_CHANGE,
                                     PURGE, REENROLL, Actor)
@@ -21,6 +21,7 @@ from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
 from kiosk.gallery.matcher import Matcher, MatchResult
 from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.site.gallery import SITE_SETTINGS
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
 from kiosk.vision.types import Face
 
@@ -87,9 +88,16 @@ class KioskService:
         self.gallery_warnings: list[str] = []
         # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
         self.outbox = Outbox(self.settings.data_dir / "outbox")
-        # The site's shared database (issue 14) when `database_url` is set: an object whose
-        # `online` says whether the server answers. None: a single kiosk on its own SQLite file.
+        # The site's shared database (kiosk.site) when `database_url` is set; None: a single
+        # kiosk on its own SQLite file. The embeddings folder is then the site's local cache.
         self.site = None
+        if self.settings.database_url:
+            from kiosk.site.node import Site
+
+            self._own_settings = {k: getattr(self.settings, k) for k in SITE_SETTINGS}
+            self.site = Site(self.settings, self.store, on_change=self._site_changed,
+                             on_settings=self._apply_site_settings, on_online=self.deliver_outbox)
+            self._apply_site_settings(self.site.cached_settings)  # what it last saw: it may start offline
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
         self._recovered = False
@@ -126,21 +134,86 @@ class KioskService:
         return self.rule.masked[0]
 
     @cached_property
-    def db(self):
+    def local_db(self):
+        """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
+        this desk's audit trail is kept."""
         from kiosk.attendance import AttendanceDB
 
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        db = AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
-                          kiosk_id=self.settings.kiosk_id)
+        return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
+                            kiosk_id=self.settings.kiosk_id)
+
+    @cached_property
+    def db(self):
+        """The attendance store: the site's server (kiosk.site.attendance) or attendance.db."""
+        db = self.site.attendance if self.site is not None else self.local_db
         self.recover()
         try:  # at start: the rows a crash left out, then what waited in the outbox
-            from kiosk.integrity import reconcile
+            if self.site is None:
+                from kiosk.integrity import reconcile
 
-            self.recovery_notes += reconcile(self.store, db)
+                self.recovery_notes += reconcile(self.store, db)
             self.outbox.deliver(db)
-        except (sqlite3.Error, OSError) as exc:
-            log.warning("start-up reconciliation not done: %s", explain(exc, self.settings.db_path))
+        except STORE_ERRORS as exc:
+            log.warning("start-up reconciliation not done: %s", explain(exc, self.db_label))
         return db
+
+    @property
+    def db_label(self) -> str:
+        """What messages call the attendance store: the file, or the site's server."""
+        return self.site.describe() if self.site is not None else str(self.settings.db_path)
+
+    # -- the site (kiosk.site) -----------------------------------------------------------
+
+    def start_site(self) -> None:
+        """Follow the site's server on a thread (the kiosk and the HR desk call this)."""
+        if self.site is not None:
+            self.site.start()
+
+    def stop_site(self) -> None:
+        if self.site is not None:
+            self.site.stop()
+
+    def _site_changed(self) -> None:
+        """The sync thread changed the local cache: rebuild the matcher now, not at the next face."""
+        try:
+            if self._pipeline is not None:
+                self.reload()
+        except Exception as exc:  # noqa: BLE001 - the next face reloads; the sync thread must go on
+            log.warning("gallery reload after a site change failed: %s", exc)
+
+    def _apply_site_settings(self, values: dict) -> None:
+        """The site's shared settings over this kiosk's own (a cleared one: the kiosk's own)."""
+        for key in SITE_SETTINGS:
+            value = values.get(key)
+            setattr(self.settings, key, self._own_settings[key] if value is None else value)
+        if "cooldown_seconds" in values and self.site is not None:
+            self.site.attendance.cooldown_seconds = int(self.settings.cooldown_seconds)
+
+    def set_site_settings(self, **values) -> None:
+        """Thresholds and the cooldown for every kiosk of the site (audited); a single kiosk
+        writes them to its kiosk.toml."""
+        from kiosk.attendance.audit import THRESHOLD_CHANGE
+
+        if self.site is not None:
+            self.site.set_settings(values)
+            self.site.pull()
+        else:
+            for key, value in values.items():
+                if key not in SITE_SETTINGS:
+                    raise ValueError(f"not a shared setting: {key}")
+                setattr(self.settings, key, value)
+            self.settings.save()
+        self.audit_event(THRESHOLD_CHANGE, **values)
+        if self._pipeline is not None:
+            self.reload()
+
+    def gallery_changed(self, user_id: str) -> None:
+        """A person's folder changed here without an enrolment (a learned mask, an approval):
+        the site gets it (now, or once it is back), the matcher reloads."""
+        if self.site is not None:
+            self.site.changed_here(user_id)
+        self.reload()
 
     def recover(self) -> list[str]:
         """Once per service, before the gallery is read or changed: finish or undo what a
@@ -155,7 +228,7 @@ class KioskService:
         """The HR audit trail (kiosk.attendance.audit), in the attendance database."""
         from kiosk.attendance.audit import AuditLog
 
-        return AuditLog(self.db)
+        return AuditLog(self.local_db)
 
     def audit_event(self, action: str, subject: str = "", **detail) -> dict:
         return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
@@ -320,15 +393,16 @@ class KioskService:
         fields = {"employee_id": match.user_id if match.accepted else None, "name": match.name,
                   "score": None if match.score is None else float(match.score),
                   "masked": bool(match.masked_template), "source": source, "unsure": bool(match.unsure)}
+        key = uuid.uuid4().hex  # the same key if it is kept: a write that did land is not doubled
         try:
             db = self.db
             if len(self.outbox):  # what waited goes first: the cooldown sees the visits in order
                 self.outbox.deliver(db)
-            checkin = db.record_recognition(now=now, **fields)
-        except (sqlite3.Error, OSError) as exc:
-            self.last_write_error = explain(exc, self.settings.db_path)
+            checkin = db.record_recognition(now=now, key=key, **fields)
+        except STORE_ERRORS as exc:
+            self.last_write_error = explain(exc, self.db_label)
             log.warning("%s: kept in the outbox", self.last_write_error)
-            self.outbox.put("recognition", now=now, **fields)
+            self.outbox.put("recognition", key=key, now=now, **fields)
             return CheckIn(False, QUEUED, fields["employee_id"], match.name, now.replace(microsecond=0),
                            fields["score"], 0)
         self.last_write_error = None
@@ -350,8 +424,8 @@ class KioskService:
             return 0
         try:
             return self.outbox.deliver(self.db)
-        except (sqlite3.Error, OSError) as exc:  # still refused: the next try, later
-            log.info("outbox not delivered yet: %s", explain(exc, self.settings.db_path))
+        except STORE_ERRORS as exc:  # still refused: the next try, later
+            log.info("outbox not delivered yet: %s", explain(exc, self.db_label))
             return 0
 
     def save_person(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> None:
@@ -360,6 +434,8 @@ class KioskService:
         db = self.db
         change = self.store.save_staged(record, photos, replace)
         try:
+            if self.site is not None:  # the site's version first: every kiosk gets the same person
+                self.site.push(record.user_id, replace=replace)
             db.upsert_employee(record.user_id, record.name, record.mobile)
             crash_point("after-db-write")
         except BaseException:
@@ -402,6 +478,10 @@ class KioskService:
 
     @cached_property
     def pins(self):
+        if self.site is not None:
+            from kiosk.site.pins import SitePins
+
+            return SitePins(self.db)
         from kiosk.attendance.pins import PersonalPins
 
         return PersonalPins(self.db)
@@ -430,7 +510,7 @@ class KioskService:
 
         LearnedTemplates(self.store).approve(user_id, name)
         self.audit_event(LEARNED_TEMPLATE_APPROVED, user_id, template=name)
-        self.reload()
+        self.gallery_changed(user_id)
 
     def remove_learned(self, user_id: str, name: str) -> None:
         """HR removes a learned mask template for good (audited; the matcher reloads)."""
@@ -438,7 +518,7 @@ class KioskService:
 
         LearnedTemplates(self.store).remove(user_id, name)
         self.audit_event(LEARNED_TEMPLATE_REMOVED, user_id, template=name)
-        self.reload()
+        self.gallery_changed(user_id)
 
     def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
                     face: Face | None = None, now: datetime | None = None):
@@ -453,6 +533,8 @@ class KioskService:
         db = self.db
         change = self.store.delete_staged(user_id)
         try:
+            if self.site is not None:
+                self.site.delete(user_id)
             try:
                 db.delete_employee(user_id)
             except KeyError:

@@ -381,6 +381,18 @@ class AttendanceDB:
              "outcome": outcome, "score": score, "masked": _flag(masked), "source": source,
              "kiosk_id": self.kiosk_id, "detail": detail}).last_pk
 
+    def purge_before(self, table: str, where: str, cutoff: datetime, dry_run: bool) -> int:
+        """Retention (kiosk.attendance.retention): count, and unless `dry_run` delete, the rows
+        of `table` matching `where` older than `cutoff`."""
+        if table not in ("attendance", "access_log"):
+            raise ValueError(f"no retention for table {table!r}")
+        with self._write() as db:
+            sql = f"FROM {table} WHERE ({where}) AND timestamp < ?"
+            count = db.execute(f"SELECT count(*) {sql}", [_iso(cutoff)]).fetchone()[0]
+            if not dry_run:
+                db.execute(f"DELETE {sql}", [_iso(cutoff)])
+        return count
+
     # -- reports ---------------------------------------------------------------------------
 
     def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:

@@ -2,12 +2,19 @@
 The CLI prints it, the screens show it (no tracebacks for a damaged or full attendance.db)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+# What a store refuses a write with: SQLite's errors, and OSError (a full disk, the file; the
+# site's server is a kiosk.site.errors.SiteError, a ConnectionError). Kept for later, not fatal.
+STORE_ERRORS = (sqlite3.Error, OSError)
 
 
 def explain(exc: BaseException, path: str | Path) -> str:
     """`exc` (a sqlite3 error, or an OSError from the file) said for a person at the kiosk."""
     text = str(exc)
+    if isinstance(exc, ConnectionError) and "site database" in text:  # kiosk.site: already says it all
+        return text
     prefix = f"{path}: "
     if text.startswith(prefix):  # AttendanceDB already names the file; say it once
         text = text[len(prefix):]

@@ -54,11 +54,13 @@ class Outbox:
         self._memory: dict[str, dict] = {}
         self._lock = threading.Lock()
 
-    def put(self, kind: str, **fields) -> dict:
+    def put(self, kind: str, *, key: str | None = None, **fields) -> dict:
         """Keep one write for later. `kind` is "recognition" (AttendanceDB.record_recognition's
-        arguments) or "access" (log_access's); `now` must be given, the moment it happened."""
+        arguments) or "access" (log_access's); `now` must be given, the moment it happened.
+        `key` is the write's own key when it was already tried (a lost reply from the site's
+        server may mean it was written: delivery then writes nothing)."""
         now = fields.pop("now", None) or datetime.now()
-        entry = {"kind": kind, "key": uuid.uuid4().hex, "time": now.isoformat(timespec="seconds"),
+        entry = {"kind": kind, "key": key or uuid.uuid4().hex, "time": now.isoformat(timespec="seconds"),
                  "queued_ns": time.time_ns()} | fields
         try:
             atomic_write_text(self._file(entry), json.dumps(entry, ensure_ascii=False))

@@ -85,33 +85,47 @@ class PersonalPins:
         moment = local_now(now)
         with self.db._write() as db:
             row = self._row(employee_id) if employee_id else None
-            if row is None:
-                verify_pin(pin, _DUMMY_HASH)
-                self.db._log(db, moment, PIN_WRONG, employee_id or None, "", None, None, source, "no PIN")
-                return PinCheck(False, WRONG)
-            if row["locked_until"] and datetime.fromisoformat(row["locked_until"]) > moment:
-                wait = int((datetime.fromisoformat(row["locked_until"]) - moment).total_seconds() + 0.999)
-                self.db._log(db, moment, PIN_LOCKED, employee_id, "", None, None, source, f"{wait} s left")
-                return PinCheck(False, _locked_message(wait), wait)
-            table = db.table("employee_pins")
-            if verify_pin(pin, row["pin_hash"]):
-                table.update(employee_id, {"failures": 0, "lockouts": 0, "locked_until": None})
-                return PinCheck(True, "")
-            failures = int(row["failures"] or 0) + 1
-            if failures < self.max_tries:
-                table.update(employee_id, {"failures": failures})
-                self.db._log(db, moment, PIN_WRONG, employee_id, "", None, None, source,
-                             f"{failures} of {self.max_tries}")
-                left = self.max_tries - failures
-                return PinCheck(False, f"{WRONG} {left} {'try' if left == 1 else 'tries'} left.",
-                                tries_left=left)
-            lockouts = int(row["lockouts"] or 0)
-            wait = min(MAX_LOCKOUT_S, self.lockout_s * 2 ** lockouts)
-            table.update(employee_id, {"failures": 0, "lockouts": lockouts + 1,
-                                       "locked_until": _iso(moment + timedelta(seconds=wait))})
-            self.db._log(db, moment, PIN_LOCKED, employee_id, "", None, None, source,
-                         f"locked for {wait} s")
-            return PinCheck(False, _locked_message(wait), wait, tries_left=0)
+            verdict = judge_pin(row, pin, moment, self.max_tries, self.lockout_s)
+            if verdict.update is not None:
+                db.table("employee_pins").update(employee_id, verdict.update)
+            if verdict.log is not None:
+                self.db._log(db, moment, verdict.log[0], employee_id or None, "", None, None, source, verdict.log[1])
+            return verdict.check
+
+
+@dataclass(frozen=True)
+class PinVerdict:
+    """What one PIN attempt leads to, for any store: the answer, the row's new counters (None:
+    unchanged) and the access-log (outcome, detail) to write (None: nothing)."""
+
+    check: PinCheck
+    update: dict | None
+    log: tuple[str, str] | None
+
+
+def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lockout_s: int) -> PinVerdict:
+    """The lockout rule on one stored PIN row (None: no PIN for that ID)."""
+    if row is None:
+        verify_pin(pin, _DUMMY_HASH)
+        return PinVerdict(PinCheck(False, WRONG), None, (PIN_WRONG, "no PIN"))
+    locked_until = row["locked_until"]
+    if isinstance(locked_until, str):
+        locked_until = datetime.fromisoformat(locked_until)
+    if locked_until and locked_until > moment:
+        wait = int((locked_until - moment).total_seconds() + 0.999)
+        return PinVerdict(PinCheck(False, _locked_message(wait), wait), None, (PIN_LOCKED, f"{wait} s left"))
+    if verify_pin(pin, row["pin_hash"]):
+        return PinVerdict(PinCheck(True, ""), {"failures": 0, "lockouts": 0, "locked_until": None}, None)
+    failures = int(row["failures"] or 0) + 1
+    if failures < max_tries:
+        left = max_tries - failures
+        return PinVerdict(PinCheck(False, f"{WRONG} {left} {'try' if left == 1 else 'tries'} left.", tries_left=left),
+                          {"failures": failures}, (PIN_WRONG, f"{failures} of {max_tries}"))
+    lockouts = int(row["lockouts"] or 0)
+    wait = min(MAX_LOCKOUT_S, lockout_s * 2 ** lockouts)
+    return PinVerdict(PinCheck(False, _locked_message(wait), wait, tries_left=0),
+                      {"failures": 0, "lockouts": lockouts + 1, "locked_until": _iso(moment + timedelta(seconds=wait))},
+                      (PIN_LOCKED, f"locked for {wait} s"))
 
 
 def _locked_message(seconds: int) -> str:

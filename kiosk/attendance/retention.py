@@ -72,17 +72,12 @@ def purge(db: AttendanceDB, policy: RetentionPolicy, *, photo_folders: list[Path
     plans = [
         ("unknown_rows", "access_log", f"outcome IN ({unnamed})", policy.unknown_days),
         ("access_rows", "access_log", f"outcome NOT IN ({unnamed})", policy.access_days),
-        ("attendance_rows", "attendance", "1", policy.attendance_days),
+        ("attendance_rows", "attendance", "true", policy.attendance_days),
     ]
-    with db._write() as conn:
-        for field, table, where, days in plans:
-            cutoff = _cutoff(days, now)
-            if cutoff is None:
-                continue
-            sql = f"FROM {table} WHERE {where} AND timestamp < ?"
-            setattr(report, field, conn.execute(f"SELECT count(*) {sql}", [cutoff]).fetchone()[0])
-            if not dry_run:
-                conn.execute(f"DELETE {sql}", [cutoff])
+    for field, table, where, days in plans:
+        cutoff = _cutoff(days, now)
+        if cutoff is not None:
+            setattr(report, field, db.purge_before(table, where, datetime.fromisoformat(cutoff), dry_run))
     if policy.photos_days is not None:
         limit = (now - timedelta(days=policy.photos_days)).timestamp()
         for folder in photo_folders:

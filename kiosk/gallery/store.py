@@ -291,20 +291,53 @@ class GalleryStore:
     def save_staged(self, record: PersonRecord, photos: list[bytes] | None = None,
                     replace: bool = False) -> Change:
         """Write one person into place, keeping a replaced one aside until `commit()`."""
-        if not USER_ID_RE.match(record.user_id):
-            raise GalleryError(f"invalid worker ID {record.user_id!r}: letters and digits only (max 32)")
+        change = self._stage(record.user_id, record.name, lambda tmp: self._write(tmp, record, photos or []),
+                             replace, carry_learned=True)
+        record.folder = change.new
+        return change
+
+    def put_files(self, user_id: str, name: str, files: dict[str, bytes]) -> Change:
+        """Put one person in place from their files (path inside the folder -> plain contents),
+        as the site's server holds them (kiosk.site.gallery): sealed as they are written when
+        this gallery is sealed; metadata.json stays plain, as everywhere."""
+        def write(tmp: Path) -> None:
+            for rel, data in files.items():
+                if not rel or Path(rel).is_absolute() or ".." in Path(rel).parts or "\\" in rel:
+                    raise GalleryError(f"unsafe file name {rel!r} for {user_id}")
+                path = tmp / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if rel == "metadata.json":
+                    atomic_write_text(path, data.decode("utf-8"))
+                else:
+                    self.write_file(path, data)
+
+        return self._stage(user_id, name, write, replace=True, carry_learned=False)
+
+    def files_of(self, folder: Path) -> dict[str, bytes]:
+        """Every file of one person's folder, opened (the inverse of put_files)."""
+        out = {}
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(folder).as_posix()
+                out[rel] = path.read_bytes() if rel == "metadata.json" else self.read_file(path)
+        return out
+
+    def _stage(self, user_id: str, name: str, write, replace: bool, carry_learned: bool) -> Change:
+        if not USER_ID_RE.match(user_id):
+            raise GalleryError(f"invalid worker ID {user_id!r}: letters and digits only (max 32)")
         fd = self.lock()
         tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
         trash = existing = None
         try:
-            existing = self.folder_of(record.user_id)
+            existing = self.folder_of(user_id)
             if existing is not None and not replace:
-                raise GalleryError(f"worker ID {record.user_id} is already enrolled ({existing.name})")
-            self._write(tmp, record, photos or [])
-            if existing is not None:  # re-enrolled or re-embedded: the learned masks stay
+                raise GalleryError(f"worker ID {user_id} is already enrolled ({existing.name})")
+            tmp.mkdir()
+            write(tmp)
+            if existing is not None and carry_learned:  # re-enrolled or re-embedded: the learned masks stay
                 learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
-            final = self.root / safe_folder_name(record.user_id, record.name)
+            final = self.root / safe_folder_name(user_id, name)
             if existing is not None:
                 trash = self._trash_for(existing)
                 durable_rename(existing, trash)
@@ -318,11 +351,10 @@ class GalleryStore:
             if fd is not None:
                 os.close(fd)
             raise
-        record.folder = final
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
 
     def _write(self, folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
-        (folder / "originals").mkdir(parents=True)
+        (folder / "originals").mkdir(parents=True, exist_ok=True)
         for i, vector in enumerate(record.originals, start=1):
             self.save_array(folder / "originals" / f"original_{i}.npy", vector)
         for img, by_type in record.masked.items():

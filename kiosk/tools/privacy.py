@@ -151,11 +151,10 @@ def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[
     for record in records:
         photos = [plain.read_file(p) for p in record.photo_paths()]
         try:
-            service.store.save(record, photos, replace=replace)
+            service.save_person(record, photos, replace=replace)
         except GalleryError as exc:  # already enrolled (without --replace), a bad worker ID
             warnings.append(f"{record.user_id}: {exc}")
             continue
-        service.db.upsert_employee(record.user_id, record.name, record.mobile)
         done.append(record.user_id)
     service.reload()
     return done, warnings

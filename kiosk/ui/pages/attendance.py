@@ -2,13 +2,13 @@
 employee, and the CSV export of exactly that."""
 from __future__ import annotations
 
-import sqlite3
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
 
+from kiosk.attendance.errors import STORE_ERRORS
 from kiosk.ui.pages.common import fill_table, make_table, page_layout
 
 
@@ -30,7 +30,7 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo.addItem(with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)
-    except sqlite3.Error:  # the HR area says why (AdminPage.problem); the page still opens
+    except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
         rows = []
     for row in rows:
         combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])

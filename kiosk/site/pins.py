@@ -1,0 +1,67 @@
+"""Personal check-in PINs on the site's server (kiosk.attendance.pins's interface): a PIN set
+at the HR desk works at every door, and the lockout counts wrong tries from every door."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.attendance.db import local_now
+from kiosk.attendance.pins import LOCKOUT_S, MAX_TRIES, PinCheck, judge_pin, personal_pin_problem
+from kiosk.pins import hash_pin
+from kiosk.site.attendance import SiteAttendanceDB
+
+
+class SitePins:
+    def __init__(self, db: SiteAttendanceDB, max_tries: int = MAX_TRIES, lockout_s: int = LOCKOUT_S):
+        self.db = db
+        self.max_tries = max_tries
+        self.lockout_s = lockout_s
+
+    def _row(self, cur, employee_id: str, lock: bool = False) -> dict | None:
+        cur.execute("SELECT pin_hash, failures, lockouts, locked_until FROM employee_pins WHERE employee_id = %s"
+                    + (" FOR UPDATE" if lock else ""), [employee_id])
+        found = cur.fetchone()
+        return None if found is None else dict(zip(("pin_hash", "failures", "lockouts", "locked_until"), found))
+
+    def has_pin(self, employee_id: str) -> bool:
+        with self.db.connections.transaction() as cur:
+            return self._row(cur, employee_id) is not None
+
+    def set_pin(self, employee_id: str, pin: str, now: datetime | None = None) -> None:
+        problem = personal_pin_problem(pin)
+        if problem:
+            raise ValueError(problem)
+        if self.db.get_employee(employee_id) is None:
+            raise KeyError(f"no employee with worker ID {employee_id!r}")
+        with self.db.connections.transaction() as cur:
+            cur.execute("""INSERT INTO employee_pins (employee_id, pin_hash, set_at) VALUES (%s, %s, %s)
+                           ON CONFLICT (employee_id) DO UPDATE SET pin_hash = excluded.pin_hash,
+                               set_at = excluded.set_at, failures = 0, lockouts = 0, locked_until = NULL""",
+                        [employee_id, hash_pin(pin), local_now(now)])
+
+    def clear_pin(self, employee_id: str) -> bool:
+        with self.db.connections.transaction() as cur:
+            cur.execute("DELETE FROM employee_pins WHERE employee_id = %s", [employee_id])
+            return cur.rowcount > 0
+
+    def seconds_locked(self, employee_id: str, now: datetime | None = None) -> int:
+        with self.db.connections.transaction() as cur:
+            row = self._row(cur, employee_id)
+        if not row or not row["locked_until"]:
+            return 0
+        return max(0, int((row["locked_until"] - local_now(now)).total_seconds() + 0.999))
+
+    def check(self, employee_id: str, pin: str, now: datetime | None = None, source: str = "pin") -> PinCheck:
+        employee_id = (employee_id or "").strip()
+        moment = local_now(now)
+        with self.db.connections.transaction() as cur:
+            row = self._row(cur, employee_id, lock=True) if employee_id else None
+            verdict = judge_pin(row, pin, moment, self.max_tries, self.lockout_s)
+            if verdict.update is not None:
+                update = dict(verdict.update)
+                if isinstance(update.get("locked_until"), str):
+                    update["locked_until"] = datetime.fromisoformat(update["locked_until"])
+                cur.execute(f"UPDATE employee_pins SET {', '.join(f'{k} = %({k})s' for k in update)} "
+                            f"WHERE employee_id = %(employee_id)s", update | {"employee_id": employee_id})
+            if verdict.log is not None:
+                self.db._log(cur, moment, verdict.log[0], employee_id or None, "", None, None, source, verdict.log[1])
+            return verdict.check
