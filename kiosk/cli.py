@@ -19,7 +19,7 @@ from kiosk.config import load_settings
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.tools.augment", "kiosk.tools.evaluate", "kiosk.tools.clean", "kiosk.tools.video",
                 "kiosk.tools.cluster", "kiosk.tools.bench", "kiosk.tools.doctor",
-                "kiosk.tools.privacy", "kiosk.tools.liveness")
+                "kiosk.tools.privacy", "kiosk.tools.liveness", "kiosk.tools.site")
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
 CREATES_DATA_DIR = ("enroll", "models", "gallery")

@@ -20,6 +20,7 @@ CONNECT_TIMEOUT_S = 3
 RETRY_S = 2.0
 # A statement that takes longer than this is cut off: a check-in must never hang on the server.
 STATEMENT_TIMEOUT_MS = 10_000
+IDLE_CHECK_S = 1.0  # a connection idle longer than this is checked before use
 
 
 def _psycopg():
@@ -98,10 +99,22 @@ class Connections:
             self.last_error = None
 
     def _connection(self):
+        """This thread's connection. One that sat idle is checked first (one empty round trip):
+        a server restarted meanwhile has closed it, and the work must go to a fresh one, not fail."""
         conn = getattr(self._local, "conn", None)
         if conn is not None and not conn.closed and not conn.broken:
-            return conn
+            if time.monotonic() - getattr(self._local, "used", 0.0) < IDLE_CHECK_S:
+                self._local.used = time.monotonic()
+                return conn
+            try:
+                conn.execute("")
+                conn.rollback()
+                self._local.used = time.monotonic()
+                return conn
+            except _psycopg().Error:
+                self._drop(conn)
         conn = self.connect()
+        self._local.used = time.monotonic()
         self._local.conn = conn
         with self._lock:
             self._all.append(conn)
