@@ -415,7 +415,10 @@ class KioskService:
         queued = len(self.outbox)
         if self.site is None:
             return StoreStatus(None, queued) if queued else None
-        return StoreStatus(bool(self.site.online), queued)
+        online = self.site.connections.online
+        if online is None:  # not asked yet (the first seconds after start): nothing to say
+            return StoreStatus(False, queued) if queued else None
+        return StoreStatus(online, queued)
 
     def deliver_outbox(self) -> int:
         """Write what waits in the outbox now, so a kept check-in does not wait for the next

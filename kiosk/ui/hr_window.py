@@ -97,6 +97,7 @@ class HrWindow(QMainWindow):
     def start(self) -> None:
         if self.capture is not None:
             self.capture.start()
+        self.service.start_site()
         QTimer.singleShot(50, self._load_models)  # after the window has painted
 
     def _load_models(self) -> None:
@@ -157,6 +158,7 @@ class HrWindow(QMainWindow):
         self._idle.close()
         if self.capture is not None:
             self.capture.stop()
+        self.service.stop_site()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if self.admin is not None and self.admin.busy():  # an enrollment is being saved: finish it first

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         self.capture.start()
+        self.service.start_site()  # a site's kiosk follows the server (kiosk.site); alone: nothing
         QTimer.singleShot(50, self._load_models)  # after the window has painted "loading…"
 
     def _load_models(self) -> None:
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self._idle.close()
         self.capture.stop()
         self.worker.stop()
+        self.service.stop_site()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if not self.exit_allowed:  # Alt+F4 at the entrance: ask for the admin PIN instead
