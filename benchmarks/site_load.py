@@ -11,7 +11,8 @@ What it measures:
   ("expected"); after the run (and after the outboxes have drained) the server must hold exactly
   that many attendance rows from that kiosk: lost = expected - held, duplicates = held - expected
   plus rows repeated (same kiosk, person and second). Cooldown 0 makes every confirmed visit a
-  write, the most the store can be asked;
+  write; besides the video, each kiosk records --writes-per-s more decisions (50 other worker
+  IDs) through the same path, so the server sees many kiosks writing at once;
 - errors reaching the user: exceptions out of the live path, and refusals other than "kept for
   later" (a 'database is locked' or serialization failure the person would see);
 - propagation: for every change HR makes, the time from the server's changed_at (the start of
@@ -56,7 +57,8 @@ def _settings(url: str, kiosk_id: str, root: Path):
     return load_settings(root / kiosk_id, database_url=url, kiosk_id=kiosk_id, cooldown_seconds=0)
 
 
-def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, seconds: float, out) -> None:
+def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, seconds: float,
+                  writes_per_s: float, out) -> None:
     one_thread()
     import cv2
 
@@ -91,8 +93,32 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
     live = LiveRecognizer(service, source="camera")
     expected = queued = frames = errors = 0
     refusals: list[str] = []
+    extra = {"expected": 0, "queued": 0, "errors": 0}
+
+    def writer() -> None:
+        """More visits than three people in a video make: decisions for 50 other worker IDs at
+        `writes_per_s`, through the same service.record path (outbox included)."""
+        from kiosk.gallery.matcher import MatchResult
+
+        n, next_write = 0, start_at
+        while time.time() < start_at + seconds:
+            n += 1
+            uid = f"W{index}x{n % 50}"
+            try:
+                checkin = service.record(MatchResult(uid, f"Worker {uid}", 0.9, True, False, 0.5,
+                                                     decision="accepted"), source="bench")
+                extra["expected"] += checkin.outcome in ("checked_in", "queued")
+                extra["queued"] += checkin.outcome == "queued"
+            except Exception:  # noqa: BLE001 - counted
+                extra["errors"] += 1
+            next_write += 1.0 / writes_per_s
+            time.sleep(max(0.0, next_write - time.time()))
+
     while time.time() < start_at:
         time.sleep(0.01)
+    writes = threading.Thread(target=writer, daemon=True) if writes_per_s > 0 else None
+    if writes:
+        writes.start()
     clock = 0.0
     deadline = start_at + seconds
     while time.time() < deadline:
@@ -122,6 +148,11 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
             next_frame += 1.0 / fps  # the camera's pace; slower when the machine is busier
             time.sleep(max(0.0, next_frame - time.time()))
         capture.release()
+    if writes:
+        writes.join()
+    expected += extra["expected"]
+    queued += extra["queued"]
+    errors += extra["errors"]
     drain_start = time.time()
     while len(service.outbox) and time.time() - drain_start < 60:
         service.deliver_outbox()
@@ -215,6 +246,8 @@ def main(argv=None) -> int:
     parser.add_argument("--kiosks", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--hr-every", type=float, default=3.0, help="seconds between HR's changes")
+    parser.add_argument("--writes-per-s", type=float, default=10.0,
+                        help="extra decisions each kiosk records per second besides the video's (0: none)")
     parser.add_argument("--fault-at", type=float, help="stop the server this many seconds into the run")
     parser.add_argument("--fault-seconds", type=float, default=30.0)
     parser.add_argument("--json", type=Path)
@@ -231,7 +264,8 @@ def main(argv=None) -> int:
         out = ctx.Queue()
         start_at = time.time() + 45 + 5 * args.kiosks  # every process loaded before the clock starts
         procs = [ctx.Process(target=kiosk_process, args=(i, server.url, str(video), str(root), start_at,
-                                                         args.seconds, out)) for i in range(1, args.kiosks + 1)]
+                                                         args.seconds, args.writes_per_s, out))
+                 for i in range(1, args.kiosks + 1)]
         procs.append(ctx.Process(target=hr_process, args=(server.url, str(root), start_at, args.seconds,
                                                           args.hr_every, out)))
         for p in procs:
@@ -283,6 +317,7 @@ def verify(url: str, kiosks: list[dict], hr: dict, args, fault_log: list) -> dic
                        if np.isfinite(w) and not in_fault(at)])
     return {
         "kiosks": len(kiosks), "seconds": args.seconds, "hr_changes": len(hr["hr"]),
+        "extra_writes_per_s_per_kiosk": args.writes_per_s,
         "fault": None if args.fault_at is None else {"stopped_at_s": args.fault_at, "seconds": args.fault_seconds,
                                                      "hr_changes_refused_while_down": hr["refused_while_down"]},
         "check_ins_expected": sum(k["expected"] for k in kiosks), "check_ins_on_server": sum(held.values()),

@@ -256,13 +256,25 @@ class KioskService:
         from kiosk.attendance.retention import purge
 
         folders = []
-        if self.retention.photos_days is not None and self.store.root.is_dir():
+        days = self.retention.photos_days
+        # On a site the enrolment photos are the server's (aged from when it first stored them);
+        # this kiosk's cache follows. A single kiosk ages its own files.
+        if days is not None and self.store.root.is_dir() and self.site is None:
             folders = [f / "photos" for f in self.store.root.iterdir() if f.is_dir() and not f.name.startswith(".")]
-        if self.retention.photos_days is not None:
+        if days is not None:
             from kiosk.checkin import review_folders
 
             folders += review_folders(self.settings.data_dir)  # PIN check-in frames age like photos
         report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
+        if days is not None and self.site is not None:
+            from datetime import timedelta
+
+            from kiosk.attendance.db import local_now
+
+            cutoff = (local_now(now) - timedelta(days=days)).astimezone()
+            report.photos += self.site.gallery.purge_photos(cutoff, dry_run)
+            if not dry_run:
+                self.site.pull()
         if not dry_run:
             self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())
         return report

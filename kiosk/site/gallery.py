@@ -106,12 +106,34 @@ class SiteGallery:
                         [user_id, name, str(metadata.get("mobile") or ""), str(metadata.get("embedder") or ""),
                          json.dumps(metadata, ensure_ascii=False), revision, self.kiosk_id])
             cur.execute("DELETE FROM templates WHERE user_id = %s", [user_id])
-            cur.execute("DELETE FROM person_files WHERE user_id = %s", [user_id])
             cur.executemany("INSERT INTO templates (user_id, path, dim, vector) VALUES (%s, %s, %s, %s)",
                             [(user_id, rel, dim, data) for rel, dim, data in templates])
-            cur.executemany("INSERT INTO person_files (user_id, path, data) VALUES (%s, %s, %s)",
+            cur.execute("DELETE FROM person_files WHERE user_id = %s AND NOT path = ANY(%s)",
+                        [user_id, [rel for rel, _ in others]])
+            # the same content sent again keeps its age (photo retention counts from the first time)
+            cur.executemany("""INSERT INTO person_files (user_id, path, data) VALUES (%s, %s, %s)
+                               ON CONFLICT (user_id, path) DO UPDATE SET data = excluded.data,
+                                   stored_at = CASE WHEN person_files.data = excluded.data
+                                                    THEN person_files.stored_at ELSE now() END""",
                             [(user_id, rel, data) for rel, data in others])
         return revision
+
+    def purge_photos(self, cutoff, dry_run: bool) -> int:
+        """Retention of enrolment photos on the site: the photos stored before `cutoff` are
+        removed, and their people take a new revision so every kiosk's cache drops them too."""
+        with self.connections.transaction() as cur:
+            cur.execute("""SELECT user_id, count(*) FROM person_files
+                           WHERE path LIKE 'photos/%%' AND stored_at < %s GROUP BY 1""", [cutoff])
+            found = dict(cur.fetchall())
+            if dry_run or not found:
+                return sum(found.values())
+            for user_id in found:
+                revision = self._next_revision(cur)
+                cur.execute("DELETE FROM person_files WHERE user_id = %s AND path LIKE 'photos/%%' AND stored_at < %s",
+                            [user_id, cutoff])
+                cur.execute("UPDATE people SET revision = %s, changed_at = now(), changed_by = %s WHERE user_id = %s",
+                            [revision, self.kiosk_id, user_id])
+        return sum(found.values())
 
     def delete(self, user_id: str) -> int:
         """Leave a tombstone (kiosks that were offline remove the person when they catch up)."""

@@ -23,10 +23,19 @@ def _emit(args, data, text: str) -> None:
     emit(args, data, text)
 
 
-def _value(text: str):
+def _value(key: str, text: str):
+    """One shared setting from the command line, typed as kiosk.toml types it ('default' clears)."""
+    from kiosk.config import _coerce
+    from kiosk.site.gallery import SITE_SETTINGS
+
+    if key not in SITE_SETTINGS:
+        raise ValueError(f"not a site setting: {key} (site settings: {', '.join(SITE_SETTINGS)})")
     if text.strip().lower() in ("", "none", "default"):
         return None
-    return int(text) if text.strip().isdigit() else float(text)
+    try:
+        return _coerce(key, text.strip())
+    except ValueError:
+        raise ValueError(f"{key} needs a number, got {text!r}") from None
 
 
 def cmd_site(args) -> int:
@@ -71,7 +80,7 @@ def cmd_site(args) -> int:
         key, sep, raw = item.partition("=")
         if not sep:
             raise ValueError(f"site set takes key=value (e.g. threshold=0.62), got {item!r}")
-        values[key.strip()] = _value(raw)
+        values[key.strip()] = _value(key.strip(), raw)
     if not values:
         raise ValueError("site set needs at least one key=value")
     service.set_site_settings(**values)

@@ -136,3 +136,23 @@ def test_an_unreachable_server_is_one_clear_error_fast(tmp_path):
         db.record_recognition("E1", "Ada", 0.9, now=T0)
     assert time.monotonic() - start < 0.5
     assert db.connections.online is False
+
+
+def test_a_pin_set_at_the_hr_desk_works_at_every_door_and_the_lockout_is_shared(site_url):
+    from kiosk.site.pins import SitePins
+
+    hr, door_a, door_b = (open_site(site_url, k) for k in ("hr", "door-a", "door-b"))
+    hr.upsert_employee("E7", "Ada")
+    SitePins(hr, max_tries=3, lockout_s=60).set_pin("E7", "4821", now=T0)
+    a, b = SitePins(door_a, max_tries=3, lockout_s=60), SitePins(door_b, max_tries=3, lockout_s=60)
+    assert a.check("E7", "4821", now=T0).ok
+    assert not a.check("E7", "0000", now=T0).ok
+    assert b.check("E7", "0001", now=T0).tries_left == 1  # door B counts door A's wrong try
+    locked = a.check("E7", "0002", now=T0)
+    assert locked.locked_seconds == 60
+    assert not b.check("E7", "4821", now=T0 + timedelta(seconds=30)).ok  # locked at every door
+    assert b.seconds_locked("E7", now=T0 + timedelta(seconds=30)) == 30
+    assert b.check("E7", "4821", now=T0 + timedelta(seconds=61)).ok
+    outcomes = [r["outcome"] for r in hr.access_log(date(2026, 12, 1), date(2026, 12, 1))]
+    assert outcomes == ["pin_wrong", "pin_wrong", "pin_locked", "pin_locked"]
+    assert a.has_pin("E7") and a.clear_pin("E7") and not b.has_pin("E7")
