@@ -233,11 +233,20 @@ def fault(server, at: float, seconds: float, log: list) -> None:
 
 
 def delays(hr_events: list, kiosks: list[dict]) -> list[float]:
+    """Per HR change and kiosk: seconds until the kiosk had it; NaN when a later change of the
+    same person or setting replaced it before the kiosk caught up (it never had that state to
+    show: a kiosk offline meanwhile applies only the newest); inf when it never arrived."""
     out = []
-    for kind, what, at in hr_events:
+    for i, (kind, what, at) in enumerate(hr_events):
+        subject = what if kind != "margin" else "margin"
+        later = [t for k, w, t in hr_events[i + 1:] if (w if k != "margin" else "margin") == subject]
         for kiosk in kiosks:
             times = [t for k, w, t in kiosk["seen"] if k == kind and w == what and t >= at - 0.5]
-            out.append(min(times) - at if times else float("inf"))
+            never_had = kind == "absent" and not any(k == "present" and w == what for k, w, _ in kiosk["seen"])
+            if times:
+                out.append(min(times) - at)
+            else:  # an enrolment and its deletion that arrived together replaced each other here
+                out.append(float("nan") if later or never_had else float("inf"))
     return out
 
 
@@ -324,7 +333,11 @@ def verify(url: str, kiosks: list[dict], hr: dict, args, fault_log: list) -> dic
         "lost": lost, "duplicates": dup,
         "errors_to_user": sum(k["errors"] for k in kiosks) + sum(len(k["refusals"]) for k in kiosks),
         "propagation_s": {
-            "samples": len(waits), "never_seen": int(sum(1 for w in waits if not np.isfinite(w))),
+            "samples": len(waits), "never_seen": int(sum(1 for w in waits if w == float("inf"))),
+            "replaced_before_seen": int(sum(1 for w in waits if np.isnan(w))),
+            "missing": sorted({f"{kind} {what} at {at - (fault_times[0] if fault_times else 0):+.1f} s"
+                               for (kind, what, at), w in zip([e for e in hr["hr"] for _ in kiosks], waits)
+                               if not np.isfinite(w)}),
             "p50": round(float(np.percentile(finite, 50)), 3) if len(finite) else None,
             "p99": round(float(np.percentile(finite, 99)), 3) if len(finite) else None,
             "max": round(float(finite.max()), 3) if len(finite) else None,

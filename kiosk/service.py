@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from kiosk.attendance.errors import STORE_ERRORS, explain
-from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
+from kiosk.attendance.outbox import QUEUED, Outbox
 from kiosk.attendance.audit import (DELETE, ENROLL, LEARNED_TEMPLATE_APPROVED, LEARNED_TEMPLATE_REMOVED, PIN_CHANGE,
                                     PURGE, REENROLL, Actor)
 from kiosk.config import Settings, load_settings
@@ -21,6 +21,7 @@ from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
 from kiosk.gallery.matcher import Matcher, MatchResult
 from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.site.control import SiteControl
 from kiosk.site.gallery import SITE_SETTINGS
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
 from kiosk.vision.types import Face
@@ -74,7 +75,7 @@ class FaceResult:
         return out
 
 
-class KioskService:
+class KioskService(SiteControl):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
@@ -162,58 +163,6 @@ class KioskService:
     def db_label(self) -> str:
         """What messages call the attendance store: the file, or the site's server."""
         return self.site.describe() if self.site is not None else str(self.settings.db_path)
-
-    # -- the site (kiosk.site) -----------------------------------------------------------
-
-    def start_site(self) -> None:
-        """Follow the site's server on a thread (the kiosk and the HR desk call this)."""
-        if self.site is not None:
-            self.site.start()
-
-    def stop_site(self) -> None:
-        if self.site is not None:
-            self.site.stop()
-
-    def _site_changed(self) -> None:
-        """The sync thread changed the local cache: rebuild the matcher now, not at the next face."""
-        try:
-            if self._pipeline is not None:
-                self.reload()
-        except Exception as exc:  # noqa: BLE001 - the next face reloads; the sync thread must go on
-            log.warning("gallery reload after a site change failed: %s", exc)
-
-    def _apply_site_settings(self, values: dict) -> None:
-        """The site's shared settings over this kiosk's own (a cleared one: the kiosk's own)."""
-        for key in SITE_SETTINGS:
-            value = values.get(key)
-            setattr(self.settings, key, self._own_settings[key] if value is None else value)
-        if "cooldown_seconds" in values and self.site is not None:
-            self.site.attendance.cooldown_seconds = int(self.settings.cooldown_seconds)
-
-    def set_site_settings(self, **values) -> None:
-        """Thresholds and the cooldown for every kiosk of the site (audited); a single kiosk
-        writes them to its kiosk.toml."""
-        from kiosk.attendance.audit import THRESHOLD_CHANGE
-
-        if self.site is not None:
-            self.site.set_settings(values)
-            self.site.pull()
-        else:
-            for key, value in values.items():
-                if key not in SITE_SETTINGS:
-                    raise ValueError(f"not a shared setting: {key}")
-                setattr(self.settings, key, value)
-            self.settings.save()
-        self.audit_event(THRESHOLD_CHANGE, **values)
-        if self._pipeline is not None:
-            self.reload()
-
-    def gallery_changed(self, user_id: str) -> None:
-        """A person's folder changed here without an enrolment (a learned mask, an approval):
-        the site gets it (now, or once it is back), the matcher reloads."""
-        if self.site is not None:
-            self.site.changed_here(user_id)
-        self.reload()
 
     def recover(self) -> list[str]:
         """Once per service, before the gallery is read or changed: finish or undo what a
@@ -419,18 +368,6 @@ class KioskService:
                            fields["score"], 0)
         self.last_write_error = None
         return checkin
-
-    def site_status(self) -> StoreStatus | None:
-        """What the status line says about the store: None for a single kiosk with nothing
-        waiting (nothing to show); else online/offline and the outbox count. Cheap: a folder
-        listing, no database round trip (the screens poll it)."""
-        queued = len(self.outbox)
-        if self.site is None:
-            return StoreStatus(None, queued) if queued else None
-        online = self.site.connections.online
-        if online is None:  # not asked yet (the first seconds after start): nothing to say
-            return StoreStatus(False, queued) if queued else None
-        return StoreStatus(online, queued)
 
     def deliver_outbox(self) -> int:
         """Write what waits in the outbox now, so a kept check-in does not wait for the next

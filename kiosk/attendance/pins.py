@@ -36,6 +36,15 @@ def personal_pin_problem(pin: str) -> str | None:
     return pin_problem(pin, MIN_DIGITS, MAX_DIGITS)
 
 
+def require_settable(db, employee_id: str, pin: str) -> None:
+    """Raise unless `pin` may become the PIN of `employee_id` (who must be in `db`)."""
+    problem = personal_pin_problem(pin)
+    if problem:
+        raise ValueError(problem)
+    if db.get_employee(employee_id) is None:
+        raise KeyError(f"no employee with worker ID {employee_id!r}")
+
+
 class PersonalPins:
     """The `employee_pins` table of one AttendanceDB."""
 
@@ -53,11 +62,7 @@ class PersonalPins:
 
     def set_pin(self, employee_id: str, pin: str, now: datetime | None = None) -> None:
         """Set (or replace) a person's PIN; clears any lockout. The employee must exist."""
-        problem = personal_pin_problem(pin)
-        if problem:
-            raise ValueError(problem)
-        if self.db.get_employee(employee_id) is None:
-            raise KeyError(f"no employee with worker ID {employee_id!r}")
+        require_settable(self.db, employee_id, pin)
         row = {"employee_id": employee_id, "pin_hash": hash_pin(pin), "set_at": _iso(local_now(now)),
                "failures": 0, "lockouts": 0, "locked_until": None}
         with self.db._write() as db:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.attendance.db import local_now
-from kiosk.attendance.pins import LOCKOUT_S, MAX_TRIES, PinCheck, judge_pin, personal_pin_problem
+from kiosk.attendance.pins import LOCKOUT_S, MAX_TRIES, PinCheck, judge_pin, require_settable
 from kiosk.pins import hash_pin
 from kiosk.site.attendance import SiteAttendanceDB
 
@@ -27,11 +27,7 @@ class SitePins:
             return self._row(cur, employee_id) is not None
 
     def set_pin(self, employee_id: str, pin: str, now: datetime | None = None) -> None:
-        problem = personal_pin_problem(pin)
-        if problem:
-            raise ValueError(problem)
-        if self.db.get_employee(employee_id) is None:
-            raise KeyError(f"no employee with worker ID {employee_id!r}")
+        require_settable(self.db, employee_id, pin)
         with self.db.connections.transaction() as cur:
             cur.execute("""INSERT INTO employee_pins (employee_id, pin_hash, set_at) VALUES (%s, %s, %s)
                            ON CONFLICT (employee_id) DO UPDATE SET pin_hash = excluded.pin_hash,

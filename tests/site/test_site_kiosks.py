@@ -3,7 +3,6 @@ changes reach the other kiosks within 2 s, a kiosk without the server keeps reco
 its cache and keeps its check-ins in the outbox, delivered exactly once when the server is back."""
 from __future__ import annotations
 
-import shutil
 import time
 from datetime import date, datetime
 

@@ -1,0 +1,54 @@
+"""The screens on a site, against a real server: the live screen's status line says "Online",
+then "Offline" with the count of kept check-ins while the server is stopped, then clears the
+count once the kiosk has sent them; the HR desk names the site's database."""
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.config import load_settings
+from kiosk.gallery.matcher import MatchResult
+from kiosk.service import KioskService
+from kiosk.site.localserver import LocalServer
+from kiosk.site.transfer import import_folder
+from kiosk.ui.hr_window import HrWindow
+from kiosk.ui.main_window import MainWindow
+
+
+def test_status_line_online_offline_and_back(qtbot, tmp_path, enrolled, pipeline):
+    server = LocalServer().start()
+    window = None
+    try:
+        service = KioskService(load_settings(tmp_path / "door", database_url=server.url, kiosk_id="door-a"),
+                               pipeline=pipeline)
+        import_folder(service.site, enrolled)
+        window = MainWindow(service, str(tmp_path / "no-camera.avi"), backoff=(5.0,))
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        label = window.live.store_status
+        qtbot.waitUntil(lambda: label.isVisible() and label.text().endswith("Online"), timeout=20000)
+        qtbot.waitUntil(lambda: len(service.people()) == 5, timeout=10000)  # the cache filled by itself
+
+        server.stop()
+        match = MatchResult("E001", "Ada Lovelace", 0.8, True, False, 0.5)
+        assert service.record(match).outcome == "queued"
+        qtbot.waitUntil(lambda: "Offline" in label.text() and "1 record waiting" in label.text(), timeout=10000)
+        assert label.property("kind") == "offline"
+
+        server.start()
+        qtbot.waitUntil(lambda: label.text().endswith("Online"), timeout=30000)  # sent by itself
+        assert len(service.outbox) == 0
+        rows = service.db.attendance(date.today(), date.today())
+        assert [(r["employee_id"], r["kiosk_id"]) for r in rows] == [("E001", "door-a")]
+    finally:
+        if window is not None:
+            window.shutdown()
+        server.remove()
+
+
+def test_hr_desk_names_the_site_database(qtbot, site_settings, pipeline):
+    service = KioskService(site_settings("hr-desk"), pipeline=pipeline)
+    window = HrWindow(service, None)
+    qtbot.addWidget(window)
+    assert window.where.text().startswith("Site database kiosk@127.0.0.1:")
+    window.shutdown()
