@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "site_state.json"
 POLL_S = 5.0  # the safety net under LISTEN/NOTIFY: a missed notification costs at most this
+WAIT_S = 0.5  # one wait for a notification (how soon the thread notices it should stop)
 
 
 @dataclass
@@ -239,7 +240,7 @@ class Site:
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(timeout=POLL_S + 2)
+            self._thread.join(timeout=WAIT_S + 5)
             self._thread = None
 
     def _catch_up(self) -> bool:
@@ -268,9 +269,13 @@ class Site:
                 conn.execute(f"LISTEN {CHANNEL}")
                 if not self._catch_up():
                     continue
+                last = time.monotonic()
                 while not self._stop.is_set():
-                    for _ in conn.notifies(timeout=poll_s, stop_after=1):
-                        pass
+                    # short waits, so closing the kiosk never waits for a whole poll period
+                    notified = any(True for _ in conn.notifies(timeout=WAIT_S, stop_after=1))
+                    if not notified and time.monotonic() - last < poll_s:
+                        continue
+                    last = time.monotonic()
                     if not self._catch_up():
                         break
             except psycopg.Error as exc:
