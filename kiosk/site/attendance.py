@@ -15,8 +15,20 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from kiosk.attendance.db import (CHECKED_IN, COOLDOWN, DUPLICATE, INACTIVE, METHOD_FACE, SPOOF_SUSPECTED,
-                                 STATUS_PRESENT, UNKNOWN, UNSURE, CheckIn, _range, local_now)
+from kiosk.attendance.db import (
+    CHECKED_IN,
+    COOLDOWN,
+    DUPLICATE,
+    INACTIVE,
+    METHOD_FACE,
+    SPOOF_SUSPECTED,
+    STATUS_PRESENT,
+    UNKNOWN,
+    UNSURE,
+    CheckIn,
+    _range,
+    local_now,
+)
 from kiosk.site.connection import Connections
 
 _TIME = "to_char({col}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"

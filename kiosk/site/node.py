@@ -137,10 +137,13 @@ class Site:
                 for change in batch:
                     try:
                         done = apply_change(self.store, change)
-                    except (OSError, GalleryError) as exc:  # a full disk: retried at the next catch-up
+                    except OSError as exc:  # a full disk: retried at the next catch-up
                         log.error("site change of %s not applied here: %s", change.user_id, exc)
                         self._save_state()
                         raise
+                    except GalleryError as exc:  # a person this kiosk cannot hold: skipped, the rest go on
+                        log.error("site change of %s skipped here: %s", change.user_id, exc)
+                        done = "skipped"
                     with self._state:
                         if change.deleted:
                             self.state.held.pop(change.user_id, None)

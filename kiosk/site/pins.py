@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.attendance.db import local_now
-from kiosk.attendance.pins import LOCKOUT_S, MAX_TRIES, PinCheck, judge_pin, require_settable
+from kiosk.attendance.pins import (
+    LOCKOUT_S,
+    MAX_TRIES,
+    PinCheck,
+    judge_pin,
+    require_settable,
+)
 from kiosk.pins import hash_pin
 from kiosk.site.attendance import SiteAttendanceDB
 

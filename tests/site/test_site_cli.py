@@ -82,3 +82,20 @@ def test_photo_retention_on_the_site_reaches_the_cache(site_settings, enrolled, 
     door.site.pull()
     assert list(door.store.root.glob("*/photos/*.jpg")) == []
     assert len(door.people()) == 5  # the templates stay: only the photos age out
+
+
+def test_a_person_a_kiosk_cannot_hold_is_skipped_and_the_rest_still_arrive(site_settings, enrolled):
+    from kiosk.config import load_settings
+    from kiosk.gallery.store import GalleryStore
+    from kiosk.service import KioskService, gallery_cipher_for
+
+    source = load_settings(enrolled)
+    store = GalleryStore(source.embeddings_dir, cipher=gallery_cipher_for(source))
+    folder = store.folder_of("E001")
+    door = KioskService(site_settings("door-a"))
+    door.site.ensure_schema()
+    door.site.gallery.push("bad id/..", store.files_of(folder), replace=False)  # another tool wrote it
+    door.site.gallery.push("E001", store.files_of(folder), replace=False)
+    door.site.pull()
+    assert [r.user_id for r in door.people()] == ["E001"]
+    assert door.site.state.revision == door.site.gallery.latest()
