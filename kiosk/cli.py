@@ -443,6 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from kiosk.gallery.enroll import EnrollmentError
     from kiosk.gallery.store import GalleryError
+    from kiosk.site.errors import SiteError
     from kiosk.vision.image_io import ImageError
     from kiosk.vision.models import FetchError
 
@@ -468,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = getattr(args, "settings", None)
         print(f"error: {explain(exc, settings.db_path if settings else 'attendance.db')}", file=sys.stderr)
         return 1
-    except ConnectionError as exc:  # the site's server (kiosk.site.errors.SiteError): its own message
+    except SiteError as exc:  # the site's server: the message names it and says what is wrong
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from kiosk.site.errors import SiteError
+
 # What a store refuses a write with: SQLite's errors, and OSError (a full disk, the file; the
 # site's server is a kiosk.site.errors.SiteError, a ConnectionError). Kept for later, not fatal.
 STORE_ERRORS = (sqlite3.Error, OSError)
@@ -13,7 +15,7 @@ STORE_ERRORS = (sqlite3.Error, OSError)
 def explain(exc: BaseException, path: str | Path) -> str:
     """`exc` (a sqlite3 error, or an OSError from the file) said for a person at the kiosk."""
     text = str(exc)
-    if isinstance(exc, ConnectionError) and "site database" in text:  # kiosk.site: already says it all
+    if isinstance(exc, SiteError):  # it names the server and says what is wrong already
         return text
     prefix = f"{path}: "
     if text.startswith(prefix):  # AttendanceDB already names the file; say it once

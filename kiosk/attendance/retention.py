@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kiosk.attendance.db import UNKNOWN, UNSURE, AttendanceDB, _iso, local_now
+from kiosk.attendance.db import UNKNOWN, UNSURE, AttendanceDB, local_now
 
 # Outcomes of faces the kiosk could not name: nobody's personal record, kept shortest.
 UNNAMED_OUTCOMES = (UNKNOWN, UNSURE)
@@ -57,10 +57,6 @@ class PurgeReport:
         return self.unknown_rows + self.access_rows + self.attendance_rows + self.photos
 
 
-def _cutoff(days: int | None, now: datetime) -> str | None:
-    return None if days is None else _iso(now - timedelta(days=days))
-
-
 def purge(db: AttendanceDB, policy: RetentionPolicy, *, photo_folders: list[Path] = (),
           now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     """Delete the rows and photos older than the policy's periods; `dry_run` only counts them.
@@ -75,9 +71,8 @@ def purge(db: AttendanceDB, policy: RetentionPolicy, *, photo_folders: list[Path
         ("attendance_rows", "attendance", "true", policy.attendance_days),
     ]
     for field, table, where, days in plans:
-        cutoff = _cutoff(days, now)
-        if cutoff is not None:
-            setattr(report, field, db.purge_before(table, where, datetime.fromisoformat(cutoff), dry_run))
+        if days is not None:
+            setattr(report, field, db.purge_before(table, where, now - timedelta(days=days), dry_run))
     if policy.photos_days is not None:
         limit = (now - timedelta(days=policy.photos_days)).timestamp()
         for folder in photo_folders:

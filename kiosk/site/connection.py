@@ -149,15 +149,6 @@ class Connections:
         if getattr(self._local, "conn", None) is conn:
             self._local.conn = None
 
-    def probe(self) -> bool:
-        """Ask the server now (one round trip); updates `online`."""
-        try:
-            with self.transaction() as cur:
-                cur.execute("SELECT 1")
-            return True
-        except SiteError:
-            return False
-
     def close(self) -> None:
         with self._lock:
             for conn in self._all:

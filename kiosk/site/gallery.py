@@ -147,12 +147,6 @@ class SiteGallery:
             cur.execute("DELETE FROM person_files WHERE user_id = %s", [user_id])
         return revision
 
-    def revision(self, user_id: str) -> int | None:
-        with self.connections.transaction() as cur:
-            cur.execute("SELECT revision FROM people WHERE user_id = %s AND NOT deleted", [user_id])
-            row = cur.fetchone()
-        return None if row is None else row[0]
-
     def latest(self) -> int:
         with self.connections.transaction() as cur:
             cur.execute("SELECT coalesce(max(r), 0) FROM (SELECT max(revision) r FROM people "

@@ -59,7 +59,6 @@ class Site:
         self._migrated = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.last_pull: float | None = None  # monotonic time of the last successful catch-up
         self.notes: list[str] = []  # what the last full catch-up found (people only on this kiosk)
 
     # -- what the screens show ----------------------------------------------------------
@@ -162,7 +161,6 @@ class Site:
                 if self.on_settings:
                     self.on_settings(dict(settings))
                 changed += 1
-            self.last_pull = time.monotonic()
         if changed and self.on_change:
             self.on_change()
         return changed
@@ -287,7 +285,3 @@ class Site:
                 self._stop.wait(0.5)
             finally:
                 conn.close()
-
-    def close(self) -> None:
-        self.stop()
-        self.connections.close()

@@ -2,7 +2,6 @@
 employee, and the CSV export of exactly that."""
 from __future__ import annotations
 
-
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
