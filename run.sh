@@ -11,17 +11,24 @@ if [ "${1:-}" = "test" ]; then
     "$root/installer/setup.sh" --with-tests
     # The tests run on real weights and photos kept beside the repository (../shared).
     export KIOSK_MODELS_DIR="${KIOSK_MODELS_DIR:-$root/../shared/models}"
-    export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$venv/bin/lint-imports" --config pyproject.toml
-    # A real PostgreSQL server for the site tests (kiosk.site): Debian's package, started in a
-    # temporary folder on a free local port, stopped afterwards whatever the tests do.
+    # Real servers, started in temporary folders and stopped afterwards whatever the tests do:
+    # an X server (Debian's Xvfb, a 1280x800 10" kiosk panel) that every window of the tests
+    # opens on, and PostgreSQL (Debian's package) on a free local port for the site tests.
+    "$root/installer/screen.sh" --virtual
     "$root/installer/postgres.sh"
+    xdir="$(mktemp -d -t kiosk-test-x.XXXXXX)"
     pgdir="$(mktemp -d -t kiosk-test-pg.XXXXXX)"
-    trap '"$venv/bin/python" -m kiosk.site.localserver stop "$pgdir" > /dev/null 2>&1 || true; rm -rf "$pgdir"' EXIT
+    trap '"$venv/bin/python" -m kiosk.site.localserver stop "$pgdir" > /dev/null 2>&1 || true
+          "$venv/bin/python" -m kiosk.ui.xserver stop "$xdir" > /dev/null 2>&1 || true
+          rm -rf "$pgdir" "$xdir"' EXIT
+    DISPLAY="$("$venv/bin/python" -m kiosk.ui.xserver start "$xdir" --size 1280x800 --dpi 149)"
+    export DISPLAY QT_QPA_PLATFORM=xcb
     KIOSK_TEST_DATABASE_URL="$("$venv/bin/python" -m kiosk.site.localserver start "$pgdir")"
     export KIOSK_TEST_DATABASE_URL
     "$venv/bin/python" -m pytest "$@"
     exit $?
 fi
 "$root/installer/setup.sh"
+"$root/installer/screen.sh"
 exec "$venv/bin/python" "$root/main.py" "$@"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# What a real screen needs from Debian's packages: Qt's xcb platform libraries and libpulse0
+# (Qt Virtual Keyboard, the on-screen keyboard of kiosk mode, links it). With --virtual also a
+# virtual X server (Xvfb, kiosk/ui/xserver.py) and xdotool, for the tests, the screenshots and
+# the soak benchmark. Idempotent: nothing happens when all of them are here.
+# Usage: installer/screen.sh [--virtual]
+set -euo pipefail
+packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
+          libxcb-cursor0 libpulse0)
+[ "${1:-}" = "--virtual" ] && packages+=(xvfb xdotool)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+command -v apt-get > /dev/null || { echo "kiosk: please install ${missing[*]} (Debian/Ubuntu package names)" >&2; exit 0; }
+echo "kiosk: installing ${missing[*]} from Debian's packages..." >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" > /dev/null
