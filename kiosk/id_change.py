@@ -144,6 +144,19 @@ class WorkerIds:
         except LookupError:
             return (typed or "").strip()
 
+    def new_id_problem(self, user_id: str) -> str | None:
+        """Why `user_id` cannot be a new person's worker ID (the rule; someone holds it in any
+        case, deleted people too), or None: the wizard asks before the photos are taken."""
+        problem = worker_id.problem(user_id)
+        if problem is None and self.store.folder_of(user_id, exact=True) is not None:
+            problem = f"worker ID {user_id} is already enrolled: use Re-enroll on the Employees screen"
+        if problem is None:
+            try:
+                refuse_taken(self, user_id)
+            except GalleryError as exc:
+                problem = str(exc)
+        return problem
+
     def rename_id(self, old: str, new: str) -> RenameReport:
         """Give a person a new worker ID, moving everything keyed by it."""
         return rename(self, old, new)
