@@ -154,9 +154,7 @@ def cmd_rename_id(args) -> int:
     service = _service(args)
     report = service.rename_id(args.old, args.new)
     what = "their gallery folder, " if report.gallery else ""
-    _emit(args, report.as_dict(),
-          f"{report.old} is now {report.new}: moved {what}{report.attendance} check-ins, {report.access_log} "
-          f"access-log rows, {'their PIN, ' if report.pin else ''}{report.frames} PIN check-in frames")
+    _emit(args, report.as_dict(), f"{report.old} is now {report.new}: moved {what}{report.summary()}")
     return 0
 
 

@@ -34,6 +34,14 @@ class RenameReport:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def summary(self) -> str:
+        """What moved, for the user: "3 check-ins, 12 access-log rows, the PIN, 1 PIN photo"."""
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}{'' if n == 1 else 's'}"
+
+        return ", ".join([count(self.attendance, "check-in"), count(self.access_log, "access-log row"),
+                          *(["the PIN"] if self.pin else []), count(self.frames, "PIN check-in photo")])
+
 
 def ids_like(service, user_id: str) -> list[str]:
     """The stored IDs equal to `user_id` regardless of case: enrolled (the gallery) or on record

@@ -68,7 +68,8 @@ def test_doctor_reports_case_twins_and_rename_puts_everything_on_the_new_id(twin
     assert "kiosk rename-id" in check.detail
 
     assert main(["--data-dir", str(data), "rename-id", "e042", "W-1042"]) == 0
-    assert "e042 is now W-1042: moved their gallery folder, 2 check-ins" in capsys.readouterr().out
+    assert ("e042 is now W-1042: moved their gallery folder, 2 check-ins, 2 access-log rows, the PIN, "
+            "1 PIN check-in photo") in capsys.readouterr().out
 
     after = KioskService(load_settings(data), pipeline=service.pipeline)  # another process's view
     [check] = [c for c in diagnose(after.settings, models=False) if c.name == "worker IDs"]

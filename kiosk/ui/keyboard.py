@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QLibraryInfo, QMargins, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 SETTINGS = ("auto", "on", "off")
 IM_MODULE = "qtvirtualkeyboard"
 GAP = 12  # px kept between the focused field and the keyboard's top
+KEYBOARD_WINDOW = "QtVirtualKeyboard::InputView"  # the keyboard's own window (a QQuickView)
 INSTALL_HINT = "install Debian's libpulse0 (installer/screen.sh does it)"
 
 
@@ -102,7 +103,7 @@ class KeyboardDodger(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._saved: dict[QWidget, tuple[QRect, tuple[int, int, int, int]]] = {}
+        self._saved: dict[QWidget, tuple[QRect, QMargins]] = {}
         self._pending = QTimer(self, singleShot=True, interval=0, timeout=self.update)
         method = QGuiApplication.inputMethod()
         method.visibleChanged.connect(self._pending.start)
@@ -125,13 +126,22 @@ class KeyboardDodger(QObject):
             self._restore(moved)
         if keyboard.isEmpty() or field is None:
             return
+        self._raise_keyboard()
         covered = self._covered(field, keyboard)
         if covered <= 0:
             return
         if self._scroll(field, covered):
             return
-        self._lift(window, keyboard, covered)
+        self._lift(window, field, covered)
         QTimer.singleShot(0, lambda: self._scroll(field, self._covered(field, keyboard)))
+
+    @staticmethod
+    def _raise_keyboard() -> None:
+        """The keyboard above every window: it asks to stay on top, but without a window manager
+        a dialog opened after it (the wizard) would cover it."""
+        for window in QGuiApplication.allWindows():
+            if window.isVisible() and window.metaObject().className() == KEYBOARD_WINDOW:
+                window.raise_()
 
     @staticmethod
     def _covered(field: QWidget, keyboard: QRect) -> int:
@@ -155,22 +165,23 @@ class KeyboardDodger(QObject):
         bar.setValue(bar.value() + covered)
         return True
 
-    def _lift(self, window: QWidget, keyboard: QRect, covered: int) -> None:
-        """Move the window up (a dialog), then shrink what still lies under the keyboard."""
-        self._saved[window] = (window.geometry(), window.getContentsMargins())
+    def _lift(self, window: QWidget, field: QWidget, covered: int) -> None:
+        """Move the window up (a dialog: its top may leave the screen, as long as the field
+        does not), then shrink what still lies under the keyboard (a full-screen window)."""
+        self._saved[window] = (window.geometry(), window.contentsMargins())
         screen = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        frame = window.frameGeometry()
         if not (window.isFullScreen() or window.isMaximized()):
-            up = min(covered, frame.top() - screen.top())
+            up = min(covered, field.mapToGlobal(QPoint(0, 0)).y() - screen.top() - GAP)
             if up > 0:
                 window.move(window.x(), window.y() - up)
                 covered -= up
         if covered > 0:  # what is left lies under the keyboard: the content ends above it
-            left, top, right, bottom = window.getContentsMargins()
-            window.setContentsMargins(left, top, right, bottom + covered)
+            margins = window.contentsMargins()
+            margins.setBottom(margins.bottom() + covered)
+            window.setContentsMargins(margins)
 
     def _restore(self, window: QWidget) -> None:
         geometry, margins = self._saved.pop(window)
         if window.isVisible() and not (window.isFullScreen() or window.isMaximized()):
             window.move(geometry.topLeft())
-        window.setContentsMargins(*margins)
+        window.setContentsMargins(margins)
