@@ -109,6 +109,11 @@ class DetailsPage(QWizardPage):
         # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
         self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
+        # What the on-screen keyboard offers first (kiosk.ui.keyboard): capitals for an ID, a dial pad, digits.
+        hint = Qt.InputMethodHint
+        self.worker_id.setInputMethodHints(hint.ImhPreferUppercase | hint.ImhNoPredictiveText)
+        self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
+        self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
                                  "(signed consent form on file)")
         form = QFormLayout()
