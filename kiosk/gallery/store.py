@@ -124,6 +124,13 @@ def folder_identity(folder: Path) -> tuple[str, str]:
     return user_id, name
 
 
+def renamed_metadata(metadata: dict, old: str, new: str) -> dict:
+    """A person's metadata after their worker ID changed from `old` to `new` (the earlier IDs
+    are kept in `renamed_from`: a site's kiosks rename their own files from it)."""
+    history = metadata.get("renamed_from") if isinstance(metadata.get("renamed_from"), list) else []
+    return dict(metadata) | {"user_id": new, "renamed_from": [*history, old]}
+
+
 def is_test_entry(user_id: str, name: str) -> bool:
     """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
     skips them, so enrolment must refuse such details rather than create a ghost."""
@@ -427,7 +434,6 @@ class GalleryStore:
             raise GalleryError(problem)
         fd = self.lock()
         tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
-        trash = existing = None
         try:
             found = self.folders_like(user_id)
             existing = found.get(user_id)
@@ -442,20 +448,30 @@ class GalleryStore:
                 learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
             final = self.root / safe_folder_name(user_id, name)
-            if existing is not None:
-                trash = self._trash_for(existing)
-                durable_rename(existing, trash)
-                crash_point("replace-between-renames")
-            durable_rename(tmp, final)
-            crash_point("after-gallery-rename")
+            trash = self._into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
-            if trash is not None and trash.exists():  # put the old person back: nothing is lost
-                durable_rename(trash, existing)
             if fd is not None:
                 os.close(fd)
             raise
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
+
+    def _into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
+        """Move `existing` (if any) aside, then the written `tmp` into place as `final`. Returns
+        where the old folder went (the trash); if this fails, the old folder is put back."""
+        trash = None
+        try:
+            if existing is not None:
+                trash = self._trash_for(existing)
+                durable_rename(existing, trash)
+                crash_point(between)
+            durable_rename(tmp, final)
+            crash_point(after)
+        except BaseException:
+            if trash is not None and trash.exists():  # put the old person back: nothing is lost
+                durable_rename(trash, existing)
+            raise
+        return trash
 
     def _write(self, folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
         (folder / "originals").mkdir(parents=True, exist_ok=True)
@@ -512,7 +528,7 @@ class GalleryStore:
         fd = self.lock()
         tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
         journal = self.root / RENAME_JOURNAL
-        trash = folder = None
+        folder = None
         try:
             if journal.exists():
                 raise GalleryError("another worker-ID rename was interrupted: run `kiosk doctor --repair` first")
@@ -528,19 +544,12 @@ class GalleryStore:
             atomic_write_text(journal, json.dumps({"old": old, "new": new, "from": folder.name, "to": final.name},
                                                   ensure_ascii=False))
             shutil.copytree(folder, tmp, copy_function=os.link)
-            history = meta.get("renamed_from") if isinstance(meta.get("renamed_from"), list) else []
-            meta |= {"user_id": new, "renamed_from": [*history, old]}
-            atomic_write_text(tmp / "metadata.json", json.dumps(meta, indent=2, ensure_ascii=False))
+            atomic_write_text(tmp / "metadata.json", json.dumps(renamed_metadata(meta, old, new), indent=2,
+                                                                ensure_ascii=False))
             fsync_tree(tmp)
-            trash = self._trash_for(folder)
-            durable_rename(folder, trash)
-            crash_point("rename-between-renames")
-            durable_rename(tmp, final)
-            crash_point("rename-after-gallery")
+            trash = self._into_place(tmp, final, folder, "rename-between-renames", "rename-after-gallery")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
-            if trash is not None and trash.exists():
-                durable_rename(trash, folder)
             if folder is not None:
                 journal.unlink(missing_ok=True)
             if fd is not None:

@@ -102,15 +102,7 @@ class SiteGallery:
                 if base is not None and current[0] != base:
                     raise GalleryError(f"{user_id} was changed on the site meanwhile (by {current[2]}): "
                                        f"this kiosk's change is not sent")
-            cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, deleted,
-                                               changed_at, changed_by)
-                           VALUES (%s, %s, %s, %s, %s, %s, false, now(), %s)
-                           ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
-                               embedder = excluded.embedder, metadata = excluded.metadata,
-                               revision = excluded.revision, deleted = false, changed_at = now(),
-                               changed_by = excluded.changed_by""",
-                        [user_id, name, str(metadata.get("mobile") or ""), str(metadata.get("embedder") or ""),
-                         json.dumps(metadata, ensure_ascii=False), revision, self.kiosk_id])
+            self._put_person(cur, user_id, name, metadata, revision)
             cur.execute("DELETE FROM templates WHERE user_id = %s", [user_id])
             cur.executemany("INSERT INTO templates (user_id, path, dim, vector) VALUES (%s, %s, %s, %s)",
                             [(user_id, rel, dim, data) for rel, dim, data in templates])
@@ -123,6 +115,18 @@ class SiteGallery:
                                                     THEN person_files.stored_at ELSE now() END""",
                             [(user_id, rel, data) for rel, data in others])
         return revision
+
+    def _put_person(self, cur, user_id: str, name: str, metadata: dict, revision: int) -> None:
+        """The `people` row of one person at `revision` (a tombstone of that ID comes back to life)."""
+        cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, deleted,
+                                           changed_at, changed_by)
+                       VALUES (%s, %s, %s, %s, %s, %s, false, now(), %s)
+                       ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
+                           embedder = excluded.embedder, metadata = excluded.metadata,
+                           revision = excluded.revision, deleted = false, changed_at = now(),
+                           changed_by = excluded.changed_by""",
+                    [user_id, name, str(metadata.get("mobile") or ""), str(metadata.get("embedder") or ""),
+                     json.dumps(metadata, ensure_ascii=False), revision, self.kiosk_id])
 
     @staticmethod
     def _refuse_case_twin(cur, user_id: str, but: str | None = None) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from kiosk import worker_id
 from kiosk.attendance.db import local_now
 from kiosk.attendance.renames import move_rows
-from kiosk.gallery.store import GalleryError, taken_message
+from kiosk.gallery.store import GalleryError, renamed_metadata, taken_message
 from kiosk.site.gallery import SiteGallery
 
 
@@ -28,25 +28,13 @@ def rename_on_site(site, old: str, new: str, frame_path=None, now: datetime | No
         cur.execute("SELECT 1 FROM people WHERE user_id = %s AND NOT deleted", [new])
         if cur.fetchone() is not None:
             raise GalleryError(taken_message(new, new) + " (on the site)")
-        cur.execute("""SELECT name, mobile, embedder, metadata FROM people WHERE user_id = %s AND NOT deleted
-                       FOR UPDATE""", [old])
+        cur.execute("SELECT name, metadata FROM people WHERE user_id = %s AND NOT deleted FOR UPDATE", [old])
         person = cur.fetchone()
         if person is not None:
-            name, mobile, embedder, metadata = person
-            history = metadata.get("renamed_from") if isinstance(metadata.get("renamed_from"), list) else []
-            metadata = dict(metadata) | {"user_id": new, "renamed_from": [*history, old]}
             cur.execute("""UPDATE people SET deleted = true, revision = %s, changed_at = now(), changed_by = %s
                            WHERE user_id = %s""", [tombstone, site.kiosk_id, old])
-            revision = site.gallery._next_revision(cur)
-            cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, deleted,
-                                               changed_at, changed_by)
-                           VALUES (%s, %s, %s, %s, %s, %s, false, now(), %s)
-                           ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
-                               embedder = excluded.embedder, metadata = excluded.metadata,
-                               revision = excluded.revision, deleted = false, changed_at = now(),
-                               changed_by = excluded.changed_by""",
-                        [new, name, mobile, embedder, json.dumps(metadata, ensure_ascii=False), revision,
-                         site.kiosk_id])
+            site.gallery._put_person(cur, new, person[0], renamed_metadata(person[1], old, new),
+                                     site.gallery._next_revision(cur))
             for table in ("templates", "person_files"):  # the files keep their age (photo retention)
                 cur.execute(f"DELETE FROM {table} WHERE user_id = %s", [new])
                 cur.execute(f"UPDATE {table} SET user_id = %s WHERE user_id = %s", [new, old])
