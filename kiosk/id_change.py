@@ -35,7 +35,7 @@ class RenameReport:
         return asdict(self)
 
     def summary(self) -> str:
-        """What moved, for the user: "3 check-ins, 12 access-log rows, the PIN, 1 PIN photo"."""
+        """What moved, for the user: "3 check-ins, 12 access-log rows, the PIN, 1 PIN check-in photo"."""
         def count(n: int, what: str) -> str:
             return f"{n} {what}{'' if n == 1 else 's'}"
 
@@ -58,9 +58,10 @@ def holder_name(service, user_id: str) -> str:
 
 
 def refuse_taken(service, user_id: str, but: str | None = None) -> None:
-    """Raise GalleryError when someone other than `but` holds `user_id` in another case (a new
-    ID must be unique regardless of case, against deleted people too: their history keeps it)."""
-    holders = [i for i in ids_like(service, user_id) if i not in (user_id, but)]
+    """Raise GalleryError when someone holds `user_id` in another case (a new ID must be unique
+    regardless of case, against deleted people too: their history keeps it). With `but` (a
+    rename of `but`), anyone else holding it in any case, the same spelling too."""
+    holders = [i for i in ids_like(service, user_id) if i != but and (but is not None or i != user_id)]
     if holders:
         raise GalleryError(taken_message(user_id, holders[0], holder_name(service, holders[0])))
 

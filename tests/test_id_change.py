@@ -122,6 +122,11 @@ def test_new_ids_are_unique_regardless_of_case_and_typed_ids_are_found_in_any_ca
     # A deleted person's ID stays theirs: their history is kept under it.
     with pytest.raises(GalleryError, match=r"taken: eng-7 \(Ada Lovelace, deleted\)"):
         service.enroll("ENG-7", "Zoë Ångström", "+447700900043", photos("df02"), masks=False)
+    service.db.upsert_employee("OLD-1", "Ali Khan", "+447700900044")
+    service.db.delete_employee("OLD-1")
+    capsys.readouterr()
+    assert main(["--data-dir", data, "rename-id", "eng-7", "OLD-1"]) == 1  # never merged into another's history
+    assert "OLD-1 is taken: OLD-1 (Ali Khan, deleted)" in capsys.readouterr().err
     assert main(["--data-dir", data, "rename-id", "eng-7", "eng_7"]) == 0  # a deleted person can be renamed
     capsys.readouterr()
     assert main(["--data-dir", data, "rename-id", "nobody", "N1"]) == 1

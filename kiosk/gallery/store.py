@@ -25,6 +25,7 @@ import numpy as np
 from kiosk import worker_id
 from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
 from kiosk.gallery import learned as learned_templates
+from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
 
 try:
     import fcntl
@@ -42,9 +43,6 @@ FOLDER_NAME_BYTES = 120
 # process died), `.deleted-` removed for good (finished at start).
 TMP, TRASH, DELETED = ".tmp-", ".trash-", ".deleted-"
 _TRASH_RE = re.compile(r"^\.trash-[0-9a-f]{12}-(.+)$")
-# A worker-ID rename in progress (GalleryStore.rename_staged): what it moves where. Finished or
-# undone at start (recover here, the database part by kiosk.id_change.finish_pending).
-RENAME_JOURNAL = ".rename.json"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
@@ -124,13 +122,6 @@ def folder_identity(folder: Path) -> tuple[str, str]:
     return user_id, name
 
 
-def renamed_metadata(metadata: dict, old: str, new: str) -> dict:
-    """A person's metadata after their worker ID changed from `old` to `new` (the earlier IDs
-    are kept in `renamed_from`: a site's kiosks rename their own files from it)."""
-    history = metadata.get("renamed_from") if isinstance(metadata.get("renamed_from"), list) else []
-    return dict(metadata) | {"user_id": new, "renamed_from": [*history, old]}
-
-
 def is_test_entry(user_id: str, name: str) -> bool:
     """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
     skips them, so enrolment must refuse such details rather than create a ghost."""
@@ -187,7 +178,7 @@ class Change:
             self._lock = None
 
 
-class GalleryStore:
+class GalleryStore(GalleryRenames):
     """`cipher` (kiosk.gallery.at_rest) seals templates and photos as they are written and opens
     them as they are read; without one, files are the seed's plain layout. Plain files always
     open, so a plain gallery keeps working and can be sealed in place."""
@@ -266,18 +257,6 @@ class GalleryStore:
             return []
         return sorted(p for p in self.root.iterdir() if p.name.startswith((TMP, TRASH, DELETED)))
 
-    def pending_rename(self) -> dict | None:
-        """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
-        try:
-            journal = json.loads((self.root / RENAME_JOURNAL).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
-            raise GalleryError(f"{self.root / RENAME_JOURNAL} is damaged ({exc}): see `kiosk doctor`") from exc
-        if not isinstance(journal, dict) or not all(isinstance(journal.get(k), str) for k in ("old", "new", "from", "to")):
-            raise GalleryError(f"{self.root / RENAME_JOURNAL} is damaged (not a rename): see `kiosk doctor`")
-        return journal
-
     def recover(self) -> list[str]:
         """After a crash: a person moved aside by an unfinished change is put back (unless their
         new folder made it into place), unfinished enrolments and removals are deleted (they
@@ -313,23 +292,6 @@ class GalleryStore:
         for line in done:
             log.warning("gallery recovery: %s", line)
         return done
-
-    def finish_rename(self) -> None:
-        """The database has followed the pending rename (kiosk.id_change.finish_pending): the
-        old folder goes for good, and the journal."""
-        fd = self.lock()
-        try:
-            rename = self.pending_rename()
-            if rename is None:
-                return
-            for path in self.stray():
-                if path.name.startswith(TRASH) and self._trash_origin(path) == rename["from"]:
-                    self._discard(path)
-            (self.root / RENAME_JOURNAL).unlink(missing_ok=True)
-            fsync_dir(self.root)
-        finally:
-            if fd is not None:
-                os.close(fd)
 
     def _trash_for(self, folder: Path) -> Path:
         """Where a person is moved aside: the old folder name is kept in the trash name (for
@@ -515,47 +477,6 @@ class GalleryStore:
                 os.close(fd)
             raise
         return Change(self, fd, trash=trash, old_name=folder.name)
-
-    def rename_staged(self, old: str, new: str) -> Change:
-        """Give the person with worker ID `old` the ID `new`: their folder is copied (hard links:
-        no second copy of the photos) under its new name, metadata.json saying the new ID (and the
-        old ones in `renamed_from`), and the old folder is moved aside. RENAME_JOURNAL records
-        what is under way, so a crash is finished or undone at start (recover). `commit()`
-        removes the old folder for good, `rollback()` puts it back."""
-        problem = worker_id.problem(new)
-        if problem:
-            raise GalleryError(problem)
-        fd = self.lock()
-        tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
-        journal = self.root / RENAME_JOURNAL
-        folder = None
-        try:
-            if journal.exists():
-                raise GalleryError("another worker-ID rename was interrupted: run `kiosk doctor --repair` first")
-            folder = self.folder_of(old, exact=True)
-            if folder is None:
-                raise GalleryError(f"no enrolled person has worker ID {old}")
-            holders = {i: f for i, f in self.folders_like(new).items() if i != old}
-            if holders:
-                holder = next(iter(holders))
-                raise GalleryError(taken_message(new, holder, folder_identity(holders[holder])[1]))
-            meta = learned_templates.read_metadata(folder)
-            final = self.root / safe_folder_name(new, str(meta.get("name") or folder_identity(folder)[1]))
-            atomic_write_text(journal, json.dumps({"old": old, "new": new, "from": folder.name, "to": final.name},
-                                                  ensure_ascii=False))
-            shutil.copytree(folder, tmp, copy_function=os.link)
-            atomic_write_text(tmp / "metadata.json", json.dumps(renamed_metadata(meta, old, new), indent=2,
-                                                                ensure_ascii=False))
-            fsync_tree(tmp)
-            trash = self._into_place(tmp, final, folder, "rename-between-renames", "rename-after-gallery")
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if folder is not None:
-                journal.unlink(missing_ok=True)
-            if fd is not None:
-                os.close(fd)
-            raise
-        return Change(self, fd, new=final, trash=trash, old_name=folder.name, journal=journal)
 
     def load(self, folder: Path) -> PersonRecord:
         meta_path = folder / "metadata.json"

@@ -11,7 +11,8 @@ from datetime import datetime
 from kiosk import worker_id
 from kiosk.attendance.db import local_now
 from kiosk.attendance.renames import move_rows
-from kiosk.gallery.store import GalleryError, renamed_metadata, taken_message
+from kiosk.gallery.renaming import renamed_metadata
+from kiosk.gallery.store import GalleryError, taken_message
 from kiosk.site.gallery import SiteGallery
 
 
@@ -25,9 +26,12 @@ def rename_on_site(site, old: str, new: str, frame_path=None, now: datetime | No
     with site.connections.transaction() as cur:
         tombstone = site.gallery._next_revision(cur)  # the gallery lock: nobody takes `new` meanwhile
         SiteGallery._refuse_case_twin(cur, new, but=old)
-        cur.execute("SELECT 1 FROM people WHERE user_id = %s AND NOT deleted", [new])
-        if cur.fetchone() is not None:
-            raise GalleryError(taken_message(new, new) + " (on the site)")
+        cur.execute("""SELECT user_id FROM people WHERE user_id = %(new)s AND NOT deleted
+                       UNION SELECT id FROM employees WHERE lower(id) = lower(%(new)s) AND id <> %(old)s""",
+                    {"new": new, "old": old})
+        holder = cur.fetchone()  # someone else's history is never merged into this person's
+        if holder is not None:
+            raise GalleryError(taken_message(new, holder[0]) + " (on the site)")
         cur.execute("SELECT name, metadata FROM people WHERE user_id = %s AND NOT deleted FOR UPDATE", [old])
         person = cur.fetchone()
         if person is not None:

@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QMargins, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
@@ -97,7 +98,6 @@ def install(app) -> KeyboardDodger | None:
     return dodger
 
 
-
 class KeyboardDodger(QObject):
     """Moves what must move so the focused text field is not under the on-screen keyboard."""
 
@@ -117,6 +117,12 @@ class KeyboardDodger(QObject):
         return method.keyboardRectangle().toRect() if method.isVisible() else QRect()
 
     def update(self) -> None:
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # A finger is down (on a button that took the focus, which hides the keyboard): the
+            # window moves once it is lifted, or the tap would end somewhere else and not click.
+            self._pending.start(50)
+            return
+        self._pending.setInterval(0)
         field = QApplication.focusWidget()
         keyboard = self.keyboard_rect()
         if field is not None and not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
@@ -182,6 +188,8 @@ class KeyboardDodger(QObject):
 
     def _restore(self, window: QWidget) -> None:
         geometry, margins = self._saved.pop(window)
+        if not shiboken6.isValid(window):  # closed and gone meanwhile
+            return
         if window.isVisible() and not (window.isFullScreen() or window.isMaximized()):
             window.move(geometry.topLeft())
         window.setContentsMargins(margins)

@@ -7,7 +7,7 @@ where things are. Each command line gets one JSON line back:
 
     where NAME      the widget's rectangle on the screen (search, enroll, name, mobile, pin, ...)
     keyboard        whether the keyboard shows, its rectangle, and the centre of each key
-    text NAME       what the field holds
+    text NAME       what the field holds (`checked NAME`: whether a radio button is)
     click NAME      press a button (Enroll new opens the wizard)
     select ID       select a person on the Employees page; `people`: who is enrolled
     page NAME       open an HR page (attendance: its Export opens a dialog with a field low down)
@@ -77,7 +77,7 @@ def main() -> int:
                 "pin": getattr(details, "pin", None), "worker_id": getattr(details, "worker_id", None),
                 "wizard_cancel": wizard.button(wizard.WizardButton.CancelButton) if wizard else None,
                 "new_id": getattr(rename, "new_id", None), "export": window.admin.attendance.export_button,
-                "save_as": getattr(export, "path", None)}[name]
+                "save_as": getattr(export, "path", None), "summary": getattr(export, "summary", None)}[name]
 
     def answer(line: str) -> object:
         command, _, name = line.partition(" ")
@@ -88,6 +88,8 @@ def main() -> int:
                     "visible": w.isVisible(), "focus": w.hasFocus(), "active": w.window().isActiveWindow()}
         if command == "text":
             return widget(name).text()
+        if command == "checked":
+            return widget(name).isChecked()
         if command == "keyboard":
             rect = method.keyboardRectangle().toRect()
             views = [w for w in QGuiApplication.allWindows()

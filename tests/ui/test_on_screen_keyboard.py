@@ -125,11 +125,14 @@ def test_tap_a_field_type_on_the_keyboard_and_the_field_stays_in_view(tmp_path, 
             assert before["y"] + before["h"] > board["rect"][1]  # it was under the keyboard...
             assert kiosk.above_keyboard("save_as", board)  # ...and the dialog moved it up, into view
             assert "zq" in kiosk.type(board, "save_as", "zq").casefold()
-            kiosk.tap(*board["keys"]["HideKeyboardKey"])
+            summary = kiosk.ask("where summary")  # a radio button above the field, while the dialog is up
+            assert not kiosk.ask("checked summary") and summary["y"] + summary["h"] < board["rect"][1]
+            kiosk.tap(summary["x"] + 12, summary["y"] + summary["h"] // 2)  # it takes the focus: the keyboard goes
             deadline = time.monotonic() + 5
             while kiosk.ask("where save_as")["y"] != before["y"] and time.monotonic() < deadline:
                 time.sleep(0.1)
             assert kiosk.ask("where save_as")["y"] == before["y"]  # back where it was once the keyboard is gone
+            assert kiosk.ask("checked summary")  # and the tap that sent it away still clicked where it landed
         finally:
             log = kiosk.close()
     assert "on-screen keyboard on" in log
