@@ -126,3 +126,15 @@ def test_old_style_leftovers_are_recovered_or_removed(data):
     (tmp / "photo_1.jpg").write_bytes(b"a face")
     assert set(restart(data)) == {"E0", "E1", "E2"}
     assert json.loads((store.folder_of("E0") / "metadata.json").read_text())["name"] == "Person 0"
+
+
+def test_doctor_reports_an_interrupted_rename_and_repair_finishes_it(data):
+    from kiosk.tools.doctor import diagnose
+
+    crash(data, "rename-after-gallery", "rename", "E2", "E-2")
+    [check] = [c for c in diagnose(load_settings(data), models=False) if c.name == "leftover work folders"]
+    assert not check.ok and "rename of worker ID E2 to E-2 was interrupted (--repair finishes it)" in check.detail
+    [check] = [c for c in diagnose(load_settings(data), repair=True, models=False) if c.name == "leftover work folders"]
+    assert check.ok and any("finished the interrupted rename of worker ID E2 to E-2" in r for r in check.repaired)
+    assert all(c.ok for c in diagnose(load_settings(data), models=False))
+    assert restart(data) == {"E0": "Person 0", "E1": "Person 1", "E-2": "Person 2"}
