@@ -60,6 +60,7 @@ def twins(tmp_path, pipeline):
 def test_doctor_reports_case_twins_and_rename_puts_everything_on_the_new_id(twins, capsys):
     service = twins
     data = service.settings.data_dir
+    service.enroll("e042", "Zoë Ångström", "+447700900043", photos("df02"), masks=False, replace=True)  # re-embed
     assert recognised(service, "df02") == "e042" and recognised(service, "df01") == "E042"
     history = [(r["timestamp"], r["method"]) for r in service.db.attendance(TODAY, TODAY, "e042")]
     assert len(history) == 2  # by face, then by PIN
@@ -101,7 +102,7 @@ def test_doctor_reports_case_twins_and_rename_puts_everything_on_the_new_id(twin
     assert main(["--data-dir", str(data), "person", "export", "w-1042", "--out", str(data / "p.zip")]) == 0
     person = json.loads(zipfile.ZipFile(data / "p.zip").read("person.json"))
     assert person["worker_id"] == "W-1042" and person["former_worker_ids"] == ["e042"]
-    assert [r["action"] for r in person["audit"]] == ["pin_change", "rename_id"]  # (enrolled as T9 here)
+    assert [r["action"] for r in person["audit"]] == ["pin_change", "reenroll", "rename_id"]  # (enrolled as T9)
 
 
 def test_new_ids_are_unique_regardless_of_case_and_typed_ids_are_found_in_any_case(tmp_path, pipeline, capsys):

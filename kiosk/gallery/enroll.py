@@ -202,7 +202,7 @@ class Enroller:
         if user_id in holders and not replace:
             raise EnrollmentError(f"worker ID {user_id} is already enrolled; delete or re-enroll them")
         twins = [i for i in holders if i != user_id]
-        if twins:
+        if twins and user_id not in holders:  # a new ID (a case twin from before may be re-enrolled)
             raise EnrollmentError(taken_message(user_id, twins[0], folder_identity(holders[twins[0]])[1]))
         photos = [check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
         record = self.build(user_id, name, mobile, photos, progress, masks)

@@ -402,7 +402,7 @@ class GalleryStore(GalleryRenames):
             if existing is not None and not replace:
                 raise GalleryError(f"worker ID {user_id} is already enrolled ({existing.name})")
             twins = [other for other in found if other != user_id]
-            if twins and not mirror:
+            if twins and existing is None and not mirror:  # a new ID (a legacy twin may be re-enrolled)
                 raise GalleryError(taken_message(user_id, twins[0], folder_identity(found[twins[0]])[1]))
             tmp.mkdir()
             write(tmp)

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kiosk.gallery.store import GalleryError, GalleryStore
-from kiosk.worker_id import case_duplicates
 from kiosk.site.node import Site
+from kiosk.worker_id import case_duplicates
 
 log = logging.getLogger(__name__)
 

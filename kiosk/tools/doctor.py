@@ -60,17 +60,18 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     checks = []
     store = GalleryStore(settings.embeddings_dir, cipher=gallery_cipher_for(settings))
     stray = store.stray()
+    damaged = False
     try:
         rename = store.pending_rename()
-    except GalleryError as exc:  # a damaged journal: said, and left for a person
+    except GalleryError as exc:  # a damaged journal: said, and left for a person (nothing is guessed)
         checks.append(Check("interrupted rename", False, f"{exc}; restore the data folder from a backup"))
-        rename = None
+        rename, damaged = None, True
     detail = f"{len(stray)} in {store.root}: " + ", ".join(p.name for p in stray) if stray else "none"
     if rename is not None:
         detail += (f"; the rename of worker ID {rename['old']} to {rename['new']} was interrupted (--repair "
                    f"{'finishes' if (store.root / rename['to']).is_dir() else 'undoes'} it)")
     check = Check("leftover work folders", not stray and rename is None, detail)
-    if (stray or rename is not None) and repair:
+    if (stray or rename is not None) and repair and not damaged:
         from kiosk.id_change import finish_pending
         from kiosk.service import KioskService
 
