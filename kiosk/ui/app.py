@@ -27,6 +27,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def present(window, kiosk_mode: bool) -> None:
+    """Show a main window: full screen at the entrance (kiosk mode), a normal window otherwise."""
+    if kiosk_mode:
+        window.showFullScreen()
+    else:
+        window.show()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.hr and args.kiosk:
@@ -61,10 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         window.exit_allowed = True
         app.quit()
 
-    if args.kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    present(window, args.kiosk)
     window.start()
     signal.signal(signal.SIGINT, quit_app)  # Ctrl+C in the terminal closes cleanly
     started = time.monotonic()

@@ -21,6 +21,27 @@ DANGER = "#ef4444"
 UNKNOWN = "#e2e8f0"
 
 
+# Touch targets: at least 9 mm on the screen the kiosk runs on, from the panel's physical size
+# (QScreen.physicalDotsPerInch: the EDID's millimetres, or Xvfb's -dpi). A panel that reports no
+# size or a nonsensical one counts as 96 dpi; the result is kept between a floor (a finger still
+# needs 40 px on a coarse panel) and a ceiling (a wrong EDID must not make every button huge).
+TOUCH_MM = 9.0
+TOUCH_FLOOR_PX = 40
+TOUCH_CEILING_PX = 96
+PLAUSIBLE_DPI = (50.0, 600.0)
+
+
+def touch_px(screen=None) -> int:
+    """9 mm in device-independent pixels on `screen` (the primary screen by default)."""
+    screen = screen or QApplication.primaryScreen()
+    dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
+    if not PLAUSIBLE_DPI[0] <= dpi <= PLAUSIBLE_DPI[1]:
+        dpi = 96.0
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    px = round(TOUCH_MM / 25.4 * dpi / max(ratio, 1.0))
+    return max(TOUCH_FLOOR_PX, min(TOUCH_CEILING_PX, px))
+
+
 def color(name: str) -> QColor:
     return QColor(name)
 
