@@ -27,14 +27,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def present(window, kiosk_mode: bool) -> None:
-    """Show a main window: full screen at the entrance (kiosk mode), a normal window otherwise."""
-    if kiosk_mode:
-        window.showFullScreen()
-    else:
-        window.show()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.hr and args.kiosk:
@@ -68,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     def quit_app(*_):  # the terminal's Ctrl+C and --quit-after are the operator's own: no PIN
         window.exit_allowed = True
         app.quit()
+
+    from kiosk.ui.screen_fit import present
 
     present(window, args.kiosk)
     window.start()

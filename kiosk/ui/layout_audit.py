@@ -15,7 +15,7 @@ of that screen (kiosk.ui.theme.touch_px, 9 mm from its physical DPI):
 * every control's touch area is at least the touch size in both directions (for a button: the
   extent where QAbstractButton.hitButton answers yes, so a check box counts its box and text,
   not empty space beside them);
-* no text is cut: a button is at least as wide as its size hint; a label's text fits its width
+* no text is cut: a button is at least as large as its size hint (text, icon and padding); a label's text fits its width
   (a word-wrapped label: its longest word fits and heightForWidth fits its height) unless the
   label draws its text elided itself (property `elides`, see kiosk.ui.widgets.elided) and carries
   the full text as its tooltip; labels are reachable as controls are;
@@ -220,6 +220,8 @@ def _label_cut(label: QLabel) -> str | None:
         doc.setDefaultFont(label.font())
         doc.setHtml(text)
         text = doc.toPlainText()
+    if label.buddy() is not None:  # "&Name": the & marks the shortcut and is not drawn
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     fm = label.fontMetrics()
     box = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), -label.margin())
     indent = max(0, label.indent())
@@ -348,9 +350,9 @@ def _check_target(report: Report, widget: QWidget, local: QRect | None, name: st
         if isinstance(widget, QAbstractButton):
             w, h = _hit_extent(widget)
             hint = widget.sizeHint()
-            if widget.text() and widget.width() < hint.width():
-                report.problems.append(Problem("text-cut", name, f"{widget.width()} px wide, its text and "
-                                               f"padding need {hint.width()}"))
+            if widget.text() and (widget.width() < hint.width() or widget.height() < hint.height()):
+                report.problems.append(Problem("text-cut", name, f"{widget.width()}x{widget.height()} px, its "
+                                               f"text, icon and padding need {hint.width()}x{hint.height()}"))
         else:
             w, h = place.rect.width(), place.rect.height()
         if w < touch or h < touch:

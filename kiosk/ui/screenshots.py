@@ -140,13 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help=f"folder for the PNGs (default {OUT.relative_to(REPO)}/WxH)")
     parser.add_argument("--audit", type=Path, help="write the layout audit as JSON (with --size: FILE per size, "
                                                    "WxH inserted before the suffix)")
-    parser.add_argument("--shots", help="comma-separated stops to photograph (default: the README's set)")
+    parser.add_argument("--shots", help="comma-separated stops to photograph, or all (default: the README's set)")
     parser.add_argument("--data", type=Path, help="a data folder made by kiosk.ui.demo_data (default: built now)")
     parser.add_argument("--fast", action="store_true", help="enroll without synthetic masks (tests)")
     parser.add_argument("--no-shots", action="store_true", help="audit only")
     parser.add_argument("--here", action="store_true", help="walk on the current display (the per-size child)")
     args = parser.parse_args(argv)
-    shots = tuple(args.shots.split(",")) if args.shots else None
+    shots = tuple(args.shots.split(",")) if args.shots and args.shots != "all" else None
     if args.here:
         if args.data is None:
             parser.error("--here needs --data")
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             report = None
             if args.audit:
                 report = args.audit.with_name(f"{args.audit.stem}_{size_name(size)}{args.audit.suffix}")
-            wanted = shots or (README_SHOTS if size == README_SIZE else OTHER_SHOTS)
+            wanted = None if args.shots == "all" else shots or (README_SHOTS if size == README_SIZE else OTHER_SHOTS)
             done = run_size(size, data, out=out, shots=wanted, audit_file=report, masks=not args.fast)
             print(f"{size_name(size)}: exit {done.returncode}", flush=True)
             sys.stdout.write(done.stdout)

@@ -2,6 +2,8 @@
 looks the same and colours are named once."""
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon
@@ -51,13 +53,34 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def apply(app: QApplication) -> None:
-    """Load the style sheet (with the icon folder substituted) into the application."""
+def touch(factor: float = 1.0) -> int:
+    """`factor` touch sizes in pixels on the primary screen (for sizes set in code)."""
+    return math.ceil(touch_px() * factor)
+
+
+def style_sheet(touch_size: int) -> str:
+    """resources/ui/style.qss with the icon folder and the touch sizes filled in: @TOUCH@, and
+    @TOUCH*F@, @TOUCH-N@, @TOUCH*F-N@ (rounded up, then N pixels of padding taken off)."""
     qss = RESOURCES / "style.qss"
-    if qss.is_file():
-        text = qss.read_text(encoding="utf-8").replace("@ICONS@", (RESOURCES / "icons").as_posix())
-        app.setStyleSheet(text)
+    if not qss.is_file():
+        return ""
+    text = qss.read_text(encoding="utf-8").replace("@ICONS@", (RESOURCES / "icons").as_posix())
+
+    def size(match: re.Match) -> str:
+        factor, less = float(match.group(1) or 1), int(match.group(2) or 0)
+        return str(max(0, math.ceil(touch_size * factor) - less))
+
+    return re.sub(r"@TOUCH(?:\*([0-9.]+))?(?:-([0-9]+))?@", size, text)
+
+
+def apply(app: QApplication) -> None:
+    """Load the style sheet, sized for the primary screen's touch size, into the application,
+    and keep every dialog on the screen (kiosk.ui.screen_fit)."""
+    from kiosk.ui import screen_fit
+
+    app.setStyleSheet(style_sheet(touch_px(app.primaryScreen())))
     font = app.font()
     font.setFamily("DejaVu Sans")
     font.setPointSize(13)
     app.setFont(font)
+    screen_fit.install(app)

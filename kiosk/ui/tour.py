@@ -11,14 +11,27 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QThreadPool, QTimer
+import cv2
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from kiosk.config import load_settings
+from kiosk.live import LiveRecognizer
+from kiosk.service import KioskService
+from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN_PERSON
+from kiosk.ui.dialogs.pin_dialog import PinDialog
+from kiosk.ui.hr_window import HrWindow
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pin import PinGuard
+from kiosk.ui.screen_fit import present
+from kiosk.ui.worker import LiveResult
+from kiosk.vision.image_io import load_image
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +45,18 @@ PINS = {"admin": "2580", "hr": "1397"}
 # The HR area's pages and the names their pictures have in the README.
 README_NAMES = {"employees": "hr_employees", "attendance": "hr_attendance", "stats": "hr_statistics",
                 "expert": "hr_expert_recognition", "audit": "admin_audit_trail", "security": "admin_security"}
+HR_ROLE_NAMES = {k: "hr_role_" + v[3:] for k, v in README_NAMES.items() if v.startswith("hr_")}
+WINDOWED_NAMES = {k: "windowed_" + v for k, v in README_NAMES.items()}
+DESK_NAMES = {"employees": "desk_employees", "attendance": "desk_attendance", "stats": "desk_statistics",
+              "expert": "desk_expert_recognition"}
+# Every stop of the walk, in order (the layout tests expect each of them at every size).
+STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
+         "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_already_checked_in",
+         "live_worker_id_keypad", "live_worker_pin", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
+         *README_NAMES.values(), "hr_attendance_summary", "hr_set_pin_dialog", "hr_delete_confirm",
+         "hr_export_dialog", "admin_set_hr_pin", "hr_open_image_dialog", *HR_ROLE_NAMES.values(), "live_not_sure",
+         "windowed_live", *WINDOWED_NAMES.values(), "desk_sign_in", *DESK_NAMES.values(), "desk_admin_audit_trail",
+         "desk_admin_security")
 
 
 def settle(app: QApplication, seconds: float = 0.15) -> None:
@@ -57,7 +82,6 @@ def wait_until(app: QApplication, predicate, timeout: float = 60.0, what: str = 
 
 def camera_frame(image, size=(1280, 720)):
     """A photo placed in a camera-sized frame, as the entrance camera would see a person."""
-    import cv2
     import numpy as np
 
     w, h = size
@@ -71,7 +95,6 @@ def camera_frame(image, size=(1280, 720)):
 
 def side_by_side(images, height: int = 420):
     """Photos of several people as one picture (for the expert screen)."""
-    import cv2
     import numpy as np
 
     scaled = [cv2.resize(im, (int(im.shape[1] * height / im.shape[0]), height), interpolation=cv2.INTER_AREA)
@@ -108,25 +131,21 @@ class Tour:
                     widget.close()
             settle(self.app, 0.05)
 
-    def guard(self, with_pins: bool = True):
-        from kiosk.ui.pin import PinGuard
-
+    def guard(self) -> PinGuard:
         guard = PinGuard(self.service.settings)
-        if with_pins and not guard.has_pin:
+        if not guard.has_pin:
             guard.set_pin(PINS["admin"])
             guard.set_pin(PINS["hr"], "hr")
         return guard
 
-    def main_window(self, kiosk_mode: bool, service=None):
-        from kiosk.ui.app import present
-        from kiosk.ui.main_window import MainWindow
-
+    def main_window(self, kiosk_mode: bool, service=None) -> MainWindow:
         window = MainWindow(service or self.service, str(self.work / "no-camera.avi"), backoff=(5.0,),
                             pin_guard=self.guard(), kiosk_mode=kiosk_mode)
         self.windows.append(window)
         present(window, kiosk_mode)
+        window.live.capture = None  # no camera runs here: the status line shows the frame rates set below
         window.live.on_models_ready(window.service.pipeline.description)
-        window.live.on_capture_state("live", "camera 0 live")
+        window.live.on_capture_state(LIVE, "camera 0 live")
         return window
 
     def close(self, window) -> None:
@@ -136,9 +155,24 @@ class Tour:
             self.windows.remove(window)
         settle(self.app, 0.05)
 
-    def run(self) -> dict[str, str | None]:
-        from kiosk.ui.hr_window import HrWindow
+    @contextmanager
+    def answering(self, dialog_class, name: str):
+        """While inside: a dialog of `dialog_class` that a page runs modally (exec) is shown,
+        visited as `name` and answered No / Cancel."""
+        def answer(dialog) -> int:
+            dialog.open()
+            self.visit(name, dialog)
+            dialog.reject()
+            return 0
 
+        original = dialog_class.exec
+        dialog_class.exec = answer
+        try:
+            yield
+        finally:
+            dialog_class.exec = original
+
+    def run(self) -> dict[str, str | None]:
         window = self.main_window(kiosk_mode=True)
         self.stop("live_no_camera", lambda: self.live_no_camera(window))
         self.stop("wizard", lambda: self.wizard(window))
@@ -147,7 +181,7 @@ class Tour:
         self.stop("pin_dialogs", lambda: self.pin_dialogs(window))
         self.stop("hr_area_admin", lambda: self.hr_area(window, "admin", README_NAMES, summary=True))
         self.stop("hr_dialogs", lambda: self.hr_dialogs(window))
-        self.stop("hr_area_hr", lambda: self.hr_area(window, "hr", {k: "hr_role_" + k for k in README_NAMES}))
+        self.stop("hr_area_hr", lambda: self.hr_area(window, "hr", HR_ROLE_NAMES))
         self.close(window)
         self.stop("live_not_sure", self.live_not_sure)
 
@@ -157,8 +191,6 @@ class Tour:
 
         desk = HrWindow(self.service, pin_guard=self.guard())
         self.windows.append(desk)
-        from kiosk.ui.app import present
-
         present(desk, False)
         self.stop("desk", lambda: self.desk(desk))
         desk.close()
@@ -167,19 +199,12 @@ class Tour:
 
     # -- the entrance screen ----------------------------------------------------------------
     def live_no_camera(self, window) -> None:
-        from kiosk.ui.capture import LOST
-
         window.live.on_capture_state(LOST, "No picture from camera 0. Retrying in 4 s (attempt 3).")
         self.visit("live_no_camera", window)
-        window.live.on_capture_state("live", "camera 0 live")
+        window.live.on_capture_state(LIVE, "camera 0 live")
 
     def live(self, window) -> None:
-        from kiosk.live import LiveRecognizer
-        from kiosk.ui.capture import Frame
-        from kiosk.ui.worker import LiveResult
-        from kiosk.vision.image_io import load_image
-
-        uid, _, _, folder, _, held_out = NEW_PERSON
+        _, _, _, folder, _, held_out = NEW_PERSON
         live = window.live
         frame = camera_frame(load_image(folder / held_out))
         recognizer = LiveRecognizer(self.service, source="camera")
@@ -201,9 +226,6 @@ class Tour:
         show(masked)
         self.visit("live_already_checked_in", window)
         live.banner.hide()
-
-        from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
-
         live.worker_button.show()
         keypad = live.open_worker_checkin()
         for key in PIN_PERSON:
@@ -212,18 +234,10 @@ class Tour:
         keypad.id_pad.press("OK")
         self.visit("live_worker_pin", keypad)
         keypad.reject()
-        assert isinstance(keypad, WorkerCheckinDialog)
 
     def live_not_sure(self) -> None:
         """A face the open-set rule is not sure of: asked to look again, nobody named (a site
         margin nobody can meet stands in for a look-alike colleague's near-tie)."""
-        from kiosk.config import load_settings
-        from kiosk.live import LiveRecognizer
-        from kiosk.service import KioskService
-        from kiosk.ui.capture import Frame
-        from kiosk.ui.worker import LiveResult
-        from kiosk.vision.image_io import load_image
-
         settings = load_settings(self.service.settings.data_dir, margin=0.99, masked_margin=0.99, liveness=False)
         unsure = KioskService(settings, pipeline=self.service.pipeline)
         window = self.main_window(kiosk_mode=True, service=unsure)
@@ -243,11 +257,6 @@ class Tour:
             self.close(window)
 
     def pin_dialogs(self, window) -> None:
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
-        from kiosk.ui.pin import PinGuard
-
-        from kiosk.config import load_settings
-
         first = PinDialog(PinGuard(load_settings(self.work / "fresh")), window)  # no PIN yet: first use
         first.pad.press("2")
         first.pad.press("5")
@@ -274,9 +283,6 @@ class Tour:
         return window.admin.employees.open_wizard()
 
     def wizard(self, window) -> None:
-        from kiosk.ui.capture import Frame
-        from kiosk.vision.image_io import load_image
-
         uid, name, mobile, folder, photos, held_out = NEW_PERSON
         wizard = self._wizard(window)
         details = wizard.details
@@ -332,9 +338,6 @@ class Tour:
         window.show_live()
 
     def pages(self, admin, window, role: str, names: dict[str, str], summary: bool = False) -> None:
-        import cv2
-        from kiosk.vision.image_io import load_image
-
         employees = admin.open("employees")
         employees.select(PIN_PERSON)
         employees.learned.list.setCurrentRow(0)  # the PIN check-in's mask, waiting for approval
@@ -376,14 +379,8 @@ class Tour:
         self.visit("hr_set_pin_dialog", dialog)
         dialog.reject()
 
-        record = employees.records["E2001"]
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete employee",
-                          f"Delete {record.name} (E2001)?\n\nTheir face templates are removed and they can no "
-                          "longer check in. Their attendance history is kept.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
-        employees.confirm = lambda title, text: self._answer(box)
-        employees.delete_selected()
-        employees.confirm = None
+        with self.answering(QMessageBox, "hr_delete_confirm"):  # the page's own question, answered No
+            employees.delete_selected()
 
         attendance = admin.open("attendance")
         export = attendance.open_export()
@@ -392,14 +389,8 @@ class Tour:
         export.reject()
 
         security = admin.open("security")
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
-
-        original = PinDialog.exec
-        PinDialog.exec = lambda dialog: self._answer(dialog, "admin_set_hr_pin")
-        try:
+        with self.answering(PinDialog, "admin_set_hr_pin"):
             security.change_pin("hr")
-        finally:
-            PinDialog.exec = original
 
         admin.open("expert")
         picker = QFileDialog(window, "Open an image", str(FACES), "Images (*.jpg *.jpeg *.png)")
@@ -409,24 +400,15 @@ class Tour:
         picker.reject()
         window.show_live()
 
-    def _answer(self, dialog, name: str = "hr_delete_confirm") -> bool:
-        """Show a dialog the page would run modally, visit it, and answer No / Cancel."""
-        dialog.open()
-        self.visit(name, dialog)
-        dialog.reject()
-        return False
-
     # -- windowed and at the HR desk ------------------------------------------------------------
     def windowed(self, window) -> None:
         self.visit("windowed_live", window)
-        self.hr_area(window, "admin", {k: "windowed_" + v for k, v in README_NAMES.items()})
+        self.hr_area(window, "admin", WINDOWED_NAMES)
 
     def desk(self, desk) -> None:
         self.visit("desk_sign_in", desk)
         desk.show_admin("hr")
-        names = {"employees": "desk_employees", "attendance": "desk_attendance", "stats": "desk_statistics",
-                 "expert": "desk_expert_recognition"}
-        self.pages(desk.admin, desk, "hr", names)
+        self.pages(desk.admin, desk, "hr", DESK_NAMES)
         desk.sign_out()
         desk.show_admin("admin")
         admin = desk.admin
@@ -448,5 +430,4 @@ def run(app: QApplication, service, visit: Visitor, work_dir: Path, *, masks: bo
                 window.exit_allowed = True
             if hasattr(window, "shutdown"):
                 window.shutdown()
-        QTimer.singleShot(0, lambda: None)
         QThreadPool.globalInstance().waitForDone(10000)

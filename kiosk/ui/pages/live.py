@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.video_view import VideoView
 
@@ -54,7 +55,7 @@ class Notice(QFrame):
         self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.button = QPushButton("Retry now", objectName="primary")
-        self.button.setMinimumSize(220, 64)
+        self.button.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
@@ -98,12 +99,12 @@ class LivePage(QWidget):
 
         # Header: greeting, clock and the HR button.
         self.greeting = QLabel("Welcome", objectName="liveTitle")
-        self.hint = QLabel("Look at the camera to check in", objectName="liveHint")
+        self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.admin_button = QPushButton("HR", objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
-        self.admin_button.setMinimumSize(120, 60)
+        self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -134,7 +135,7 @@ class LivePage(QWidget):
 
         # The second way in (issue 12): offered when the face is not enough.
         self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
-        self.worker_button.setMinimumSize(480, 96)
+        self.worker_button.setProperty("touch", "large")
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
@@ -143,7 +144,7 @@ class LivePage(QWidget):
         self._unknown_face = None
         self._unknown_frame = None
 
-        self.status = QLabel(objectName="statusLine")
+        self.status = ElidedLabel(objectName="statusLine")  # cut with "…" on a narrow screen
         from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.store_status = StoreStatusLabel(service)  # online / offline / check-ins waiting
