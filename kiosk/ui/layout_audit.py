@@ -26,9 +26,12 @@ The result is data (JSON-ready), with one readable sentence per problem naming t
 text, where it is and why it fails."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox,
                                QApplication, QComboBox, QLabel, QLineEdit, QScrollArea, QScrollBar, QTabBar,
                                QTableView, QWidget)
@@ -37,6 +40,7 @@ FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox)
 # A control inside one of these is a part of it (arrows, clear button, editor), not a control.
 COMPOUND = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QScrollBar)
 HIT_STEP = 3  # px between the points where a button's hit test is sampled
+WORD_BREAKS = re.compile(r"\s+|(?<=-)")
 
 
 @dataclass
@@ -91,19 +95,21 @@ def _text_of(widget: QWidget) -> str:
     return widget.toolTip() or widget.accessibleName()
 
 
+def _own_name(widget: QWidget) -> str:
+    name = widget.objectName()
+    return "" if not name or name.startswith(("qt_", "__qt__")) else f"#{name}"  # Qt's internal names say nothing
+
+
 def describe(widget: QWidget) -> str:
     """`QPushButton "Delete" in EmployeesPage > QFrame#sidebar`: class, text and where."""
-    kind = type(widget).__name__
-    name = f"#{widget.objectName()}" if widget.objectName() and not widget.objectName().startswith("qt_") else ""
     text = " ".join(_text_of(widget).split())
     text = f' "{text[:60]}{"…" if len(text) > 60 else ""}"' if text else ""
     path, parent = [], widget.parentWidget()
     while parent is not None and len(path) < 3:
-        own = f"#{parent.objectName()}" if parent.objectName() and not parent.objectName().startswith("qt_") else ""
-        if own or type(parent).__name__ not in ("QWidget", "QFrame", "QStackedWidget"):
-            path.append(type(parent).__name__ + own)
+        if _own_name(parent) or type(parent).__name__ not in ("QWidget", "QFrame", "QStackedWidget"):
+            path.append(type(parent).__name__ + _own_name(parent))
         parent = parent.parentWidget()
-    return f"{kind}{name}{text}" + (f" in {' > '.join(reversed(path))}" if path else "")
+    return f"{type(widget).__name__}{_own_name(widget)}{text}" + (f" in {' > '.join(reversed(path))}" if path else "")
 
 
 def _ancestors(widget: QWidget, window: QWidget) -> list[QWidget]:
@@ -211,11 +217,8 @@ def _label_cut(label: QLabel) -> str | None:
     text = label.text()
     if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
-    from PySide6.QtGui import Qt as GuiQt, QTextDocument  # mightBeRichText lives in QtGui's Qt
-
     if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText
                                                          and GuiQt.mightBeRichText(text)):
-
         doc = QTextDocument()
         doc.setDefaultFont(label.font())
         doc.setHtml(text)
@@ -228,7 +231,8 @@ def _label_cut(label: QLabel) -> str | None:
     width = box.width() - indent
     lines = text.split("\n")
     if label.wordWrap():
-        longest = max((w for line in lines for w in line.split()), key=fm.horizontalAdvance, default="")
+        # what a line may not be broken inside: a word (Qt also breaks after a hyphen)
+        longest = max((w for line in lines for w in WORD_BREAKS.split(line)), key=fm.horizontalAdvance, default="")
         if fm.horizontalAdvance(longest) > width:
             return f'the word "{longest}" needs {fm.horizontalAdvance(longest)} px, the label has {width}'
         need = label.heightForWidth(label.width())

@@ -44,6 +44,14 @@ def touch_px(screen=None) -> int:
     return max(TOUCH_FLOOR_PX, min(TOUCH_CEILING_PX, px))
 
 
+def restyle(widget, **properties) -> None:
+    """Set dynamic properties the style sheet selects on (`[compact="true"]`) and apply them."""
+    for name, value in properties.items():
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def color(name: str) -> QColor:
     return QColor(name)
 

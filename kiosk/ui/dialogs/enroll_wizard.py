@@ -180,6 +180,7 @@ class PhotosPage(QWizardPage):
         self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
         self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
                                wordWrap=True)
+        self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
         self.take = QPushButton("Take photo", objectName="primary")
         self.take.clicked.connect(self.take_photo)
         self.take.setEnabled(wizard.hub is not None)

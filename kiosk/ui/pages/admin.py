@@ -137,24 +137,18 @@ class AdminPage(QWidget):
             button = self.nav_buttons[key]
             button.setText(short if compact else label)
             button.setToolButtonStyle(style)
-            button.setProperty("compact", compact)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            theme.restyle(button, compact=compact)
         self.exit_button.setText(EXIT_TEXT[1] if compact else EXIT_TEXT[0])
         self.back_button.setText(self._back_texts[1] if compact else self._back_texts[0])
         for button, tip in ((self.exit_button, EXIT_TEXT[0]), (self.back_button, self._back_texts[0])):
             button.setToolTip(tip)
-            button.setProperty("compact", compact)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            theme.restyle(button, compact=compact)
         if mode == SIDEBAR:
             self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         else:
             self.sidebar.setMinimumWidth(0)
             self.sidebar.setMaximumWidth(16777215)
-        self.sidebar.setProperty("across", across)
-        self.sidebar.style().unpolish(self.sidebar)
-        self.sidebar.style().polish(self.sidebar)
+        theme.restyle(self.sidebar, across=across)
         wide = QSizePolicy.Policy.Preferred if across else QSizePolicy.Policy.Expanding  # full rows down the side
         for button in self.nav_buttons.values():
             button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kiosk.ui import theme
+from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
 
 TABLE_ROWS_SHOWN = 3  # a table is never squeezed below this many rows (the page scrolls instead)
@@ -22,8 +23,6 @@ NARROWEST_COLUMN = 4.0  # touch sizes: a long column is cut with "…" down to t
 def page_layout(page: QWidget, title: str, subtitle: str = "") -> tuple[QVBoxLayout, FlowLayout]:
     """The page's layout (inside a scroll area filling the page) and the header row: the title,
     then the actions added to it, which wrap below the title when the page is narrow."""
-    from kiosk.ui.screen_fit import Body, scrolling
-
     body = Body(objectName="pageBody")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)

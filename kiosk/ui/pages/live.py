@@ -26,6 +26,9 @@ ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
 WORKER_BUTTON_S = 12.0
 RECENT_FRAMES = 8  # frames kept to find the one a decision was made on (the face frame for HR)
+# On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
+# centred, instead of a landscape picture floating in a tall black box.
+PORTRAIT_STAGE_RATIO = 0.75
 
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
@@ -130,8 +133,8 @@ class LivePage(QWidget):
         stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
         stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        stage_frame = QFrame(objectName="stage")
-        stage_frame.setLayout(stage)
+        self.stage = QFrame(objectName="stage")
+        self.stage.setLayout(stage)
 
         # The second way in (issue 12): offered when the face is not enough.
         self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
@@ -155,13 +158,25 @@ class LivePage(QWidget):
         layout.setContentsMargins(28, 20, 28, 14)
         layout.setSpacing(14)
         layout.addLayout(header)
-        layout.addWidget(stage_frame, 1)
+        layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
+        layout.addWidget(self.stage, 1)
+        layout.addStretch(0)
         layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(footer)
+        self._layout = layout
 
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.stage.setMaximumHeight(int(width * PORTRAIT_STAGE_RATIO) if portrait else 16777215)
+        for index in (1, 3):  # the stretches around the stage
+            self._layout.setStretch(index, 1 if portrait else 0)
 
     # -- inputs -----------------------------------------------------------------------------
     def on_frame(self, frame) -> None:
