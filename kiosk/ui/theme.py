@@ -40,7 +40,7 @@ def touch_px(screen=None) -> int:
     if not PLAUSIBLE_DPI[0] <= dpi <= PLAUSIBLE_DPI[1]:
         dpi = 96.0
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
-    px = round(TOUCH_MM / 25.4 * dpi / max(ratio, 1.0))
+    px = math.ceil(TOUCH_MM / 25.4 * dpi / max(ratio, 1.0))  # at least 9 mm: rounded up
     return max(TOUCH_FLOOR_PX, min(TOUCH_CEILING_PX, px))
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout,
 from kiosk.gallery.best_frame import RING_SECONDS, best_frame
 from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
-from kiosk.ui.screen_fit import Body, form, scrolling
+from kiosk.ui.screen_fit import Body, fit_window, form, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.photo_slot import PhotoSlot
@@ -582,8 +582,6 @@ class EnrollWizard(QWizard):
         self.summary = SummaryPage(self)
         for page in (self.details, self.photos, self.duplicate_page, self.process, self.summary):
             self.addPage(page)
-        from kiosk.ui.screen_fit import fit_window
-
         fit_window(self, 1180, 880)  # or less, on a smaller screen: the pages scroll
 
     def invalidate_after_photos(self) -> None:
