@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.video_view import VideoView
 
@@ -25,6 +26,9 @@ ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
 WORKER_BUTTON_S = 12.0
 RECENT_FRAMES = 8  # frames kept to find the one a decision was made on (the face frame for HR)
+# On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
+# centred, instead of a landscape picture floating in a tall black box.
+PORTRAIT_STAGE_RATIO = 0.75
 
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
@@ -54,7 +58,7 @@ class Notice(QFrame):
         self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.button = QPushButton("Retry now", objectName="primary")
-        self.button.setMinimumSize(220, 64)
+        self.button.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
@@ -98,12 +102,12 @@ class LivePage(QWidget):
 
         # Header: greeting, clock and the HR button.
         self.greeting = QLabel("Welcome", objectName="liveTitle")
-        self.hint = QLabel("Look at the camera to check in", objectName="liveHint")
+        self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.admin_button = QPushButton("HR", objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
-        self.admin_button.setMinimumSize(120, 60)
+        self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -129,12 +133,12 @@ class LivePage(QWidget):
         stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
         stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        stage_frame = QFrame(objectName="stage")
-        stage_frame.setLayout(stage)
+        self.stage = QFrame(objectName="stage")
+        self.stage.setLayout(stage)
 
         # The second way in (issue 12): offered when the face is not enough.
         self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
-        self.worker_button.setMinimumSize(480, 96)
+        self.worker_button.setProperty("touch", "large")
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
@@ -143,7 +147,7 @@ class LivePage(QWidget):
         self._unknown_face = None
         self._unknown_frame = None
 
-        self.status = QLabel(objectName="statusLine")
+        self.status = ElidedLabel(objectName="statusLine")  # cut with "…" on a narrow screen
         from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.store_status = StoreStatusLabel(service)  # online / offline / check-ins waiting
@@ -154,13 +158,25 @@ class LivePage(QWidget):
         layout.setContentsMargins(28, 20, 28, 14)
         layout.setSpacing(14)
         layout.addLayout(header)
-        layout.addWidget(stage_frame, 1)
+        layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
+        layout.addWidget(self.stage, 1)
+        layout.addStretch(0)
         layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(footer)
+        self._layout = layout
 
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.stage.setMaximumHeight(int(width * PORTRAIT_STAGE_RATIO) if portrait else 16777215)
+        for index in (1, 3):  # the stretches around the stage
+            self._layout.setStretch(index, 1 if portrait else 0)
 
     # -- inputs -----------------------------------------------------------------------------
     def on_frame(self, frame) -> None:
