@@ -19,13 +19,11 @@ from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.video_view import VideoView
 
-# Boxes from a decision older than this are not drawn over newer frames.
-STALE_OVERLAY_S = 0.8
 # Without a face for this long, the next face starts a new "arrival" (latency measurement).
 ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
 WORKER_BUTTON_S = 12.0
-RECENT_FRAMES = 8  # frames kept to find the one a decision was made on (the face frame for HR)
+RECENT_FRAMES = 8  # frames kept to find the one a decision was made on, when a result carries none
 # On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
 # centred, instead of a landscape picture floating in a tall black box.
 PORTRAIT_STAGE_RATIO = 0.75
@@ -92,7 +90,6 @@ class LivePage(QWidget):
         self.camera_fps = 0.0
         self.capture = None  # the CaptureThread, for its fps
         self.recognition_fps = 0.0
-        self._last_result_at = 0.0
         self._face_since: float | None = None
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
@@ -183,16 +180,13 @@ class LivePage(QWidget):
         self.metrics["frames_received"] += 1
         if not self.isVisible():  # HR screens are open: no point converting frames
             return
-        self.video.set_frame(frame.image)
+        self.video.set_frame(frame.image, frame.index, frame.captured_at)
         self._recent_frames[frame.index] = frame.image
         for index in sorted(self._recent_frames)[:-RECENT_FRAMES]:
             del self._recent_frames[index]
-        if time.monotonic() - self._last_result_at > STALE_OVERLAY_S and self.video._faces:
-            self.video.set_faces([])
 
     def on_result(self, result) -> None:
         now = time.monotonic()
-        self._last_result_at = now
         self.recognition_fps = result.fps
         self.metrics["results"] += 1
         self.metrics["result_latency_s"].append(now - result.captured_at)
@@ -201,7 +195,10 @@ class LivePage(QWidget):
             if self._face_since is None or result.captured_at - self._last_face_at > ARRIVAL_GAP_S:
                 self._face_since = result.captured_at
             self._last_face_at = result.captured_at
-        self.video.set_faces(face_boxes(decision.faces))
+        # The names go on the frame they were computed for, never on a newer one (VideoView).
+        image = self._frame_of(result)
+        if image is not None:
+            self.video.show_result(image, result.frame_index, face_boxes(decision.faces), result.captured_at)
         for checkin in decision.checkins:
             self.show_checkin(checkin)
         self.show_liveness_failures(decision.faces)
@@ -225,9 +222,13 @@ class LivePage(QWidget):
             return
         self._unknown_at = now
         self._unknown_face = max(unknown, key=lambda f: f.face.area).face
-        newest = self._recent_frames[max(self._recent_frames)] if self._recent_frames else None
-        self._unknown_frame = self._recent_frames.get(result.frame_index, newest)
+        self._unknown_frame = self._frame_of(result)
         self.worker_button.show()
+
+    def _frame_of(self, result):
+        """The frame a result was computed on: carried by the result, or still among the recent
+        frames; None when it is gone (then nothing is drawn from that result)."""
+        return result.image if result.image is not None else self._recent_frames.get(result.frame_index)
 
     def open_worker_checkin(self):
         from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
