@@ -23,7 +23,7 @@ if [ "${1:-}" = "test" ]; then
           "$venv/bin/python" -m kiosk.ui.xserver stop "$xdir" > /dev/null 2>&1 || true
           rm -rf "$pgdir" "$xdir"' EXIT
     DISPLAY="$("$venv/bin/python" -m kiosk.ui.xserver start "$xdir" --size 1280x800 --dpi 149)"
-    export DISPLAY QT_QPA_PLATFORM=xcb
+    export DISPLAY QT_QPA_PLATFORM=xcb QT_XCB_NO_XRANDR=1
     KIOSK_TEST_DATABASE_URL="$("$venv/bin/python" -m kiosk.site.localserver start "$pgdir")"
     export KIOSK_TEST_DATABASE_URL
     "$venv/bin/python" -m pytest "$@"

@@ -4,6 +4,16 @@ Faces are tracked from frame to frame by box overlap. Each track is matched on t
 last `fuse_frames` embeddings (multi-frame fusion: measured in docs/evaluation, it lifts masked
 TAR at FAR 0.5% from 95% to 100% on the tuning set), and it is confirmed as a person only when
 the last `confirm_frames` decisions agree on them (one bad frame never checks anyone in).
+
+A track never carries a name to another face. Box overlap says nothing about who is under the
+box: after a cut, or when a second person steps into the same place or people cross, the box
+still overlaps while the face is someone else's. So a face continues a track only when it is
+still that face: its embedding is close enough to the track's previous one (`min_continuity`,
+per embedder, calibrated on real footage by benchmarks/track_continuity.py:
+docs/evaluation/track_continuity.md), the track was seen less than `max_gap_s` ago (frames lost,
+recognition paused, the camera reconnected), and this frame alone does not name someone else.
+Otherwise the face starts a new track: its history, fusion and vote start from this frame, so
+the label is this face's own decision at once and a check-in needs its own agreeing frames.
 A confirmed track records attendance once (the database's cooldown handles repeat visits);
 an unknown track is written to the access log once, not once per frame.
 
@@ -26,6 +36,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.gallery.decision import UNSURE
 from kiosk.gallery.matcher import UNKNOWN, MatchResult
 from kiosk.vision.types import Face, iou
 
@@ -37,6 +48,30 @@ UNKNOWN_LABEL = "Unknown"
 UNSURE_LABEL = "Please look at the camera"
 # The liveness check failed: no accusation on screen (a live person can fail it too).
 LIVENESS_LABEL = "Please step closer and look at the camera"
+
+
+# A track not seen for this long is not continued: the face may have changed unseen.
+MAX_GAP_S = 1.0
+# The minimum similarity of a face to itself on the previous processed frame, for embedders
+# without a measured value of their own (`default_continuity`; FaceNet's weights cannot be had
+# here): MobileFaceNet's, for cosine embedders with a similar stranger spread (a wrongly split
+# track only restarts its vote).
+CONTINUITY_FALLBACK = 0.50
+
+
+def continuity_for(embedder) -> float:
+    return float(getattr(embedder, "default_continuity", CONTINUITY_FALLBACK))
+
+
+def backed_by_frame(fused: MatchResult, own: MatchResult) -> MatchResult:
+    """A tracked face's decision on one frame: the fused decision, but a fused name stands only
+    when this frame alone ranks that person first (fusion may strengthen a frame's evidence,
+    never overrule it); otherwise the frame is "not sure". Shared with the open-set evaluation's
+    live tracks (kiosk.tools.openset)."""
+    top = own.candidates[0].user_id if own.candidates else None
+    if fused.accepted and top != fused.user_id:
+        return dataclasses.replace(fused, user_id=None, name=UNKNOWN, accepted=False, decision=UNSURE)
+    return fused
 
 
 def fuse_embeddings(embeddings) -> np.ndarray:
@@ -51,6 +86,7 @@ class Track:
     box: np.ndarray
     history: deque = field(default_factory=lambda: deque(maxlen=10))
     embeddings: deque = field(default_factory=deque)
+    last_embedding: np.ndarray | None = None  # this face on the track's last frame (continuity)
     last_seen: float = 0.0
     missed: int = 0
     confirmed_id: str | None = None
@@ -97,8 +133,11 @@ class LiveRecognizer:
 
     def __init__(self, service, confirm_frames: int | None = None, record: bool = True,
                  source: str = "camera", max_missed: int = 5, min_iou: float = 0.3, fuse_frames: int = 3,
-                 liveness_frames: int = 3):
+                 liveness_frames: int = 3, min_continuity: float | None = None, max_gap_s: float = MAX_GAP_S):
         self.service = service
+        self.min_continuity = continuity_for(service.pipeline.embedder) if min_continuity is None else min_continuity
+        self.max_gap_s = max_gap_s
+        self.splits = 0  # faces that overlapped a track but were not its face (diagnostics)
         self.confirm_frames = max(1, confirm_frames or service.settings.confirm_frames)
         self.record = record
         self.source = source
@@ -124,11 +163,15 @@ class LiveRecognizer:
         timings["liveness"] = (time.perf_counter() - t_live) * 1e3
         fused = [dataclasses.replace(face, embedding=self._fuse(track, face.embedding))
                  for face, track in zip(faces, tracks)]
-        results = self.service.decide(fused, record=False) if fused else []
+        # This frame alone is decided too (one matrix product more): a fused name that this frame
+        # contradicts is not carried (_reverify).
+        results = self.service.decide(fused + faces, record=False) if fused else []
+        fused_results, own_results = results[:len(fused)], results[len(fused):]
         timings["match"] = (time.perf_counter() - t1) * 1e3
         tracked, checkins = [], []
-        for result, track, face, score in zip(results, tracks, faces, scores):
-            tracked.append(self._vote(track, result.match, face, checkins, score))
+        for i, (fused_result, own_result, face, score) in enumerate(zip(fused_results, own_results, faces, scores)):
+            tracks[i], match = self._reverify(tracks[i], fused_result.match, own_result.match, face, now)
+            tracked.append(self._vote(tracks[i], match, face, checkins, score))
         for checkin in checkins:
             self._refresh_mask(frame_bgr, checkin, tracked)
         timings["total"] = (time.perf_counter() - t0) * 1e3
@@ -183,7 +226,8 @@ class LiveRecognizer:
         return fuse_embeddings(track.embeddings)
 
     def _associate(self, faces: list[Face], now: float) -> list[Track]:
-        """Greedy IoU matching of this frame's faces to existing tracks; new tracks for the rest."""
+        """Greedy IoU matching of this frame's faces to existing tracks, each pair only if the face
+        is still the track's face (`_continues`); new tracks for the rest."""
         pairs = sorted(((iou(f.box, t.box), i, j) for i, f in enumerate(faces)
                         for j, t in enumerate(self.tracks)), reverse=True)
         assigned: dict[int, Track] = {}
@@ -193,6 +237,9 @@ class LiveRecognizer:
                 break
             if i in assigned or j in used:
                 continue
+            if not self._continues(self.tracks[j], faces[i], now):
+                self.splits += 1
+                continue
             assigned[i] = self.tracks[j]
             used.add(j)
         for j, track in enumerate(self.tracks):
@@ -200,14 +247,41 @@ class LiveRecognizer:
         self.tracks = [t for t in self.tracks if t.missed <= self.max_missed]
         out = []
         for i, face in enumerate(faces):
-            track = assigned.get(i)
-            if track is None:
-                track = Track(next(self._ids), face.box.copy(), embeddings=deque(maxlen=self.fuse_frames))
-                self.tracks.append(track)
+            track = assigned.get(i) or self._new_track(face)
             track.box = face.box.copy()
             track.last_seen = now
+            track.last_embedding = np.asarray(face.embedding, np.float32)
             out.append(track)
         return out
+
+    def _new_track(self, face: Face) -> Track:
+        track = Track(next(self._ids), face.box.copy(), embeddings=deque(maxlen=self.fuse_frames))
+        self.tracks.append(track)
+        return track
+
+    def _continues(self, track: Track, face: Face, now: float) -> bool:
+        """Is this face still the track's face? Seen recently, and like itself a frame ago."""
+        if track.last_embedding is None or now - track.last_seen > self.max_gap_s:
+            return False
+        return float(np.dot(track.last_embedding, face.embedding)) >= self.min_continuity
+
+    def _reverify(self, track: Track, fused: MatchResult, own: MatchResult, face: Face,
+                  now: float) -> tuple[Track, MatchResult]:
+        """The track's decision for this frame. Fusion may strengthen this frame's own evidence,
+        never overrule it: when this frame alone names someone other than the track's fused
+        decision or confirmed person, the face is not the track's (it starts a new track, decided
+        on this frame alone); when this frame alone ranks someone else first, the fused name is
+        not given on it ("not sure" for this frame)."""
+        if own.accepted and track.history:  # an existing track: is this still its person?
+            named = {uid for uid in (fused.user_id if fused.accepted else None, track.confirmed_id) if uid}
+            if named and named != {own.user_id}:
+                self.splits += 1
+                self.tracks.remove(track)  # the old track ends here: its name stays with it
+                new = self._new_track(face)
+                new.last_seen, new.last_embedding = now, np.asarray(face.embedding, np.float32)
+                new.embeddings.append(np.asarray(face.embedding, np.float32))
+                return new, own
+        return track, backed_by_frame(fused, own)
 
     def _write(self, match: MatchResult):
         """The attendance/access-log write for one decision, or None when the database refused it

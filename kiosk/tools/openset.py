@@ -527,9 +527,12 @@ def sweep(s: Scored, rule: DecisionRule) -> list[dict]:
 def live_tracks(protocol: Protocol, embedded: Embedded, gallery: list[str], rule: DecisionRule,
                 gate_offset: float, track_len: int = 5, fuse: int = FUSE, confirm: int = 3) -> dict:
     """The webcam frames as tracks of `track_len` frames through the live path's logic: each
-    frame decided on the mean of the track's last `fuse` embeddings, a check-in when `confirm`
-    consecutive decisions name the same person (kiosk.live.LiveRecognizer)."""
-    from kiosk.live import fuse_embeddings
+    frame decided on the mean of the track's last `fuse` embeddings, its name standing only when
+    that frame alone ranks the person first (kiosk.live.backed_by_frame), a check-in when
+    `confirm` consecutive decisions name the same person (kiosk.live.LiveRecognizer). The frames
+    are photos in a row, not video: the tracker's continuity check is measured on video instead
+    (benchmarks/track_continuity.py)."""
+    from kiosk.live import backed_by_frame, fuse_embeddings
 
     matcher = _matcher(embedded, gallery, gate_offset)
     matcher.rule = rule
@@ -546,9 +549,9 @@ def live_tracks(protocol: Protocol, embedded: Embedded, gallery: list[str], rule
                 if v is None:
                     continue
                 window = (window + [v])[-fuse:]
-                query = fuse_embeddings(window)
-                flag = matcher.embedding_mask_flags(query[None])
-                match = matcher.match(query[None], probe_masked=flag)[0]
+                queries = np.stack([fuse_embeddings(window), v])
+                fused, own = matcher.match(queries, probe_masked=matcher.embedding_mask_flags(queries))
+                match = backed_by_frame(fused, own)
                 history.append(match.user_id if match.accepted else None)
                 recent = history[-confirm:]
                 if confirmed is None and len(recent) == confirm and len(set(recent)) == 1 and recent[0]:

@@ -74,10 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         window.exit_allowed = True
         app.quit()
 
-    if args.kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    from kiosk.ui.screen_fit import present
+
+    present(window, args.kiosk)
     window.start()
     signal.signal(signal.SIGINT, quit_app)  # Ctrl+C in the terminal closes cleanly
     started = time.monotonic()

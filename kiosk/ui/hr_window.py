@@ -24,6 +24,8 @@ class HrWindow(QMainWindow):
         super().__init__()
         from kiosk.ui.idle import IdleWatch
         from kiosk.ui.pin import PinGuard
+        from kiosk.ui.screen_fit import fit_window
+        from kiosk.ui.widgets.elided import ElidedLabel
         from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.setWindowTitle(f"Kiosk - {HR_DESK}")
@@ -44,7 +46,7 @@ class HrWindow(QMainWindow):
 
         # The header says where this is and which data it works on.
         title = QLabel(HR_DESK, objectName="liveTitle")
-        self.where = QLabel(self._describe_store(), objectName="liveHint")
+        self.where = ElidedLabel(self._describe_store(), objectName="liveHint", mode=Qt.TextElideMode.ElideMiddle)
         self.store_status = StoreStatusLabel(service)
         self.signed_in = QLabel("", objectName="muted")
         titles = QVBoxLayout()
@@ -66,7 +68,8 @@ class HrWindow(QMainWindow):
                              objectName="pageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.sign_in_button = QPushButton("Sign in", objectName="primary")
         self.sign_in_button.setIcon(theme.icon("lock"))
-        self.sign_in_button.setMinimumSize(260, 72)
+        self.sign_in_button.setProperty("touch", "large")
+        self.sign_in_button.setMinimumWidth(260)
         self.sign_in_button.clicked.connect(lambda: self.request_sign_in())
         self.problem = QLabel("", objectName="warn", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.problem.hide()
@@ -85,7 +88,7 @@ class HrWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self._idle = IdleWatch(idle_ms, self.sign_out, self)
-        self.resize(1280, 860)
+        fit_window(self, 1280, 860)  # or less, on a smaller screen
 
     def _describe_store(self) -> str:
         site = getattr(self.service, "site", None)

@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
 
         self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
         self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
-        self.resize(1280, 800)
+        from kiosk.ui.screen_fit import fit_window
+
+        fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
 
     def start(self) -> None:
         self.capture.start()

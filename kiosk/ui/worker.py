@@ -63,6 +63,7 @@ class LiveResult:
     decision: Any  # kiosk.live.FrameDecision
     fps: float
     dropped: int
+    image: Any = None  # the frame itself (numpy BGR): the screen draws the names on it, not on a newer one
     extra: dict = field(default_factory=dict)
 
 
@@ -134,7 +135,7 @@ class InferenceWorker(QThread):
                 self.fps = window_count / (now - window_start)
                 window_start, window_count = now, 0
             self.result.emit(LiveResult(frame.index, frame.captured_at, now, decision, self.fps,
-                                        self.mailbox.dropped))
+                                        self.mailbox.dropped, frame.image))
 
 
     def _retry_outbox(self) -> None:

@@ -35,7 +35,10 @@ class XServer:
 
     @property
     def env(self) -> dict[str, str]:
-        return {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        # QT_XCB_NO_XRANDR: Xvfb's RandR output reports its millimetres at 96 dpi whatever -dpi
+        # says, and Qt prefers the output's size; without RandR Qt reads the screen's own size,
+        # which -dpi sets (measured: 1280x800 at -dpi 149 reads 95.9 dpi with RandR, 149.3 without).
+        return {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb", "QT_XCB_NO_XRANDR": "1"}
 
     def start(self, timeout: float = 20.0) -> XServer:
         program = shutil.which("Xvfb")

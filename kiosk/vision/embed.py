@@ -108,6 +108,13 @@ class MobileFaceNetEmbedder:
     # stay for photo agreement at enrolment.
     default_rule = {"threshold": 0.59, "margin": 0.10, "masked_threshold": 0.57, "masked_margin": 0.15,
                     "reference_size": 152, "impostor_sd": 0.066}
+    # The live tracker continues a track only with a face this alike to the track's face on the
+    # previous processed frame (kiosk.live): benchmarks/track_continuity.py on real footage
+    # (docs/evaluation/track_continuity.md): 0.8% of same-person steps fall below it (head shakes,
+    # screen replays, a quarter of the camera rate; a split only restarts the vote), and 2 in a
+    # million LFW stranger pairs, 0.07% of real masked strangers and 3.7% of masked look-alike
+    # RMFRD pairs reach it (the per-frame check of kiosk.live catches those it can).
+    default_continuity = 0.50
 
     def __init__(self, param_path: Path, bin_path: Path, flip: bool = True):
         import ncnn

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
                                QWizardPage)
 
@@ -20,6 +20,8 @@ from kiosk import worker_id
 from kiosk.gallery.best_frame import RING_SECONDS, best_frame
 from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
+from kiosk.ui.screen_fit import Body, fit_window, form, scrolling
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.photo_slot import PhotoSlot
 from kiosk.ui.widgets.video_view import VideoView
@@ -87,7 +89,13 @@ def _message(label: QLabel, text: str, kind: str = "error") -> None:
 
 
 def _title(page: QWizardPage, title: str, subtitle: str) -> QVBoxLayout:
-    layout = QVBoxLayout(page)
+    """The page's layout, in a scroll area filling the page: on a small screen the page scrolls
+    and the wizard's Back / Next / Cancel stay on the screen."""
+    body = Body(objectName="pageBody")
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scrolling(body))
+    layout = QVBoxLayout(body)
     layout.setContentsMargins(36, 24, 36, 12)
     layout.setSpacing(16)
     layout.addWidget(QLabel(title, objectName="pageTitle"))
@@ -116,14 +124,8 @@ class DetailsPage(QWizardPage):
         self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
                                  "(signed consent form on file)")
-        form = QFormLayout()
-        form.setSpacing(16)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow("Name", self.name)
-        form.addRow("Worker ID", self.worker_id)
-        form.addRow("Mobile", self.mobile)
-        form.addRow("Check-in PIN", self.pin)
-        layout.addLayout(form)
+        layout.addLayout(form([("Name", self.name), ("Worker ID", self.worker_id), ("Mobile", self.mobile),
+                               ("Check-in PIN", self.pin)]))
         layout.addSpacing(8)
         layout.addWidget(self.consent)
         self.error = QLabel(objectName="error", wordWrap=True)
@@ -181,17 +183,15 @@ class PhotosPage(QWizardPage):
         layout = _title(self, "Three photos", "Take them with the kiosk camera (face centred, close "
                         "enough, holding still) or choose image files. Each photo is checked at once.")
         self.preview = VideoView()
-        self.preview.setMinimumSize(420, 250)
+        self.preview.setMinimumSize(320, 180)
         self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
         self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
                                wordWrap=True)
-        self.guidance.setMinimumWidth(380)
+        self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
         self.take = QPushButton("Take photo", objectName="primary")
-        self.take.setMinimumHeight(64)
         self.take.clicked.connect(self.take_photo)
         self.take.setEnabled(wizard.hub is not None)
         self.choose = QPushButton("Choose file…")
-        self.choose.setMinimumHeight(64)
         self.choose.clicked.connect(self.choose_file)
         camera = QVBoxLayout()
         stage = QGridLayout()  # the guidance sits on the picture, where the person looks
@@ -505,12 +505,10 @@ class SummaryPage(QWizardPage):
         self.wiz = wizard
         layout = _title(self, "Done", "")
         self.subtitle = layout.itemAt(1).widget()
-        self.photos = QHBoxLayout()
-        self.photos.setSpacing(14)
+        self.photos = FlowLayout(spacing=14)  # four pictures in a row, or two and two on a narrow screen
         self.photo_labels = [QLabel(alignment=Qt.AlignmentFlag.AlignCenter) for _ in range(PHOTOS_REQUIRED + 1)]
         for label in self.photo_labels:
             self.photos.addWidget(label)
-        self.photos.addStretch(1)
         self.mask_caption = QLabel(objectName="muted")
         self.details = QLabel(objectName="ok", wordWrap=True)
         self.warnings = QLabel(objectName="warn", wordWrap=True)
@@ -580,7 +578,7 @@ class EnrollWizard(QWizard):
         for button, text in ((QWizard.WizardButton.NextButton, "Next"), (QWizard.WizardButton.BackButton, "Back"),
                              (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Cancel")):
             self.setButtonText(button, text)
-            self.button(button).setMinimumSize(150, 60)
+            self.button(button).setMinimumWidth(150)
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
                       QWizard.WizardButton.CommitButton):
             self.button(which).setStyleSheet(PRIMARY_BUTTON)
@@ -591,7 +589,7 @@ class EnrollWizard(QWizard):
         self.summary = SummaryPage(self)
         for page in (self.details, self.photos, self.duplicate_page, self.process, self.summary):
             self.addPage(page)
-        self.resize(1180, 880)
+        fit_window(self, 1180, 880)  # or less, on a smaller screen: the pages scroll
 
     def invalidate_after_photos(self) -> None:
         """New photos mean a new duplicate check (the page re-runs it when shown)."""

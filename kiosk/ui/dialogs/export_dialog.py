@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
+
+from kiosk.ui.screen_fit import form as screen_form
 
 
 class ExportDialog(QDialog):
@@ -35,20 +36,14 @@ class ExportDialog(QDialog):
         kinds = QVBoxLayout()
         kinds.addWidget(self.events)
         kinds.addWidget(self.summary)
-        form = QFormLayout()
-        form.setSpacing(14)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow("From", self.start)
-        form.addRow("To", self.end)
-        form.addRow("Employee", self.employee)
-        form.addRow("Rows", kinds)
-        form.addRow("Save as", where)
+        form = screen_form([("From", self.start), ("To", self.end), ("Employee", self.employee), ("Rows", kinds),
+                            ("Save as", where)], spacing=14)
         self.message = QLabel(objectName="muted", wordWrap=True)
         self.export_button = QPushButton("Export", objectName="primary")
-        self.export_button.setMinimumSize(160, 60)
+        self.export_button.setMinimumWidth(160)
         self.export_button.clicked.connect(lambda: self.export())
         close = QPushButton("Close")
-        close.setMinimumSize(140, 60)
+        close.setMinimumWidth(140)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -57,11 +52,11 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(18)
-        layout.addWidget(QLabel("Export attendance to CSV", objectName="dialogTitle"))
+        layout.addWidget(QLabel("Export attendance to CSV", objectName="dialogTitle", wordWrap=True))
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setMinimumWidth(720)
+        self.resize(720, self.sizeHint().height())  # screen_fit keeps it on a smaller screen
         self.export_button.setFocus()
         self.written: int | None = None
 

@@ -21,7 +21,7 @@ class PinDialog(PadKeys, QDialog):
         self.setting_up = set_role is not None or not guard.has_pin
         self.set_role = set_role or "admin"
         self.first_use = not guard.has_pin
-        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pad = PinPad()
         self.pad.submitted.connect(self.submit)

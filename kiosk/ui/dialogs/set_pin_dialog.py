@@ -14,7 +14,7 @@ class SetPinDialog(PadKeys, QDialog):
         self.setWindowTitle("Check-in PIN")
         self.service, self.user_id = service, user_id
         self._first = ""
-        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pad = PinPad(max_length=MAX_DIGITS)
         self.pad.submitted.connect(self.submit)

@@ -27,7 +27,7 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         self.worker_id = ""
         self.result = None
         self.step = ID_STEP
-        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.id_pad = PinPad(masked=False, max_length=worker_id.MAX_LENGTH, worker_ids=True)
         self.pin_pad = PinPad(masked=True, max_length=6)

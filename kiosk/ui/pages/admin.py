@@ -1,18 +1,35 @@
 """The HR area: a sidebar of workflows (employees, attendance, statistics, expert recognition),
 each one page, reached with the HR or the admin PIN; the administrator also sees the audit trail
-and security (PINs, encryption, retention) and, in kiosk mode, can leave it."""
+and security (PINs, encryption, retention) and, in kiosk mode, can leave it.
+
+The sidebar gives way on a small screen: below SIDEBAR_MIN_WIDTH it becomes a rail of icons with
+short names under them, and on a portrait screen a bar across the top."""
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QLabel, QPushButton, QSizePolicy, QStackedWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from kiosk.ui import theme
 
-
 ADMIN_ONLY = ("audit", "security")
+SIDEBAR_WIDTH = 310
+SIDEBAR_MIN_WIDTH = 1100  # the HR area's width from which the sidebar has room
+SIDEBAR, RAIL, TOP_BAR = "sidebar", "rail", "top"
+# (key, name, short name for the rail and the top bar, icon)
+PAGES = (("employees", "Employees", "Employees", "users"), ("attendance", "Attendance", "Attendance", "calendar"),
+         ("stats", "Statistics", "Statistics", "chart"), ("expert", "Expert recognition", "Expert", "search"),
+         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"))
+EXIT_TEXT = ("Leave kiosk mode", "Leave")
+
+
+def nav_mode(width: int, height: int) -> str:
+    """Sidebar, rail or top bar for an HR area of this size."""
+    if width >= SIDEBAR_MIN_WIDTH:
+        return SIDEBAR
+    return TOP_BAR if height > width else RAIL
 
 
 class AdminPage(QWidget):
@@ -42,44 +59,45 @@ class AdminPage(QWidget):
         self.role = "admin"
         self.employees.gallery_changed.connect(self.gallery_changed)
         self.pages = QStackedWidget()
-        sidebar = QFrame(objectName="sidebar")
-        side = QVBoxLayout(sidebar)
-        side.setContentsMargins(16, 24, 16, 20)
-        side.setSpacing(8)
-        side.addWidget(QLabel("HR", objectName="sidebarTitle"))
+        self.sidebar = QFrame(objectName="sidebar")
+        self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.sidebar)
+        self.side_title = QLabel("HR", objectName="sidebarTitle")
+        self.side.addWidget(self.side_title)
         self.nav = QButtonGroup(self)
-        self.nav_buttons: dict[str, QPushButton] = {}
-        for key, label, icon, page in (("employees", "Employees", "users", self.employees),
-                                       ("attendance", "Attendance", "calendar", self.attendance),
-                                       ("stats", "Statistics", "chart", self.stats),
-                                       ("expert", "Expert recognition", "search", self.expert),
-                                       ("audit", "Audit trail", "audit", self.audit),
-                                       ("security", "Security", "lock", self.security)):
-            button = QPushButton(label, objectName="navButton", checkable=True)
+        self.nav_buttons: dict[str, QToolButton] = {}
+        self.nav_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.nav_box.setSpacing(8)
+        for key, label, _, icon in PAGES:
+            button = QToolButton(objectName="navButton", checkable=True, text=label)
             button.setIcon(theme.icon(icon))
             button.setIconSize(QSize(26, 26))
-            button.setMinimumHeight(60)
+            button.setToolTip(label)
             button.clicked.connect(lambda _=False, k=key: self.open(k))
             self.nav.addButton(button)
             self.nav_buttons[key] = button
-            self.pages.addWidget(page)
-            side.addWidget(button)
-        side.addStretch(1)
-        self.exit_button = QPushButton("Leave kiosk mode")
-        self.exit_button.setMinimumHeight(56)
+            self.pages.addWidget(self.page(key))
+            self.nav_box.addWidget(button)
+        self.side.addLayout(self.nav_box)
+        self.side.addStretch(1)
+        self.actions_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.actions_box.setSpacing(8)
+        self.exit_button = QPushButton(EXIT_TEXT[0])
         self.exit_button.clicked.connect(self.exit_requested)
-        side.addWidget(self.exit_button)
+        self.actions_box.addWidget(self.exit_button)
         back = QPushButton(back_text, objectName="primary")  # the HR desk's: "Sign out"
         back.setIcon(theme.icon("back"))
-        back.setMinimumHeight(64)
         back.clicked.connect(self.back_requested)
-        side.addWidget(back)
+        self.actions_box.addWidget(back)
         self.back_button = back
-        sidebar.setFixedWidth(310)
-        layout = QHBoxLayout(self)
+        for button in (self.exit_button, back):  # as tall as the nav buttons beside them in the top bar
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self._back_texts = (back_text, "Back" if back_text == "Back to kiosk" else back_text)
+        self.side.addLayout(self.actions_box)
+        self.layout_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        layout = self.layout_box
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(sidebar)
+        layout.addWidget(self.sidebar)
         # A database that cannot be used (damaged, a folder in its place, full disk) is said here,
         # naming the file and what to do, instead of the page failing (kiosk.attendance.errors).
         self.problem = QLabel("", objectName="error", wordWrap=True)
@@ -89,7 +107,51 @@ class AdminPage(QWidget):
         right.addWidget(self.problem)
         right.addWidget(self.pages, 1)
         layout.addLayout(right, 1)
+        self.mode = ""
+        self.set_nav_mode(SIDEBAR)
         self.open("employees")
+
+    # -- the sidebar, rail or top bar ------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self.set_nav_mode(nav_mode(self.width(), self.height()))
+
+    def set_nav_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
+        self.mode = mode
+        compact = mode != SIDEBAR
+        across = mode == TOP_BAR
+        self.layout_box.setDirection(QBoxLayout.Direction.TopToBottom if across else QBoxLayout.Direction.LeftToRight)
+        self.side.setDirection(QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom)
+        self.nav_box.setDirection(QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom)
+        self.actions_box.setDirection(self.nav_box.direction())
+        self.side_title.setVisible(not compact)
+        if mode == SIDEBAR:
+            self.side.setContentsMargins(16, 24, 16, 20)
+        else:
+            self.side.setContentsMargins(6, 8, 6, 8)
+        self.side.setSpacing(8 if mode == SIDEBAR else 4)
+        style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon if compact else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        for key, label, short, _ in PAGES:
+            button = self.nav_buttons[key]
+            button.setText(short if compact else label)
+            button.setToolButtonStyle(style)
+            theme.restyle(button, compact=compact)
+        self.exit_button.setText(EXIT_TEXT[1] if compact else EXIT_TEXT[0])
+        self.back_button.setText(self._back_texts[1] if compact else self._back_texts[0])
+        for button, tip in ((self.exit_button, EXIT_TEXT[0]), (self.back_button, self._back_texts[0])):
+            button.setToolTip(tip)
+            theme.restyle(button, compact=compact)
+        if mode == SIDEBAR:
+            self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        else:
+            self.sidebar.setMinimumWidth(0)
+            self.sidebar.setMaximumWidth(16777215)
+        theme.restyle(self.sidebar, across=across)
+        wide = QSizePolicy.Policy.Preferred if across else QSizePolicy.Policy.Expanding  # full rows down the side
+        for button in self.nav_buttons.values():
+            button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
 
     def page(self, key: str) -> QWidget:
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSizePolicy,
+                               QWidget)
 
 from kiosk.attendance.errors import STORE_ERRORS
 from kiosk.ui.pages.common import fill_table, make_table, page_layout
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 def to_date(edit: QDateEdit) -> date:
@@ -23,9 +25,27 @@ def date_edit(value: date) -> QDateEdit:
     return edit
 
 
+def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
+    """"From [date] to [date]" as one piece (a narrow screen wraps around it, never inside)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    row.addWidget(QLabel("From"))
+    row.addWidget(start)
+    row.addWidget(QLabel("to"))
+    row.addWidget(end)
+    return box
+
+
 def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
+    """Everyone's name and worker ID; as wide as the room it gets (a long name is shown cut,
+    whole in its list and its tooltip), never wider."""
     combo = QComboBox()
-    combo.setMinimumWidth(220)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.currentTextChanged.connect(combo.setToolTip)
     combo.addItem(with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)
@@ -43,7 +63,6 @@ class AttendancePage(QWidget):
         self.export_dialog = None
         layout, header = page_layout(self, "Attendance", "Check-ins recorded at the kiosk")
         self.export_button = QPushButton("Export CSV…", objectName="primary")
-        self.export_button.setMinimumHeight(60)
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)
         today = date.today()
@@ -53,19 +72,12 @@ class AttendancePage(QWidget):
         self.events = QRadioButton("Check-ins")
         self.summary = QRadioButton("Daily summary")
         self.events.setChecked(True)
-        filters = QHBoxLayout()
-        filters.setSpacing(12)
-        filters.addWidget(QLabel("From"))
-        filters.addWidget(self.start)
-        filters.addWidget(QLabel("to"))
-        filters.addWidget(self.end)
-        filters.addSpacing(12)
-        filters.addWidget(self.employee, 1)
-        kinds = QHBoxLayout()
-        kinds.setSpacing(24)
+        filters = FlowLayout(spacing=24, line_spacing=12)
+        filters.addWidget(date_range(self.start, self.end))
+        filters.addWidget(self.employee)
+        kinds = FlowLayout(spacing=24)
         kinds.addWidget(self.events)
         kinds.addWidget(self.summary)
-        kinds.addStretch(1)
         layout.addLayout(filters)
         layout.addLayout(kinds)
         self.table = make_table([])

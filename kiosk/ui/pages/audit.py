@@ -6,10 +6,11 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.attendance.audit import AUDIT_EXPORT
-from kiosk.ui.pages.attendance import date_edit, to_date
+from kiosk.ui.pages.attendance import date_edit, date_range, to_date
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
 
 COLUMNS = ["Time", "Role", "Who", "Action", "Worker ID", "Details"]
@@ -27,24 +28,15 @@ class AuditPage(QWidget):
         layout, header = page_layout(self, "Audit trail", "Who did what, when and to whom: append-only, "
                                                           "tamper-evident")
         self.verify_button = QPushButton("Check integrity")
-        self.verify_button.setMinimumHeight(60)
         self.verify_button.clicked.connect(lambda: self.verify())
         self.export_button = QPushButton("Export CSV", objectName="primary")
-        self.export_button.setMinimumHeight(60)
         self.export_button.clicked.connect(lambda: self.export())
         header.addWidget(self.verify_button)
         header.addWidget(self.export_button)
         today = date.today()
         self.start = date_edit(today - timedelta(days=30))
         self.end = date_edit(today)
-        filters = QHBoxLayout()
-        filters.setSpacing(12)
-        filters.addWidget(QLabel("From"))
-        filters.addWidget(self.start)
-        filters.addWidget(QLabel("to"))
-        filters.addWidget(self.end)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        layout.addWidget(date_range(self.start, self.end), alignment=Qt.AlignmentFlag.AlignLeft)
         self.table = make_table(COLUMNS)
         layout.addWidget(self.table, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 class EmployeesPage(QWidget):
@@ -22,7 +23,6 @@ class EmployeesPage(QWidget):
         layout, header = page_layout(self, "Employees", "Everyone who can check in at this kiosk")
         self.enroll_button = QPushButton("Enroll new", objectName="primary")
         self.enroll_button.setIcon(theme.icon("plus"))
-        self.enroll_button.setMinimumHeight(60)
         self.enroll_button.clicked.connect(lambda: self.open_wizard())
         header.addWidget(self.enroll_button)
         self.search = QLineEdit(placeholderText="Search by name or worker ID")
@@ -40,7 +40,7 @@ class EmployeesPage(QWidget):
         layout.addWidget(self.learned)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
-        actions = QHBoxLayout()
+        actions = FlowLayout(align=Qt.AlignmentFlag.AlignRight)  # wraps on a narrow screen
         self.reenroll_button = QPushButton("Re-enroll")
         self.delete_button = QPushButton("Delete", objectName="danger")
         self.pin_button = QPushButton("Set check-in PIN")
@@ -48,11 +48,10 @@ class EmployeesPage(QWidget):
         self.rename_button = QPushButton("Change worker ID")
         self.rename_button.clicked.connect(lambda: self.open_rename_dialog())
         for button in (self.rename_button, self.pin_button, self.reenroll_button, self.delete_button):
-            button.setMinimumSize(180, 60)
+            button.setMinimumWidth(180)
             button.setEnabled(False)
         self.reenroll_button.clicked.connect(lambda: self.open_wizard(self.selected_id()))
         self.delete_button.clicked.connect(lambda: self.delete_selected())
-        actions.addStretch(1)
         actions.addWidget(self.rename_button)
         actions.addWidget(self.pin_button)
         actions.addWidget(self.reenroll_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.pages.common import page_layout
@@ -15,6 +15,7 @@ from kiosk.ui.worker import run_task
 from kiosk.vision.image_io import ImageError, load_image
 
 MAX_IMAGE_SIDE = 1100
+SIDE_BY_SIDE_MIN_WIDTH = 840  # narrower (a portrait screen): the candidates go under the image
 
 
 class ExpertPage(QWidget):
@@ -26,11 +27,10 @@ class ExpertPage(QWidget):
         layout, header = page_layout(self, "Expert recognition", "Every face in one image, with its best "
                                      "three candidates. Nothing is recorded.")
         self.open_button = QPushButton("Open image…", objectName="primary")
-        self.open_button.setMinimumHeight(60)
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
         self.image = Picture("Open an image to analyse it")
-        self.image.setMinimumSize(440, 360)
+        self.image.setMinimumSize(320, 240)
         self.faces = QVBoxLayout()
         self.faces.setSpacing(12)
         faces_widget = QWidget()
@@ -39,18 +39,23 @@ class ExpertPage(QWidget):
         scroll.setWidget(faces_widget)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumSize(300, 240)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QHBoxLayout()
-        body.setSpacing(20)
-        body.addWidget(self.image, 5)
-        body.addWidget(scroll, 4)
-        layout.addLayout(body, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(20)
+        self.body.addWidget(self.image, 5)
+        self.body.addWidget(scroll, 4)
+        layout.addLayout(self.body, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
         pass
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        wide = self.width() >= SIDE_BY_SIDE_MIN_WIDTH
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open an image", str(Path.home()),

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.video_view import VideoView
 
-# Boxes from a decision older than this are not drawn over newer frames.
-STALE_OVERLAY_S = 0.8
 # Without a face for this long, the next face starts a new "arrival" (latency measurement).
 ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
 WORKER_BUTTON_S = 12.0
-RECENT_FRAMES = 8  # frames kept to find the one a decision was made on (the face frame for HR)
+RECENT_FRAMES = 8  # frames kept to find the one a decision was made on, when a result carries none
+# On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
+# centred, instead of a landscape picture floating in a tall black box.
+PORTRAIT_STAGE_RATIO = 0.75
 
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
@@ -54,7 +56,7 @@ class Notice(QFrame):
         self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.button = QPushButton("Retry now", objectName="primary")
-        self.button.setMinimumSize(220, 64)
+        self.button.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(14)
@@ -88,7 +90,6 @@ class LivePage(QWidget):
         self.camera_fps = 0.0
         self.capture = None  # the CaptureThread, for its fps
         self.recognition_fps = 0.0
-        self._last_result_at = 0.0
         self._face_since: float | None = None
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
@@ -98,12 +99,12 @@ class LivePage(QWidget):
 
         # Header: greeting, clock and the HR button.
         self.greeting = QLabel("Welcome", objectName="liveTitle")
-        self.hint = QLabel("Look at the camera to check in", objectName="liveHint")
+        self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.admin_button = QPushButton("HR", objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
-        self.admin_button.setMinimumSize(120, 60)
+        self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -129,12 +130,12 @@ class LivePage(QWidget):
         stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
         stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
-        stage_frame = QFrame(objectName="stage")
-        stage_frame.setLayout(stage)
+        self.stage = QFrame(objectName="stage")
+        self.stage.setLayout(stage)
 
         # The second way in (issue 12): offered when the face is not enough.
         self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
-        self.worker_button.setMinimumSize(480, 96)
+        self.worker_button.setProperty("touch", "large")
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
@@ -143,7 +144,7 @@ class LivePage(QWidget):
         self._unknown_face = None
         self._unknown_frame = None
 
-        self.status = QLabel(objectName="statusLine")
+        self.status = ElidedLabel(objectName="statusLine")  # cut with "…" on a narrow screen
         from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.store_status = StoreStatusLabel(service)  # online / offline / check-ins waiting
@@ -154,29 +155,38 @@ class LivePage(QWidget):
         layout.setContentsMargins(28, 20, 28, 14)
         layout.setSpacing(14)
         layout.addLayout(header)
-        layout.addWidget(stage_frame, 1)
+        layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
+        layout.addWidget(self.stage, 1)
+        layout.addStretch(0)
         layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(footer)
+        self._layout = layout
 
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.stage.setMaximumHeight(int(width * PORTRAIT_STAGE_RATIO) if portrait else 16777215)
+        for index in (1, 3):  # the stretches around the stage
+            self._layout.setStretch(index, 1 if portrait else 0)
 
     # -- inputs -----------------------------------------------------------------------------
     def on_frame(self, frame) -> None:
         self.metrics["frames_received"] += 1
         if not self.isVisible():  # HR screens are open: no point converting frames
             return
-        self.video.set_frame(frame.image)
+        self.video.set_frame(frame.image, frame.index, frame.captured_at)
         self._recent_frames[frame.index] = frame.image
         for index in sorted(self._recent_frames)[:-RECENT_FRAMES]:
             del self._recent_frames[index]
-        if time.monotonic() - self._last_result_at > STALE_OVERLAY_S and self.video._faces:
-            self.video.set_faces([])
 
     def on_result(self, result) -> None:
         now = time.monotonic()
-        self._last_result_at = now
         self.recognition_fps = result.fps
         self.metrics["results"] += 1
         self.metrics["result_latency_s"].append(now - result.captured_at)
@@ -185,7 +195,10 @@ class LivePage(QWidget):
             if self._face_since is None or result.captured_at - self._last_face_at > ARRIVAL_GAP_S:
                 self._face_since = result.captured_at
             self._last_face_at = result.captured_at
-        self.video.set_faces(face_boxes(decision.faces))
+        # The names go on the frame they were computed for, never on a newer one (VideoView).
+        image = self._frame_of(result)
+        if image is not None:
+            self.video.show_result(image, result.frame_index, face_boxes(decision.faces), result.captured_at)
         for checkin in decision.checkins:
             self.show_checkin(checkin)
         self.show_liveness_failures(decision.faces)
@@ -209,9 +222,13 @@ class LivePage(QWidget):
             return
         self._unknown_at = now
         self._unknown_face = max(unknown, key=lambda f: f.face.area).face
-        newest = self._recent_frames[max(self._recent_frames)] if self._recent_frames else None
-        self._unknown_frame = self._recent_frames.get(result.frame_index, newest)
+        self._unknown_frame = self._frame_of(result)
         self.worker_button.show()
+
+    def _frame_of(self, result):
+        """The frame a result was computed on: carried by the result, or still among the recent
+        frames; None when it is gone (then nothing is drawn from that result)."""
+        return result.image if result.image is not None else self._recent_frames.get(result.frame_index)
 
     def open_worker_checkin(self):
         from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog

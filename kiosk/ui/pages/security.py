@@ -2,9 +2,11 @@
 rest, and the retention policy in force (with a purge now)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.ui.pages.common import page_layout, say
+from kiosk.ui.screen_fit import form
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 class SecurityPage(QWidget):
@@ -16,26 +18,17 @@ class SecurityPage(QWidget):
         self.hr_pin = QPushButton("Set HR PIN…")
         self.admin_pin = QPushButton("Change admin PIN…")
         self.purge_button = QPushButton("Purge now")
-        for button in (self.hr_pin, self.admin_pin, self.purge_button):
-            button.setMinimumHeight(60)
         self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
         self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
         self.purge_button.clicked.connect(lambda: self.purge())
-        pins = QHBoxLayout()
+        pins = FlowLayout()
         pins.addWidget(self.hr_pin)
         pins.addWidget(self.admin_pin)
-        pins.addStretch(1)
-        self.pin_state = QLabel(objectName="muted")
+        self.pin_state = QLabel(objectName="muted", wordWrap=True)
         self.encryption = QLabel(wordWrap=True)
         self.retention = QLabel(wordWrap=True)
-        form = QFormLayout()
-        form.setSpacing(14)
-        form.addRow("PINs", self.pin_state)
-        form.addRow("", pins)
-        form.addRow("Templates and photos", self.encryption)
-        form.addRow("Retention", self.retention)
-        form.addRow("", self.purge_button)
-        layout.addLayout(form)
+        layout.addLayout(form([("PINs", self.pin_state), ("", pins), ("Templates and photos", self.encryption),
+                               ("Retention", self.retention), ("", self.purge_button)], spacing=14))
         layout.addStretch(1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 class StatsPage(QWidget):
@@ -17,17 +18,15 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.service = service
         layout, _ = page_layout(self, "Statistics", "Today at a glance, and the last 14 days")
-        grid = QGridLayout()
-        grid.setSpacing(16)
+        grid = FlowLayout(spacing=16, uniform=True)  # six cards in a row, or as many as fit
         self.values = {}
-        for i, (key, label) in enumerate((("enrolled", "Enrolled"), ("present_today", "Present today"),
-                                          ("check_ins_today", "Check-ins today"),
-                                          ("unknown_today", "Unknown faces today"),
-                                          ("unsure_today", "Not sure (asked again)"),
-                                          ("spoof_suspected_today", "Liveness check failed"))):
+        for key, label in (("enrolled", "Enrolled"), ("present_today", "Present today"),
+                           ("check_ins_today", "Check-ins today"), ("unknown_today", "Unknown faces today"),
+                           ("unsure_today", "Not sure (asked again)"),
+                           ("spoof_suspected_today", "Liveness check failed")):
             frame, value = card("0", label)
             self.values[key] = value
-            grid.addWidget(frame, 0, i)
+            grid.addWidget(frame)
         layout.addLayout(grid)
         self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
         layout.addWidget(self.selfcheck)

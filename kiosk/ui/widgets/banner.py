@@ -22,6 +22,7 @@ class Banner(QFrame):
         self.detail = QLabel()
         self.detail.setObjectName("bannerDetail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(4)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.gallery.learned import PENDING, LearnedTemplates
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import to_pixmap
 
 
@@ -18,7 +19,8 @@ class LearnedMasksPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.user_id: str | None = None
-        self.title = QLabel("Learned masks", objectName="sectionTitle")
+        self.title = QLabel("Learned masks", objectName="sectionTitle", wordWrap=True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
         self.list.setIconSize(QSize(72, 72))
         self.list.setMaximumHeight(120)
@@ -27,12 +29,12 @@ class LearnedMasksPanel(QWidget):
         self.approve_button = QPushButton("Approve")
         self.remove_button = QPushButton("Remove", objectName="danger")
         for button in (self.approve_button, self.remove_button):
-            button.setMinimumSize(140, 52)
+            button.setMinimumWidth(140)
             button.setEnabled(False)
         self.approve_button.clicked.connect(lambda: self.approve_selected())
         self.remove_button.clicked.connect(lambda: self.remove_selected())
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.title, 1)
+        buttons = FlowLayout()  # the buttons go under the title on a narrow screen
+        buttons.addWidget(self.title)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.ui import theme
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 
-THUMB = 150
+THUMB = 130
 
 
 class PhotoSlot(QFrame):
@@ -26,7 +26,6 @@ class PhotoSlot(QFrame):
         self.caption.setObjectName("muted")
         self.caption.setMinimumHeight(44)
         self.remove = QPushButton("Remove")
-        self.remove.setMinimumHeight(44)
         self.remove.clicked.connect(self.remove_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)

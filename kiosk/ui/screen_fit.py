@@ -1,0 +1,114 @@
+"""Windows that fit the screen they are on, whatever its size: main windows take their preferred
+size only where the screen has room (and the whole screen in kiosk mode, also without a window
+manager), dialogs never grow past the screen's available area, and long content scrolls inside
+its window (a scroll area that a finger can drag) instead of pushing buttons off the screen."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QFrame, QLabel, QLayout, QScrollArea, QScroller,
+                               QWidget)
+
+from kiosk.ui import theme
+
+
+def available(widget: QWidget | None = None) -> QRect:
+    """The screen area a window may use (without panels and docks)."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_window(window: QWidget, width: int, height: int) -> None:
+    """`width` x `height`, or less where the screen is smaller; centred on the screen."""
+    area = available(window)
+    size = QSize(width, height).boundedTo(area.size()).expandedTo(window.minimumSize().boundedTo(area.size()))
+    window.resize(size)
+    window.move(area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2)
+
+
+def present(window: QWidget, full_screen: bool) -> None:
+    """Show a main window: covering the whole screen in kiosk mode (set here too, as a kiosk
+    often runs without a window manager to do it), otherwise as fit_window left it."""
+    if full_screen:
+        window.setGeometry(window.screen().geometry())
+        window.showFullScreen()
+    else:
+        keep_on_screen(window)
+        window.show()
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Tall enough for its wrapped text, no bigger than the available area, and inside it."""
+    area = available(window)
+    if not area.isValid():
+        return
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        # A top-level window's minimum ignores word-wrapped labels (their height depends on the
+        # width): at the window's real width they may need more, and squeeze the rest otherwise.
+        need = layout.totalHeightForWidth(window.width())
+        if need > window.height():
+            window.resize(window.width(), need)
+    size = window.size().boundedTo(area.size())
+    if size != window.size():
+        window.resize(size)
+    x = min(max(window.x(), area.x()), area.x() + area.width() - window.width())
+    y = min(max(window.y(), area.y()), area.y() + area.height() - window.height())
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
+
+
+class _DialogsOnScreen(QObject):
+    """Application-wide: every dialog (ours, QMessageBox, QFileDialog) is kept on the screen
+    when it is shown (QDialog centres itself over its parent, even when that puts it past the
+    screen's edge)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        kind = event.type()
+        if kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest) and isinstance(watched, QDialog) \
+                and watched.isWindow() and (kind == QEvent.Type.Show or watched.isVisible()):
+            keep_on_screen(watched)  # also when its text changes (a longer message, a wrapped error)
+        return False
+
+
+def install(app: QApplication) -> None:
+    if getattr(app, "_dialogs_on_screen", None) is None:
+        app._dialogs_on_screen = _DialogsOnScreen(app)
+        app.installEventFilter(app._dialogs_on_screen)
+
+
+class Body(QWidget):
+    """The content of a scroll area: as tall as its layout needs *at least* at a width (QScrollArea
+    otherwise makes it as tall as its preferred height, and scrolls when nothing needs to)."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+
+
+def scrolling(content: QWidget, *, sideways: bool = True) -> QScrollArea:
+    """`content` (best a Body) in a frameless scroll area that follows its size: it scrolls only
+    when the window is too small for it. A finger drags it (QScroller), as on a phone."""
+    area = QScrollArea()
+    area.setObjectName("scrollPage")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if sideways
+                                      else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
+def form(rows: list[tuple[str, QWidget | QLayout]], spacing: int = 16) -> QFormLayout:
+    """Rows of label and field: the label beside its field and centred on it, or above it when
+    the window is narrow."""
+    layout = QFormLayout()
+    layout.setSpacing(spacing)
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    for text, field in rows:
+        label = QLabel(text, alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setMinimumHeight(min(theme.touch(), field.sizeHint().height()))  # a one-line field's height
+        layout.addRow(label, field)
+    return layout

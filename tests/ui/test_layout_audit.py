@@ -1,0 +1,162 @@
+"""The layout audit (kiosk.ui.layout_audit) on small real windows built to break each rule once,
+and the pieces that make the screens reflow (FlowLayout, the page tables, ElidedLabel): a rule
+that never fires would let every layout test pass."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from kiosk.ui.layout_audit import audit
+from kiosk.ui.pages.common import fill_table, make_table
+from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.flow import FlowLayout
+
+TOUCH = 48
+
+
+def show(qtbot, window: QWidget, width: int, height: int) -> QWidget:
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()
+    window.setGeometry(area.x() + 10, area.y() + 10, width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def rules(report) -> list[tuple[str, str]]:
+    return [(p.rule, p.widget) for p in report.problems]
+
+
+def big(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setMinimumSize(120, TOUCH)
+    return button
+
+
+def test_a_window_that_fits_has_no_problem(qtbot):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    layout.addWidget(big("OK"))
+    layout.addWidget(QLabel("A short line"))
+    report = audit(show(qtbot, window, 300, 200), touch=TOUCH)
+    assert report.ok, rules(report)
+    assert report.controls == 1 and report.labels == 1
+
+
+def test_off_screen_window_and_button(qtbot):
+    window = QWidget()
+    button = big("Far away")
+    button.setParent(window)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    button.move(area.width() + 40, 10)
+    report = audit(show(qtbot, window, area.width() + 300, 100), touch=TOUCH)
+    found = rules(report)
+    assert found[0][0] == "window"
+    assert ("off-screen", 'QPushButton "Far away"') in found, found
+
+
+def test_clipped_by_a_parent_but_reachable_by_scrolling(qtbot):
+    window = QWidget()
+    box = QFrame(window)  # a parent too small for its button: clipped, nothing scrolls it
+    box.setGeometry(0, 0, 150, 30)
+    big("Half shown").setParent(box)
+    inner = QWidget()
+    inner.setMinimumHeight(900)
+    below = big("Below the fold")
+    below.setParent(inner)
+    below.move(10, 800)
+    scroll = QScrollArea(window)
+    scroll.setWidget(inner)
+    scroll.setWidgetResizable(True)
+    scroll.setGeometry(0, 40, 280, 150)
+    report = audit(show(qtbot, window, 300, 200), touch=TOUCH)
+    found = rules(report)
+    assert [r for r, w in found if "Half shown" in w] == ["clipped"], found
+    assert not [w for _, w in found if "Below the fold" in w], found
+    assert report.scrolled == 1
+    assert scroll.verticalScrollBar().value() == 0  # put back after looking
+
+
+def test_small_covered_and_cut(qtbot):
+    window = QWidget()
+    small = QPushButton("Tiny", window)
+    small.setGeometry(10, 10, 60, 24)
+    under = big("Under a card")
+    under.setParent(window)
+    under.move(10, 60)
+    cover = QFrame(window)
+    cover.setGeometry(0, 50, 200, 80)
+    cover.raise_()
+    label = QLabel("This sentence is much too long for its label", window)
+    label.setGeometry(10, 140, 90, 30)
+    tick = QCheckBox("Yes", window)  # a 13 px box and a short word: far below a finger
+    tick.setStyleSheet("QCheckBox::indicator { width: 13px; height: 13px; }")
+    tick.move(10, 175)
+    found = rules(audit(show(qtbot, window, 300, 220), touch=TOUCH))
+    assert ("small", 'QPushButton "Tiny"') in found, found
+    assert ("covered", 'QPushButton "Under a card"') in found, found
+    assert ("text-cut", 'QLabel "This sentence is much too long for its label"') in found, found
+    assert ("small", 'QCheckBox "Yes"') in found, found
+
+
+def test_wrapped_and_elided_labels(qtbot):
+    window = QWidget()
+    wrapped = QLabel("Words that wrap onto more lines than the label is tall", window, wordWrap=True)
+    wrapped.setGeometry(10, 10, 120, 20)
+    long_word = QLabel("Hohenzollern-Sigmaringen-Wittelsbach", window, wordWrap=True)
+    long_word.setGeometry(10, 40, 60, 80)
+    elided = ElidedLabel("A status line far longer than the room it has on the screen", window)
+    elided.setGeometry(10, 130, 120, 30)
+    found = rules(audit(show(qtbot, window, 300, 200), touch=TOUCH))
+    assert [w for r, w in found if r == "text-cut"] == [
+        'QLabel "Words that wrap onto more lines than the label is tall"',
+        'QLabel "Hohenzollern-Sigmaringen-Wittelsbach"'], found
+    assert elided.toolTip() == elided.text()  # cut with "…", whole in its tooltip
+
+
+def test_table_cells_cut_need_a_tooltip(qtbot):
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    table = make_table(["Name", "Worker ID"])
+    layout.addWidget(table)
+    fill_table(table, [["Maximilian Alexander von Hohenzollern-Sigmaringen", "E2004"], ["Li Na", "E2005"]])
+    show(qtbot, window, 320, 300)
+    assert table.columnWidth(0) < table.sizeHintForColumn(0)  # cut to fit, not pushing the window wider
+    assert audit(window, touch=TOUCH).ok
+    table.item(0, 0).setToolTip("")
+    assert [r for r, _ in rules(audit(window, touch=TOUCH))] == ["text-cut"]
+
+
+@pytest.mark.parametrize("width, rows", [(700, 1), (330, 2), (150, 4)])
+def test_flow_layout_wraps_by_width(qtbot, width, rows):
+    window = QWidget()
+    flow = FlowLayout(window, spacing=10)
+    flow.setContentsMargins(0, 0, 0, 0)
+    buttons = [big(f"Button {i}") for i in range(4)]
+    for button in buttons:
+        button.setFixedWidth(150)
+        flow.addWidget(button)
+    show(qtbot, window, width, 400)
+    lines = sorted({b.y() for b in buttons})
+    assert len(lines) == rows
+    assert all(b.geometry().right() < width for b in buttons)
+    assert flow.heightForWidth(width) == rows * TOUCH + (rows - 1) * 10
+    assert flow.minimumSize().width() == 150  # narrower than its widest item: nothing can help
+
+
+def test_uniform_flow_is_a_grid_of_equal_cards(qtbot):
+    window = QWidget()
+    flow = FlowLayout(window, spacing=16, uniform=True)
+    flow.setContentsMargins(0, 0, 0, 0)
+    cards = []
+    for text in ("Enrolled", "Present today", "Not sure (asked again)", "Liveness check failed", "A", "B"):
+        card = QLabel(text)
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        cards.append(card)
+        flow.addWidget(card)
+    show(qtbot, window, 600, 300)
+    widths = {c.width() for c in cards}
+    assert len(widths) == 1 and widths.pop() >= max(c.sizeHint().width() for c in cards)
+    assert len({c.y() for c in cards}) > 1  # six in a row do not fit 600 px: they wrap
