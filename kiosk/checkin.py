@@ -7,6 +7,7 @@ frame holds a masked face, the anti-poisoning rule (kiosk.gallery.learning) deci
 becomes one of the person's learned templates, goes to HR's approval queue, or is refused."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +50,7 @@ def pin_checkin(service, user_id: str, pin: str, image_bgr: np.ndarray | None = 
     """Check `pin` for `user_id`; when right, record the check-in and try to learn the mask.
     `face` (with its embedding) is the live screen's face in `image_bgr`; without it the frame
     is analysed here."""
-    user_id = (user_id or "").strip()
+    user_id = service.typed_id(user_id)  # E042 whether typed E042 or e042; unknown: as typed
     check = service.pins.check(user_id, pin, now=now)
     if not check.ok:
         return PinCheckinResult(False, check.message, locked_seconds=check.locked_seconds)
@@ -82,15 +83,43 @@ def save_review_frame(store, data_dir: Path, user_id: str, image_bgr: np.ndarray
     ok, data = cv2.imencode(".jpg", image_bgr, [cv2.IMWRITE_JPEG_QUALITY, 90])
     if not ok:
         return None
-    path = Path(data_dir) / REVIEW_DIR / moment.date().isoformat() / f"{moment:%H%M%S}_{user_id}_pin.jpg"
+    path = Path(data_dir) / REVIEW_DIR / moment.date().isoformat() / _frame_name(f"{moment:%H%M%S}", user_id)
     store.replace_file(path, data.tobytes())
     return path
 
 
+def _frame_name(hhmmss: str, user_id: str) -> str:
+    """`HHMMSS_{worker ID}_pin.jpg`: the time has six digits, so the ID is what lies between
+    them and `_pin.jpg` (an ID may hold underscores itself)."""
+    return f"{hhmmss}_{user_id}_pin.jpg"
+
+
 def review_frames(data_dir: Path, user_id: str | None = None) -> list[Path]:
     """The stored PIN check-in frames (of one person, or everyone's), oldest first."""
-    pattern = f"*_{user_id}_pin.jpg" if user_id else "*_pin.jpg"
+    pattern = _frame_name("[0-9]" * 6, user_id) if user_id else "*_pin.jpg"
     return sorted(Path(data_dir).glob(f"{REVIEW_DIR}/*/{pattern}"))
+
+
+def renamed_frame(path: str, old: str, new: str) -> str:
+    """A frame's path (as the access log keeps it) after its person's ID changed from `old` to
+    `new`; any other text is returned as it is."""
+    head, name = os.path.split(path)
+    if len(name) > 6 and name[:6].isdigit() and name == _frame_name(name[:6], old):
+        return os.path.join(head, _frame_name(name[:6], new))
+    return path
+
+
+def rename_review_frames(store, data_dir: Path, old: str, new: str) -> int:
+    """Give the PIN check-in frames of `old` the name of `new`. Each is sealed again under its
+    new name (the seal binds the file name); a repeat after a crash finishes what is left."""
+    count = 0
+    for path in review_frames(data_dir, old):
+        target = Path(renamed_frame(str(path), old, new))
+        if not target.exists():
+            store.replace_file(target, store.read_file(path))
+        path.unlink()
+        count += 1
+    return count
 
 
 def review_folders(data_dir: Path) -> list[Path]:

@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kiosk import worker_id
 from kiosk.config import load_settings
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
@@ -143,8 +144,17 @@ def cmd_users(args) -> int:
 
 def cmd_delete(args) -> int:
     service = _service(args)
-    service.delete(args.id)
-    _emit(args, {"deleted": args.id}, f"deleted {args.id} (attendance history kept)")
+    user_id = service.resolve_id(args.id)
+    service.delete(user_id)
+    _emit(args, {"deleted": user_id}, f"deleted {user_id} (attendance history kept)")
+    return 0
+
+
+def cmd_rename_id(args) -> int:
+    service = _service(args)
+    report = service.rename_id(args.old, args.new)
+    what = "their gallery folder, " if report.gallery else ""
+    _emit(args, report.as_dict(), f"{report.old} is now {report.new}: moved {what}{report.summary()}")
     return 0
 
 
@@ -188,7 +198,8 @@ def cmd_calibrate(args) -> int:
 
 def cmd_export(args) -> int:
     service = _service(args)
-    count = service.export_attendance(Path(args.out), args.date_from, args.date_to, employee_id=args.id,
+    employee_id = service.resolve_id(args.id) if args.id else None
+    count = service.export_attendance(Path(args.out), args.date_from, args.date_to, employee_id=employee_id,
                                       summary=args.summary)
     _emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
     return 0
@@ -277,7 +288,8 @@ def cmd_reembed(args) -> int:
     service = _service(args)
     records = service.store.load_all()[0]
     target = service.pipeline.embedder.name
-    todo = [r for r in records if (not args.ids or r.user_id in args.ids) and (args.force or r.embedder != target)]
+    wanted = {service.resolve_id(i) for i in args.ids}
+    todo = [r for r in records if (not wanted or r.user_id in wanted) and (args.force or r.embedder != target)]
     done, failed = [], []
     for record in todo:
         photos = record.photo_paths()
@@ -328,12 +340,13 @@ def cmd_checkin(args) -> int:
 
 def cmd_set_pin(args) -> int:
     service = _service(args)
+    user_id = service.resolve_id(args.id)
     if args.clear:
-        found = service.pins.clear_pin(args.id)
-        _emit(args, {"id": args.id, "cleared": found}, f"PIN of {args.id} {'cleared' if found else 'was not set'}")
+        found = service.pins.clear_pin(user_id)
+        _emit(args, {"id": user_id, "cleared": found}, f"PIN of {user_id} {'cleared' if found else 'was not set'}")
         return 0
-    service.set_pin(args.id, _read_pin(args))
-    _emit(args, {"id": args.id, "set": True}, f"PIN of {args.id} set")
+    service.set_pin(user_id, _read_pin(args))
+    _emit(args, {"id": user_id, "set": True}, f"PIN of {user_id} set")
     return 0
 
 
@@ -342,14 +355,15 @@ def cmd_learned(args) -> int:
 
     service = _service(args)
     store = LearnedTemplates(service.store)
+    ids = [service.resolve_id(i) for i in args.ids]
     if args.approve or args.remove:
-        if len(args.ids) != 1:
+        if len(ids) != 1:
             raise CliError("--approve/--remove need exactly one worker ID")
-        (service.approve_learned if args.approve else service.remove_learned)(args.ids[0], args.approve or args.remove)
-        _emit(args, {"id": args.ids[0], "approved" if args.approve else "removed": args.approve or args.remove},
-              f"{'approved' if args.approve else 'removed'} {args.approve or args.remove} of {args.ids[0]}")
+        (service.approve_learned if args.approve else service.remove_learned)(ids[0], args.approve or args.remove)
+        _emit(args, {"id": ids[0], "approved" if args.approve else "removed": args.approve or args.remove},
+              f"{'approved' if args.approve else 'removed'} {args.approve or args.remove} of {ids[0]}")
         return 0
-    people = [r.user_id for r in service.people() if not args.ids or r.user_id in args.ids]
+    people = [r.user_id for r in service.people() if not ids or r.user_id in ids]
     data = {uid: store.list(uid) for uid in people}
     lines = [f"{uid} {e['name']:<8} {e['status']:<8} {e['source']:<5} {e['date']} similarity {e.get('similarity', '')}"
              for uid, entries in data.items() for e in entries]
@@ -374,7 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("enroll", cmd_enroll, "enroll a person from three photos")
-    p.add_argument("--id", required=True, help="worker ID (letters and digits)")
+    p.add_argument("--id", required=True, help=f"worker ID: {worker_id.RULE_TEXT}")
     p.add_argument("--name", required=True)
     p.add_argument("--mobile", required=True)
     p.add_argument("images", nargs="+", metavar="IMG")
@@ -389,7 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("users", cmd_users, "list enrolled people")
     p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept)")
-    p.add_argument("id")
+    p.add_argument("id", help="worker ID (any case)")
+    p = command("rename-id", cmd_rename_id, "give a person a new worker ID: their gallery folder, check-ins, "
+                                            "access log, PIN and PIN check-in frames move with it (audited)")
+    p.add_argument("old", help="the worker ID now (any case)")
+    p.add_argument("new", help=f"the new worker ID: {worker_id.RULE_TEXT}")
     command("stats", cmd_stats, "counts: enrolled, present today, check-ins")
     p = command("calibrate", cmd_calibrate, "site self-check: the closest look-alikes among enrolled people and the "
                                             "false-accept risk at the current thresholds; --apply sets site thresholds")

@@ -50,6 +50,8 @@ class Settings:
     # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
     # empty: this kiosk alone, on its own attendance.db and embeddings folder.
     database_url: str = ""
+    # The on-screen keyboard for text fields (kiosk.ui.keyboard): "auto" (on in --kiosk mode), "on", "off".
+    on_screen_keyboard: str = "auto"
 
     @property
     def embeddings_dir(self) -> Path:
@@ -107,6 +109,7 @@ _ENV = {
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
     "KIOSK_DATABASE_URL": "database_url",
+    "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
 }
 
 

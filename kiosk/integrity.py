@@ -7,7 +7,7 @@ import json
 import logging
 from pathlib import Path
 
-from kiosk.gallery.store import GalleryStore, is_test_entry
+from kiosk.gallery.store import GalleryStore, folder_identity, is_test_entry
 
 log = logging.getLogger(__name__)
 
@@ -19,9 +19,10 @@ def enrolled_folders(store: GalleryStore) -> dict[str, Path]:
     if not store.root.is_dir():
         return out
     for folder in sorted(store.root.iterdir()):
-        user_id, sep, name = folder.name.partition("_")
-        if folder.is_dir() and sep and not folder.name.startswith(".") and not is_test_entry(user_id, name):
-            out.setdefault(user_id, folder)
+        if folder.is_dir() and "_" in folder.name and not folder.name.startswith("."):
+            user_id, name = folder_identity(folder)
+            if not is_test_entry(user_id, name):
+                out.setdefault(user_id, folder)
     return out
 
 
@@ -33,7 +34,7 @@ def _details(folder: Path) -> tuple[str, str]:
             return meta["name"], str(meta.get("mobile") or "")
     except (OSError, ValueError):
         pass
-    return folder.name.partition("_")[2], ""
+    return folder_identity(folder)[1], ""
 
 
 def disagreements(store: GalleryStore, db) -> tuple[list[str], list[str], list[str]]:

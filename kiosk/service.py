@@ -21,6 +21,7 @@ from kiosk.gallery.decision import DecisionRule
 from kiosk.gallery.enroll import Enroller, Progress
 from kiosk.gallery.matcher import Matcher, MatchResult
 from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.id_change import WorkerIds, refuse_taken
 from kiosk.site.control import SiteControl
 from kiosk.site.gallery import SITE_SETTINGS
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
@@ -75,7 +76,7 @@ class FaceResult:
         return out
 
 
-class KioskService(SiteControl):
+class KioskService(SiteControl, WorkerIds):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
@@ -97,7 +98,8 @@ class KioskService(SiteControl):
 
             self._own_settings = {k: getattr(self.settings, k) for k in SITE_SETTINGS}
             self.site = Site(self.settings, self.store, on_change=self._site_changed,
-                             on_settings=self._apply_site_settings, on_online=self.deliver_outbox)
+                             on_settings=self._apply_site_settings, on_online=self.deliver_outbox,
+                             on_rename=self._site_renamed)
             self._apply_site_settings(self.site.cached_settings)  # what it last saw: it may start offline
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
@@ -151,8 +153,10 @@ class KioskService(SiteControl):
         self.recover()
         try:  # at start: the rows a crash left out, then what waited in the outbox
             if self.site is None:
+                from kiosk.id_change import finish_pending
                 from kiosk.integrity import reconcile
 
+                self.recovery_notes += finish_pending(self)  # an interrupted rename first: then they agree
                 self.recovery_notes += reconcile(self.store, db)
             self.outbox.deliver(db)
         except STORE_ERRORS as exc:
@@ -384,6 +388,8 @@ class KioskService(SiteControl):
         """The gallery folder and its `employees` row, together: the database is opened first (a
         damaged one fails before anything changes) and a refused row write undoes the folder."""
         db = self.db
+        if not replace:
+            refuse_taken(self, record.user_id)
         change = self.store.save_staged(record, photos, replace)
         try:
             if self.site is not None:  # the site's version first: every kiosk gets the same person
@@ -409,6 +415,10 @@ class KioskService(SiteControl):
                replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
                progress: Progress | None = None) -> PersonRecord:
         self.db  # noqa: B018 - a damaged database fails now, not after seconds of embedding
+        if replace:  # re-enrolling e042 re-enrols E042, under the ID as HR first typed it
+            user_id = self.typed_id(user_id)
+        else:
+            refuse_taken(self, user_id.strip())  # before seconds of embedding, not after
         enroller = self.enroller()
         with self._mask_lock:
             record, photos = enroller.prepare(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
@@ -448,6 +458,7 @@ class KioskService(SiteControl):
     def set_pin(self, user_id: str, pin: str) -> None:
         """Set a person's check-in PIN (4-6 digits). A person enrolled before the database
         existed is added to it first."""
+        user_id = self.typed_id(user_id)
         if self.db.get_employee(user_id) is None:
             record = next((r for r in self.people() if r.user_id == user_id), None)
             if record is None:
@@ -483,7 +494,8 @@ class KioskService(SiteControl):
         and only then removed for good; a refused database write puts them back."""
         self.recover()
         db = self.db
-        change = self.store.delete_staged(user_id)
+        user_id = self.typed_id(user_id)
+        change = self.store.delete_staged(user_id, exact=True)
         try:
             if self.site is not None:
                 self.site.delete(user_id)

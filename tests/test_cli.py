@@ -103,7 +103,8 @@ def test_bad_enrollment_photos_get_one_line_and_exit_1(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--id", "B-1", "--name", "Bo", "--mobile", "07700900123"], "letters and digits"),
+    (["--id", "B 1", "--name", "Bo", "--mobile", "07700900123"], "letters, digits, hyphens"),
+    (["--id", "e001", "--name", "Bo", "--mobile", "07700900123"], "taken: E001"),  # one ID regardless of case
     (["--id", "B1", "--name", "Bo", "--mobile", "phone"], "mobile number"),
     (["--id", "E001", "--name", "Bo", "--mobile", "07700900123"], "already enrolled"),
 ])
@@ -128,7 +129,7 @@ def test_export_rejects_reversed_dates(capsys, tmp_path):
 
 def test_delete_unknown_id(capsys, tmp_path):
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "delete", "Z9")
-    assert code == 1 and "no enrolled person" in err
+    assert code == 1 and "nobody with worker ID Z9" in err
 
 
 def test_calibrate_measures_the_sites_gallery_and_applies_site_values(capsys, data):

@@ -46,12 +46,12 @@ PERSON_EXPORT = "person_export"
 GALLERY_EXPORT = "gallery_export"
 GALLERY_IMPORT = "gallery_import"
 KIOSK_EXIT = "kiosk_exit"
+RENAME_ID = "rename_id"  # a worker ID changed (subject: the new ID; detail: from)
 SIGN_IN = "sign_in"
 SIGN_OUT = "sign_out"  # the HR desk's "Sign out" (the kiosk's HR screens just go back to the door)
 ACTIONS = (SIGN_IN, SIGN_OUT, ENROLL, REENROLL, DELETE, EXPORT, PIN_CHANGE, SETTING_CHANGE, THRESHOLD_CHANGE,
            LEARNED_TEMPLATE_REMOVED, LEARNED_TEMPLATE_APPROVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT,
-           GALLERY_IMPORT,
-           KIOSK_EXIT)
+           GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 STATUS_PRESENT = "Present"
 
@@ -140,6 +140,13 @@ def _migrate_v2(db: Database) -> None:
     )
 
 
+def _migrate_v3(db: Database) -> None:
+    """Version 3: worker-ID renames (kiosk.attendance.renames), so a check-in made under an ID
+    renamed meanwhile (an outbox entry, a frame recognised just before) lands on the new ID."""
+    db.create_table("worker_id_renames", {"old_id": str, "new_id": str, "renamed_at": str},
+                    pk="old_id", not_null=["new_id", "renamed_at"], if_not_exists=True)
+
+
 class AttendanceDB:
     """The kiosk's `attendance.db`. Safe to share between threads; open one per process."""
 
@@ -233,6 +240,8 @@ class AttendanceDB:
                 _create_schema_v1(db)
             if version < 2:
                 _migrate_v2(db)
+            if version < 3:
+                _migrate_v3(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _user_version(self) -> int:
@@ -267,6 +276,7 @@ class AttendanceDB:
             raise ValueError(f"employee id must be a non-empty string, got {id!r}")
         row: dict[str, Any] = {"id": id, "name": name, "mobile": mobile, "active": 1}
         with self._write() as db:
+            db.execute("DELETE FROM worker_id_renames WHERE old_id = ?", [id])  # the ID is someone's again
             existing = self.get_employee(id)
             row["enrolled_at"] = (existing["enrolled_at"] if existing and enrolled_at is None
                                   else _iso(local_now(enrolled_at)))
@@ -276,6 +286,23 @@ class AttendanceDB:
     def get_employee(self, id: str) -> dict | None:
         rows = self._rows("SELECT * FROM employees WHERE id = ?", [id])
         return rows[0] if rows else None
+
+    def employee_ids_like(self, id: str) -> list[str]:
+        """The employee IDs equal to `id` regardless of case (kiosk.worker_id), deleted ones too."""
+        return [r["id"] for r in self._rows("SELECT id FROM employees WHERE lower(id) = lower(?) ORDER BY id",
+                                            [id.strip()])]
+
+    def former_ids(self, id: str) -> list[str]:
+        """The IDs renamed to `id` (kiosk.attendance.renames), oldest first."""
+        return [r["old_id"] for r in self._rows("SELECT old_id FROM worker_id_renames WHERE new_id = ? "
+                                                "ORDER BY renamed_at, old_id", [id])]
+
+    def _current_id(self, db: Database, employee_id: str | None) -> str | None:
+        """The ID `employee_id` has now, after any rename (kiosk.attendance.renames)."""
+        if not employee_id:
+            return employee_id
+        row = db.execute("SELECT new_id FROM worker_id_renames WHERE old_id = ?", [employee_id]).fetchone()
+        return row[0] if row else employee_id
 
     def list_employees(self, search: str = "", include_inactive: bool = False) -> list[dict]:
         """Employees whose id or name contains `search` (case-insensitive), by name."""
@@ -319,6 +346,7 @@ class AttendanceDB:
             moment = local_now(now)  # read the clock under the write lock: events stay in order
             if not self._claim(db, key, moment):
                 return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
+            employee_id = self._current_id(db, employee_id)
             if employee_id:
                 employee = self.get_employee(employee_id)
                 if employee is None:
@@ -359,7 +387,7 @@ class AttendanceDB:
         with self._write() as db:
             if not self._claim(db, key, local_now(now)):
                 return 0
-            return self._log(db, local_now(now), outcome, employee_id, name,
+            return self._log(db, local_now(now), outcome, self._current_id(db, employee_id), name,
                              None if score is None else float(score), masked, source, detail)
 
     def _claim(self, db: Database, key: str | None, moment: datetime) -> bool:

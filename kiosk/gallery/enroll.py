@@ -14,7 +14,8 @@ import cv2
 import numpy as np
 
 from kiosk.gallery.matcher import Matcher
-from kiosk.gallery.store import USER_ID_RE, GalleryStore, PersonRecord, is_test_entry
+from kiosk import worker_id
+from kiosk.gallery.store import GalleryStore, PersonRecord, folder_identity, is_test_entry, taken_message
 from kiosk.vision import quality
 from kiosk.vision.image_io import bounded
 from kiosk.vision.lighting import detect_lit
@@ -53,11 +54,11 @@ def validate_details(user_id: str, name: str, mobile: str) -> list[str]:
         problems.append(f"name is longer than {NAME_MAX} characters")
     elif any(unicodedata.category(c).startswith("C") for c in name):
         problems.append("name contains control characters")
-    if not USER_ID_RE.match(user_id or ""):
-        problems.append(f"worker ID {user_id!r} is invalid: use 1-32 letters and digits only")
+    id_problem = worker_id.problem(user_id)
+    if id_problem:
+        problems.append(id_problem)
     if not problems and is_test_entry(user_id, name or ""):
-        problems.append(f"worker ID {user_id!r} with the name {name.strip()!r} is reserved for test data "
-                        f"(a name needs letters; 'img' is not a worker ID)")
+        problems.append(f"the name {name.strip()!r} is reserved for test data (a name needs letters)")
     if not MOBILE_RE.match(normalise_mobile(mobile)):
         problems.append(f"mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
     return problems
@@ -197,8 +198,12 @@ class Enroller:
             raise EnrollmentError("; ".join(problems))
         if len(images) != PHOTOS_REQUIRED:
             raise EnrollmentError(f"exactly {PHOTOS_REQUIRED} photos are needed, {len(images)} given")
-        if self.store.exists(user_id) and not replace:
+        holders = self.store.folders_like(user_id)
+        if user_id in holders and not replace:
             raise EnrollmentError(f"worker ID {user_id} is already enrolled; delete or re-enroll them")
+        twins = [i for i in holders if i != user_id]
+        if twins and user_id not in holders:  # a new ID (a case twin from before may be re-enrolled)
+            raise EnrollmentError(taken_message(user_id, twins[0], folder_identity(holders[twins[0]])[1]))
         photos = [check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
         record = self.build(user_id, name, mobile, photos, progress, masks)
         agreement = record.metadata["photo_agreement"]["min"]

@@ -65,17 +65,17 @@ def carry_over(old_folder: Path, new_folder: Path) -> None:
     """A re-enrolment or re-embedding (GalleryStore.save with replace) keeps the person's learned
     templates: their files and their metadata entries move to the new folder (before it is
     renamed into place). Entries of another embedder stay listed for `kiosk reembed`."""
-    old_meta = _read_metadata(old_folder)
+    old_meta = read_metadata(old_folder)
     listed = entries(old_meta)
     if not listed or not (old_folder / LEARNED_DIR).is_dir():
         return
     shutil.copytree(old_folder / LEARNED_DIR, new_folder / LEARNED_DIR, dirs_exist_ok=True)
-    new_meta = _read_metadata(new_folder)
+    new_meta = read_metadata(new_folder)
     new_meta["learned"] = listed
     atomic_write_text(new_folder / "metadata.json", json.dumps(new_meta, indent=2, ensure_ascii=False))
 
 
-def _read_metadata(folder: Path) -> dict:
+def read_metadata(folder: Path) -> dict:
     try:
         data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -100,7 +100,7 @@ class LearnedTemplates:
     def list(self, user_id: str) -> list[dict]:
         """The person's entries, newest first, each with its crop's path."""
         folder = self._folder(user_id)
-        out = [e | {"crop": str(folder / LEARNED_DIR / f"{e['name']}.jpg")} for e in entries(_read_metadata(folder))]
+        out = [e | {"crop": str(folder / LEARNED_DIR / f"{e['name']}.jpg")} for e in entries(read_metadata(folder))]
         return sorted(out, key=lambda e: e.get("date", ""), reverse=True)
 
     def crop(self, entry: dict) -> np.ndarray:
@@ -111,7 +111,7 @@ class LearnedTemplates:
             status: str = ACTIVE, now: datetime | None = None, **info) -> str:
         """Store one template (and its crop); the oldest of the same status goes when full."""
         folder = self._folder(user_id)
-        meta = _read_metadata(folder)
+        meta = read_metadata(folder)
         listed = entries(meta)
         number = max((int(e["name"][5:]) for e in listed), default=0) + 1
         while (folder / LEARNED_DIR / f"real_{number}.npy").exists():  # an unlisted file of a crash
@@ -129,7 +129,7 @@ class LearnedTemplates:
     def approve(self, user_id: str, name: str) -> None:
         """HR accepts a pending template: it takes part in matching from now on."""
         folder = self._folder(user_id)
-        meta = _read_metadata(folder)
+        meta = read_metadata(folder)
         listed = entries(meta)
         entry = _find(listed, name, user_id)
         entry["status"] = ACTIVE
@@ -138,7 +138,7 @@ class LearnedTemplates:
 
     def remove(self, user_id: str, name: str) -> None:
         folder = self._folder(user_id)
-        meta = _read_metadata(folder)
+        meta = read_metadata(folder)
         listed = entries(meta)
         entry = _find(listed, name, user_id)
         self._commit(folder, meta, [e for e in listed if e is not entry], [entry])
@@ -146,7 +146,7 @@ class LearnedTemplates:
     def set_vector(self, user_id: str, name: str, vector: np.ndarray, embedder: str) -> None:
         """Replace a template's embedding (re-embedded from its crop with another model)."""
         folder = self._folder(user_id)
-        meta = _read_metadata(folder)
+        meta = read_metadata(folder)
         listed = entries(meta)
         _find(listed, name, user_id)["embedder"] = embedder
         self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kiosk import worker_id
 from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
 from kiosk.gallery import learned as learned_templates
+from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
 
 try:
     import fcntl
@@ -41,7 +43,6 @@ FOLDER_NAME_BYTES = 120
 # process died), `.deleted-` removed for good (finished at start).
 TMP, TRASH, DELETED = ".tmp-", ".trash-", ".deleted-"
 _TRASH_RE = re.compile(r"^\.trash-[0-9a-f]{12}-(.+)$")
-USER_ID_RE = re.compile(r"^[A-Za-z0-9]{1,32}$")
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
@@ -104,6 +105,23 @@ class PersonRecord:
         return sorted((self.folder / "photos").iterdir())
 
 
+def folder_identity(folder: Path) -> tuple[str, str]:
+    """(worker ID, name) of a person folder: metadata.json's (an ID may hold underscores, so the
+    folder name alone cannot say where the ID ends), else the folder name split at its first
+    underscore (the original system's folders, whose IDs had none)."""
+    user_id, _, name = folder.name.partition("_")
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return user_id, name
+    if isinstance(meta, dict):
+        if isinstance(meta.get("user_id"), str) and meta["user_id"]:
+            user_id = meta["user_id"]
+        if isinstance(meta.get("name"), str):
+            name = meta["name"]
+    return user_id, name
+
+
 def is_test_entry(user_id: str, name: str) -> bool:
     """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
     skips them, so enrolment must refuse such details rather than create a ghost."""
@@ -114,20 +132,31 @@ class GalleryError(RuntimeError):
     """A gallery operation that cannot be done; the message is fit for the user."""
 
 
+def taken_message(user_id: str, holder: str, name: str = "") -> str:
+    """Why `user_id` cannot be given: `holder` has it already, in another case."""
+    who = f"{holder} ({name})" if name else holder
+    return (f"worker ID {user_id} is taken: {who} has it already (worker IDs are the same regardless of "
+            f"case); choose another ID")
+
+
 class Change:
     """A gallery change made but not final yet (its database row is written in between):
     `commit()` makes it final, `rollback()` undoes it. It holds the gallery lock until then, so
     another process's start-up recovery never takes it for the leftovers of a crash."""
 
     def __init__(self, store: GalleryStore, lock: int | None, new: Path | None = None,
-                 trash: Path | None = None, old_name: str | None = None):
+                 trash: Path | None = None, old_name: str | None = None, journal: Path | None = None):
         self.store, self._lock = store, lock
         self.new, self.trash, self.old_name = new, trash, old_name
+        self.journal = journal  # a rename's (RENAME_JOURNAL): removed once the change is final or undone
 
     def commit(self) -> None:
         try:
             if self.trash is not None:
                 self.store._discard(self.trash)
+            if self.journal is not None:
+                self.journal.unlink(missing_ok=True)
+                fsync_dir(self.journal.parent)
         finally:
             self._release()
 
@@ -137,6 +166,9 @@ class Change:
                 self.store._discard(self.new)
             if self.trash is not None:
                 durable_rename(self.trash, self.store.root / self.old_name)
+            if self.journal is not None:
+                self.journal.unlink(missing_ok=True)
+                fsync_dir(self.journal.parent)
         finally:
             self._release()
 
@@ -146,7 +178,7 @@ class Change:
             self._lock = None
 
 
-class GalleryStore:
+class GalleryStore(GalleryRenames):
     """`cipher` (kiosk.gallery.at_rest) seals templates and photos as they are written and opens
     them as they are read; without one, files are the seed's plain layout. Plain files always
     open, so a plain gallery keeps working and can be sealed in place."""
@@ -228,22 +260,31 @@ class GalleryStore:
     def recover(self) -> list[str]:
         """After a crash: a person moved aside by an unfinished change is put back (unless their
         new folder made it into place), unfinished enrolments and removals are deleted (they
-        hold photos). Returns what was done, one line each."""
-        if not self.stray():
+        hold photos). An interrupted worker-ID rename is undone when the renamed folder never
+        got into place; when it did, the rename goes forward: the old folder stays aside until
+        kiosk.id_change.finish_pending has moved the database too. Returns what was done."""
+        if not self.stray() and not (self.root / RENAME_JOURNAL).exists():
             return []
         done = []
         fd = self.lock()
         try:
+            rename = self.pending_rename()
+            forward = rename is not None and (self.root / rename["to"]).is_dir()
             for path in self.stray():
                 if path.name.startswith(TRASH):
                     name = self._trash_origin(path)
-                    user_id = name.partition("_")[0] if name else ""
-                    if name and user_id and self.folder_of(user_id) is None:
+                    if forward and name == rename["from"]:
+                        continue  # the renamed person's old folder: removed when the rename is finished
+                    user_id = self._trash_user(path, name)
+                    if name and user_id and self.folder_of(user_id, exact=True) is None:
                         durable_rename(path, self.root / name)
-                        done.append(f"restored {name} (a re-enrolment or deletion was interrupted)")
+                        done.append(f"restored {name} (a re-enrolment, deletion or rename was interrupted)")
                         continue
                 shutil.rmtree(path, ignore_errors=True)
                 done.append(f"removed {path.name} (left by an interrupted change)")
+            if rename is not None and not forward:
+                (self.root / RENAME_JOURNAL).unlink()
+                done.append(f"undid the interrupted rename of worker ID {rename['old']} to {rename['new']}")
             fsync_dir(self.root)
         finally:
             if fd is not None:
@@ -260,6 +301,13 @@ class GalleryStore:
         return self.root / (name if len(name.encode("utf-8")) <= 255 else name[:len(TRASH) + 12])
 
     @staticmethod
+    def _trash_user(path: Path, origin: str | None) -> str:
+        """The worker ID of a person moved aside (metadata.json's; else from the old folder name)."""
+        if (path / "metadata.json").is_file():
+            return folder_identity(path)[0]
+        return origin.partition("_")[0] if origin else ""
+
+    @staticmethod
     def _trash_origin(path: Path) -> str | None:
         """The folder name a `.trash-` folder had (in its name; older ones: from metadata)."""
         m = _TRASH_RE.match(path.name)
@@ -271,17 +319,34 @@ class GalleryStore:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def folder_of(self, user_id: str) -> Path | None:
+    def folders_like(self, user_id: str) -> dict[str, Path]:
+        """{stored ID: folder} of the people whose ID equals `user_id` regardless of case (one,
+        except for case twins enrolled before IDs were unique regardless of case)."""
         if not self.root.is_dir():
-            return None
-        prefix = f"{user_id}_"
-        for entry in self.root.iterdir():
-            if entry.is_dir() and entry.name.startswith(prefix) and not entry.name.startswith("."):
-                return entry
-        return None
+            return {}
+        prefix = worker_id.key(f"{user_id}_")
+        found: dict[str, Path] = {}
+        for entry in sorted(self.root.iterdir()):
+            if entry.name.startswith(".") or not worker_id.key(entry.name).startswith(prefix) or not entry.is_dir():
+                continue
+            stored = folder_identity(entry)[0]
+            if worker_id.same(stored, user_id):
+                found.setdefault(stored, entry)
+        return found
+
+    def folder_of(self, user_id: str, exact: bool = False) -> Path | None:
+        """The folder of the person with this worker ID: the exact ID first, else (unless
+        `exact`) the one equal regardless of case. Raises AmbiguousWorkerId for case twins
+        neither of which is exact."""
+        found = self.folders_like(user_id)
+        if exact:
+            return found.get(user_id)
+        stored = worker_id.find(user_id, found)
+        return None if stored is None else found[stored]
 
     def exists(self, user_id: str) -> bool:
-        return self.folder_of(user_id) is not None
+        """Whether anyone holds this worker ID, regardless of case."""
+        return bool(self.folders_like(user_id))
 
     def save(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> Path:
         """Write one person; the folder appears complete or not at all."""
@@ -311,7 +376,7 @@ class GalleryStore:
                 else:
                     self.write_file(path, data)
 
-        return self._stage(user_id, name, write, replace=True, carry_learned=False)
+        return self._stage(user_id, name, write, replace=True, carry_learned=False, mirror=True)
 
     def files_of(self, folder: Path) -> dict[str, bytes]:
         """Every file of one person's folder, opened (the inverse of put_files)."""
@@ -322,36 +387,53 @@ class GalleryStore:
                 out[rel] = path.read_bytes() if rel == "metadata.json" else self.read_file(path)
         return out
 
-    def _stage(self, user_id: str, name: str, write, replace: bool, carry_learned: bool) -> Change:
-        if not USER_ID_RE.match(user_id):
-            raise GalleryError(f"invalid worker ID {user_id!r}: letters and digits only (max 32)")
+    def _stage(self, user_id: str, name: str, write, replace: bool, carry_learned: bool,
+               mirror: bool = False) -> Change:
+        """`mirror`: the site's version of a person, put in place as it is (the site may hold case
+        twins made before IDs were unique regardless of case: this cache holds both)."""
+        problem = worker_id.problem(user_id)
+        if problem:
+            raise GalleryError(problem)
         fd = self.lock()
         tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
-        trash = existing = None
         try:
-            existing = self.folder_of(user_id)
+            found = self.folders_like(user_id)
+            existing = found.get(user_id)
             if existing is not None and not replace:
                 raise GalleryError(f"worker ID {user_id} is already enrolled ({existing.name})")
+            twins = [other for other in found if other != user_id]
+            if twins and existing is None and not mirror:  # a new ID (a legacy twin may be re-enrolled)
+                raise GalleryError(taken_message(user_id, twins[0], folder_identity(found[twins[0]])[1]))
             tmp.mkdir()
             write(tmp)
             if existing is not None and carry_learned:  # re-enrolled or re-embedded: the learned masks stay
                 learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
             final = self.root / safe_folder_name(user_id, name)
-            if existing is not None:
-                trash = self._trash_for(existing)
-                durable_rename(existing, trash)
-                crash_point("replace-between-renames")
-            durable_rename(tmp, final)
-            crash_point("after-gallery-rename")
+            trash = self._into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
-            if trash is not None and trash.exists():  # put the old person back: nothing is lost
-                durable_rename(trash, existing)
             if fd is not None:
                 os.close(fd)
             raise
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
+
+    def _into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
+        """Move `existing` (if any) aside, then the written `tmp` into place as `final`. Returns
+        where the old folder went (the trash); if this fails, the old folder is put back."""
+        trash = None
+        try:
+            if existing is not None:
+                trash = self._trash_for(existing)
+                durable_rename(existing, trash)
+                crash_point(between)
+            durable_rename(tmp, final)
+            crash_point(after)
+        except BaseException:
+            if trash is not None and trash.exists():  # put the old person back: nothing is lost
+                durable_rename(trash, existing)
+            raise
+        return trash
 
     def _write(self, folder: Path, record: PersonRecord, photos: list[bytes]) -> None:
         (folder / "originals").mkdir(parents=True, exist_ok=True)
@@ -375,17 +457,17 @@ class GalleryStore:
         })
         atomic_write_text(folder / "metadata.json", json.dumps(record.metadata, indent=2, ensure_ascii=False))
 
-    def delete(self, user_id: str) -> Path:
-        change = self.delete_staged(user_id)
+    def delete(self, user_id: str, exact: bool = False) -> Path:
+        change = self.delete_staged(user_id, exact)
         change.commit()
         return self.root / change.old_name
 
-    def delete_staged(self, user_id: str) -> Change:
+    def delete_staged(self, user_id: str, exact: bool = False) -> Change:
         """Move a person aside (they disappear at once); `commit()` removes them for good,
-        `rollback()` puts them back."""
+        `rollback()` puts them back. `exact`: only this ID in this case (the site's tombstones)."""
         fd = self.lock()
         try:
-            folder = self.folder_of(user_id)
+            folder = self.folder_of(user_id, exact=exact)
             if folder is None:
                 raise GalleryError(f"no enrolled person has worker ID {user_id}")
             trash = self._trash_for(folder)
@@ -442,8 +524,7 @@ class GalleryStore:
         for folder in sorted(self.root.iterdir()):
             if not folder.is_dir() or folder.name.startswith("."):
                 continue
-            user_id, sep, name = folder.name.partition("_")
-            if not sep or is_test_entry(user_id, name):
+            if "_" not in folder.name or is_test_entry(*folder_identity(folder)):
                 warnings.append(f"skipped {folder.name}: a test entry, not a person")
                 continue
             try:

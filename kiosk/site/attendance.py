@@ -88,6 +88,7 @@ class SiteAttendanceDB:
         if not isinstance(id, str) or not id.strip():
             raise ValueError(f"employee id must be a non-empty string, got {id!r}")
         with self.connections.transaction() as cur:
+            cur.execute("DELETE FROM worker_id_renames WHERE old_id = %s", [id])  # the ID is someone's again
             cur.execute("""INSERT INTO employees (id, name, mobile, enrolled_at, active)
                            VALUES (%(id)s, %(name)s, %(mobile)s, %(at)s, true)
                            ON CONFLICT (id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
@@ -101,6 +102,25 @@ class SiteAttendanceDB:
     def get_employee(self, id: str) -> dict | None:
         rows = self._rows(f"{_EMPLOYEE} WHERE id = %s", [id])
         return rows[0] if rows else None
+
+    def employee_ids_like(self, id: str) -> list[str]:
+        """The employee IDs equal to `id` regardless of case, deleted ones too."""
+        return [r["id"] for r in self._rows("SELECT id FROM employees WHERE lower(id) = lower(%s) ORDER BY id",
+                                            [id.strip()])]
+
+    def former_ids(self, id: str) -> list[str]:
+        """The IDs renamed to `id` (kiosk.attendance.renames), oldest first."""
+        return [r["old_id"] for r in self._rows("SELECT old_id FROM worker_id_renames WHERE new_id = %s "
+                                                "ORDER BY renamed_at, old_id", [id])]
+
+    @staticmethod
+    def _current_id(cur, employee_id: str | None) -> str | None:
+        """The ID `employee_id` has now, after any rename."""
+        if not employee_id:
+            return employee_id
+        cur.execute("SELECT new_id FROM worker_id_renames WHERE old_id = %s", [employee_id])
+        row = cur.fetchone()
+        return row[0] if row else employee_id
 
     def list_employees(self, search: str = "", include_inactive: bool = False) -> list[dict]:
         return self._rows(
@@ -137,6 +157,7 @@ class SiteAttendanceDB:
         with self.connections.transaction() as cur:
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
+            employee_id = self._current_id(cur, employee_id)
             if employee_id:
                 cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 14))", [employee_id])
                 cur.execute("SELECT name, active FROM employees WHERE id = %s", [employee_id])
@@ -174,7 +195,7 @@ class SiteAttendanceDB:
         with self.connections.transaction() as cur:
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return 0
-            return self._log(cur, moment, outcome, employee_id, name,
+            return self._log(cur, moment, outcome, self._current_id(cur, employee_id), name,
                              None if score is None else float(score), masked, source, detail)
 
     def _claim(self, cur, key: str, moment: datetime) -> bool:

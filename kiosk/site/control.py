@@ -31,6 +31,16 @@ class SiteControl:
         except Exception as exc:  # noqa: BLE001 - the next face reloads; the sync thread must go on
             log.warning("gallery reload after a site change failed: %s", exc)
 
+    def _site_renamed(self, old: str, new: str) -> None:
+        """A person was renamed on the site: this kiosk's PIN check-in frames of theirs follow."""
+        from kiosk.checkin import rename_review_frames
+
+        try:
+            if rename_review_frames(self.store, self.settings.data_dir, old, new):
+                log.info("PIN check-in frames of %s renamed to %s", old, new)
+        except OSError as exc:  # a full disk: tried again at the next catch-up (the metadata keeps saying it)
+            log.warning("PIN check-in frames of %s not renamed to %s: %s", old, new, exc)
+
     def _apply_site_settings(self, values: dict) -> None:
         """The site's shared settings over this kiosk's own (a cleared one: the kiosk's own)."""
         for key in SITE_SETTINGS:

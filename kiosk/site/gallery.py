@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk import worker_id
 from kiosk.gallery.at_rest import array_bytes, bytes_array
-from kiosk.gallery.store import GalleryError, GalleryStore
+from kiosk.gallery.store import GalleryError, GalleryStore, taken_message
 from kiosk.site.connection import Connections
 
 log = logging.getLogger(__name__)
@@ -84,27 +85,24 @@ class SiteGallery:
         """Store one person's files as the new version. `replace` False refuses a person the
         site already has (enrolled at another desk meanwhile); `base` (the revision this change
         started from) refuses a change made over a newer one. Returns the new revision."""
+        problem = worker_id.problem(user_id)
+        if problem:
+            raise GalleryError(problem)
         metadata, templates, others = split_files(files)
         name = str(metadata.get("name") or user_id)
         with self.connections.transaction() as cur:
-            revision = self._next_revision(cur)
+            revision = self._next_revision(cur)  # under the gallery lock: nobody takes the ID meanwhile
             cur.execute("SELECT revision, deleted, changed_by FROM people WHERE user_id = %s", [user_id])
             current = cur.fetchone()
+            if current is None or current[1]:  # a new person: nobody may hold the ID in another case
+                self._refuse_case_twin(cur, user_id)
             if current is not None and not current[1]:
                 if not replace:
                     raise GalleryError(f"worker ID {user_id} is already enrolled on the site (by {current[2]})")
                 if base is not None and current[0] != base:
                     raise GalleryError(f"{user_id} was changed on the site meanwhile (by {current[2]}): "
                                        f"this kiosk's change is not sent")
-            cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, deleted,
-                                               changed_at, changed_by)
-                           VALUES (%s, %s, %s, %s, %s, %s, false, now(), %s)
-                           ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
-                               embedder = excluded.embedder, metadata = excluded.metadata,
-                               revision = excluded.revision, deleted = false, changed_at = now(),
-                               changed_by = excluded.changed_by""",
-                        [user_id, name, str(metadata.get("mobile") or ""), str(metadata.get("embedder") or ""),
-                         json.dumps(metadata, ensure_ascii=False), revision, self.kiosk_id])
+            self._put_person(cur, user_id, name, metadata, revision)
             cur.execute("DELETE FROM templates WHERE user_id = %s", [user_id])
             cur.executemany("INSERT INTO templates (user_id, path, dim, vector) VALUES (%s, %s, %s, %s)",
                             [(user_id, rel, dim, data) for rel, dim, data in templates])
@@ -117,6 +115,28 @@ class SiteGallery:
                                                     THEN person_files.stored_at ELSE now() END""",
                             [(user_id, rel, data) for rel, data in others])
         return revision
+
+    def _put_person(self, cur, user_id: str, name: str, metadata: dict, revision: int) -> None:
+        """The `people` row of one person at `revision` (a tombstone of that ID comes back to life)."""
+        cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, deleted,
+                                           changed_at, changed_by)
+                       VALUES (%s, %s, %s, %s, %s, %s, false, now(), %s)
+                       ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, mobile = excluded.mobile,
+                           embedder = excluded.embedder, metadata = excluded.metadata,
+                           revision = excluded.revision, deleted = false, changed_at = now(),
+                           changed_by = excluded.changed_by""",
+                    [user_id, name, str(metadata.get("mobile") or ""), str(metadata.get("embedder") or ""),
+                     json.dumps(metadata, ensure_ascii=False), revision, self.kiosk_id])
+
+    @staticmethod
+    def _refuse_case_twin(cur, user_id: str, but: str | None = None) -> None:
+        """Raise when someone on the site (other than `but`) has `user_id` in another case."""
+        cur.execute("""SELECT user_id, name FROM people WHERE lower(user_id) = lower(%s) AND user_id <> %s
+                       AND user_id <> %s AND NOT deleted ORDER BY user_id LIMIT 1""",
+                    [user_id, user_id, but or user_id])
+        twin = cur.fetchone()
+        if twin is not None:
+            raise GalleryError(taken_message(user_id, twin[0], twin[1]) + " (on the site)")
 
     def purge_photos(self, cutoff, dry_run: bool) -> int:
         """Retention of enrolment photos on the site: the photos stored before `cutoff` are
@@ -206,9 +226,9 @@ class SiteGallery:
 def apply_change(store: GalleryStore, change: PersonChange) -> str:
     """Bring the local cache to the server's version of one person. Returns what was done."""
     if change.deleted:
-        if store.folder_of(change.user_id) is None:
+        if store.folder_of(change.user_id, exact=True) is None:
             return "absent"
-        store.delete(change.user_id)
+        store.delete(change.user_id, exact=True)
         return "deleted"
     if not change.files:
         return "kept"  # this kiosk's own version

@@ -21,6 +21,7 @@ from kiosk.site.connection import Connections
 from kiosk.site.errors import SiteError
 from kiosk.site.gallery import CHANNEL, SiteGallery, apply_change
 from kiosk.site.migrate import migrate
+from kiosk.site.rename import renamed_from
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ class CacheState:
 
 class Site:
     def __init__(self, settings, store: GalleryStore, *, on_change: Callable[[], None] | None = None,
-                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], None] | None = None):
+                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], None] | None = None,
+                 on_rename: Callable[[str, str], None] | None = None):
         self.url = settings.database_url
         self.kiosk_id = settings.kiosk_id
         self.connections = Connections(self.url, application=f"kiosk {settings.kiosk_id}")
@@ -50,6 +52,7 @@ class Site:
         self.state_path = settings.data_dir / STATE_FILE
         self.state = self._load_state()
         self.on_change, self.on_settings, self.on_online = on_change, on_settings, on_online
+        self.on_rename = on_rename  # (old, new) of a person renamed on the site (kiosk.site.rename)
         # `_lock` serialises catch-ups and resends; `_state` guards site_state.json and is never
         # held while waiting for anything else. An enrolment holds the gallery's folder lock while
         # it pushes, and a catch-up waits for that lock to write a person: so push takes only
@@ -143,6 +146,9 @@ class Site:
                     except GalleryError as exc:  # a person this kiosk cannot hold: skipped, the rest go on
                         log.error("site change of %s skipped here: %s", change.user_id, exc)
                         done = "skipped"
+                    if done == "written" and self.on_rename is not None:
+                        for old in renamed_from(change.files):
+                            self.on_rename(old, change.user_id)
                     with self._state:
                         if change.deleted:
                             self.state.held.pop(change.user_id, None)
@@ -177,7 +183,7 @@ class Site:
         """Send this kiosk's folder of one person as the site's new version (an enrolment or a
         re-enrolment here); raises SiteError offline, GalleryError on a conflict."""
         self.ensure_schema()
-        folder = self.store.folder_of(user_id)
+        folder = self.store.folder_of(user_id, exact=True)
         if folder is None:
             raise GalleryError(f"no enrolled person has worker ID {user_id} here")
         revision = self.gallery.push(user_id, self.store.files_of(folder), replace=replace)
@@ -206,7 +212,7 @@ class Site:
                 log.info("change of %s kept until the site database is back: %s", user_id, exc)
 
     def _send(self, user_id: str) -> None:
-        folder = self.store.folder_of(user_id)
+        folder = self.store.folder_of(user_id, exact=True)
         try:
             if folder is not None:
                 revision = self.gallery.push(user_id, self.store.files_of(folder), replace=True,

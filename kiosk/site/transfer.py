@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.gallery.store import GalleryError, GalleryStore
 from kiosk.site.node import Site
+from kiosk.worker_id import case_duplicates
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,15 @@ def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
         return None if value is None else bool(value)
 
     with site.connections.transaction() as cur:
+        twins = _case_twins(cur, [e["id"] for e in employees])
+        for group in case_duplicates(e["id"] for e in employees):  # twins within the imported folder
+            twins |= {uid: group[0] for uid in group[1:] if uid not in twins}
+        for uid, holder in sorted(twins.items()):
+            report.skipped.append(f"{uid}: {holder} is the same worker ID in another case; its rows "
+                                  f"are not imported: give one of them a new ID (kiosk rename-id) and import again")
+        employees = [e for e in employees if e["id"] not in twins]
+        attendance = [r for r in attendance if r["employee_id"] not in twins]
+        access = [r for r in access if r["employee_id"] not in twins]
         for e in employees:
             cur.execute("""INSERT INTO employees (id, name, mobile, enrolled_at, active) VALUES (%s, %s, %s, %s, %s)
                            ON CONFLICT (id) DO NOTHING""",
@@ -105,6 +115,16 @@ def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
                                  row["score"], flag(row["masked"]), row["source"], row["kiosk_id"] or "",
                                  row["detail"]])
                     report.access_rows += 1
+
+
+def _case_twins(cur, ids: list[str]) -> dict[str, str]:
+    """{imported ID: the site's ID} for IDs the site holds in another case (person or employee):
+    worker IDs are unique regardless of case, so these rows would make a second person."""
+    cur.execute("""SELECT i.id, coalesce(p.user_id, e.id) FROM unnest(%s::text[]) AS i(id)
+                   LEFT JOIN people p ON lower(p.user_id) = lower(i.id) AND p.user_id <> i.id AND NOT p.deleted
+                   LEFT JOIN employees e ON lower(e.id) = lower(i.id) AND e.id <> i.id
+                   WHERE p.user_id IS NOT NULL OR e.id IS NOT NULL""", [ids])
+    return dict(cur.fetchall())
 
 
 def export_folder(site: Site, dest: Path) -> TransferReport:

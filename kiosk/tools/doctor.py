@@ -51,7 +51,7 @@ def integrity(db_path) -> tuple[bool, str]:
 def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]:
     from kiosk.attendance import AttendanceDB
     from kiosk.attendance.outbox import Outbox
-    from kiosk.gallery.store import GalleryStore
+    from kiosk.gallery.store import GalleryError, GalleryStore
     from kiosk.integrity import disagreements, reconcile
 
     from kiosk.gallery.at_rest import GalleryKeyError
@@ -60,11 +60,23 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     checks = []
     store = GalleryStore(settings.embeddings_dir, cipher=gallery_cipher_for(settings))
     stray = store.stray()
-    check = Check("leftover work folders", not stray,
-                  f"{len(stray)} in {store.root}: " + ", ".join(p.name for p in stray) if stray else "none")
-    if stray and repair:
-        check.repaired = store.recover()
-        check.ok = not store.stray()
+    damaged = False
+    try:
+        rename = store.pending_rename()
+    except GalleryError as exc:  # a damaged journal: said, and left for a person (nothing is guessed)
+        checks.append(Check("interrupted rename", False, f"{exc}; restore the data folder from a backup"))
+        rename, damaged = None, True
+    detail = f"{len(stray)} in {store.root}: " + ", ".join(p.name for p in stray) if stray else "none"
+    if rename is not None:
+        detail += (f"; the rename of worker ID {rename['old']} to {rename['new']} was interrupted (--repair "
+                   f"{'finishes' if (store.root / rename['to']).is_dir() else 'undoes'} it)")
+    check = Check("leftover work folders", not stray and rename is None, detail)
+    if (stray or rename is not None) and repair and not damaged:
+        from kiosk.id_change import finish_pending
+        from kiosk.service import KioskService
+
+        check.repaired = store.recover() + finish_pending(KioskService(settings))
+        check.ok = not store.stray() and store.pending_rename() is None
     checks.append(check)
 
     try:
@@ -97,6 +109,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
                 check.repaired = reconcile(store, db, deactivate_orphans=True)
                 check.ok = not any(disagreements(store, db))
             checks.append(check)
+            checks.append(_case_twins(store, db))
             outbox = Outbox(settings.data_dir / "outbox")
             waiting = len(outbox)
             check = Check("outbox", not waiting, f"{waiting} writes waiting in {outbox.folder}" if waiting else "empty")
@@ -113,6 +126,32 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     if models:
         checks.append(_models(settings))
     return checks
+
+
+def _case_twins(store, db) -> Check:
+    """Worker IDs that differ only in case (enrolled before IDs were unique regardless of case):
+    the keypad and the CLI cannot tell them apart. A person decides which one gets a new ID."""
+    from kiosk.gallery.store import folder_identity
+    from kiosk.integrity import enrolled_folders
+    from kiosk.worker_id import case_duplicates
+
+    folders = enrolled_folders(store)
+    rows = {r["id"]: r for r in db.list_employees(include_inactive=True)}
+    groups = case_duplicates([*folders, *rows])
+    if not groups:
+        return Check("worker IDs", True, "unique regardless of case")
+
+    def who(uid: str) -> str:
+        if uid in folders:
+            return f"{uid} ({folder_identity(folders[uid])[1]})"
+        return f"{uid} ({rows[uid]['name']}, {'deleted' if not rows[uid]['active'] else 'no gallery folder'})"
+
+    pairs = "; ".join(" and ".join(who(uid) for uid in group) for group in groups)
+    return Check("worker IDs", False, f"{len(groups)} {'set' if len(groups) == 1 else 'sets'} of worker IDs differ "
+                                      f"only in case: {pairs}. Worker IDs are the same regardless of case, so the "
+                                      f"keypad cannot tell these apart: give all but one a new ID with "
+                                      f"`kiosk rename-id {groups[0][-1]} NEW-ID` (or \"Change worker ID\" on the "
+                                      f"Employees screen)")
 
 
 def _models(settings) -> Check:

@@ -37,7 +37,8 @@ def cmd_audit(args) -> int:
                 f"audit trail BROKEN after {check.rows} rows: {check.problem}")
         _emit(args, check.as_dict(), text)
         return 0 if check.ok else 1
-    rows = log.rows(args.date_from, args.date_to, action=args.only, subject=args.id)
+    rows = log.rows(args.date_from, args.date_to, action=args.only,
+                    subject=service.typed_id(args.id) if args.id else None)
     if args.action == "export":
         if not args.out:
             raise ValueError("audit export needs --out FILE.csv")
@@ -68,17 +69,19 @@ def cmd_purge(args) -> int:
 def person_archive(service, user_id: str) -> tuple[bytes, dict]:
     """A ZIP of everything stored about one person: details, templates, photos, attendance,
     access-log and audit rows (a subject-access request, GDPR art. 15)."""
-    folder = service.store.folder_of(user_id)
+    user_id = service.resolve_id(user_id)
+    folder = service.store.folder_of(user_id, exact=True)
     employee = service.db.get_employee(user_id)
-    if folder is None and employee is None:
-        raise KeyError(f"nobody with worker ID {user_id} is enrolled or on record")
     everything = (date(1970, 1, 1), date(9999, 12, 30))
+    former = service.db.former_ids(user_id)  # the audit trail keeps the ID an action was taken on
     summary = {
         "worker_id": user_id,
+        "former_worker_ids": former,
         "employee": employee,
         "attendance": service.db.attendance(*everything, employee_id=user_id),
         "access_log": service.db.access_log(*everything, employee_id=user_id),
-        "audit": service.audit.rows(subject=user_id),
+        "audit": sorted((row for uid in [*former, user_id] for row in service.audit.rows(subject=uid)),
+                        key=lambda row: row["id"]),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -105,13 +108,14 @@ def person_archive(service, user_id: str) -> tuple[bytes, dict]:
 
 def cmd_person(args) -> int:
     service = _service(args)
-    data, counts = person_archive(service, args.id)
+    user_id = service.resolve_id(args.id)
+    data, counts = person_archive(service, user_id)
     out = Path(args.out)
     atomic_write_bytes(out, data)
     out.chmod(0o600)  # biometric data: readable by whoever asked for it only
-    service.audit_event(audit_actions.PERSON_EXPORT, args.id, out=str(out), **counts)
+    service.audit_event(audit_actions.PERSON_EXPORT, user_id, out=str(out), **counts)
     _emit(args, counts | {"out": str(out)},
-          f"wrote everything stored about {args.id} to {out}: {counts['files']} gallery files, "
+          f"wrote everything stored about {user_id} to {out}: {counts['files']} gallery files, "
           f"{counts['attendance']} check-ins, {counts['access_log']} access-log rows, {counts['audit']} audit rows")
     return 0
 

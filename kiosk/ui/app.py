@@ -27,6 +27,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def create_application(settings, kiosk_mode: bool):
+    """The QApplication with the kiosk's style and, when wanted, the on-screen keyboard (which
+    has to be chosen before the application exists: kiosk.ui.keyboard)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui import keyboard, theme
+
+    choice = keyboard.prepare(settings.on_screen_keyboard, kiosk_mode)
+    if kiosk_mode or settings.on_screen_keyboard != "auto":
+        print(choice.reason, file=sys.stderr)  # a missing keyboard is said at every start
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    theme.apply(app)
+    keyboard.install(app)
+    return app
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.hr and args.kiosk:
@@ -35,17 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.service import KioskService
-    from kiosk.ui import theme
     from kiosk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("kiosk")
-    theme.apply(app)
     try:
-        settings = load_settings(args.data_dir)
+        settings = load_settings(args.data_dir)  # before the application: it says which keyboard
+        app = create_application(settings, kiosk_mode=args.kiosk)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

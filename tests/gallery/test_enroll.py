@@ -13,7 +13,12 @@ from tests.conftest import FACES, enrollment_split, photos_of, require
 @pytest.mark.parametrize("user_id, name, mobile, problem", [
     ("A1", "Ada", "+44 7700 900123", None),
     ("", "Ada", "07700900123", "worker ID"),
-    ("A-1", "Ada", "07700900123", "letters and digits"),
+    ("A-1", "Ada", "07700900123", None),  # hyphens and underscores are allowed (issue 21)
+    ("night_shift_3", "Ada", "07700900123", None),
+    ("-A1", "Ada", "07700900123", "starting with a letter or a digit"),
+    ("A 1", "Ada", "07700900123", "letters, digits, hyphens"),
+    ("A" * 33, "Ada", "07700900123", "1-32"),
+    ("img_7", "Ada", "07700900123", "reserved for test data"),  # the loader would take it for a test folder
     ("A1", "  ", "07700900123", "name is required"),
     ("A1", "Ada\x00", "07700900123", "control characters"),
     ("A1", "Ada", "12", "mobile"),

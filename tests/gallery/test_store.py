@@ -55,8 +55,10 @@ def test_duplicate_id_and_invalid_id(tmp_path):
     store.save(_record())
     with pytest.raises(GalleryError, match="already enrolled"):
         store.save(_record(name="Other"))
-    with pytest.raises(GalleryError, match="letters and digits"):
+    with pytest.raises(GalleryError, match="letters, digits, hyphens"):
         store.save(_record(user_id="A 1"))
+    with pytest.raises(GalleryError, match="taken: A1 .* regardless of case"):
+        store.save(_record(user_id="a1", name="Other"))
 
 
 def test_crash_mid_write_leaves_nothing(tmp_path, monkeypatch):

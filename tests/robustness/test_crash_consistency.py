@@ -26,6 +26,8 @@ data, action, user_id, name = sys.argv[1:5]
 service = KioskService(load_settings(data))
 if action == "delete":
     service.delete(user_id)
+elif action == "rename":
+    service.rename_id(user_id, name)
 else:
     v = np.random.default_rng(7).normal(size=(3, 16)).astype(np.float32)
     v /= np.linalg.norm(v, axis=1, keepdims=True)
@@ -92,6 +94,28 @@ def test_delete_killed_at_any_step_is_all_or_nothing(data, point, deleted):
     assert ("E2" not in people) == deleted and {"E0", "E1"} <= set(people)
 
 
+@pytest.mark.parametrize("point, renamed", [
+    ("rename-between-renames", False),  # the new folder never got into place: undone
+    ("rename-after-gallery", True),  # the new folder in place, the rows not moved: finished at start
+    ("rename-after-db", True),  # rows moved, the old folder still aside: finished at start
+    ("discard-before-rmtree", True),  # the old folder half removed: removal finished
+])
+def test_rename_killed_at_any_step_is_all_or_nothing(data, point, renamed):
+    """A worker-ID rename killed anywhere: the person is under one ID only, everywhere, with
+    their attendance; never under both (a duplicate person) or neither."""
+    from datetime import datetime
+
+    KioskService(load_settings(data)).db.record_recognition("E1", "Person 1", 0.9, now=datetime(2026, 3, 2, 8))
+    crash(data, point, "rename", "E1", "ops_E-1")
+    people = restart(data)
+    final, gone = ("ops_E-1", "E1") if renamed else ("E1", "ops_E-1")
+    assert people == {"E0": "Person 0", final: "Person 1", "E2": "Person 2"}
+    service = KioskService(load_settings(data))
+    assert [r["employee_id"] for r in service.db.attendance(datetime(2026, 3, 2), datetime(2026, 3, 2))] == [final]
+    assert service.db.get_employee(gone) is None and not (data / "embeddings" / ".rename.json").exists()
+    assert [r["detail"]["from"] for r in service.audit.rows(action="rename_id")] == (["E1"] if renamed else [])
+
+
 def test_old_style_leftovers_are_recovered_or_removed(data):
     """Folders the earlier code left (`.trash-<uuid>` of a person whose replacement never
     landed, `.tmp-<uuid>` with photos) are dealt with at start."""
@@ -102,3 +126,15 @@ def test_old_style_leftovers_are_recovered_or_removed(data):
     (tmp / "photo_1.jpg").write_bytes(b"a face")
     assert set(restart(data)) == {"E0", "E1", "E2"}
     assert json.loads((store.folder_of("E0") / "metadata.json").read_text())["name"] == "Person 0"
+
+
+def test_doctor_reports_an_interrupted_rename_and_repair_finishes_it(data):
+    from kiosk.tools.doctor import diagnose
+
+    crash(data, "rename-after-gallery", "rename", "E2", "E-2")
+    [check] = [c for c in diagnose(load_settings(data), models=False) if c.name == "leftover work folders"]
+    assert not check.ok and "rename of worker ID E2 to E-2 was interrupted (--repair finishes it)" in check.detail
+    [check] = [c for c in diagnose(load_settings(data), repair=True, models=False) if c.name == "leftover work folders"]
+    assert check.ok and any("finished the interrupted rename of worker ID E2 to E-2" in r for r in check.repaired)
+    assert all(c.ok for c in diagnose(load_settings(data), models=False))
+    assert restart(data) == {"E0": "Person 0", "E1": "Person 1", "E-2": "Person 2"}

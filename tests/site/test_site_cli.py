@@ -94,7 +94,14 @@ def test_a_person_a_kiosk_cannot_hold_is_skipped_and_the_rest_still_arrive(site_
     folder = store.folder_of("E001")
     door = KioskService(site_settings("door-a"))
     door.site.ensure_schema()
-    door.site.gallery.push("bad id/..", store.files_of(folder), replace=False)  # another tool wrote it
+    door.site.gallery.push("TMP1", store.files_of(folder), replace=False)
+    with door.site.connections.transaction() as cur:  # another tool wrote a person under an impossible ID
+        cur.execute("""INSERT INTO people (user_id, name, mobile, embedder, metadata, revision, changed_by)
+                       SELECT 'bad id/..', name, mobile, embedder, metadata, nextval('site_revision'), changed_by
+                       FROM people WHERE user_id = 'TMP1'""")
+        cur.execute("""INSERT INTO templates (user_id, path, dim, vector)
+                       SELECT 'bad id/..', path, dim, vector FROM templates WHERE user_id = 'TMP1'""")
+        cur.execute("DELETE FROM people WHERE user_id = 'TMP1'")
     door.site.gallery.push("E001", store.files_of(folder), replace=False)
     door.site.pull()
     assert [r.user_id for r in door.people()] == ["E001"]

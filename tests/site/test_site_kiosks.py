@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from kiosk.attendance.db import CHECKED_IN
+from kiosk.config import load_settings
 from kiosk.attendance.outbox import QUEUED
 from kiosk.service import KioskService
 from kiosk.site.transfer import export_folder, import_folder
@@ -163,3 +164,46 @@ def test_server_down_then_back_every_check_in_delivered_once(enrolled, pipeline,
         assert replay(hr.db, entry).outcome == "duplicate"
     finally:
         server.remove()
+
+
+def test_a_rename_at_the_desk_moves_the_person_everywhere(site, site_settings, pipeline, enrolled, tmp_path):
+    """`kiosk rename-id` on a site: one transaction on the server; the door's cache, its PIN
+    check-in frames and a check-in it kept offline under the old ID all follow the new ID; a new
+    ID that another person has in another case is refused, at enrolment, rename and import."""
+    from kiosk.gallery.store import GalleryError
+
+    hr, door = site
+    old = PERSON["df01"]
+    hr.set_pin(old, "4826")
+    image = load_image(enrollment_split("df01")[1][0])
+    assert door.pin_checkin(old.lower(), "4826", image).accepted  # typed in another case
+    [frame] = door.store.root.parent.glob(f"review/*/*_{old}_pin.jpg")
+    door.outbox.put("recognition", employee_id=old, name="Ada", score=0.9, masked=False, source="camera",
+                    unsure=False, now=datetime.now().replace(hour=23, minute=58))  # a check-in not yet sent
+
+    report = hr.rename_id(old.lower(), "ENG_1")
+    assert (report.old, report.new, report.gallery, report.attendance, report.pin) == (old, "ENG_1", True, 1, 1)
+    wait_for(lambda: door.store.folder_of("ENG_1") is not None and door.store.folder_of(old) is None)
+    assert named(door, "df01") == "ENG_1" and door.site.state.held.get(old) is None
+    assert not frame.exists() and frame.with_name(frame.name.replace(old, "ENG_1")).is_file()
+    door.deliver_outbox()  # (the door's sync thread may have sent it already)
+    assert len(door.outbox) == 0
+    rows = hr.db.attendance(date.today(), date.today(), "ENG_1")
+    assert [r["method"] for r in rows] == ["pin", "face"] and hr.db.attendance(date.today(), date.today(), old) == []
+    assert hr.db.get_employee(old) is None and door.pins.has_pin("ENG_1")
+    [detail] = [r["detail"] for r in hr.db.access_log(date.today(), date.today(), "ENG_1") if r["detail"]]
+    assert detail.endswith("_ENG_1_pin.jpg") and door.store.load_photo(detail).ndim == 3
+
+    photos = [load_image(p) for p in enrollment_split("df06")[0]]
+    with pytest.raises(GalleryError, match=r"eng_1 is taken: ENG_1"):
+        hr.enroll("eng_1", "Someone Else", "+447700900558", photos, masks=False, allow_duplicate=True)
+    with pytest.raises(GalleryError, match=r"taken: ENG_1"):
+        hr.rename_id(PERSON["df02"], "Eng_1")
+    # A single kiosk's folder with the old spelling of a site ID: its person and rows are not imported.
+    alone = KioskService(load_settings(tmp_path / "alone"), pipeline=pipeline)
+    alone.enroll("eng_1", "Someone Else", "+447700900558", photos, masks=False)
+    alone.recognize(load_image(enrollment_split("df06")[1][0]))
+    report = import_folder(hr.site, tmp_path / "alone")
+    assert report.people == 0 and report.attendance_rows == 0
+    assert any("eng_1" in line and "ENG_1" in line for line in report.skipped), report.skipped
+    assert hr.db.employee_ids_like("eng_1") == ["ENG_1"]

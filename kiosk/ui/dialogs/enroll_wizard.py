@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
                                QWizardPage)
 
+from kiosk import worker_id
 from kiosk.gallery.best_frame import RING_SECONDS, best_frame
 from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
@@ -108,14 +109,19 @@ class DetailsPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         layout = _title(self, "New employee" if not wizard.replace else "Re-enroll employee",
-                        "Type the employee's details. The worker ID is letters and digits only.")
+                        f"Type the employee's details. The worker ID: {worker_id.RULE_TEXT}.")
         self.name = QLineEdit(placeholderText="Full name")
         self.worker_id = QLineEdit(placeholderText="e.g. W1024")
-        self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z0-9]{0,32}")))
+        self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression(worker_id.PATTERN)))
         self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
         # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
         self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
+        # What the on-screen keyboard offers first (kiosk.ui.keyboard): capitals for an ID, a dial pad, digits.
+        hint = Qt.InputMethodHint
+        self.worker_id.setInputMethodHints(hint.ImhPreferUppercase | hint.ImhNoPredictiveText)
+        self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
+        self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
                                  "(signed consent form on file)")
         layout.addLayout(form([("Name", self.name), ("Worker ID", self.worker_id), ("Mobile", self.mobile),
@@ -147,8 +153,9 @@ class DetailsPage(QWizardPage):
             pin_problem = personal_pin_problem(self.pin.text())
             if pin_problem:
                 problems.append(f"check-in PIN: {pin_problem}")
-        if not problems and self.wiz.replace is None and self.wiz.service.store.exists(uid):
-            problems.append(f"worker ID {uid} is already enrolled: use Re-enroll on the Employees screen")
+        taken = self.wiz.service.new_id_problem(uid) if not problems and self.wiz.replace is None else None
+        if taken:  # enrolled, or held by someone in another case (deleted people too)
+            problems.append(taken)
         for widget, word in ((self.name, "name"), (self.worker_id, "worker id"), (self.mobile, "mobile")):
             widget.setProperty("invalid", any(p.lower().startswith(word) for p in problems))
             widget.style().unpolish(widget)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 
-class PinDialog(QDialog):
+class PinDialog(PadKeys, QDialog):
     def __init__(self, guard, parent: QWidget | None = None, *, set_role: str | None = None,
                  roles: tuple[str, ...] = ("admin", "hr")):
         super().__init__(parent)
@@ -40,6 +40,10 @@ class PinDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(440)
         self._prompt()
+        self.keys_to_pad()  # typed digits, Enter = OK, Esc = cancel, wherever the focus is
+
+    def active_pad(self) -> PinPad:
+        return self.pad
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
         if self.setting_up:

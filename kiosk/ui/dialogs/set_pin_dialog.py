@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.attendance.pins import MAX_DIGITS, personal_pin_problem
-from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 
-class SetPinDialog(QDialog):
+class SetPinDialog(PadKeys, QDialog):
     def __init__(self, service, user_id: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Check-in PIN")
@@ -29,6 +29,10 @@ class SetPinDialog(QDialog):
         layout.addWidget(cancel)
         self.name = name
         self._prompt()
+        self.keys_to_pad()  # typed digits, Enter = OK, Esc = cancel, wherever the focus is
+
+    def active_pad(self) -> PinPad:
+        return self.pad
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
         self.title.setText(f"New check-in PIN for {self.name}" if not self._first else "Repeat the new PIN")

@@ -4,17 +4,18 @@ itself, the attendance record (method pin), the kept frame and the mask learning
 KioskService.pin_checkin's. Wrong PINs and the lockout are counted in the database."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk import worker_id
+from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 # The dialog closes by itself when nobody touches it for this long (the next person waits).
 IDLE_CLOSE_MS = 30_000
 ID_STEP, PIN_STEP = "id", "pin"
 
 
-class WorkerCheckinDialog(QDialog):
+class WorkerCheckinDialog(PadKeys, QDialog):
     done = Signal(object)  # kiosk.checkin.PinCheckinResult, when the PIN was right
 
     def __init__(self, service, frame=None, face=None, parent: QWidget | None = None):
@@ -28,7 +29,7 @@ class WorkerCheckinDialog(QDialog):
         self.step = ID_STEP
         self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.id_pad = PinPad(masked=False, max_length=32, letters=True)
+        self.id_pad = PinPad(masked=False, max_length=worker_id.MAX_LENGTH, worker_ids=True)
         self.pin_pad = PinPad(masked=True, max_length=6)
         self.id_pad.submitted.connect(self.submit_id)
         self.pin_pad.submitted.connect(self.submit_pin)
@@ -41,17 +42,36 @@ class WorkerCheckinDialog(QDialog):
             button.setMinimumHeight(64)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setContentsMargins(16, 16, 16, 16)  # the worker-ID pad is ten keys wide: room on 800 px
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addWidget(self.id_pad)
         layout.addWidget(self.pin_pad)
         layout.addLayout(buttons)
-        self.setMinimumWidth(460)
         self.idle = QTimer(self, singleShot=True, interval=IDLE_CLOSE_MS, timeout=self.reject)
         self.idle.start()
         self._show_step(ID_STEP)
+        self.keys_to_pad()  # typed keys go to the pad of the step, Enter = OK, Esc = cancel
+
+    def active_pad(self) -> PinPad:
+        return self.id_pad if self.step == ID_STEP else self.pin_pad
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """Keys as big as the screen's width allows: 9 mm and more on a portrait 800 px panel."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        margins = self.layout().contentsMargins()
+        self.id_pad.fit_width(min(screen.width() - 24, 960) - margins.left() - margins.right())
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new key sizes, laid out now
+        self.adjustSize()
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
+        super().showEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.idle.start()  # typing is using the keypad: the dialog stays
+        super().keyPressEvent(event)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setObjectName("error" if error else "muted")
@@ -69,10 +89,12 @@ class WorkerCheckinDialog(QDialog):
         if step == ID_STEP:
             self.id_pad.clear()
             self.title.setText("Type your worker ID")
-            self._say(message or "Then your personal PIN. Ask HR if you have none.", error)
+            self._say(message or "Letters, digits, - and _; then your personal PIN. Ask HR if you have none.",
+                      error)
         else:
             self.title.setText(f"Worker ID {self.worker_id}: type your PIN")
             self._say(message or "4 to 6 digits, then OK.", error)
+        self.focus_pad()
 
     def submit_id(self, worker_id: str) -> None:
         self.worker_id = worker_id.strip()

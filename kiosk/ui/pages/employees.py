@@ -45,11 +45,14 @@ class EmployeesPage(QWidget):
         self.delete_button = QPushButton("Delete", objectName="danger")
         self.pin_button = QPushButton("Set check-in PIN")
         self.pin_button.clicked.connect(lambda: self.open_pin_dialog())
-        for button in (self.pin_button, self.reenroll_button, self.delete_button):
+        self.rename_button = QPushButton("Change worker ID")
+        self.rename_button.clicked.connect(lambda: self.open_rename_dialog())
+        for button in (self.rename_button, self.pin_button, self.reenroll_button, self.delete_button):
             button.setMinimumWidth(180)
             button.setEnabled(False)
         self.reenroll_button.clicked.connect(lambda: self.open_wizard(self.selected_id()))
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        actions.addWidget(self.rename_button)
         actions.addWidget(self.pin_button)
         actions.addWidget(self.reenroll_button)
         actions.addWidget(self.delete_button)
@@ -95,6 +98,7 @@ class EmployeesPage(QWidget):
         self.reenroll_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.pin_button.setEnabled(has)
+        self.rename_button.setEnabled(has)
         self.learned.show_person(self.selected_id())
 
     def delete_selected(self) -> bool:
@@ -131,6 +135,26 @@ class EmployeesPage(QWidget):
         self.pin_dialog.accepted.connect(lambda: self.message.setText(f"Check-in PIN of {uid} set."))
         self.pin_dialog.open()
         return self.pin_dialog
+
+    def open_rename_dialog(self):
+        """HR gives the selected person a new worker ID (window-modal: the on-screen keyboard
+        types into it)."""
+        from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
+
+        uid = self.selected_id()
+        if uid is None:
+            return None
+        record = self.records.get(uid)
+        self.rename_dialog = RenameIdDialog(self.service, uid, record.name if record else uid, self.window())
+        self.rename_dialog.accepted.connect(lambda: self._renamed(self.rename_dialog.report))
+        self.rename_dialog.open()
+        return self.rename_dialog
+
+    def _renamed(self, report) -> None:
+        self.refresh()
+        self.select(report.new)
+        self.message.setText(f"{report.old} is now {report.new}: {report.summary()} moved with them.")
+        self.gallery_changed.emit()
 
     def open_wizard(self, user_id: str | None = None):
         """Open the enrollment wizard (window-modal, not blocking: the camera keeps running)."""
