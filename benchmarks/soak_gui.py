@@ -15,18 +15,22 @@ visit is a check-in), liveness off (the video is photos of photos, which livenes
 refuses) and faulthandler on; its output is kept.
 
 What is measured, every --every seconds (default 60): the kiosk's own counters (its --status
-file: frames captured, drawn and recognised, check-ins shown), its resident memory (RSS), open
-file handles and threads (/proc), its CPU time, the machine's load, and the check-ins in
-attendance.db. A kiosk that dies is a crash: its exit code or signal and the end of its output
-(faulthandler's tracebacks) are kept, and it is started again, so a run counts every crash. A
-kiosk whose status file stops for --hang-seconds is killed and counted as a crash too.
+file: frames captured, drawn and recognised, check-ins shown, None's references), its resident
+memory (RSS), open file handles and threads (/proc), its CPU time and the time its threads
+waited for a CPU (the scheduler's /proc/PID/task/*/schedstat), the machine's load, and the
+check-ins in attendance.db. A kiosk that dies is a crash: its exit code or signal and the end of
+its output (faulthandler's tracebacks) are kept, and it is started again, so a run counts every
+crash. A kiosk whose status file stops for --hang-seconds is killed (SIGABRT: faulthandler
+prints every thread) and counted as a crash too.
 
 Verdicts (issue 21), over the samples after the first --warmup-minutes of each kiosk process:
 - crashes: none.
 - memory: RSS growth <= 20 MB per hour, the least-squares slope of RSS over time (not two samples
   diffed; fitted within each kiosk process when one was restarted).
 - recognition steady: the recognised frames per second of each sample interval (a minute by
-  default) within 10% of their median.
+  default) within 10% of their median. The summary also says what moved the rate: its fitted
+  trend (a kiosk slowing down) and its correlation with the time the kiosk waited for a CPU
+  (other programs on the machine taking it).
 Exit code 0 when all three hold."""
 from __future__ import annotations
 
@@ -69,7 +73,8 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="a kiosk whose status file is older than this is killed as hung")
     parser.add_argument("--json", type=Path, help="write the report here")
     parser.add_argument("--summary", type=Path, help="write the readable summary here too")
-    parser.add_argument("--work-dir", type=Path, help="data folder, video and kiosk output (default: a new temp folder)")
+    parser.add_argument("--work-dir", type=Path,
+                        help="data folder, video and kiosk output (default: a new temp folder)")
     return parser.parse_args(argv)
 
 
@@ -124,9 +129,15 @@ class Kiosk:
         status = proc_status(pid)
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
+        waited_ns = 0  # time its threads were ready to run but waited for a CPU (the scheduler's count)
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                waited_ns += int((task / "schedstat").read_text().split()[1])
+            except (OSError, IndexError, ValueError):  # a thread that just ended
+                pass
         return {"rss_mb": round(status["VmRSS"] / 1024, 1), "threads": status["Threads"],
                 "open_files": len(os.listdir(f"/proc/{pid}/fd")),
-                "cpu_s": round((int(fields[11]) + int(fields[12])) / ticks, 1)}
+                "cpu_s": round((int(fields[11]) + int(fields[12])) / ticks, 1), "cpu_wait_s": round(waited_ns / 1e9, 1)}
 
     def stop(self, hung: bool = False, grace: float = 30.0) -> None:
         """Ask it to quit as the operator's Ctrl+C does (a hung one: SIGABRT, for faulthandler's
@@ -175,15 +186,16 @@ def soak(args, data: Path, video: Path, work: Path, env: dict) -> tuple[list[dic
             runs.append({"run": kiosk.run, "minute": round((now - start) / 60, 2)})
         code = kiosk.process.poll()
         hung = code is None and kiosk.status_age() > (args.hang_seconds if kiosk.status() else STARTUP_S)
-        late = code is None and now > deadline + 60  # --quit-after should have ended it
+        late = code is None and now > deadline + STARTUP_S  # --quit-after should have ended it
         if code is not None or hung or late:
             kiosk.stop(hung=hung)
             final = kiosk.status() or {}
-            runs[-1].update({"seconds": round(now - kiosk.started, 1), "exit": describe_exit(kiosk.process.returncode, hung, late),
-                             "counters": final})
+            runs[-1].update({"seconds": round(now - kiosk.started, 1), "counters": final,
+                             "exit": describe_exit(kiosk.process.returncode, hung, late)})
             if not (code == 0 and final.get("finished") and now >= deadline - 30):
-                crashes.append({"run": kiosk.run, "minute": round((now - start) / 60, 2), "after_s": runs[-1]["seconds"],
-                                "exit": runs[-1]["exit"], "output": kiosk.output_tail()})
+                crashes.append({"run": kiosk.run, "minute": round((now - start) / 60, 2),
+                                "after_s": runs[-1]["seconds"], "exit": runs[-1]["exit"],
+                                "output": kiosk.output_tail()})
                 print(f"[soak] kiosk run {kiosk.run} ended: {crashes[-1]['exit']} after {crashes[-1]['after_s']} s",
                       file=sys.stderr, flush=True)
             kiosk = None
@@ -229,7 +241,8 @@ def intervals(samples: list[dict]) -> list[dict]:
                     "recognised_fps": round((b["frames_recognised"] - a["frames_recognised"]) / seconds, 2),
                     "captured_fps": round((b["frames_captured"] - a["frames_captured"]) / seconds, 2),
                     "checkins_per_min": round((b["checkins_recorded"] - a["checkins_recorded"]) / seconds * 60, 1),
-                    "cpu_share": round((b["cpu_s"] - a["cpu_s"]) / seconds, 2), "load_1min": b["load_1min"]})
+                    "cpu_share": round((b["cpu_s"] - a["cpu_s"]) / seconds, 2),
+                    "cpu_wait_share": round((b["cpu_wait_s"] - a["cpu_wait_s"]) / seconds, 2)})
     return out
 
 
@@ -255,10 +268,11 @@ def summarise(samples: list[dict], crashes: list[dict], runs: list[dict], record
     median = float(np.median(recognised)) if recognised else 0.0
     spread = max(abs(v / median - 1) for v in recognised) if median else None
     # What moves the rate: a kiosk slowing down shows as a trend; other programs on the machine
-    # taking the CPU, as a rate that follows the machine's load.
-    trend = slope_per_hour([(r["run"], r["from_s"] / 3600, r["recognised_fps"]) for r in rates]) if len(rates) >= 3 else None
+    # taking the CPU, as a rate that falls when the kiosk's threads wait longer for a CPU.
+    trend = (slope_per_hour([(r["run"], r["from_s"] / 3600, r["recognised_fps"]) for r in rates])
+             if len(rates) >= 3 else None)
     with np.errstate(invalid="ignore", divide="ignore"):
-        load_r = float(np.corrcoef(recognised, [r["load_1min"] for r in rates])[0, 1]) if len(rates) >= 3 else None
+        wait_r = float(np.corrcoef(recognised, [r["cpu_wait_share"] for r in rates])[0, 1]) if len(rates) >= 3 else None
     totals = {key: sum(r.get("counters", {}).get(key) or 0 for r in runs)
               for key in ("frames_captured", "frames_drawn", "frames_recognised", "frames_dropped", "checkins")}
 
@@ -280,11 +294,13 @@ def summarise(samples: list[dict], crashes: list[dict], runs: list[dict], record
                      "visits_shown": int(totals["frames_captured"] * visits_per_frame)},
         "rates_after_warmup": {
             key: {"median": round(float(np.median(vals)), 2), "min": min(vals), "max": max(vals)}
-            for key in ("drawn_fps", "recognised_fps", "captured_fps", "checkins_per_min", "cpu_share")
-            if (vals := [r[key] for r in rates])},
+            for key in ("drawn_fps", "recognised_fps", "captured_fps", "checkins_per_min", "cpu_share",
+                        "cpu_wait_share") if (vals := [r[key] for r in rates])},
         "recognition_max_deviation_from_median": round(spread, 3) if spread is not None else None,
-        "recognition_trend_pct_of_median_per_hour": round(trend / median * 100, 1) if trend is not None and median else None,
-        "recognition_correlation_with_load": round(load_r, 2) if load_r is not None and np.isfinite(load_r) else None,
+        "recognition_trend_pct_of_median_per_hour":
+            round(trend / median * 100, 1) if trend is not None and median else None,
+        "recognition_correlation_with_cpu_wait":
+            round(wait_r, 2) if wait_r is not None and np.isfinite(wait_r) else None,
         "memory_mb": {**(span("rss_mb") or {}), "slope_mb_per_hour": round(slope, 2) if slope is not None else None},
         "threads": span("threads"), "open_files": span("open_files"), "none_refs": span("none_refs"),
         "verdicts": verdicts, "passed": all(verdicts.values()),
@@ -305,7 +321,8 @@ def readable(report: dict) -> str:
         f"recognised {report['frames']['frames_recognised']}, dropped as stale {report['frames']['frames_dropped']}",
         f"  per second after warm-up (median, min-max): drawn {fmt(rates.get('drawn_fps'))}, "
         f"recognised {fmt(rec)}, captured {fmt(rates.get('captured_fps'))}; check-ins per minute "
-        f"{fmt(rates.get('checkins_per_min'))}; kiosk CPU {fmt(rates.get('cpu_share'))} cores",
+        f"{fmt(rates.get('checkins_per_min'))}; kiosk CPU {fmt(rates.get('cpu_share'))} cores, waiting for a CPU "
+        f"{fmt(rates.get('cpu_wait_share'))}",
         f"  check-ins recorded in attendance.db: {report['checkins']['recorded']} "
         f"({report['checkins']['per_person']}), shown on screen {report['checkins']['shown_on_screen']}, "
         f"visits of enrolled people the video showed {report['checkins']['visits_shown'] or 'n/a'}",
@@ -321,19 +338,20 @@ def readable(report: dict) -> str:
         f"fps within {RATE_TOLERANCE:.0%} of the median {rec.get('median')} "
         f"(largest deviation {report['recognition_max_deviation_from_median']})",
         f"        what moved it: trend {report['recognition_trend_pct_of_median_per_hour']}% of the median per "
-        f"hour (a kiosk slowing down); correlation with the machine's load {report['recognition_correlation_with_load']} "
-        f"(near -1: other programs taking the CPU)",
+        f"hour (a kiosk slowing down); correlation with the time its threads waited for a CPU "
+        f"{report['recognition_correlation_with_cpu_wait']} (near -1: other programs taking the CPU)",
         *([f"kiosk output (kiosk.log) and data folder kept in {report['work_dir']}"] if report.get("work_dir") else []),
         "",
-        " minute  run  rss MB  threads  files  None refs  drawn/s  recog/s  check-ins/min  kiosk CPU  load",
+        " minute  run  rss MB  threads  files  None refs  drawn/s  recog/s  check-ins/min  kiosk CPU  CPU wait  load",
     ]
     by_minute = {r["minute"]: r for r in report["intervals"]}
     for s in report["samples"]:
         r = by_minute.get(s["minute"], {})
-        lines.append(f"{s['minute']:7.1f} {s['run']:4d} {s['rss_mb']:7.1f} {s['threads']:8d} {s['open_files']:6d} {s['none_refs']:10d} "
+        lines.append(f"{s['minute']:7.1f} {s['run']:4d} {s['rss_mb']:7.1f} {s['threads']:8d} {s['open_files']:6d} "
+                     f"{s['none_refs']:10d} "
                      f"{r.get('drawn_fps', float('nan')):8.1f} {r.get('recognised_fps', float('nan')):8.2f} "
                      f"{r.get('checkins_per_min', float('nan')):14.1f} {r.get('cpu_share', float('nan')):10.2f} "
-                     f"{s['load_1min']:5.2f}")
+                     f"{r.get('cpu_wait_share', float('nan')):9.2f} {s['load_1min']:5.2f}")
     return "\n".join(lines)
 
 
