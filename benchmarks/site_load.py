@@ -37,12 +37,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import require_faces, setup  # noqa: E402
+from _common import PEOPLE, require_faces, setup  # noqa: E402
 
 setup()
 os.environ.setdefault("KIOSK_LIVENESS", "off")  # the video is photos of photos (see soak.py)
 
-PEOPLE = ("df01", "df04", "obama")
 NEWCOMER = "df05"  # HR enrols and deletes this person again and again as P1, P2, ...
 
 
@@ -171,7 +170,7 @@ def hr_process(url: str, root: str, start_at: float, seconds: float, every: floa
     from kiosk.gallery.store import GalleryError
     from kiosk.service import KioskService
     from kiosk.site.errors import SiteError
-    from soak import enrolment_photos
+    from _common import enrolment_photos
 
     service = KioskService(_settings(url, "hr-desk", Path(root)))
     photos = enrolment_photos(NEWCOMER)[0]
@@ -210,17 +209,12 @@ def changed_at(service, table: str, key: str) -> float:
 
 def seed(url: str, root: Path) -> Path:
     """The three people enrolled into the site (with masks, as HR would) and the looped video."""
-    from soak import enrolment_photos, make_video
+    from _common import enroll_visitors, make_video
 
     from kiosk.service import KioskService
 
     service = KioskService(_settings(url, "seed", root))
-    held = []
-    for i, person in enumerate(PEOPLE, start=1):
-        photos, others = enrolment_photos(person)
-        service.enroll(f"S{i}", person, "07700900000", photos, allow_duplicate=True)
-        held.append(others[0])
-    return make_video(root / "loop.avi", held)
+    return make_video(root / "loop.avi", enroll_visitors(service, PEOPLE, masks=True))
 
 
 def fault(server, at: float, seconds: float, log: list) -> None:

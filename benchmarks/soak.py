@@ -30,19 +30,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import FACES, images_in, require_faces, setup  # noqa: E402
+from _common import PEOPLE, enroll_visitors, make_video, require_faces, rss_mb, setup  # noqa: E402
 
 setup()
 # The looped video is made of photos of people (photos of photos), which liveness rightly refuses:
 # the soak measures the live path's memory, latency and check-ins with it off unless asked.
 os.environ.setdefault("KIOSK_LIVENESS", "off")
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def locker(db_path: Path, every: float, hold: float, stop: threading.Event, count: list) -> None:
@@ -76,13 +69,9 @@ def main(argv=None) -> int:
     require_faces()
     data = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     service = KioskService(load_settings(data, cooldown_seconds=0))
-    people = args.person or list(PEOPLE)
-    held_out = {}
-    for i, person in enumerate(people, start=1):
-        photos, held_out[person] = enrolment_photos(person)
-        service.enroll(f"S{i}", person, "07700900000", photos, masks=False, allow_duplicate=True)
+    held_out = enroll_visitors(service, args.person or PEOPLE)
     if args.video is None:
-        args.video = make_video(data / "loop.avi", [held_out[p][0] for p in people])
+        args.video = make_video(data / "loop.avi", held_out)
     live = LiveRecognizer(service, source="camera")
     stop, holds = threading.Event(), [0]
     if args.lock_every:
@@ -135,46 +124,6 @@ def main(argv=None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2))
     return 0 if expected == day_rows and not report["outbox_left"] else 1
-
-
-PEOPLE = ("df01", "df04", "obama")
-
-
-def enrolment_photos(person: str) -> tuple[list, list]:
-    """Three photos sharp enough to enroll (in name order), and the others, held out."""
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.quality import BLUR_MIN, blur_score
-
-    images = [load_image(p) for p in images_in(FACES / "identities" / person)]
-    sharp = [im for im in images if blur_score(im) >= BLUR_MIN][:3]
-    return sharp, [im for im in images if not any(im is s for s in sharp)]
-
-
-def make_video(path: Path, visitors: list, fps: int = 10, size=(640, 480)) -> Path:
-    """Each visitor's photo letterboxed for 1.5 s, a second of empty hall, then 3 s of the real
-    clip's strangers."""
-    import cv2
-
-    def letterbox(image):
-        scale = min(size[0] / image.shape[1], size[1] / image.shape[0]) * 0.9
-        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        canvas = np.full((size[1], size[0], 3), 90, np.uint8)
-        y, x = (size[1] - small.shape[0]) // 2, (size[0] - small.shape[1]) // 2
-        canvas[y:y + small.shape[0], x:x + small.shape[1]] = small
-        return canvas
-
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
-    for image in visitors:
-        for frame in [letterbox(image)] * int(1.5 * fps) + [np.full((size[1], size[0], 3), 90, np.uint8)] * fps:
-            writer.write(frame)
-    clip = cv2.VideoCapture(str(FACES / "video" / "short_hamilton_clip.mp4"))
-    for _ in range(3 * fps):
-        ok, frame = clip.read()
-        if not ok:
-            break
-        writer.write(letterbox(frame))
-    writer.release()
-    return path
 
 
 def live_unknown():

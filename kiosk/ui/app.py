@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import signal
 import sys
 import time
+from pathlib import Path
 
 from kiosk.config import load_settings
+from kiosk.fsutil import atomic_write_text
+
+STATUS_EVERY_MS = 5000
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -23,6 +28,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--loop", action="store_true", help="replay a video file source when it ends")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
                         help="close after this long and print frame counts (measurements)")
+    parser.add_argument("--status", type=Path, metavar="FILE",
+                        help="write the live screen's counters to FILE (JSON) every 5 s and at the end "
+                             "(measurements: benchmarks/soak_gui.py)")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -82,22 +90,43 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), quit_app)
+    status = args.status if not args.hr else None
+
+    def write_status(finished: bool = False) -> None:
+        atomic_write_text(status, json.dumps({**live_counters(window, started), "finished": finished}))
+
+    if status:
+        QTimer(window, interval=STATUS_EVERY_MS, timeout=write_status).start()
     code = app.exec()
     elapsed = time.monotonic() - started
     window.shutdown()
+    if status:
+        write_status(finished=True)
     if args.quit_after and args.hr:
         print(f"ran {elapsed:.1f} s: HR desk on {settings.data_dir}, camera "
               f"{'none' if window.capture is None else window.capture.source.describe()}, face models "
               f"{'not loaded: ' + window.models_error if window.models_error else 'loaded'}")
     elif args.quit_after:
-        m = window.live.metrics
-        drawn = window.live.video.frames_drawn
-        ready = window.live.models_ready_at
-        since_ready = (started + elapsed - ready) if ready else 0.0
-        print(f"ran {elapsed:.1f} s: captured {window.capture.frames_read} frames, drew {drawn} "
-              f"({drawn / elapsed:.1f} fps); models ready after {ready - started if ready else float('nan'):.1f} s, "
-              f"then recognised {window.worker.processed} frames in {since_ready:.1f} s "
-              f"({window.worker.processed / since_ready if since_ready else 0:.1f} fps); "
-              f"dropped {window.mailbox.dropped} stale frames; check-ins {m['checkins']}; "
-              f"model {window.live.model or window.live.model_error}")
+        c = live_counters(window, started)
+        ready = c["models_ready_after_s"]
+        since_ready = elapsed - ready if ready is not None else 0.0
+        print(f"ran {elapsed:.1f} s: captured {c['frames_captured']} frames, drew {c['frames_drawn']} "
+              f"({c['frames_drawn'] / elapsed:.1f} fps); models ready after "
+              f"{ready if ready is not None else float('nan'):.1f} s, then recognised {c['frames_recognised']} "
+              f"frames in {since_ready:.1f} s ({c['frames_recognised'] / since_ready if since_ready else 0:.1f} fps); "
+              f"dropped {c['frames_dropped']} stale frames; check-ins {c['checkins']}; model {c['model']}")
     return code
+
+
+def live_counters(window, started: float) -> dict:
+    """The live screen's counters since `started` (what --quit-after prints and --status writes).
+    `none_refs`: references to None, which a Qt binding that leaks them (PySide6 6.12.0 on Python
+    3.11) runs down to zero, aborting the kiosk; flat on a sound one."""
+    ready = window.live.models_ready_at
+    return {"seconds": round(time.monotonic() - started, 2), "camera": window.capture.state,
+            "frames_captured": window.capture.frames_read, "frames_drawn": window.live.video.frames_drawn,
+            "paint_events": window.live.video.paints,
+            "models_ready_after_s": round(ready - started, 2) if ready else None,
+            "frames_recognised": window.worker.processed, "frames_dropped": window.mailbox.dropped,
+            "checkins": window.live.metrics["checkins"], "model": window.live.model or window.live.model_error,
+            "none_refs": sys.getrefcount(None)}
