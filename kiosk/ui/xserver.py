@@ -3,24 +3,18 @@ screen the GUI tests, the screenshots and the soak benchmark run on. Offscreen r
 crash and every layout problem, so nothing here fakes a screen: Qt's xcb platform talks to a
 real X server, with a window per top-level widget, as on a kiosk.
 
-Qt-free (it starts a program and waits for its socket), like kiosk.site.localserver."""
+Qt-free (it starts a program and waits until it says which display it serves), like kiosk.site.localserver."""
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
-INSTALL_HINT = "install Debian's X server and Qt's xcb libraries: installer/xvfb.sh"
-SOCKETS = Path("/tmp/.X11-unix")
-
-
-def _free_display(start: int = 90) -> int:
-    for number in range(start, start + 400):
-        if not (SOCKETS / f"X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number between :90 and :490")
+INSTALL_HINT = "install Debian's X server and Qt's xcb libraries: installer/screen.sh --virtual"
 
 
 class XServer:
@@ -32,6 +26,7 @@ class XServer:
         self.width, self.height, self.dpi, self.depth = width, height, dpi, depth
         self.display = ""
         self.process: subprocess.Popen | None = None
+        self._log = None
 
     @property
     def env(self) -> dict[str, str]:
@@ -41,27 +36,43 @@ class XServer:
         return {"DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb", "QT_XCB_NO_XRANDR": "1"}
 
     def start(self, timeout: float = 20.0) -> XServer:
+        """Xvfb picks a free display number itself and writes it to a pipe once it accepts
+        connections (-displayfd): no race with other servers starting at the same moment."""
         program = shutil.which("Xvfb")
         if program is None:
             raise FileNotFoundError(f"Xvfb was not found: {INSTALL_HINT}")
-        for _ in range(5):  # another process may take the same number first: try the next
-            number = _free_display()
-            self.display = f":{number}"
+        read_end, write_end = os.pipe()
+        # Its messages go to a file, never a pipe nobody reads (a full pipe would stop it).
+        self._log = tempfile.TemporaryFile()
+        try:
             self.process = subprocess.Popen(
-                [program, self.display, "-screen", "0", f"{self.width}x{self.height}x{self.depth}",
-                 "-dpi", str(self.dpi), "-nolisten", "tcp", "-noreset"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    break
-                if (SOCKETS / f"X{number}").exists():
-                    return self
-                time.sleep(0.05)
+                [program, "-displayfd", str(write_end), "-screen", "0",
+                 f"{self.width}x{self.height}x{self.depth}", "-dpi", str(self.dpi), "-nolisten", "tcp",
+                 "-noreset"], stdout=subprocess.DEVNULL, stderr=self._log, pass_fds=(write_end,))
+        finally:
+            os.close(write_end)
+        try:
+            number = self._read_display(read_end, timeout)
+        finally:
+            os.close(read_end)
+        if number is None:
             error = self._stop_process()
-            if "already active" not in error:
-                raise RuntimeError(f"Xvfb {self.display} did not start: {error.strip()[-500:]}")
-        raise RuntimeError("Xvfb did not start: every display number tried was taken")
+            raise RuntimeError(f"Xvfb did not start within {timeout:.0f} s: {error.strip()[-500:]}")
+        self.display = f":{number}"
+        return self
+
+    def _read_display(self, fd: int, timeout: float) -> str | None:
+        data = b""
+        deadline = time.monotonic() + timeout
+        while not data.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 64)
+            if not chunk:  # Xvfb exited before it was ready
+                return None
+            data += chunk
+        return data.decode().strip() or None
 
     def _stop_process(self) -> str:
         if self.process is None:
@@ -73,10 +84,13 @@ class XServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
-        error = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
-        if self.process.stderr:
-            self.process.stderr.close()
         self.process = None
+        error = ""
+        if self._log is not None:
+            self._log.seek(0)
+            error = self._log.read().decode(errors="replace")
+            self._log.close()
+            self._log = None
         return error
 
     def stop(self) -> None:
@@ -107,7 +121,6 @@ def main(argv: list[str] | None = None) -> int:
         width, height = (int(v) for v in args.size.lower().split("x"))
         server = XServer(width, height, args.dpi).start()
         assert server.process is not None
-        server.process.stderr.close()  # the server outlives this command: nobody reads its errors
         args.folder.mkdir(parents=True, exist_ok=True)
         pid_file.write_text(str(server.process.pid))
         print(server.display)

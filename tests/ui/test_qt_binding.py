@@ -104,8 +104,7 @@ def probe_video_paints() -> dict:
 
     def paint():
         serial[0] += 1
-        view.set_frame(frames[serial[0] % 2])
-        view.set_faces(faces)
+        view.show_result(frames[serial[0] % 2], serial[0], faces, float(serial[0]))  # a recognised frame
         app.processEvents()  # the queued update request becomes a paint event, as in the kiosk
 
     result = count_references(paint, PAINTS, PAINT_CHUNK)

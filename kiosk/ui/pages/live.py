@@ -6,6 +6,7 @@ and words, and says plainly when the camera, the models or the gallery are missi
 from __future__ import annotations
 
 import time
+from collections import deque
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -23,6 +24,7 @@ from kiosk.ui.widgets.video_view import VideoView
 ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
 WORKER_BUTTON_S = 12.0
+METRIC_WINDOW = 10_000  # latencies kept for the measurements (the newest)
 RECENT_FRAMES = 8  # frames kept to find the one a decision was made on, when a result carries none
 # On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
 # centred, instead of a landscape picture floating in a tall black box.
@@ -94,8 +96,9 @@ class LivePage(QWidget):
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
         self._liveness_told: set[int] = set()
-        self.metrics = {"frames_received": 0, "results": 0, "checkins": 0, "banner_latency_s": [],
-                        "result_latency_s": []}
+        # Counters and the latest latencies (bounded: the kiosk runs for days).
+        self.metrics = {"frames_received": 0, "results": 0, "checkins": 0,
+                        "banner_latency_s": deque(maxlen=METRIC_WINDOW), "result_latency_s": deque(maxlen=METRIC_WINDOW)}
 
         # Header: greeting, clock and the HR button.
         self.greeting = QLabel("Welcome", objectName="liveTitle")
