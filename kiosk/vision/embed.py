@@ -171,6 +171,10 @@ class EdgeFaceEmbedder:
     # within the same zero-error target, so it is not the default.
     default_rule = {"threshold": 0.64, "margin": 0.0, "masked_threshold": 0.53, "masked_margin": 0.19,
                     "reference_size": 152, "impostor_sd": 0.052}
+    # The live tracker's continuity minimum (kiosk.live; benchmarks/track_continuity.py with
+    # EdgeFace-XS, docs/evaluation/track_continuity.md): 0.6% of same-face steps split, 0.4% of
+    # masked look-alike RMFRD pairs and 0.04% of real masked strangers kept.
+    default_continuity = 0.45
     # One torch thread, set around each forward pass only (other torch users keep theirs): per
     # crop with flip on this 2-core machine, XS 10.8 ms with 1 thread vs 9.2 with 2 when idle, but
     # 12.5 vs 33 ms (p90 15 vs 157) with the other core busy; XXS 8.2 / 7.9 idle, 10.3 / 23 busy.
