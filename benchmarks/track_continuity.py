@@ -133,6 +133,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--embedder", default=None, help="as in kiosk.toml (default: the best present)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--candidates", type=lambda s: tuple(float(x) for x in s.split(",")), default=CANDIDATES,
+                        help="minimums to report, comma-separated (default: %(default)s; an embedder whose "
+                             "similarities sit near 1, as dlib's, needs its own)")
     args = parser.parse_args(argv)
     require_faces()
 
@@ -177,7 +180,7 @@ def main(argv=None) -> int:
         "candidates": {},
     }
     steps = np.array([x for v in same_all.values() for x in v])
-    for c in CANDIDATES:
+    for c in args.candidates:
         report["candidates"][str(c)] = {
             "same_person_split_rate": round(float(np.mean(steps < c)), 5),
             **{f"{k}_kept_rate": float(np.mean(np.asarray(v) >= c)) for k, v in different.items()},
