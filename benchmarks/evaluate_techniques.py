@@ -6,7 +6,7 @@
 Enrols the first 3 photos of every person of the tuning folders (default ../shared/faces
 identities + lfw) with Enroller.build (3 originals + 18 masked templates), embeds every held-out
 probe unmasked, with a synthetic mask in another style, and with the lower face blanked, once;
-then scores the same embeddings under every option of kiosk.gallery.scoring, periocular fusion,
+then scores the same embeddings under every option of kiosk.recognition.scoring, periocular fusion,
 multi-frame fusion and the SVM, and prints a markdown table (rank-1 and TAR at FAR 0.5% for
 unmasked and masked probes, against the originals-only and the 21-template gallery, and the pair
 of thresholds a 21-template gallery needs for FAR 0.5% on pooled probes). Mask-gating rows show the
@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kiosk.gallery.scoring import Scoring  # noqa: E402
-from kiosk.tools import evaluate as ev  # noqa: E402
+from kiosk.recognition.scoring import Scoring  # noqa: E402
+from kiosk.research import evaluate as ev  # noqa: E402
 
 FACES = REPO.parent / "shared" / "faces"
 
@@ -200,7 +200,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="JSON of every row (and a .md table beside it)")
     args = parser.parse_args()
 
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
     pipeline = load_pipeline(load_settings(), embedder=args.embedder)

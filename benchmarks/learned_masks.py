@@ -20,19 +20,18 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 import _common
+import numpy as np
 
 _common.setup()
 
-from kiosk.config import load_settings  # noqa: E402
-from kiosk.gallery.decision import ACCEPTED, UNSURE  # noqa: E402
+from kiosk.app.service import decision_rule  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
 from kiosk.gallery.learning import PENDING, SOURCE_PIN, LearnRule, judge  # noqa: E402
-from kiosk.gallery.matcher import Matcher  # noqa: E402
 from kiosk.gallery.store import PersonRecord  # noqa: E402
-from kiosk.service import decision_rule  # noqa: E402
-from kiosk.tools import openset  # noqa: E402
+from kiosk.recognition.decision import ACCEPTED, UNSURE  # noqa: E402
+from kiosk.recognition.matcher import Matcher  # noqa: E402
+from kiosk.research import openset  # noqa: E402
 
 SETS = ("masked/rmfrd_calib", "masked/rmfrd", "masked/webcam")
 FLOORS = np.round(np.arange(0.20, 0.551, 0.05), 2)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.fsutil import atomic_write_text
+from kiosk.common.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ beside the seed layout of the person's folder:
 
     masked/learned/real_N.npy   the embedding (with the embedder named in metadata.json)
     masked/learned/real_N.jpg   the face crop it came from (to re-embed with another model)
-Both are sealed like the rest of the gallery (kiosk.gallery.at_rest, through the store).
+Both are sealed like the rest of the gallery (kiosk.security.at_rest, through the store).
     metadata.json  "learned": [{"name": "real_N", "date", "source": "pin" | "face",
                                 "status": "active" | "pending", "embedder", "similarity", ...}]
 
@@ -26,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.fsutil import atomic_write_text
-from kiosk.gallery.at_rest import array_bytes
+from kiosk.common.fsutil import atomic_write_text
+from kiosk.gallery.folders import GalleryError, read_metadata
+from kiosk.security.at_rest import array_bytes
 
 LEARNED_DIR = Path("masked") / "learned"
 ACTIVE, PENDING = "active", "pending"
@@ -75,14 +76,6 @@ def carry_over(old_folder: Path, new_folder: Path) -> None:
     atomic_write_text(new_folder / "metadata.json", json.dumps(new_meta, indent=2, ensure_ascii=False))
 
 
-def read_metadata(folder: Path) -> dict:
-    try:
-        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 class LearnedTemplates:
     """Adds, approves, re-embeds and removes one gallery's learned templates."""
 
@@ -90,8 +83,6 @@ class LearnedTemplates:
         self.store = store
 
     def _folder(self, user_id: str) -> Path:
-        from kiosk.gallery.store import GalleryError
-
         folder = self.store.folder_of(user_id)
         if folder is None:
             raise GalleryError(f"no enrolled person has worker ID {user_id}")
@@ -163,8 +154,6 @@ class LearnedTemplates:
 
 
 def _find(listed: list[dict], name: str, user_id: str) -> dict:
-    from kiosk.gallery.store import GalleryError
-
     for entry in listed:
         if entry["name"] == name:
             return entry

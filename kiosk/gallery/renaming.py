@@ -1,9 +1,9 @@
 """A person's worker ID changed in the `embeddings/` folder (GalleryStore mixes this in; the
-whole rename across the stores is kiosk.id_change). The folder is copied under its new name
+whole rename across the stores is kiosk.app.worker_id_change). The folder is copied under its new name
 (hard links: no second copy of the photos) with metadata.json saying the new ID, and the old
 folder is moved aside, as a re-enrolment does. A journal (RENAME_JOURNAL) says what is under way
 until the database has followed: a crash is undone at start when the new folder never got into
-place, and finished when it did (GalleryStore.recover, kiosk.id_change.finish_pending)."""
+place, and finished when it did (GalleryStore.recover, kiosk.app.worker_id_change.finish_pending)."""
 from __future__ import annotations
 
 import json
@@ -11,8 +11,8 @@ import os
 import shutil
 import uuid
 
-from kiosk import worker_id
-from kiosk.fsutil import atomic_write_text, fsync_dir, fsync_tree
+from kiosk.common import worker_id
+from kiosk.common.fsutil import atomic_write_text, fsync_dir, fsync_tree
 
 RENAME_JOURNAL = ".rename.json"
 
@@ -30,7 +30,7 @@ class GalleryRenames:
 
     def pending_rename(self) -> dict | None:
         """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
-        from kiosk.gallery.store import GalleryError
+        from kiosk.gallery.folders import GalleryError
 
         try:
             journal = json.loads((self.root / RENAME_JOURNAL).read_text(encoding="utf-8"))
@@ -43,9 +43,9 @@ class GalleryRenames:
         return journal
 
     def finish_rename(self) -> None:
-        """The database has followed the pending rename (kiosk.id_change.finish_pending): the
+        """The database has followed the pending rename (kiosk.app.worker_id_change.finish_pending): the
         old folder goes for good, and the journal."""
-        from kiosk.gallery.store import TRASH
+        from kiosk.gallery.folders import TRASH
 
         fd = self.lock()
         try:
@@ -67,8 +67,15 @@ class GalleryRenames:
         old ones in `renamed_from`), and the old folder is moved aside. RENAME_JOURNAL records
         what is under way, so a crash is finished or undone at start (recover). `commit()`
         removes the old folder for good, `rollback()` puts it back."""
-        from kiosk.gallery.learned import read_metadata
-        from kiosk.gallery.store import TMP, Change, GalleryError, folder_identity, safe_folder_name, taken_message
+        from kiosk.gallery.folders import (
+            TMP,
+            Change,
+            GalleryError,
+            folder_identity,
+            read_metadata,
+            safe_folder_name,
+            taken_message,
+        )
 
         problem = worker_id.problem(new)
         if problem:

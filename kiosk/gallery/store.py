@@ -15,16 +15,26 @@ import logging
 import os
 import re
 import shutil
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from kiosk import worker_id
-from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
+from kiosk.common import worker_id
+from kiosk.common.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
 from kiosk.gallery import learned as learned_templates
+from kiosk.gallery.folders import (
+    DELETED,
+    TMP,
+    TRASH,
+    Change,
+    GalleryError,
+    folder_identity,
+    is_test_entry,
+    safe_folder_name,
+    taken_message,
+)
 from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
 
 try:
@@ -35,34 +45,7 @@ except ImportError:  # Windows: no advisory locks; one kiosk process per data fo
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-# Folder names are capped in UTF-8 bytes (file systems allow 255): 79 emoji are 316 bytes. The
-# full name is kept in metadata.json, which is what the loader shows.
-FOLDER_NAME_BYTES = 120
-# Work folders beside the people (dot-prefixed, never loaded): `.tmp-` an enrolment being
-# written, `.trash-` a person moved aside by a change not yet final (restored at start if the
-# process died), `.deleted-` removed for good (finished at start).
-TMP, TRASH, DELETED = ".tmp-", ".trash-", ".deleted-"
 _TRASH_RE = re.compile(r"^\.trash-[0-9a-f]{12}-(.+)$")
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_folder_name(user_id: str, name: str) -> str:
-    """`{user_id}_{name}` made safe on every file system: no separators, no `..`, no control or
-    reserved characters, NFC-normalised (accents kept), at most 80 characters."""
-    clean = unicodedata.normalize("NFC", name)
-    clean = _UNSAFE.sub("_", clean)
-    clean = re.sub(r"\s+", " ", clean).strip(" .")
-    clean = re.sub(r"\.{2,}", ".", clean)
-    if not clean or clean.upper() in _WINDOWS_RESERVED:
-        clean = "person"
-    folder = f"{user_id}_{clean}"[:80].rstrip(" .")
-    while len(folder.encode("utf-8")) > FOLDER_NAME_BYTES:
-        folder = folder[:-1].rstrip(" .")
-    return folder
-
-
 @dataclass
 class PersonRecord:
     """Everything stored for one enrolled person. masked maps image number (1-based) ->
@@ -105,81 +88,8 @@ class PersonRecord:
         return sorted((self.folder / "photos").iterdir())
 
 
-def folder_identity(folder: Path) -> tuple[str, str]:
-    """(worker ID, name) of a person folder: metadata.json's (an ID may hold underscores, so the
-    folder name alone cannot say where the ID ends), else the folder name split at its first
-    underscore (the original system's folders, whose IDs had none)."""
-    user_id, _, name = folder.name.partition("_")
-    try:
-        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return user_id, name
-    if isinstance(meta, dict):
-        if isinstance(meta.get("user_id"), str) and meta["user_id"]:
-            user_id = meta["user_id"]
-        if isinstance(meta.get("name"), str):
-            name = meta["name"]
-    return user_id, name
-
-
-def is_test_entry(user_id: str, name: str) -> bool:
-    """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
-    skips them, so enrolment must refuse such details rather than create a ghost."""
-    return user_id == "img" or name.strip().isdigit()
-
-
-class GalleryError(RuntimeError):
-    """A gallery operation that cannot be done; the message is fit for the user."""
-
-
-def taken_message(user_id: str, holder: str, name: str = "") -> str:
-    """Why `user_id` cannot be given: `holder` has it already, in another case."""
-    who = f"{holder} ({name})" if name else holder
-    return (f"worker ID {user_id} is taken: {who} has it already (worker IDs are the same regardless of "
-            f"case); choose another ID")
-
-
-class Change:
-    """A gallery change made but not final yet (its database row is written in between):
-    `commit()` makes it final, `rollback()` undoes it. It holds the gallery lock until then, so
-    another process's start-up recovery never takes it for the leftovers of a crash."""
-
-    def __init__(self, store: GalleryStore, lock: int | None, new: Path | None = None,
-                 trash: Path | None = None, old_name: str | None = None, journal: Path | None = None):
-        self.store, self._lock = store, lock
-        self.new, self.trash, self.old_name = new, trash, old_name
-        self.journal = journal  # a rename's (RENAME_JOURNAL): removed once the change is final or undone
-
-    def commit(self) -> None:
-        try:
-            if self.trash is not None:
-                self.store._discard(self.trash)
-            if self.journal is not None:
-                self.journal.unlink(missing_ok=True)
-                fsync_dir(self.journal.parent)
-        finally:
-            self._release()
-
-    def rollback(self) -> None:
-        try:
-            if self.new is not None:
-                self.store._discard(self.new)
-            if self.trash is not None:
-                durable_rename(self.trash, self.store.root / self.old_name)
-            if self.journal is not None:
-                self.journal.unlink(missing_ok=True)
-                fsync_dir(self.journal.parent)
-        finally:
-            self._release()
-
-    def _release(self) -> None:
-        if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor drops the flock
-            self._lock = None
-
-
 class GalleryStore(GalleryRenames):
-    """`cipher` (kiosk.gallery.at_rest) seals templates and photos as they are written and opens
+    """`cipher` (kiosk.security.at_rest) seals templates and photos as they are written and opens
     them as they are read; without one, files are the seed's plain layout. Plain files always
     open, so a plain gallery keeps working and can be sealed in place."""
 
@@ -199,31 +109,31 @@ class GalleryStore(GalleryRenames):
         return parts[-1]
 
     def write_file(self, path: Path, data: bytes) -> None:
-        from kiosk.gallery.at_rest import write_sealed
+        from kiosk.security.at_rest import write_sealed
 
         with naming(path):  # a full disk names the file
             write_sealed(path, data, self.cipher, self._label(path))
 
     def replace_file(self, path: Path, data: bytes) -> None:
         """Seal and write one file in place, atomically (learned templates, PIN review frames)."""
-        from kiosk.gallery.at_rest import write_sealed
+        from kiosk.security.at_rest import write_sealed
 
         with naming(path):
             write_sealed(path, data, self.cipher, self._label(path), atomic=True)
 
     def read_file(self, path: Path) -> bytes:
         """A stored file's plain contents (for photos, templates and exports)."""
-        from kiosk.gallery.at_rest import read_sealed
+        from kiosk.security.at_rest import read_sealed
 
         return read_sealed(path, self.cipher, self._label(path))
 
     def save_array(self, path: Path, vector: np.ndarray) -> None:
-        from kiosk.gallery.at_rest import array_bytes
+        from kiosk.security.at_rest import array_bytes
 
         self.write_file(path, array_bytes(vector))
 
     def load_array(self, path: Path) -> np.ndarray:
-        from kiosk.gallery.at_rest import bytes_array
+        from kiosk.security.at_rest import bytes_array
 
         return bytes_array(self.read_file(path))
 
@@ -262,7 +172,7 @@ class GalleryStore(GalleryRenames):
         new folder made it into place), unfinished enrolments and removals are deleted (they
         hold photos). An interrupted worker-ID rename is undone when the renamed folder never
         got into place; when it did, the rename goes forward: the old folder stays aside until
-        kiosk.id_change.finish_pending has moved the database too. Returns what was done."""
+        kiosk.app.worker_id_change.finish_pending has moved the database too. Returns what was done."""
         if not self.stray() and not (self.root / RENAME_JOURNAL).exists():
             return []
         done = []

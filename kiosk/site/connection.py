@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kiosk.site.errors import SiteError
+from kiosk.common.errors import SiteError
 
 log = logging.getLogger(__name__)
 

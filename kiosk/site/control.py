@@ -1,4 +1,4 @@
-"""What the kiosk's service does for a site (kiosk.service.KioskService mixes this in): follow
+"""What the kiosk's service does for a site (kiosk.app.service.KioskService mixes this in): follow
 the server, apply its shared settings, send changes made here, say where the store stands."""
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class SiteControl:
 
     def _site_renamed(self, old: str, new: str) -> None:
         """A person was renamed on the site: this kiosk's PIN check-in frames of theirs follow."""
-        from kiosk.checkin import rename_review_frames
+        from kiosk.recognition.pin_checkin import rename_review_frames
 
         try:
             if rename_review_frames(self.store, self.settings.data_dir, old, new):
@@ -52,7 +52,7 @@ class SiteControl:
     def set_site_settings(self, **values) -> None:
         """Thresholds and the cooldown for every kiosk of the site (audited); a single kiosk
         writes them to its kiosk.toml."""
-        from kiosk.attendance.audit import THRESHOLD_CHANGE
+        from kiosk.security.audit import THRESHOLD_CHANGE
 
         if self.site is not None:
             self.site.set_settings(values)

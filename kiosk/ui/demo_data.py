@@ -31,7 +31,7 @@ PIN_VISIT = "masked/webcam/user1/image05_masked.jpg"
 def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
     """The first `count` photos of a folder that pass the enrollment check (as HR retakes a
     refused one); unmasked ones only where a folder mixes both."""
-    from kiosk.gallery.enroll import EnrollmentError, check_photo
+    from kiosk.enrollment.templates import EnrollmentError, check_photo
     from kiosk.vision.image_io import load_image
 
     chosen = []
@@ -51,8 +51,8 @@ def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
 
 def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime | None = None):
     """Fill `data_dir` (a new data folder) and return the KioskService on it."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import load_image
 
     if not IDENTITIES.is_dir():
@@ -61,7 +61,7 @@ def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime |
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     # The PIN person first, with synthetic masks: alone in the gallery, their masked templates
     # give the mask gate a clean axis, so their real masked face is recognised as masked and
-    # waits for HR as a learned mask (kiosk.checkin.learn_mask).
+    # waits for HR as a learned mask (kiosk.recognition.pin_checkin.learn_mask).
     order = sorted(PEOPLE, key=lambda p: p[0] != PIN_PERSON)
     for uid, name, mobile, folder in order:
         service.enroll(uid, name, mobile, usable_photos(service.pipeline, FACES / folder),

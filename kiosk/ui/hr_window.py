@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.attendance.audit import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
+from kiosk.security.audit import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
 from kiosk.ui import theme
 
 log = logging.getLogger(__name__)

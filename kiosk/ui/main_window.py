@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.attendance.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
+from kiosk.security.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
 from kiosk.ui.pages.live import LivePage
 from kiosk.ui.worker import InferenceWorker, Mailbox

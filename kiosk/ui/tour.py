@@ -20,9 +20,9 @@ import cv2
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from kiosk.config import load_settings
-from kiosk.live import LiveRecognizer
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog

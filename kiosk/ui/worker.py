@@ -3,7 +3,7 @@
 The live worker always takes the *newest* frame from a 1-slot mailbox: when recognition is
 slower than the camera, stale frames are dropped instead of queued, so what the screen says is
 never seconds behind the person in front of it. Recognition itself (tracking, voting, the
-attendance record) is `kiosk.live.LiveRecognizer`, the same code the video tool uses.
+attendance record) is `kiosk.recognition.tracking.LiveRecognizer`, the same code the video tool uses.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class LiveResult:
     frame_index: int
     captured_at: float
     decided_at: float
-    decision: Any  # kiosk.live.FrameDecision
+    decision: Any  # kiosk.recognition.tracking.FrameDecision
     fps: float
     dropped: int
     image: Any = None  # the frame itself (numpy BGR): the screen draws the names on it, not on a newer one
@@ -100,7 +100,7 @@ class InferenceWorker(QThread):
         self.wait(wait_ms)
 
     def run(self) -> None:
-        from kiosk.live import LiveRecognizer
+        from kiosk.recognition.tracking import LiveRecognizer
 
         try:
             pipeline = self.service.pipeline

@@ -219,7 +219,7 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
             data = archive.read(member)
     if model.sha256 and hashlib.sha256(data).hexdigest() != model.sha256:
         raise FetchError(f"{model.filename}: checksum mismatch, the download is not the official file")
-    from kiosk.fsutil import atomic_write_bytes
+    from kiosk.common.fsutil import atomic_write_bytes
 
     atomic_write_bytes(target, data)
     return target

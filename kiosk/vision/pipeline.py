@@ -16,8 +16,14 @@ import numpy as np
 
 from kiosk.vision import models
 from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding, limit_blas_threads
-from kiosk.vision.embed import (DlibEmbedder, EdgeFaceEmbedder, Embedder, FaceNetEmbedder,
-                                MobileFaceNetEmbedder, embed_faces)
+from kiosk.vision.embed import (
+    DlibEmbedder,
+    EdgeFaceEmbedder,
+    Embedder,
+    FaceNetEmbedder,
+    MobileFaceNetEmbedder,
+    embed_faces,
+)
 from kiosk.vision.fallback import with_masked_fallback
 from kiosk.vision.types import Face
 
@@ -172,11 +178,8 @@ class FacePipeline:
         return faces
 
 
-def load_pipeline(settings=None, *, detector: str | None = None, embedder: str | None = None) -> FacePipeline:
-    """The pipeline the settings ask for (default: the best files present)."""
-    from kiosk.config import load_settings
-
-    settings = settings or load_settings()
+def load_pipeline(settings, *, detector: str | None = None, embedder: str | None = None) -> FacePipeline:
+    """The pipeline `settings` (kiosk.app.settings.Settings) ask for (default: the best files present)."""
     own = settings.own_models_dir
     limit_blas_threads()
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output

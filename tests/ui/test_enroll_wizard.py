@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from kiosk.live import LiveRecognizer
+from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.ui.dialogs.enroll_wizard import EnrollWizard, masks_available
 from kiosk.ui.main_window import MainWindow
 from kiosk.vision.image_io import load_image

@@ -12,13 +12,24 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-from kiosk import worker_id
-from kiosk.gallery.best_frame import RING_SECONDS, best_frame
-from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
+from kiosk.common import worker_id
+from kiosk.enrollment.best_frame import RING_SECONDS, best_frame
+from kiosk.enrollment.templates import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
 from kiosk.ui.screen_fit import Body, fit_window, form, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
@@ -148,7 +159,7 @@ class DetailsPage(QWizardPage):
         problems = validate_details(self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text())
         uid = self.worker_id.text().strip()
         if self.pin.text():
-            from kiosk.attendance.pins import personal_pin_problem
+            from kiosk.security.pins import personal_pin_problem
 
             pin_problem = personal_pin_problem(self.pin.text())
             if pin_problem:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import worker_id
+from kiosk.common import worker_id
 
 
 class RenameIdDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.attendance.pins import MAX_DIGITS, personal_pin_problem
+from kiosk.security.pins import MAX_DIGITS, personal_pin_problem
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 

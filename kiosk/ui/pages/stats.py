@@ -45,7 +45,7 @@ class StatsPage(QWidget):
                              for d in stats["check_ins_per_day"]])
 
     def _selfcheck_line(self) -> str:
-        from kiosk.gallery import selfcheck
+        from kiosk.recognition import selfcheck
 
         try:
             return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"

@@ -18,7 +18,7 @@ class PhotoSlot(QFrame):
         super().__init__(parent)
         self.setObjectName("photoSlot")
         self.number = number
-        self.checked = None  # kiosk.gallery.enroll.CheckedPhoto once accepted
+        self.checked = None  # kiosk.enrollment.templates.CheckedPhoto once accepted
         self.state = "empty"
         self.image_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image_label.setFixedSize(THUMB, THUMB)

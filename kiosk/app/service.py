@@ -1,0 +1,524 @@
+"""The kiosk's application core: one object that the CLI and the Qt screens both use to
+recognise, enroll, delete and record attendance, so both behave the same."""
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+import numpy as np
+
+from kiosk.app.settings import Settings, load_settings
+from kiosk.app.worker_id_change import WorkerIds, refuse_taken
+from kiosk.attendance.errors import STORE_ERRORS, explain
+from kiosk.attendance.outbox import QUEUED, Outbox
+from kiosk.common.fsutil import crash_point
+from kiosk.enrollment.templates import Enroller, Progress
+from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.recognition.decision import DecisionRule
+from kiosk.recognition.matcher import Matcher, MatchResult
+from kiosk.security.audit import (
+    DELETE,
+    ENROLL,
+    LEARNED_TEMPLATE_APPROVED,
+    LEARNED_TEMPLATE_REMOVED,
+    PIN_CHANGE,
+    PURGE,
+    REENROLL,
+    Actor,
+)
+from kiosk.site.control import SiteControl
+from kiosk.site.gallery import SITE_SETTINGS
+from kiosk.vision.pipeline import FacePipeline, load_pipeline
+from kiosk.vision.types import Face
+
+log = logging.getLogger(__name__)
+
+
+def decision_rule(embedder, settings: Settings) -> DecisionRule:
+    """The embedder's calibrated rule (its `default_rule`; else its plain thresholds, no
+    margin), then the settings' threshold, masked threshold and margins over it."""
+    params = dict(getattr(embedder, "default_rule", None) or {})
+    if not params:
+        masked = getattr(embedder, "default_gate_threshold", None) if getattr(embedder, "default_gate_offset", None) \
+            is not None else getattr(embedder, "default_masked_threshold", None)
+        params = {"threshold": embedder.default_threshold, "masked_threshold": masked}
+    for key in ("threshold", "masked_threshold", "margin", "masked_margin"):
+        if getattr(settings, key, None) is not None:
+            params[key] = float(getattr(settings, key))
+    return DecisionRule(**params)
+
+
+def gallery_cipher_for(settings: Settings):
+    """The gallery's at-rest cipher (kiosk.security.at_rest), its key made on the first write when
+    encryption is on; with it off, a gallery sealed earlier still finds its key, a plain one
+    stays plain."""
+    from kiosk.security.at_rest import MARKER, LazyCipher
+
+    if settings.encryption not in ("on", "off"):
+        raise ValueError(f"encryption = {settings.encryption!r} in {settings.settings_path}: use \"on\" or \"off\"")
+    if settings.encryption == "off" and not (settings.embeddings_dir / MARKER).is_file():
+        return None
+    return LazyCipher(settings.embeddings_dir, settings.data_dir, create=settings.encryption == "on")
+
+
+@dataclass
+class FaceResult:
+    face: Face
+    match: MatchResult
+    checkin: object | None = None  # attendance CheckIn when it was recorded
+    time: str = ""
+    write_error: str | None = None  # why the database refused it (then it waits in the outbox)
+
+    def as_dict(self) -> dict:
+        out = {"box": self.face.xywh(), "detection_score": round(self.face.score, 4), "time": self.time}
+        out |= self.match.as_dict()
+        liveness = self.face.extra.get("liveness")
+        if liveness is not None:  # present when liveness is on (kiosk.recognition.liveness)
+            out["liveness"] = liveness.as_dict()
+        if self.checkin is not None:
+            out["attendance"] = {"recorded": self.checkin.recorded, "outcome": self.checkin.outcome}
+        return out
+
+
+class KioskService(SiteControl, WorkerIds):
+    def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
+        self.settings = settings or load_settings()
+        self._pipeline = pipeline
+        self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
+        self._matcher: Matcher | None = None
+        self._gallery_stamp: int | None = None
+        self._enroller: Enroller | None = None
+        # The mask renderer is not thread-safe; enrolment and previews take turns.
+        self._mask_lock = threading.Lock()
+        self._lock = threading.RLock()
+        self.gallery_warnings: list[str] = []
+        # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
+        self.outbox = Outbox(self.settings.data_dir / "outbox")
+        # The site's shared database (kiosk.site) when `database_url` is set; None: a single
+        # kiosk on its own SQLite file. The embeddings folder is then the site's local cache.
+        self.site = None
+        if self.settings.database_url:
+            from kiosk.site.node import Site
+
+            self._own_settings = {k: getattr(self.settings, k) for k in SITE_SETTINGS}
+            self.site = Site(self.settings, self.store, on_change=self._site_changed,
+                             on_settings=self._apply_site_settings, on_online=self.deliver_outbox,
+                             on_rename=self._site_renamed)
+            self._apply_site_settings(self.site.cached_settings)  # what it last saw: it may start offline
+        self.recovery_notes: list[str] = []
+        self.last_write_error: str | None = None
+        self._recovered = False
+        # Who is acting, for the audit trail: the shell user for the CLI; the Qt screens set
+        # the role signed in with a PIN (HR or admin).
+        self.actor = Actor.shell_user()
+
+    @property
+    def pipeline(self) -> FacePipeline:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = load_pipeline(self.settings)
+            return self._pipeline
+
+    @property
+    def rule(self) -> DecisionRule:
+        """The open-set decision rule (kiosk.recognition.decision): the embedder's calibrated one
+        (docs/evaluation/openset.md), with the site's own thresholds and margins from kiosk.toml
+        (`kiosk calibrate --apply`) or the environment taking precedence."""
+        return decision_rule(self.pipeline.embedder, self.settings)
+
+    @property
+    def threshold(self) -> float:
+        return self.rule.threshold
+
+    @property
+    def gate_offset(self) -> float | None:
+        """The embedder's mask-gating offset, or None when it is not gated (docs/evaluation)."""
+        return getattr(self.pipeline.embedder, "default_gate_offset", None)
+
+    @property
+    def masked_threshold(self) -> float:
+        """The threshold for masked faces (for a gated embedder, after the gate's offset)."""
+        return self.rule.masked[0]
+
+    @cached_property
+    def local_db(self):
+        """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
+        this desk's audit trail is kept."""
+        from kiosk.attendance import AttendanceDB
+
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
+                            kiosk_id=self.settings.kiosk_id)
+
+    @cached_property
+    def db(self):
+        """The attendance store: the site's server (kiosk.site.attendance) or attendance.db."""
+        db = self.site.attendance if self.site is not None else self.local_db
+        self.recover()
+        try:  # at start: the rows a crash left out, then what waited in the outbox
+            if self.site is None:
+                from kiosk.app.reconcile import reconcile
+                from kiosk.app.worker_id_change import finish_pending
+
+                self.recovery_notes += finish_pending(self)  # an interrupted rename first: then they agree
+                self.recovery_notes += reconcile(self.store, db)
+            self.outbox.deliver(db)
+        except STORE_ERRORS as exc:
+            log.warning("start-up reconciliation not done: %s", explain(exc, self.db_label))
+        return db
+
+    @property
+    def db_label(self) -> str:
+        """What messages call the attendance store: the file, or the site's server."""
+        return self.site.describe() if self.site is not None else str(self.settings.db_path)
+
+    def recover(self) -> list[str]:
+        """Once per service, before the gallery is read or changed: finish or undo what a
+        crashed enrolment, re-enrolment or deletion left (GalleryStore.recover)."""
+        if not self._recovered:
+            self._recovered = True
+            self.recovery_notes += self.store.recover()
+        return self.recovery_notes
+
+    @cached_property
+    def audit(self):
+        """The HR audit trail (kiosk.security.audit), in the attendance database."""
+        from kiosk.security.audit import AuditLog
+
+        return AuditLog(self.local_db)
+
+    def audit_event(self, action: str, subject: str = "", **detail) -> dict:
+        return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
+
+    def export_attendance(self, out_path, start, end, *, employee_id: str | None = None,
+                          summary: bool = False) -> int:
+        """The HR CSV export (kiosk.attendance.export), on the audit trail. Returns rows written."""
+        from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
+        from kiosk.security.audit import EXPORT
+
+        writer = export_daily_summary_csv if summary else export_attendance_csv
+        count = writer(self.db, out_path, start, end, employee_id=employee_id)
+        self.audit_event(EXPORT, employee_id or "", out=str(out_path), rows=count, summary=summary,
+                         date_from=start, date_to=end)
+        return count
+
+    @property
+    def retention(self):
+        from kiosk.attendance.retention import RetentionPolicy
+
+        return RetentionPolicy.from_settings(self.settings)
+
+    def purge(self, *, dry_run: bool = False, now: datetime | None = None):
+        """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
+        from kiosk.attendance.retention import purge
+
+        folders = []
+        days = self.retention.photos_days
+        # On a site the enrolment photos are the server's (aged from when it first stored them);
+        # this kiosk's cache follows. A single kiosk ages its own files.
+        if days is not None and self.store.root.is_dir() and self.site is None:
+            folders = [f / "photos" for f in self.store.root.iterdir() if f.is_dir() and not f.name.startswith(".")]
+        if days is not None:
+            from kiosk.recognition.pin_checkin import review_folders
+
+            folders += review_folders(self.settings.data_dir)  # PIN check-in frames age like photos
+        report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
+        if days is not None and self.site is not None:
+            from datetime import timedelta
+
+            from kiosk.attendance.db import local_now
+
+            cutoff = (local_now(now) - timedelta(days=days)).astimezone()
+            report.photos += self.site.gallery.purge_photos(cutoff, dry_run)
+            if not dry_run:
+                self.site.pull()
+        if not dry_run:
+            self.audit_event(PURGE, **report.as_dict(), policy=self.retention.describe())
+        return report
+
+    def _stamp(self) -> int | None:
+        """Changes whenever a person folder is added, replaced or removed (they are renamed
+        into place), so enrolments made by another process are picked up too."""
+        try:
+            return self.store.root.stat().st_mtime_ns
+        except OSError:
+            return None
+
+    @property
+    def matcher(self) -> Matcher:
+        with self._lock:
+            if self._matcher is None or self._stamp() != self._gallery_stamp:
+                self.reload()
+            return self._matcher
+
+    def reload(self) -> Matcher:
+        """Re-read the gallery (after an enrolment or deletion, from any process)."""
+        self.recover()
+        stamp = self._stamp()
+        records, warnings = self.store.load_all()
+        rule = self.rule
+        matcher = Matcher(records, self.pipeline.embedder.name, rule.threshold, rule.masked[0],
+                          gate_offset=self.gate_offset or 0.0, gate_threshold=rule.masked[0], rule=rule)
+        for record in matcher.skipped:
+            if record.embedder != matcher.embedder:
+                warnings.append(f"{record.user_id} ({record.name}) was enrolled with {record.embedder}, not "
+                                f"{matcher.embedder}: run `kiosk reembed` to use them with this model")
+            else:
+                warnings.append(f"{record.user_id} ({record.name}) has {record.originals.shape[1]}-number "
+                                f"embeddings, not the gallery's {matcher.dim}: skipped; run `kiosk reembed "
+                                f"{record.user_id}` to rebuild them from the stored photos")
+        with self._lock:
+            self._matcher = matcher
+            self._gallery_stamp = stamp
+            self.gallery_warnings = warnings
+        return matcher
+
+    def people(self) -> list[PersonRecord]:
+        return self.store.load_all()[0]
+
+    def recognize(self, image_bgr: np.ndarray, *, record: bool = True, source: str = "image",
+                  top_k: int = 3) -> list[FaceResult]:
+        """Every face in the image, matched; recognised people get attendance (with cooldown),
+        and every attempt goes to the access log when `record` is set."""
+        faces = self.pipeline.analyze(image_bgr)
+        for face in faces:
+            result = self.check_liveness(image_bgr, face)
+            if result is not None:
+                face.extra["liveness"] = result
+        return self.decide(faces, record=record, source=source, top_k=top_k)
+
+    @cached_property
+    def _liveness_state(self) -> tuple:
+        from kiosk.recognition.liveness import load_liveness
+
+        with self._lock:
+            try:
+                return load_liveness(self.settings)
+            except Exception as exc:  # a truncated or foreign file: say so, do not stop the kiosk
+                log.warning("liveness models could not be loaded: %s", exc)
+                return None, f"off: the liveness model could not be loaded ({exc})"
+
+    @property
+    def liveness(self):
+        """The LivenessChecker (kiosk.recognition.liveness), or None when it is switched off in the
+        settings or its model files are missing (`liveness_reason` says which)."""
+        return self._liveness_state[0]
+
+    @property
+    def liveness_reason(self) -> str:
+        return self._liveness_state[1]
+
+    def check_liveness(self, image_bgr: np.ndarray, face: Face):
+        """One face's LivenessResult (score 0..1, live, threshold), or None when liveness is off."""
+        checker = self.liveness
+        return None if checker is None else checker.check(image_bgr, face)
+
+    def record_spoof(self, match: MatchResult, liveness_score: float, detail: str, source: str = "camera",
+                     now: datetime | None = None) -> int:
+        """A failed liveness check in the access log (outcome spoof_suspected, the liveness
+        score in `score`): nobody is checked in; HR sees the count on the statistics screen."""
+        from kiosk.attendance.db import SPOOF_SUSPECTED
+
+        return self.db.log_access(SPOOF_SUSPECTED, employee_id=match.user_id if match.accepted else None,
+                                  name=match.name if match.accepted else "", score=liveness_score,
+                                  masked=match.masked_template, source=source, detail=detail, now=now)
+
+    def decide(self, faces: list[Face], *, record: bool = True, source: str = "camera",
+               top_k: int = 3) -> list[FaceResult]:
+        embedded = [f for f in faces if f.embedding is not None]
+        if not embedded:
+            return []
+        matcher = self.matcher
+        vectors = np.stack([f.embedding for f in embedded])
+        # Mask gating (docs/evaluation/README.md): each face is labelled masked or not by the
+        # gallery's mask direction in embedding space (no image needed, so the live path gets it
+        # too); unmasked faces are compared with the originals only, masked ones with all
+        # templates, the synthetic masked ones lowered by the gate offset.
+        flags = matcher.embedding_mask_flags(vectors) if self.gate_offset is not None else None
+        matches = matcher.match(vectors, top_k=top_k, probe_masked=flags)
+        now = datetime.now()
+        results = []
+        for face, match in zip(embedded, matches):
+            result = FaceResult(face, match, time=now.strftime("%H:%M:%S"))
+            liveness = face.extra.get("liveness")
+            if record and liveness is not None and not liveness.live:  # a photo or screen: no check-in
+                self.record_spoof(match, liveness.score, f"liveness {liveness.score:.3f} < {liveness.threshold} "
+                                  f"(one image)", source=source, now=now)
+            elif record:
+                result.checkin = self.record(match, source=source, now=now)
+                if result.checkin.outcome == QUEUED:
+                    result.write_error = self.last_write_error
+            results.append(result)
+        return results
+
+    def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None):
+        """Attendance and the access log for one decision. When the database refuses the write
+        (locked past its timeout, disk full, damaged), the decision goes to the outbox and the
+        CheckIn says QUEUED (`last_write_error` says why); it is written, once, when the
+        database takes writes again."""
+        from kiosk.attendance import CheckIn
+
+        now = now or datetime.now()
+        fields = {"employee_id": match.user_id if match.accepted else None, "name": match.name,
+                  "score": None if match.score is None else float(match.score),
+                  "masked": bool(match.masked_template), "source": source, "unsure": bool(match.unsure)}
+        key = uuid.uuid4().hex  # the same key if it is kept: a write that did land is not doubled
+        try:
+            db = self.db
+            if len(self.outbox):  # what waited goes first: the cooldown sees the visits in order
+                self.outbox.deliver(db)
+            checkin = db.record_recognition(now=now, key=key, **fields)
+        except STORE_ERRORS as exc:
+            self.last_write_error = explain(exc, self.db_label)
+            log.warning("%s: kept in the outbox", self.last_write_error)
+            self.outbox.put("recognition", key=key, now=now, **fields)
+            return CheckIn(False, QUEUED, fields["employee_id"], match.name, now.replace(microsecond=0),
+                           fields["score"], 0)
+        self.last_write_error = None
+        return checkin
+
+    def deliver_outbox(self) -> int:
+        """Write what waits in the outbox now, so a kept check-in does not wait for the next
+        person (the live worker calls this when nobody is at the door). Returns entries written."""
+        if not len(self.outbox):
+            return 0
+        try:
+            return self.outbox.deliver(self.db)
+        except STORE_ERRORS as exc:  # still refused: the next try, later
+            log.info("outbox not delivered yet: %s", explain(exc, self.db_label))
+            return 0
+
+    def save_person(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> None:
+        """The gallery folder and its `employees` row, together: the database is opened first (a
+        damaged one fails before anything changes) and a refused row write undoes the folder."""
+        db = self.db
+        if not replace:
+            refuse_taken(self, record.user_id)
+        change = self.store.save_staged(record, photos, replace)
+        try:
+            if self.site is not None:  # the site's version first: every kiosk gets the same person
+                self.site.push(record.user_id, replace=replace)
+            db.upsert_employee(record.user_id, record.name, record.mobile)
+            crash_point("after-db-write")
+        except BaseException:
+            change.rollback()
+            record.folder = None
+            raise
+        change.commit()
+
+    def enroller(self) -> Enroller:
+        """One enroller per service, so the mask renderer (seconds to load) is loaded once."""
+        with self._lock:
+            if self._enroller is None or self._enroller.pipeline is not self.pipeline:
+                # Photo agreement is a same-person pair check: the embedder's per-pair threshold.
+                pair = self.settings.threshold or self.pipeline.embedder.default_threshold
+                self._enroller = Enroller(self.pipeline, self.store, threshold=pair)
+            return self._enroller
+
+    def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,
+               replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
+               progress: Progress | None = None) -> PersonRecord:
+        self.db  # noqa: B018 - a damaged database fails now, not after seconds of embedding
+        if replace:  # re-enrolling e042 re-enrols E042, under the ID as HR first typed it
+            user_id = self.typed_id(user_id)
+        else:
+            refuse_taken(self, user_id.strip())  # before seconds of embedding, not after
+        enroller = self.enroller()
+        with self._mask_lock:
+            record, photos = enroller.prepare(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
+                                              allow_duplicate=allow_duplicate, masks=masks, progress=progress)
+        self.save_person(record, photos, replace)
+        self.audit_event(REENROLL if replace else ENROLL, record.user_id, name=record.name,
+                         photos=len(images), templates=int(record.metadata.get("total_embeddings", 0)),
+                         masks=masks, allow_duplicate=allow_duplicate)
+        self.reload()
+        return record
+
+    def mask_preview(self, image_bgr: np.ndarray, face: Face, mask_type: str = "surgical_blue") -> np.ndarray:
+        """The photo with one synthetic mask, as the masked templates see it."""
+        enroller = self.enroller()
+        with self._mask_lock:
+            return enroller.renderer.render(image_bgr, face.box, mask_type).image
+
+    # -- worker-ID check-in and learned masks (issue 12; kiosk/recognition/pin_checkin.py) ----------------------
+
+    @cached_property
+    def pins(self):
+        if self.site is not None:
+            from kiosk.site.pins import SitePins
+
+            return SitePins(self.db)
+        from kiosk.security.pins import PersonalPins
+
+        return PersonalPins(self.db)
+
+    @property
+    def learn_rule(self):
+        """The anti-poisoning rule for learned real-mask templates (kiosk.gallery.learning)."""
+        from kiosk.gallery.learning import LearnRule
+
+        return LearnRule()
+
+    def set_pin(self, user_id: str, pin: str) -> None:
+        """Set a person's check-in PIN (4-6 digits). A person enrolled before the database
+        existed is added to it first."""
+        user_id = self.typed_id(user_id)
+        if self.db.get_employee(user_id) is None:
+            record = next((r for r in self.people() if r.user_id == user_id), None)
+            if record is None:
+                raise KeyError(f"no enrolled person has worker ID {user_id}")
+            self.db.upsert_employee(record.user_id, record.name, record.mobile)
+        self.pins.set_pin(user_id, pin)
+        self.audit_event(PIN_CHANGE, user_id, pin="check-in")
+
+    def approve_learned(self, user_id: str, name: str) -> None:
+        """HR accepts a pending learned mask template (audited; the matcher reloads)."""
+        from kiosk.gallery.learned import LearnedTemplates
+
+        LearnedTemplates(self.store).approve(user_id, name)
+        self.audit_event(LEARNED_TEMPLATE_APPROVED, user_id, template=name)
+        self.gallery_changed(user_id)
+
+    def remove_learned(self, user_id: str, name: str) -> None:
+        """HR removes a learned mask template for good (audited; the matcher reloads)."""
+        from kiosk.gallery.learned import LearnedTemplates
+
+        LearnedTemplates(self.store).remove(user_id, name)
+        self.audit_event(LEARNED_TEMPLATE_REMOVED, user_id, template=name)
+        self.gallery_changed(user_id)
+
+    def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
+                    face: Face | None = None, now: datetime | None = None):
+        from kiosk.recognition.pin_checkin import pin_checkin
+
+        return pin_checkin(self, user_id, pin, image_bgr, face, now)
+
+    def delete(self, user_id: str) -> None:
+        """Folder and row together: the person is moved aside, marked deleted in the database,
+        and only then removed for good; a refused database write puts them back."""
+        self.recover()
+        db = self.db
+        user_id = self.typed_id(user_id)
+        change = self.store.delete_staged(user_id, exact=True)
+        try:
+            if self.site is not None:
+                self.site.delete(user_id)
+            try:
+                db.delete_employee(user_id)
+            except KeyError:
+                pass  # enrolled before the database existed: nothing to mark
+            crash_point("delete-after-db")
+        except BaseException:
+            change.rollback()
+            raise
+        change.commit()
+        from kiosk.recognition.pin_checkin import review_frames
+
+        for frame in review_frames(self.settings.data_dir, user_id):  # their PIN check-in faces too
+            frame.unlink(missing_ok=True)
+        self.audit_event(DELETE, user_id)
+        self.reload()

@@ -1,0 +1,241 @@
+"""`kiosk liveness IMAGE`: each face's liveness score and verdict; `kiosk evaluate-liveness DIR`:
+APCER per attack type and BPCER masked/unmasked, per frame and per track, the leave-one-set-out
+threshold, a DET plot and the markdown report (kiosk/research/liveness_eval.py has the protocol)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.research import liveness_eval as ev
+
+
+def _checker(settings):
+    from kiosk.common.errors import CliError
+    from kiosk.recognition.liveness import load_liveness
+
+    checker, reason = load_liveness(settings)
+    if checker is None:
+        raise CliError(f"liveness is {reason}")
+    return checker
+
+
+def cmd_liveness(args) -> int:
+    from kiosk.common.errors import CliError
+    from kiosk.vision.image_io import load_image
+    from kiosk.vision.pipeline import load_pipeline
+
+    settings = args.settings
+    if args.threshold is not None:
+        settings.liveness_threshold = args.threshold
+    checker = _checker(settings)
+    image = load_image(args.image)
+    faces = load_pipeline(settings).detect(image)
+    if not faces:
+        raise CliError(f"no face found in {args.image}")
+    results = [(face, checker.check(image, face)) for face in faces]
+    data = {"image": str(args.image), "models": checker.name, "threshold": checker.threshold,
+            "faces": [{"box": face.xywh()} | r.as_dict() for face, r in results]}
+    lines = [f"{'live' if r.live else 'not live (photo or screen?)':<28} score {r.score:.3f} "
+             f"(threshold {r.threshold})  box {face.xywh()}" for face, r in results]
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        print("\n".join(lines))
+    return 0 if all(r.live for _, r in results) else 2
+
+
+def run_evaluation(dirs: list[Path], masked_dirs: list[Path], settings, frames: int = 3,
+                   target_bpcer: float = ev.TARGET_BPCER, cache: Path | None = None, progress=None) -> dict:
+    from kiosk.research.liveness_data import collect_masked_live, collect_sets, score_samples
+    from kiosk.vision.pipeline import choose_detector
+
+    samples = [s for d in dirs for s in collect_sets(d)] + [s for d in masked_dirs for s in collect_masked_live(d)]
+    checker = _checker(settings)
+    detector, _ = choose_detector(settings.detector if settings.detector != "mtcnn" else "mtcnn",
+                                  settings.models_dir, settings.own_models_dir)
+    score_samples(samples, checker, detector, cache, progress)
+    model_names = tuple(m.name for m in checker.models)
+    combos = {"mean of " + " + ".join(model_names): None} | {name: (name,) for name in model_names}
+    results = {}
+    for label, combo in combos.items():
+        frame_items, track_items = ev.frame_items(samples, combo), ev.track_items(samples, frames, combo)
+        threshold = ev.choose_threshold(track_items, target_bpcer)
+        results[label] = {"frames": frame_items, "tracks": track_items, "threshold": threshold,
+                          "loso": ev.leave_one_set_out(frame_items, track_items, target_bpcer),
+                          "frame": ev.error_counts(frame_items, threshold),
+                          "track": ev.error_counts(track_items, threshold)}
+    lengths = {}
+    for k in sorted({1, 3, 5, frames}):  # does a longer track help? (each length its own LOSO thresholds)
+        frame_items, track_items = ev.frame_items(samples), ev.track_items(samples, k)
+        lengths[k] = ev.leave_one_set_out(frame_items, track_items, target_bpcer)["track"]
+    return {"samples": samples, "checker": checker, "frames": frames, "target_bpcer": target_bpcer,
+            "results": results, "main": next(iter(combos)), "detector": detector.name, "lengths": lengths}
+
+
+def _data_table(samples) -> list[str]:
+    rows: dict[tuple, list[int]] = {}
+    for s in samples:
+        key = (s.set, "live" if s.live else s.attack, "masked" if s.masked else "")
+        entry = rows.setdefault(key, [0, 0, set()])
+        entry[0] += 1
+        entry[1] += s.scores is None
+        entry[2].add(s.capture)
+    lines = ["| set | presentation | mask | images | no face found | captures |", "|---|---|---|---|---|---|"]
+    lines += [f"| {k[0]} | {k[1]} | {k[2]} | {v[0]} | {v[1]} | {len(v[2])} |" for k, v in sorted(rows.items())]
+    return lines
+
+
+def write_report(evaluation: dict, out: Path, plot: Path, command: str) -> None:
+    from kiosk.common.fsutil import atomic_write_text
+
+    main = evaluation["results"][evaluation["main"]]
+    threshold, frames = main["threshold"], evaluation["frames"]
+    ev.plot_det({f"per frame ({len(main['frames'])})": main["frames"],
+                 f"per track of {frames} frames ({len(main['tracks'])})": main["tracks"]}, threshold, plot)
+    loso = main["loso"]
+    lines = [
+        "# Liveness (presentation-attack detection): APCER and BPCER", "",
+        f"Generated by `{command}` on {date.today()}; models {evaluation['checker'].name}, "
+        f"face boxes from {evaluation['detector']} (the largest face of each image).", "",
+        "Terms (ISO/IEC 30107-3): **APCER** = attacks accepted as live, per attack instrument species; "
+        "**BPCER** = live people refused. Targets: per track BPCER <= 2% (masked included), "
+        "APCER <= 5% on every attack type.", "",
+        "## Data", "",
+        *_data_table(evaluation["samples"]), "",
+        "Images where no face was found are left out of the rates (an attack without a face cannot check "
+        "anyone in; a live face without one is the detector's miss, not the liveness check's).", "",
+        "**Tracks from still images.** The data has no video, so a track is a sliding window of "
+        f"{frames} consecutive images (file-name order) of one capture: one SET, label and mask state, "
+        "split by NUAA subject and session, and at gaps over 10 s in the webcam tutorials' timestamped "
+        "file names; a person folder (and mask state) of the masked folders. Frames of one capture are "
+        "seconds apart rather than 1/15 s, so they vary more than a real track's frames; overlapping "
+        "windows are not independent attempts. Captures shorter than the window are one track of "
+        "their images.", "",
+        "## Threshold protocol", "",
+        f"Leave-one-set-out: for each set, the threshold is the highest one whose per-track BPCER on the "
+        f"*other* sets is <= {100 * evaluation['target_bpcer']:g}%, and it is applied to the held-out set; "
+        "the held-out errors are pooled. The kiosk's threshold is the same rule on all sets: "
+        f"**{threshold:.2f}** (`liveness_threshold`, the default in kiosk.recognition.liveness).", "",
+        "Per-set thresholds chosen without that set: " +
+        ", ".join(f"{k} {v:.2f}" for k, v in loso["thresholds"].items()) + ".", "",
+        "## Results", "",
+        "Held-out (leave-one-set-out) figures are the honest estimate; the in-sample figures at the "
+        f"chosen threshold {threshold:.2f} are what the shipped setting does on this same data.", "",
+        *ev.counts_table({"per frame, held-out": loso["frame"], f"per track ({frames}), held-out": loso["track"],
+                          f"per frame at {threshold:.2f}": main["frame"],
+                          f"per track ({frames}) at {threshold:.2f}": main["track"]}), "",
+        f"![DET](./{plot.name})", "",
+        "## Model choice (per track, each at its own leave-one-set-out thresholds)", "",
+        "| models | threshold (all sets) | APCER all, held-out | worst attack type, held-out | BPCER all, held-out |",
+        "|---|---|---|---|---|",
+    ]
+    for label, r in evaluation["results"].items():
+        apcers = {k: v for k, v in r["loso"]["track"].items() if k.startswith("APCER ") and k != "APCER all"}
+        worst = max(apcers.items(), key=lambda kv: ev.rate(kv[1]), default=("-", [0, 0]))
+        lines.append(f"| {label} | {r['threshold']:.2f} | {ev._cell(r['loso']['track']['APCER all'])} | "
+                     f"{worst[0][6:]} {ev._cell(worst[1])} | {ev._cell(r['loso']['track']['BPCER all'])} |")
+    lines += ["", "## Track length (mean of both models, held-out, each length its own thresholds)", "",
+              "| frames per track | APCER all | worst attack type | BPCER masked | BPCER unmasked |",
+              "|---|---|---|---|---|"]
+    for k, counts in evaluation["lengths"].items():
+        apcers = {key: v for key, v in counts.items() if key.startswith("APCER ") and key != "APCER all"}
+        worst = max(apcers.items(), key=lambda kv: ev.rate(kv[1]), default=("-", [0, 0]))
+        lines.append(f"| {k} | {ev._cell(counts['APCER all'])} | {worst[0][6:]} {ev._cell(worst[1])} | "
+                     f"{ev._cell(counts.get('BPCER masked'))} | {ev._cell(counts.get('BPCER unmasked'))} |")
+    lines += ["", "## Per set (per track at the chosen threshold)", "",
+              "| set | APCER | BPCER | mean live score | mean attack score |", "|---|---|---|---|---|"]
+    for name in sorted({i.set for i in main["tracks"]}):
+        items = [i for i in main["tracks"] if i.set == name]
+        counts = ev.error_counts(items, threshold)
+        live = [i.score for i in items if i.live]
+        spoof = [i.score for i in items if not i.live]
+        means = [f"{np.mean(v):.2f}" if v else "-" for v in (live, spoof)]
+        lines.append(f"| {name} | {ev._cell(counts['APCER all'])} | {ev._cell(counts['BPCER all'])} | "
+                     f"{means[0]} | {means[1]} |")
+    lines += ["", "## Limits", "",
+              "- The attack sets are small (one attack type can be a few images of one set): one image moves "
+              "a rate by several points; the held-out figures are the ones to quote.",
+              "- Tight face crops (masked/rmfrd 160x160, masked/webcam 400x400) leave the models no context "
+              "around the face (the 2.7x and 4.0x windows shrink to the image), unlike a camera frame; they are "
+              "measured because masked people must pass, and they pull the threshold down.",
+              "- Other cheap cues (brightness, saturation, high-frequency energy, sharpness of the face region) "
+              "were measured and did not separate replays from live faces across sets: "
+              "[liveness_cues.md](./liveness_cues.md).",
+              "- Test-time flips, other crop scales and a logistic regression on the models' embeddings were "
+              "measured leave-one-set-out and did not reach the targets either (liveness_cues.md): the targets "
+              "are not met with these models on this data.", ""]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out, "\n".join(lines) + "\n")
+
+
+def summary(evaluation: dict) -> dict:
+    main = evaluation["results"][evaluation["main"]]
+    rates = lambda counts: {k: {"errors": v[0], "total": v[1], "rate": round(ev.rate(v), 4)}  # noqa: E731
+                            for k, v in counts.items()}
+    return {"threshold": main["threshold"], "track_frames": evaluation["frames"],
+            "loso_thresholds": main["loso"]["thresholds"],
+            "held_out": {"frame": rates(main["loso"]["frame"]), "track": rates(main["loso"]["track"])},
+            "at_threshold": {"frame": rates(main["frame"]), "track": rates(main["track"])}}
+
+
+def cmd_evaluate_liveness(args) -> int:
+    def progress(done: int, total: int) -> None:
+        if not args.json and (done % 20 == 0 or done == total):
+            print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    evaluation = run_evaluation([Path(d) for d in args.dirs], [Path(d) for d in args.masked_live],
+                                args.settings, args.frames, args.target_bpcer,
+                                Path(args.cache) if args.cache else None, progress)
+    if not args.json:
+        print(file=sys.stderr)
+    if args.out:
+        argv = sys.argv[1:]
+        if "--cache" in argv:  # where this run kept its scores is no part of the method
+            del argv[argv.index("--cache"):argv.index("--cache") + 2]
+        command = "kiosk " + " ".join(argv)
+        write_report(evaluation, Path(args.out), Path(args.out).with_name(Path(args.out).stem + "_det.png"), command)
+    data = summary(evaluation)
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        print(f"threshold {data['threshold']:.2f} (highest with per-track BPCER <= {100 * args.target_bpcer:g}% "
+              f"on all sets)")
+        for view in ("held_out", "at_threshold"):
+            for level in ("frame", "track"):
+                cells = ", ".join(f"{k} {100 * v['rate']:.1f}% ({v['errors']}/{v['total']})"
+                                  for k, v in data[view][level].items())
+                print(f"{view} {level}: {cells}")
+        if args.out:
+            print(f"report: {args.out}")
+    return 0
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("liveness", help="each face's liveness score and verdict (photo/screen or live)",
+                              description="Score every face of an image with the liveness models. Exit code 0 "
+                                          "when every face is live, 2 when one is not.")
+    p.add_argument("image")
+    p.add_argument("--threshold", type=float, help="override liveness_threshold")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_liveness)
+
+    p = subparsers.add_parser(
+        "evaluate-liveness", help="APCER/BPCER of the liveness check on SET/{live,spoof} folders",
+        description="Measure the liveness check (ISO/IEC 30107-3 APCER per attack type, BPCER masked and "
+                    "unmasked, per frame and per track), choose the threshold leave-one-set-out, write a report "
+                    "with a DET plot.")
+    p.add_argument("dirs", nargs="+", metavar="DIR", help="folder of SET/{live,spoof}/ folders (or one SET)")
+    p.add_argument("--masked-live", nargs="*", default=[], metavar="DIR",
+                   help="folders of PERSON/IMAGE live faces (e.g. masked/webcam, masked/rmfrd); none are attacks")
+    p.add_argument("--frames", type=int, default=3, help="frames per track (default 3, as the live screen)")
+    p.add_argument("--target-bpcer", type=float, default=ev.TARGET_BPCER,
+                   help="the threshold rule's BPCER target (default 0.02)")
+    p.add_argument("--out", metavar="REPORT.md", help="write the markdown report (and REPORT_det.png beside it)")
+    p.add_argument("--cache", metavar="FILE.json", help="keep the per-image scores here and reuse them")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_evaluate_liveness)
