@@ -13,23 +13,35 @@ import numpy as np
 
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
+from kiosk.attendance import AttendanceDB, CheckIn
+from kiosk.attendance.db import SPOOF_SUSPECTED
 from kiosk.attendance.errors import STORE_ERRORS, explain
+from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 from kiosk.attendance.outbox import QUEUED, Outbox
+from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
 from kiosk.enrollment.templates import Enroller, Progress
+from kiosk.gallery.learned import LearnedTemplates
+from kiosk.gallery.learning import LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
 from kiosk.recognition.decision import DecisionRule
+from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
+from kiosk.recognition.pin_checkin import pin_checkin, review_frames
+from kiosk.security.at_rest import MARKER, LazyCipher
 from kiosk.security.audit import (
     DELETE,
     ENROLL,
+    EXPORT,
     LEARNED_TEMPLATE_APPROVED,
     LEARNED_TEMPLATE_REMOVED,
     PIN_CHANGE,
     PURGE,
     REENROLL,
     Actor,
+    AuditLog,
 )
+from kiosk.security.pins import PersonalPins
 from kiosk.site.control import SiteControl
 from kiosk.site.gallery import SITE_SETTINGS
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
@@ -56,7 +68,6 @@ def gallery_cipher_for(settings: Settings):
     """The gallery's at-rest cipher (kiosk.security.at_rest), its key made on the first write when
     encryption is on; with it off, a gallery sealed earlier still finds its key, a plain one
     stays plain."""
-    from kiosk.security.at_rest import MARKER, LazyCipher
 
     if settings.encryption not in ("on", "off"):
         raise ValueError(f"encryption = {settings.encryption!r} in {settings.settings_path}: use \"on\" or \"off\"")
@@ -148,7 +159,6 @@ class KioskService(SiteControl, WorkerIds):
     def local_db(self):
         """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
         this desk's audit trail is kept."""
-        from kiosk.attendance import AttendanceDB
 
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
@@ -187,7 +197,6 @@ class KioskService(SiteControl, WorkerIds):
     @cached_property
     def audit(self):
         """The HR audit trail (kiosk.security.audit), in the attendance database."""
-        from kiosk.security.audit import AuditLog
 
         return AuditLog(self.local_db)
 
@@ -197,8 +206,6 @@ class KioskService(SiteControl, WorkerIds):
     def export_attendance(self, out_path, start, end, *, employee_id: str | None = None,
                           summary: bool = False) -> int:
         """The HR CSV export (kiosk.attendance.export), on the audit trail. Returns rows written."""
-        from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
-        from kiosk.security.audit import EXPORT
 
         writer = export_daily_summary_csv if summary else export_attendance_csv
         count = writer(self.db, out_path, start, end, employee_id=employee_id)
@@ -208,13 +215,10 @@ class KioskService(SiteControl, WorkerIds):
 
     @property
     def retention(self):
-        from kiosk.attendance.retention import RetentionPolicy
-
         return RetentionPolicy.from_settings(self.settings)
 
     def purge(self, *, dry_run: bool = False, now: datetime | None = None):
         """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
-        from kiosk.attendance.retention import purge
 
         folders = []
         days = self.retention.photos_days
@@ -293,8 +297,6 @@ class KioskService(SiteControl, WorkerIds):
 
     @cached_property
     def _liveness_state(self) -> tuple:
-        from kiosk.recognition.liveness import load_liveness
-
         with self._lock:
             try:
                 return load_liveness(self.settings)
@@ -321,7 +323,6 @@ class KioskService(SiteControl, WorkerIds):
                      now: datetime | None = None) -> int:
         """A failed liveness check in the access log (outcome spoof_suspected, the liveness
         score in `score`): nobody is checked in; HR sees the count on the statistics screen."""
-        from kiosk.attendance.db import SPOOF_SUSPECTED
 
         return self.db.log_access(SPOOF_SUSPECTED, employee_id=match.user_id if match.accepted else None,
                                   name=match.name if match.accepted else "", score=liveness_score,
@@ -360,7 +361,6 @@ class KioskService(SiteControl, WorkerIds):
         (locked past its timeout, disk full, damaged), the decision goes to the outbox and the
         CheckIn says QUEUED (`last_write_error` says why); it is written, once, when the
         database takes writes again."""
-        from kiosk.attendance import CheckIn
 
         now = now or datetime.now()
         fields = {"employee_id": match.user_id if match.accepted else None, "name": match.name,
@@ -452,14 +452,12 @@ class KioskService(SiteControl, WorkerIds):
             from kiosk.site.pins import SitePins
 
             return SitePins(self.db)
-        from kiosk.security.pins import PersonalPins
 
         return PersonalPins(self.db)
 
     @property
     def learn_rule(self):
         """The anti-poisoning rule for learned real-mask templates (kiosk.gallery.learning)."""
-        from kiosk.gallery.learning import LearnRule
 
         return LearnRule()
 
@@ -477,7 +475,6 @@ class KioskService(SiteControl, WorkerIds):
 
     def approve_learned(self, user_id: str, name: str) -> None:
         """HR accepts a pending learned mask template (audited; the matcher reloads)."""
-        from kiosk.gallery.learned import LearnedTemplates
 
         LearnedTemplates(self.store).approve(user_id, name)
         self.audit_event(LEARNED_TEMPLATE_APPROVED, user_id, template=name)
@@ -485,7 +482,6 @@ class KioskService(SiteControl, WorkerIds):
 
     def remove_learned(self, user_id: str, name: str) -> None:
         """HR removes a learned mask template for good (audited; the matcher reloads)."""
-        from kiosk.gallery.learned import LearnedTemplates
 
         LearnedTemplates(self.store).remove(user_id, name)
         self.audit_event(LEARNED_TEMPLATE_REMOVED, user_id, template=name)
@@ -493,7 +489,6 @@ class KioskService(SiteControl, WorkerIds):
 
     def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
                     face: Face | None = None, now: datetime | None = None):
-        from kiosk.recognition.pin_checkin import pin_checkin
 
         return pin_checkin(self, user_id, pin, image_bgr, face, now)
 
@@ -516,7 +511,6 @@ class KioskService(SiteControl, WorkerIds):
             change.rollback()
             raise
         change.commit()
-        from kiosk.recognition.pin_checkin import review_frames
 
         for frame in review_frames(self.settings.data_dir, user_id):  # their PIN check-in faces too
             frame.unlink(missing_ok=True)

@@ -10,11 +10,16 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
+from kiosk.app.service import gallery_cipher_for
+from kiosk.app.settings import load_settings
+from kiosk.attendance.db import AttendanceDB
 from kiosk.common.worker_id import case_duplicates
 from kiosk.gallery.folders import GalleryError
 from kiosk.gallery.store import GalleryStore
+from kiosk.site.gallery import apply_change
 from kiosk.site.node import Site
 
 log = logging.getLogger(__name__)
@@ -39,9 +44,6 @@ def _folder_key(db_path: Path) -> str:
 
 def import_folder(site: Site, source: Path, *, replace: bool = False) -> TransferReport:
     """People, employees, attendance and the access log of a single-kiosk data folder."""
-    from kiosk.app.service import gallery_cipher_for
-    from kiosk.app.settings import load_settings
-    from kiosk.attendance.db import AttendanceDB
 
     source = Path(source)
     if not (source / "embeddings").is_dir() and not (source / "attendance.db").is_file():
@@ -68,8 +70,6 @@ def import_folder(site: Site, source: Path, *, replace: bool = False) -> Transfe
 
 
 def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
-    from datetime import datetime
-
     employees = db._rows("SELECT * FROM employees")
     attendance = db._rows("SELECT * FROM attendance ORDER BY id")
     access = db._rows("SELECT * FROM access_log ORDER BY id")
@@ -130,10 +130,6 @@ def _case_twins(cur, ids: list[str]) -> dict[str, str]:
 
 def export_folder(site: Site, dest: Path) -> TransferReport:
     """The site as one kiosk's data folder: embeddings/ (plain seed layout) and attendance.db."""
-    from datetime import date
-
-    from kiosk.attendance.db import AttendanceDB
-    from kiosk.site.gallery import apply_change
 
     dest = Path(dest)
     if (dest / "embeddings").exists() or (dest / "attendance.db").exists():

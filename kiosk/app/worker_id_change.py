@@ -18,6 +18,7 @@ from kiosk.attendance.renames import rename_rows
 from kiosk.common import worker_id
 from kiosk.common.fsutil import crash_point
 from kiosk.gallery.folders import GalleryError, folder_identity, taken_message
+from kiosk.recognition.pin_checkin import rename_review_frames, renamed_frame
 from kiosk.security.audit import RENAME_ID
 
 
@@ -68,14 +69,12 @@ def refuse_taken(service, user_id: str, but: str | None = None) -> None:
 
 def frame_path(old: str, new: str):
     """The access log's detail rewritten for a renamed PIN check-in frame (kiosk.recognition.pin_checkin)."""
-    from kiosk.recognition.pin_checkin import renamed_frame
 
     return lambda detail: renamed_frame(detail, old, new)
 
 
 def rename(service, old_typed: str, new: str, now: datetime | None = None) -> RenameReport:
     """Give the person with worker ID `old_typed` (any case) the ID `new` (audited)."""
-    from kiosk.recognition.pin_checkin import rename_review_frames
 
     new = (new or "").strip()
     problem = worker_id.problem(new)
@@ -117,7 +116,6 @@ def finish_pending(service) -> list[str]:
     """Finish a rename a crash interrupted after its folder was in place (the database rows and
     the frames move now; the old folder goes). Before that point GalleryStore.recover has
     undone it. Returns what was done."""
-    from kiosk.recognition.pin_checkin import rename_review_frames
 
     store = service.store
     journal = store.pending_rename()

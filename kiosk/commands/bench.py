@@ -30,6 +30,17 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from kiosk.enrollment.templates import Enroller, check_photo
+from kiosk.gallery.store import GalleryStore
+from kiosk.recognition.liveness import load_liveness
+from kiosk.recognition.matcher import Matcher
+from kiosk.vision import models
+from kiosk.vision.detect import ScrfdDetector
+from kiosk.vision.image_io import decode_image, load_image
+from kiosk.vision.pipeline import choose_embedder, load_pipeline
+from kiosk.vision.quality import BLUR_MIN, blur_score
+from kiosk.vision.types import best_face
+
 TARGETS = {"frame_1_face_p50_ms": 60.0, "enroll_s": 3.0, "match_100k_ms": 50.0, "match_100k_gb": 2.5,
            "liveness_per_face_p50_ms": 10.0}
 TEMPLATES = 21
@@ -58,8 +69,6 @@ def person_photos(faces: Path, person: str) -> list[Path]:
 
 def face_tile(pipeline, path: Path, size: int) -> np.ndarray:
     """A square crop around the photo's face (1.8x the box), resized to size x size."""
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.types import best_face
 
     image = load_image(path)
     face = best_face(pipeline.detect(image))
@@ -91,7 +100,6 @@ def build_frame(pipeline, faces: Path, count: int) -> np.ndarray:
 def synthetic_gallery(people: int, dim: int, dtype=np.float32, seed: int = 0):
     """people x 21 random unit templates (people's templates near an identity vector, as real
     galleries are) and the Matcher over them."""
-    from kiosk.recognition.matcher import Matcher
 
     rng = np.random.default_rng(seed)
     matrix = np.empty((people * TEMPLATES, dim), dtype)
@@ -107,8 +115,6 @@ def synthetic_gallery(people: int, dim: int, dtype=np.float32, seed: int = 0):
 
 
 def bench_frame(pipeline, frame: np.ndarray, matcher, runs: int) -> dict:
-    from kiosk.vision.image_io import decode_image
-
     data = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes()
     stages = {k: [] for k in ("decode", "detect", "align", "embed", "match", "total", "cpu")}
     faces_found = 0
@@ -145,8 +151,6 @@ def bench_frame(pipeline, frame: np.ndarray, matcher, runs: int) -> dict:
 
 def bench_detectors(settings, frame: np.ndarray, runs: int) -> dict:
     """Median detection time of every SCRFD file present on the same frame (what bounds the frame)."""
-    from kiosk.vision import models
-    from kiosk.vision.detect import ScrfdDetector
 
     out = {}
     for key in models.DETECTOR_PREFERENCE:
@@ -172,7 +176,6 @@ def _median_ms(call, runs: int) -> float:
 def bench_embedders(settings, pipeline, frame: np.ndarray, runs: int) -> dict:
     """Median embed time of one aligned crop (with flip, as the kiosk runs them) for every offline
     embedder present, whichever is active: what choosing between them costs per face."""
-    from kiosk.vision.pipeline import choose_embedder
 
     faces = pipeline.detector.detect(frame)
     if not faces:
@@ -191,7 +194,6 @@ def bench_embedders(settings, pipeline, frame: np.ndarray, runs: int) -> dict:
 def bench_liveness(settings, pipeline, frame: np.ndarray, runs: int) -> dict | None:
     """Per-face liveness time (every model of the checker, crop included), p50 and p90; None
     when liveness is off or its files are missing."""
-    from kiosk.recognition.liveness import load_liveness
 
     checker, why = load_liveness(settings)
     faces = pipeline.detector.detect(frame)
@@ -209,11 +211,6 @@ def bench_liveness(settings, pipeline, frame: np.ndarray, runs: int) -> dict | N
 
 
 def bench_enroll(pipeline, faces: Path, runs: int, people: int, data_dir: Path) -> tuple[dict, dict]:
-    from kiosk.enrollment.templates import Enroller, check_photo
-    from kiosk.gallery.store import GalleryStore
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.quality import BLUR_MIN, blur_score
-
     def three_photos(person: str) -> list[np.ndarray]:
         images = [load_image(p) for p in person_photos(faces, person)]
         sharp = [i for i in images if blur_score(i) >= BLUR_MIN]
@@ -262,8 +259,6 @@ def phone_photo(image: np.ndarray, megapixels: float = 12.0) -> bytes:
 def bench_enroll_12mp(pipeline, enroller, images: list[np.ndarray], runs: int) -> dict:
     """3 real photos upscaled to 12 MP JPEGs: decode + photo checks + 21 embeddings, total seconds
     (the photos are graded, not refused: the upscaling softens them)."""
-    from kiosk.enrollment.templates import check_photo
-    from kiosk.vision.image_io import decode_image
 
     files = [phone_photo(img) for img in images]
     times, stages = [], []
@@ -308,8 +303,6 @@ def bench_match(people: int, dim: int, dtype, queries: int) -> dict:
 
 
 def run_bench(settings, faces: Path, quick: bool = False, progress=None, gallery_people: int | None = None) -> dict:
-    from kiosk.vision.pipeline import load_pipeline
-
     def say(message: str) -> None:
         if progress:
             progress(message)

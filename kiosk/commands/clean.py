@@ -23,7 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.common.errors import CliError
+from kiosk.vision.image_io import IMAGE_SUFFIXES, ImageError, load_image
+from kiosk.vision.pipeline import load_pipeline
+from kiosk.vision.types import best_face
 
 MIN_PHOTOS = 3
 
@@ -89,8 +92,6 @@ def embed_folder(pipeline, folder: Path) -> tuple[list[Path], np.ndarray, list[P
     A photo with several faces (a crowd behind the person) is represented by the face most like
     the folder's one-face photos, i.e. the folder's person, not by the detector's favourite; with
     no one-face photo to compare with, the best face (highest score, then largest) is used."""
-    from kiosk.vision.image_io import ImageError, load_image
-    from kiosk.vision.types import best_face
 
     found, failed = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES):
@@ -167,9 +168,6 @@ def run_clean(pipeline, root: Path, threshold: float, move_to: Path | None = Non
 
 
 def cmd_clean(args) -> int:
-    from kiosk.common.errors import CliError
-    from kiosk.vision.pipeline import load_pipeline
-
     if args.threshold is not None and not 0.0 < args.threshold < 2.0:
         raise CliError(f"--threshold {args.threshold} is not a cosine distance between 0 and 2")
     root = Path(args.input)

@@ -6,12 +6,22 @@ rows: the report says to restore a backup."""
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 
+from kiosk.app.reconcile import disagreements, enrolled_folders, reconcile
+from kiosk.app.service import gallery_cipher_for
+from kiosk.attendance import AttendanceDB
 from kiosk.attendance.errors import explain
+from kiosk.attendance.outbox import Outbox
+from kiosk.common.worker_id import case_duplicates
+from kiosk.gallery.folders import GalleryError, folder_identity
+from kiosk.gallery.store import GalleryStore
+from kiosk.security.at_rest import GalleryKeyError
+from kiosk.vision.pipeline import load_pipeline
 
 LOW_SPACE_BYTES = 500 * 1024 * 1024
 
@@ -49,14 +59,6 @@ def integrity(db_path) -> tuple[bool, str]:
 
 
 def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]:
-    from kiosk.app.reconcile import disagreements, reconcile
-    from kiosk.app.service import gallery_cipher_for
-    from kiosk.attendance import AttendanceDB
-    from kiosk.attendance.outbox import Outbox
-    from kiosk.gallery.folders import GalleryError
-    from kiosk.gallery.store import GalleryStore
-    from kiosk.security.at_rest import GalleryKeyError
-
     checks = []
     store = GalleryStore(settings.embeddings_dir, cipher=gallery_cipher_for(settings))
     stray = store.stray()
@@ -131,9 +133,6 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
 def _case_twins(store, db) -> Check:
     """Worker IDs that differ only in case (enrolled before IDs were unique regardless of case):
     the keypad and the CLI cannot tell them apart. A person decides which one gets a new ID."""
-    from kiosk.app.reconcile import enrolled_folders
-    from kiosk.common.worker_id import case_duplicates
-    from kiosk.gallery.folders import folder_identity
 
     folders = enrolled_folders(store)
     rows = {r["id"]: r for r in db.list_employees(include_inactive=True)}
@@ -155,8 +154,6 @@ def _case_twins(store, db) -> Check:
 
 
 def _models(settings) -> Check:
-    from kiosk.vision.pipeline import load_pipeline
-
     try:
         pipeline = load_pipeline(settings)
     except Exception as exc:  # any failure to load is the finding itself
@@ -165,8 +162,6 @@ def _models(settings) -> Check:
 
 
 def cmd_doctor(args) -> int:
-    import json
-
     checks = diagnose(args.settings, repair=args.repair, models=not args.no_models)
     if args.json:
         print(json.dumps([c.__dict__ for c in checks], indent=2, ensure_ascii=False))

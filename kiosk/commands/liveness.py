@@ -3,7 +3,6 @@ APCER per attack type and BPCER masked/unmasked, per frame and per track, the le
 threshold, a DET plot and the markdown report (kiosk/research/liveness_eval.py has the protocol)."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import date
@@ -11,13 +10,16 @@ from pathlib import Path
 
 import numpy as np
 
+from kiosk.common.errors import CliError
+from kiosk.common.fsutil import atomic_write_text
+from kiosk.recognition.liveness import load_liveness
 from kiosk.research import liveness_eval as ev
+from kiosk.research.liveness_data import collect_masked_live, collect_sets, score_samples
+from kiosk.vision.image_io import load_image
+from kiosk.vision.pipeline import choose_detector, load_pipeline
 
 
 def _checker(settings):
-    from kiosk.common.errors import CliError
-    from kiosk.recognition.liveness import load_liveness
-
     checker, reason = load_liveness(settings)
     if checker is None:
         raise CliError(f"liveness is {reason}")
@@ -25,10 +27,6 @@ def _checker(settings):
 
 
 def cmd_liveness(args) -> int:
-    from kiosk.common.errors import CliError
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.pipeline import load_pipeline
-
     settings = args.settings
     if args.threshold is not None:
         settings.liveness_threshold = args.threshold
@@ -51,8 +49,6 @@ def cmd_liveness(args) -> int:
 
 def run_evaluation(dirs: list[Path], masked_dirs: list[Path], settings, frames: int = 3,
                    target_bpcer: float = ev.TARGET_BPCER, cache: Path | None = None, progress=None) -> dict:
-    from kiosk.research.liveness_data import collect_masked_live, collect_sets, score_samples
-    from kiosk.vision.pipeline import choose_detector
 
     samples = [s for d in dirs for s in collect_sets(d)] + [s for d in masked_dirs for s in collect_masked_live(d)]
     checker = _checker(settings)
@@ -91,8 +87,6 @@ def _data_table(samples) -> list[str]:
 
 
 def write_report(evaluation: dict, out: Path, plot: Path, command: str) -> None:
-    from kiosk.common.fsutil import atomic_write_text
-
     main = evaluation["results"][evaluation["main"]]
     threshold, frames = main["threshold"], evaluation["frames"]
     ev.plot_det({f"per frame ({len(main['frames'])})": main["frames"],

@@ -12,10 +12,21 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from kiosk.app.service import decision_rule
 from kiosk.app.settings import load_settings
 from kiosk.commands.common import emit, open_service, parse_date, positive_int, read_pin
 from kiosk.common import worker_id
-from kiosk.common.errors import CliError
+from kiosk.common.errors import CliError, SiteError
+from kiosk.enrollment.templates import EnrollmentError
+from kiosk.gallery.folders import GalleryError
+from kiosk.gallery.learned import LearnedTemplates
+from kiosk.recognition import selfcheck
+from kiosk.recognition.liveness import load_liveness
+from kiosk.recognition.pin_checkin import reembed_learned
+from kiosk.vision import models, quality
+from kiosk.vision.image_io import ImageError, bounded, load_image
+from kiosk.vision.models import FetchError
+from kiosk.vision.pipeline import load_pipeline
 
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.research.augment", "kiosk.research.evaluate", "kiosk.commands.clean", "kiosk.commands.video",
@@ -31,8 +42,6 @@ NO_DATA_DIR = ("augment", "evaluate", "clean", "cluster", "video", "bench", "liv
 # ---- commands ---------------------------------------------------------------------------------
 
 def cmd_enroll(args) -> int:
-    from kiosk.vision.image_io import load_image
-
     if len(args.images) != 3:
         raise CliError(f"enrollment takes exactly 3 photos, {len(args.images)} given")
     images = [load_image(p) for p in args.images]
@@ -60,8 +69,6 @@ def cmd_enroll(args) -> int:
 
 
 def cmd_recognize(args) -> int:
-    from kiosk.vision.image_io import load_image
-
     image = load_image(args.image)
     service = open_service(args)
     results = service.recognize(image, record=not args.no_record, source="cli", top_k=args.top_k)
@@ -133,8 +140,6 @@ def cmd_stats(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
-    from kiosk.recognition import selfcheck
-
     service = open_service(args)
     result = selfcheck.check(service.matcher)
     lines = [result.summary(), f"rule: {result.rule}"]
@@ -169,10 +174,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_check_photo(args) -> int:
-    from kiosk.vision import quality
-    from kiosk.vision.image_io import bounded, load_image
-    from kiosk.vision.pipeline import load_pipeline
-
     image = bounded(load_image(args.image))  # graded at the size enrollment works on
     pipeline = load_pipeline(args.settings)
     faces = pipeline.detect(image)
@@ -185,8 +186,6 @@ def cmd_check_photo(args) -> int:
 
 
 def cmd_models(args) -> int:
-    from kiosk.vision import models
-
     settings = args.settings
     if args.action == "fetch":
         dest = settings.models_dir or settings.own_models_dir
@@ -204,8 +203,6 @@ def cmd_models(args) -> int:
             target = models.copy_into(Path(name), Path(settings.models_dir or settings.own_models_dir))
             print(f"installed {target}")
         return 0
-    from kiosk.app.service import decision_rule
-    from kiosk.vision.pipeline import load_pipeline
 
     rows = models.status(settings.models_dir, settings.own_models_dir)
     pipeline = load_pipeline(settings)
@@ -234,7 +231,6 @@ def cmd_models(args) -> int:
 
 def _liveness_status(settings) -> dict:
     """Whether the liveness check is active, and why (kiosk.recognition.liveness)."""
-    from kiosk.recognition.liveness import load_liveness
 
     try:
         checker, why = load_liveness(settings)
@@ -246,8 +242,6 @@ def _liveness_status(settings) -> dict:
 
 
 def cmd_reembed(args) -> int:
-    from kiosk.recognition.pin_checkin import reembed_learned
-
     service = open_service(args)
     records = service.store.load_all()[0]
     target = service.pipeline.embedder.name
@@ -274,8 +268,6 @@ def cmd_reembed(args) -> int:
 
 
 def cmd_checkin(args) -> int:
-    from kiosk.vision.image_io import load_image
-
     image = load_image(args.image) if args.image else None
     service = open_service(args)
     result = service.pin_checkin(args.id, read_pin(args), image)
@@ -303,8 +295,6 @@ def cmd_set_pin(args) -> int:
 
 
 def cmd_learned(args) -> int:
-    from kiosk.gallery.learned import LearnedTemplates
-
     service = open_service(args)
     store = LearnedTemplates(service.store)
     ids = [service.resolve_id(i) for i in args.ids]
@@ -411,12 +401,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kiosk.common.errors import SiteError
-    from kiosk.enrollment.templates import EnrollmentError
-    from kiosk.gallery.folders import GalleryError
-    from kiosk.vision.image_io import ImageError
-    from kiosk.vision.models import FetchError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,

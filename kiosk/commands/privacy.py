@@ -15,7 +15,10 @@ from pathlib import Path
 from kiosk.app.service import KioskService
 from kiosk.commands.common import emit, parse_date
 from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.gallery.folders import GalleryError
+from kiosk.gallery.store import GalleryStore
 from kiosk.security import audit as audit_actions
+from kiosk.security.at_rest import is_sealed, write_sealed
 
 
 def cmd_audit(args) -> int:
@@ -137,8 +140,6 @@ def export_plain(service, out_dir: Path) -> int:
 
 def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[str], list[str]]:
     """People of a seed-layout folder (plain files) into this gallery, sealed as they are written."""
-    from kiosk.gallery.folders import GalleryError
-    from kiosk.gallery.store import GalleryStore
 
     plain = GalleryStore(source)
     records, warnings = plain.load_all()
@@ -157,7 +158,6 @@ def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[
 
 def seal_in_place(service) -> int:
     """Seal every plain template and photo of the gallery where it is (each file replaced atomically)."""
-    from kiosk.security.at_rest import is_sealed, write_sealed
 
     cipher = service.store.cipher
     if cipher is None:

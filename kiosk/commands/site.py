@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import coerce_setting
+from kiosk.app.site_transfer import export_folder, import_folder
 from kiosk.commands.common import emit
+from kiosk.site.gallery import SITE_SETTINGS
 
 
 def _site(args):
-    from kiosk.app.service import KioskService
-
     if getattr(args, "database_url", None):
         args.settings.database_url = args.database_url
     if not args.settings.database_url:
@@ -21,8 +23,6 @@ def _site(args):
 
 def _value(key: str, text: str):
     """One shared setting from the command line, typed as kiosk.toml types it ('default' clears)."""
-    from kiosk.app.settings import coerce_setting
-    from kiosk.site.gallery import SITE_SETTINGS
 
     if key not in SITE_SETTINGS:
         raise ValueError(f"not a site setting: {key} (site settings: {', '.join(SITE_SETTINGS)})")
@@ -35,8 +35,6 @@ def _value(key: str, text: str):
 
 
 def cmd_site(args) -> int:
-    from kiosk.app.site_transfer import export_folder, import_folder
-
     service = _site(args)
     site = service.site
     if args.action == "status":

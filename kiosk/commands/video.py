@@ -31,13 +31,19 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.common.errors import CliError
+from kiosk.common.fsutil import atomic_write_text
+from kiosk.recognition.tracking import LiveRecognizer
+from kiosk.vision.mask_classifier import MaskClassifier
+
 FOURCC = "mp4v"
 GREEN, AMBER, RED, WHITE, BLACK = (60, 180, 60), (0, 170, 255), (50, 50, 220), (255, 255, 255), (0, 0, 0)
 
 
 def open_source(source: str) -> tuple[cv2.VideoCapture, bool]:
     """A capture for a file path or a camera index; raises a clear error when it cannot open."""
-    from kiosk.common.errors import CliError
 
     is_camera = source.strip().isdigit()
     if not is_camera:
@@ -56,7 +62,6 @@ def open_source(source: str) -> tuple[cv2.VideoCapture, bool]:
 
 def check_display() -> None:
     """--show needs an OpenCV build with a GUI backend; the kiosk ships the headless one."""
-    from kiosk.common.errors import CliError
 
     try:
         cv2.namedWindow("kiosk video", cv2.WINDOW_NORMAL)
@@ -91,8 +96,6 @@ class MaskLabeller:
     """The mask classifier, or (when its file is missing) the matched template's masked flag."""
 
     def __init__(self):
-        from kiosk.vision.mask_classifier import MaskClassifier
-
         try:
             self.classifier = MaskClassifier.load()
             self.warning = ""
@@ -109,7 +112,6 @@ class MaskLabeller:
 def annotate_video(service, source: str, output: Path, *, every: int = 1, record: bool = False,
                    show: bool = False, max_frames: int | None = None, progress=None) -> dict:
     """Run the whole video through a LiveRecognizer; returns the events dict."""
-    from kiosk.recognition.tracking import LiveRecognizer
 
     if every < 1:
         raise ValueError("--every must be 1 or more")
@@ -184,10 +186,6 @@ def annotate_video(service, source: str, output: Path, *, every: int = 1, record
 
 
 def cmd_video(args) -> int:
-    from kiosk.app.service import KioskService
-    from kiosk.app.settings import load_settings
-    from kiosk.common.fsutil import atomic_write_text
-
     if args.every < 1:
         raise ValueError(f"--every {args.every}: give 1 or more")
     if args.max_frames is not None and args.max_frames < 1:

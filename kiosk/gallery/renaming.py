@@ -13,6 +13,16 @@ import uuid
 
 from kiosk.common import worker_id
 from kiosk.common.fsutil import atomic_write_text, fsync_dir, fsync_tree
+from kiosk.gallery.folders import (
+    TMP,
+    TRASH,
+    Change,
+    GalleryError,
+    folder_identity,
+    read_metadata,
+    safe_folder_name,
+    taken_message,
+)
 
 RENAME_JOURNAL = ".rename.json"
 
@@ -30,7 +40,6 @@ class GalleryRenames:
 
     def pending_rename(self) -> dict | None:
         """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
-        from kiosk.gallery.folders import GalleryError
 
         try:
             journal = json.loads((self.root / RENAME_JOURNAL).read_text(encoding="utf-8"))
@@ -45,7 +54,6 @@ class GalleryRenames:
     def finish_rename(self) -> None:
         """The database has followed the pending rename (kiosk.app.worker_id_change.finish_pending): the
         old folder goes for good, and the journal."""
-        from kiosk.gallery.folders import TRASH
 
         fd = self.lock()
         try:
@@ -67,15 +75,6 @@ class GalleryRenames:
         old ones in `renamed_from`), and the old folder is moved aside. RENAME_JOURNAL records
         what is under way, so a crash is finished or undone at start (recover). `commit()`
         removes the old folder for good, `rollback()` puts it back."""
-        from kiosk.gallery.folders import (
-            TMP,
-            Change,
-            GalleryError,
-            folder_identity,
-            read_metadata,
-            safe_folder_name,
-            taken_message,
-        )
 
         problem = worker_id.problem(new)
         if problem:

@@ -36,6 +36,8 @@ from kiosk.gallery.folders import (
     taken_message,
 )
 from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
+from kiosk.security.at_rest import array_bytes, bytes_array, read_sealed, write_sealed
+from kiosk.vision.image_io import decode_image
 
 try:
     import fcntl
@@ -109,37 +111,28 @@ class GalleryStore(GalleryRenames):
         return parts[-1]
 
     def write_file(self, path: Path, data: bytes) -> None:
-        from kiosk.security.at_rest import write_sealed
-
         with naming(path):  # a full disk names the file
             write_sealed(path, data, self.cipher, self._label(path))
 
     def replace_file(self, path: Path, data: bytes) -> None:
         """Seal and write one file in place, atomically (learned templates, PIN review frames)."""
-        from kiosk.security.at_rest import write_sealed
 
         with naming(path):
             write_sealed(path, data, self.cipher, self._label(path), atomic=True)
 
     def read_file(self, path: Path) -> bytes:
         """A stored file's plain contents (for photos, templates and exports)."""
-        from kiosk.security.at_rest import read_sealed
 
         return read_sealed(path, self.cipher, self._label(path))
 
     def save_array(self, path: Path, vector: np.ndarray) -> None:
-        from kiosk.security.at_rest import array_bytes
-
         self.write_file(path, array_bytes(vector))
 
     def load_array(self, path: Path) -> np.ndarray:
-        from kiosk.security.at_rest import bytes_array
-
         return bytes_array(self.read_file(path))
 
     def load_photo(self, path: Path) -> np.ndarray:
         """A stored enrolment photo as BGR (it may be sealed, so never read it directly)."""
-        from kiosk.vision.image_io import decode_image
 
         return decode_image(self.read_file(path), Path(path).name)
 

@@ -38,6 +38,7 @@ import numpy as np
 
 from kiosk.recognition.decision import UNSURE
 from kiosk.recognition.matcher import UNKNOWN, MatchResult
+from kiosk.recognition.pin_checkin import learn_mask
 from kiosk.vision.types import Face, iou
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,6 @@ class LiveRecognizer:
         face = next((t for t in tracked if t.user_id == checkin.employee_id and t.match.probe_masked), None)
         if face is None:
             return
-        from kiosk.recognition.pin_checkin import learn_mask
 
         try:
             learn_mask(self.service, checkin.employee_id, frame_bgr, face.face, source="face")

@@ -6,6 +6,7 @@ bad, is a row of logs.csv."""
 from __future__ import annotations
 
 import csv
+import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +14,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from kiosk.app.settings import load_settings
+from kiosk.common.errors import CliError
 from kiosk.common.fsutil import atomic_write_bytes, atomic_write_text
-from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.vision.align import align_face, crop_box
+from kiosk.vision.detect import detect_with_padding
+from kiosk.vision.image_io import IMAGE_SUFFIXES, load_image
+from kiosk.vision.masks import MASK_TYPES, MaskRenderer, render_contact_sheet
+from kiosk.vision.pipeline import choose_detector
+from kiosk.vision.types import same_face
 
 CROP_STYLES = ("buffalo", "original_cropping", "scale_shift")
 LOG_FIELDS = ("image_path", "face", "mask_type", "mask_colour", "output_path", "error")
@@ -53,8 +61,6 @@ def scale_shift_crop(image: np.ndarray, box: np.ndarray, rng: random.Random,
 
 
 def make_crop(style: str, image: np.ndarray, face, rng: random.Random) -> np.ndarray:
-    from kiosk.vision.align import align_face, crop_box
-
     if style == "buffalo":
         return align_face(image, face, 112)
     if style == "original_cropping":
@@ -85,8 +91,6 @@ class Augmenter:
     """Loads the detector and the mask renderer once, then handles image after image."""
 
     def __init__(self, detector, options: AugmentOptions):
-        from kiosk.vision.masks import MASK_TYPES, MaskRenderer
-
         self.detector = detector
         self.options = options
         self.mask_types = tuple(options.mask_types) or MASK_TYPES
@@ -101,14 +105,10 @@ class Augmenter:
         self.renderer = MaskRenderer() if options.masks else None
 
     def detect(self, image: np.ndarray):
-        from kiosk.vision.detect import detect_with_padding
-
         return sorted(detect_with_padding(self.detector, image), key=lambda f: -f.area)
 
     def process(self, source: Path, out_dir: Path, index: int) -> tuple[list[dict], bool]:
         """All outputs of one image; returns log rows and whether a face was found."""
-        from kiosk.vision.image_io import load_image
-        from kiosk.vision.types import same_face
 
         rows: list[dict] = []
         base = {"image_path": str(source), "face": "", "mask_type": "", "mask_colour": "", "output_path": "", "error": ""}
@@ -207,8 +207,6 @@ def run(input_path: Path, output: Path, options: AugmentOptions, detector=None, 
 
 
 def cmd_augment(args) -> int:
-    import json
-
     if args.contact_sheet:
         return contact_sheet(args)
     if not args.input or not args.output:
@@ -228,14 +226,9 @@ def cmd_augment(args) -> int:
 
 def contact_sheet(args) -> int:
     """One face with all six masks and their crops in a grid, for people to look at."""
-    from kiosk.common.errors import CliError
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.masks import render_contact_sheet
 
     if not args.input or not Path(args.input).is_file():
         raise CliError("--contact-sheet needs --input IMAGE (one photo with a face)")
-    from kiosk.app.settings import load_settings
-    from kiosk.vision.pipeline import choose_detector
 
     settings = load_settings()
     detector, _ = choose_detector(settings.detector, settings.models_dir, settings.own_models_dir)

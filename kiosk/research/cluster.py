@@ -32,7 +32,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.common.errors import CliError
+from kiosk.vision.image_io import IMAGE_SUFFIXES, ImageError, load_image
+from kiosk.vision.pipeline import load_pipeline
+from kiosk.vision.types import best_face
 
 AWARE_MASK_TYPES = ("surgical_blue", "n95", "cloth")
 METHODS = ("average", "chinese-whispers")
@@ -64,8 +67,6 @@ def embed_items(pipeline, paths: list[Path], *, mask_aware: bool = True, classif
                 progress=None) -> list[FaceItem]:
     """Embed every image's best face, label it masked or not, and (mask_aware) embed synthetic
     masked versions of the unmasked ones."""
-    from kiosk.vision.image_io import ImageError, load_image
-    from kiosk.vision.types import best_face
 
     renderer = None
     if mask_aware:
@@ -201,9 +202,6 @@ def write_output(items: list[FaceItem], names: list[str], root: Path, output: Pa
 
 
 def cmd_cluster(args) -> int:
-    from kiosk.common.errors import CliError
-    from kiosk.vision.pipeline import load_pipeline
-
     if args.min_size < 1:
         raise CliError(f"--min-size {args.min_size}: give 1 or more")
     if args.threshold is not None and not -1.0 < args.threshold < 1.0:

@@ -30,12 +30,18 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from kiosk.app.settings import load_settings
+from kiosk.enrollment.templates import CheckedPhoto, Enroller
+from kiosk.gallery.store import PersonRecord
+from kiosk.recognition.matcher import Matcher
 from kiosk.recognition.scoring import NORMS, Scoring, score_people, znorm_stats
-from kiosk.vision.image_io import IMAGE_SUFFIXES
-from kiosk.vision.pipeline import EMBEDDER_CHOICES
+from kiosk.research import openset
+from kiosk.vision import quality
+from kiosk.vision.image_io import IMAGE_SUFFIXES, load_image
+from kiosk.vision.pipeline import EMBEDDER_CHOICES, load_pipeline
 from kiosk.vision.types import same_face, subject_face
 
 log = logging.getLogger(__name__)
@@ -143,7 +149,6 @@ def blank_lower_face(image_bgr: np.ndarray, face, fraction: float = 0.45, fill=(
     """The image with everything below a line across the nose bridge painted flat (the part a
     mask covers), following head tilt: the periocular view of a face. `fraction` is where the line
     crosses the way from the eyes' midpoint to the nose tip."""
-    import cv2
 
     lm = np.asarray(face.landmarks, np.float32)
     eyes = (lm[0] + lm[1]) / 2
@@ -171,7 +176,6 @@ class EmbeddingCache:
 
     def __init__(self, pipeline, *, mask_probes: bool = False, periocular: bool = False, seed: int = 0,
                  mask_classifier=None):
-        from kiosk.vision.image_io import load_image
 
         self.pipeline = pipeline
         self.mask_classifier = mask_classifier  # MaskClassifier: P(mask) of every view's face
@@ -263,9 +267,6 @@ class Gallery:
 def build_gallery(pipeline, plan: Plan, cache: EmbeddingCache, *, masks: bool = True,
                   progress=None) -> Gallery:
     """Enrol every gallery person in memory exactly as the kiosk does (Enroller.build)."""
-    from kiosk.enrollment.templates import CheckedPhoto, Enroller
-    from kiosk.vision import quality
-    from kiosk.vision.image_io import load_image
 
     enroller = Enroller(pipeline, store=None, masks=masks)
     records, people, failures, upper = [], [], [], {}
@@ -299,8 +300,6 @@ def build_gallery(pipeline, plan: Plan, cache: EmbeddingCache, *, masks: bool = 
 
 
 def originals_only(records: list) -> list:
-    from kiosk.gallery.store import PersonRecord
-
     return [PersonRecord(r.user_id, r.name, r.embedder, r.originals, {}, r.mobile, r.metadata) for r in records]
 
 
@@ -438,8 +437,6 @@ class GalleryIndex:
     the score normalisations need."""
 
     def __init__(self, records: list, embedder: str):
-        from kiosk.recognition.matcher import Matcher
-
         self.matcher = Matcher(records, embedder, threshold=0.0)
         self.matrix = self.matcher.matrix
         self.owner, self.starts, self.masked = self.matcher.owner, self.matcher.starts, self.matcher.masked
@@ -622,7 +619,6 @@ def prepare(options: Options, pipeline, *, periocular: bool | None = None):
 def run(options: Options, pipeline=None, prepared=None) -> dict:
     """The whole evaluation; returns the report (and writes it with plots when options.out).
     `prepared` (from prepare()) lets several scoring options share one set of embeddings."""
-    from kiosk.vision.pipeline import load_pipeline
 
     started = time.perf_counter()
     pipeline = pipeline or load_pipeline(load_settings())
@@ -1078,8 +1074,6 @@ _PIPELINES: dict = {}
 
 
 def _cmd_open_set(args) -> int:
-    from kiosk.research import openset
-
     if not args.open_set.is_dir():
         raise EvaluationError(f"{args.open_set} is not a folder")
     report = openset.run(args.open_set, embedder=args.embedder, cache=args.cache, settings=args.settings,
@@ -1096,8 +1090,6 @@ def _cmd_open_set(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from kiosk.vision.pipeline import load_pipeline
-
     if args.open_set is not None:
         return _cmd_open_set(args)
     if not args.gallery or not args.probes:

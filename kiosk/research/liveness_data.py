@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.vision.detect import detect_with_padding
+from kiosk.vision.image_io import IMAGE_SUFFIXES, ImageError, load_image
 
 CAPTURE_GAP_S = 10.0
 _NUAA = re.compile(r"^\d+_(\d{4})_\d+_\d+_(\d+)_\d+$")
@@ -150,8 +151,6 @@ def tracks(samples: list[Sample], frames: int) -> list[list[Sample]]:
 def score_samples(samples: list[Sample], checker, detector, cache: Path | None = None, progress=None) -> None:
     """The largest face's per-model scores for every sample (detection retried on a padded copy
     for tight crops, as the kiosk's pipeline does); reuses and updates `cache` (JSON)."""
-    from kiosk.vision.detect import detect_with_padding
-    from kiosk.vision.image_io import ImageError, load_image
 
     stored = {}
     if cache is not None and cache.is_file():

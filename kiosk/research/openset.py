@@ -36,8 +36,14 @@ from pathlib import Path
 
 import numpy as np
 
+from kiosk.enrollment.templates import CheckedPhoto, Enroller
+from kiosk.gallery.store import PersonRecord
 from kiosk.recognition.decision import ACCEPTED, UNSURE, DecisionRule
-from kiosk.vision.image_io import IMAGE_SUFFIXES
+from kiosk.recognition.matcher import Matcher
+from kiosk.recognition.tracking import backed_by_frame, fuse_embeddings
+from kiosk.vision import quality
+from kiosk.vision.image_io import IMAGE_SUFFIXES, load_image
+from kiosk.vision.types import subject_face
 
 log = logging.getLogger(__name__)
 
@@ -237,11 +243,6 @@ def embed(protocol: Protocol, pipeline, progress: bool = True, memo: Path | None
 def _embed(protocol: Protocol, pipeline, progress: bool) -> Embedded:
     from tqdm import tqdm
 
-    from kiosk.enrollment.templates import CheckedPhoto, Enroller
-    from kiosk.vision import quality
-    from kiosk.vision.image_io import load_image
-    from kiosk.vision.types import subject_face
-
     enroller = Enroller(pipeline, store=None, masks=True)
     templates = {}
     probes: dict[str, np.ndarray | None] = {}
@@ -306,9 +307,6 @@ class Scored:
 
 
 def _matcher(embedded: Embedded, people: list[str], gate_offset: float):
-    from kiosk.gallery.store import PersonRecord
-    from kiosk.recognition.matcher import Matcher
-
     records = []
     for key in people:
         matrix, flags = embedded.templates[key]
@@ -532,7 +530,6 @@ def live_tracks(protocol: Protocol, embedded: Embedded, gallery: list[str], rule
     `confirm` consecutive decisions name the same person (kiosk.recognition.tracking.LiveRecognizer). The frames
     are photos in a row, not video: the tracker's continuity check is measured on video instead
     (benchmarks/track_continuity.py)."""
-    from kiosk.recognition.tracking import backed_by_frame, fuse_embeddings
 
     matcher = _matcher(embedded, gallery, gate_offset)
     matcher.rule = rule

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.attendance.db import AttendanceDB, date_range_params, iso_seconds, local_now
+from kiosk.attendance.export import spreadsheet_text, write_csv
 from kiosk.common.fsutil import atomic_write_text
 
 GENESIS = "0" * 64
@@ -199,7 +200,6 @@ class AuditLog:
 
     def export_csv(self, out_path: str | Path, rows: list[dict]) -> int:
         """The rows as CSV (the attendance export's format and safety), for an auditor."""
-        from kiosk.attendance.export import spreadsheet_text, write_csv
 
         return write_csv(out_path, COLUMNS, ([spreadsheet_text(str(r[c])) if c in ("actor", "subject") else
                                                json.dumps(r[c], ensure_ascii=False, sort_keys=True)

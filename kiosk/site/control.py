@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from kiosk.attendance.outbox import StoreStatus
+from kiosk.recognition.pin_checkin import rename_review_frames
+from kiosk.security.audit import THRESHOLD_CHANGE
 from kiosk.site.gallery import SITE_SETTINGS
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,6 @@ class SiteControl:
 
     def _site_renamed(self, old: str, new: str) -> None:
         """A person was renamed on the site: this kiosk's PIN check-in frames of theirs follow."""
-        from kiosk.recognition.pin_checkin import rename_review_frames
 
         try:
             if rename_review_frames(self.store, self.settings.data_dir, old, new):
@@ -52,7 +53,6 @@ class SiteControl:
     def set_site_settings(self, **values) -> None:
         """Thresholds and the cooldown for every kiosk of the site (audited); a single kiosk
         writes them to its kiosk.toml."""
-        from kiosk.security.audit import THRESHOLD_CHANGE
 
         if self.site is not None:
             self.site.set_settings(values)

@@ -9,6 +9,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.enrollment.templates import EnrollmentError, check_photo
+from kiosk.vision.image_io import load_image
+
 REPO = Path(__file__).resolve().parents[2]
 FACES = REPO.parent / "shared" / "faces"
 IDENTITIES = FACES / "identities"
@@ -31,8 +36,6 @@ PIN_VISIT = "masked/webcam/user1/image05_masked.jpg"
 def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
     """The first `count` photos of a folder that pass the enrollment check (as HR retakes a
     refused one); unmasked ones only where a folder mixes both."""
-    from kiosk.enrollment.templates import EnrollmentError, check_photo
-    from kiosk.vision.image_io import load_image
 
     chosen = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.stem.endswith("_masked")):
@@ -51,9 +54,6 @@ def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
 
 def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime | None = None):
     """Fill `data_dir` (a new data folder) and return the KioskService on it."""
-    from kiosk.app.service import KioskService
-    from kiosk.app.settings import load_settings
-    from kiosk.vision.image_io import load_image
 
     if not IDENTITIES.is_dir():
         raise FileNotFoundError(f"the real photos are not at {FACES}")

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 import cv2
+import numpy as np
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.recognition.tracking import LiveRecognizer
@@ -82,7 +84,6 @@ def wait_until(app: QApplication, predicate, timeout: float = 60.0, what: str = 
 
 def camera_frame(image, size=(1280, 720)):
     """A photo placed in a camera-sized frame, as the entrance camera would see a person."""
-    import numpy as np
 
     w, h = size
     scale = min(w / image.shape[1], h / image.shape[0]) * 0.92
@@ -95,7 +96,6 @@ def camera_frame(image, size=(1280, 720)):
 
 def side_by_side(images, height: int = 420):
     """Photos of several people as one picture (for the expert screen)."""
-    import numpy as np
 
     scaled = [cv2.resize(im, (int(im.shape[1] * height / im.shape[0]), height), interpolation=cv2.INTER_AREA)
               for im in images]
@@ -274,8 +274,6 @@ class Tour:
 
     # -- the enrollment wizard ----------------------------------------------------------------
     def _wizard(self, window):
-        import kiosk.ui.dialogs.enroll_wizard as wizard_module
-
         if not self.masks:
             wizard_module.masks_available = lambda: False
         window.show_admin("admin")

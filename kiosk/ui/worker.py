@@ -17,6 +17,8 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
+from kiosk.recognition.tracking import LiveRecognizer
+
 log = logging.getLogger(__name__)
 
 # How often the live worker retries the outbox while nobody is at the door (a write to a locked
@@ -100,8 +102,6 @@ class InferenceWorker(QThread):
         self.wait(wait_ms)
 
     def run(self) -> None:
-        from kiosk.recognition.tracking import LiveRecognizer
-
         try:
             pipeline = self.service.pipeline
             self.service.matcher  # noqa: B018 - load the gallery now, not on the first face
@@ -136,7 +136,6 @@ class InferenceWorker(QThread):
                 window_start, window_count = now, 0
             self.result.emit(LiveResult(frame.index, frame.captured_at, now, decision, self.fps,
                                         self.mailbox.dropped, frame.image))
-
 
     def _retry_outbox(self) -> None:
         """Nobody at the door: deliver kept check-ins now and then (KioskService.deliver_outbox)."""

@@ -8,6 +8,7 @@ cosine threshold calibrated for it, and returns L2-normalised float32 rows.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Protocol
 
@@ -181,8 +182,6 @@ class EdgeFaceEmbedder:
     threads = 1
 
     def __init__(self, weights_path: Path, variant: str = "xs", flip: bool = True):
-        import warnings
-
         import timm
         import torch
 

@@ -7,6 +7,8 @@ import threading
 import cv2
 import numpy as np
 
+from kiosk.vision.mask_classifier import MaskClassifier
+from kiosk.vision.masks import MaskRenderer
 from kiosk.vision.types import Face
 
 # The ArcFace 112x112 template (insightface face_align.arcface_dst): a frontal face by
@@ -67,7 +69,6 @@ def _get(name: str, factory):
 
 def eye_openness(image_bgr: np.ndarray, face: Face) -> float:
     """Eye aspect ratio of the face (dlib's 68-point predictor, placed from the detector box)."""
-    from kiosk.vision.masks import MaskRenderer
 
     renderer = _get("landmarks68", MaskRenderer)
     return eye_aspect_ratio(renderer.landmarks68(image_bgr, face.box[:4]))
@@ -75,6 +76,5 @@ def eye_openness(image_bgr: np.ndarray, face: Face) -> float:
 
 def mask_probability(image_bgr: np.ndarray, face: Face) -> tuple[bool, float]:
     """(masked, P(mask)) from the project's mask classifier (kiosk.vision.mask_classifier)."""
-    from kiosk.vision.mask_classifier import MaskClassifier
 
     return _get("mask", MaskClassifier.load).predict(image_bgr, face)

@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.common.fsutil import atomic_write_bytes
+
 NETWORK_TIMEOUT_S = 15
 
 
@@ -219,7 +221,6 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
             data = archive.read(member)
     if model.sha256 and hashlib.sha256(data).hexdigest() != model.sha256:
         raise FetchError(f"{model.filename}: checksum mismatch, the download is not the official file")
-    from kiosk.common.fsutil import atomic_write_bytes
 
     atomic_write_bytes(target, data)
     return target

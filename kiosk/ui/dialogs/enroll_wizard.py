@@ -8,6 +8,7 @@ import logging
 import sqlite3
 from collections import deque
 from pathlib import Path
+from time import monotonic
 
 import numpy as np
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
@@ -316,7 +317,6 @@ class PhotosPage(QWizardPage):
         self.ring.append((frame.captured_at, frame.image.copy()))
         while self.ring and frame.captured_at - self.ring[0][0] > RING_SECONDS:
             self.ring.popleft()
-        from time import monotonic
 
         now = int(monotonic() * 1000)
         if self._guidance_busy or now - self._last_guidance < GUIDANCE_INTERVAL_MS:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.pages.common import say
 from kiosk.ui.screen_fit import form as screen_form
 from kiosk.ui.widgets.pickers import date_edit, employee_combo
 
@@ -97,6 +98,4 @@ class ExportDialog(QDialog):
         return count
 
     def _say(self, text: str, error: bool = False) -> None:
-        from kiosk.ui.pages.common import say
-
         say(self.message, text, error)

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.recognition import selfcheck
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
 from kiosk.ui.widgets.flow import FlowLayout
@@ -45,8 +46,6 @@ class StatsPage(QWidget):
                              for d in stats["check_ins_per_day"]])
 
     def _selfcheck_line(self) -> str:
-        from kiosk.recognition import selfcheck
-
         try:
             return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden

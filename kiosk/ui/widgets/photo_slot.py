@@ -2,6 +2,7 @@
 what the quality check said, in words HR can act on."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -66,6 +67,4 @@ class PhotoSlot(QFrame):
 
 
 def _blank():
-    import numpy as np
-
     return np.full((THUMB, THUMB, 3), (59, 41, 30), np.uint8)  # the surface colour, in BGR
