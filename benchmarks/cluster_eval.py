@@ -27,7 +27,8 @@ from kiosk.app.settings import load_settings  # noqa: E402
 from kiosk.research.cluster import assign, embed_items, pairwise_precision_recall  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 from kiosk.vision.mask_classifier import MaskClassifier  # noqa: E402
-from kiosk.vision.masks import MASK_TYPES, MaskRenderer  # noqa: E402
+from kiosk.vision.mask_templates import MASK_TYPES  # noqa: E402
+from kiosk.vision.masks import MaskRenderer  # noqa: E402
 from kiosk.vision.pipeline import load_pipeline  # noqa: E402
 from kiosk.vision.types import best_face  # noqa: E402
 

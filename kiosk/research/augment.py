@@ -20,7 +20,8 @@ from kiosk.common.fsutil import atomic_write_bytes, atomic_write_text
 from kiosk.vision.align import align_face, crop_box
 from kiosk.vision.detect import detect_with_padding
 from kiosk.vision.image_io import IMAGE_SUFFIXES, load_image
-from kiosk.vision.masks import MASK_TYPES, MaskRenderer, render_contact_sheet
+from kiosk.vision.mask_templates import MASK_TYPES
+from kiosk.vision.masks import MaskRenderer, render_contact_sheet
 from kiosk.vision.pipeline import choose_detector
 from kiosk.vision.types import same_face
 

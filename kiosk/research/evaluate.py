@@ -232,7 +232,7 @@ class EmbeddingCache:
             crops.append(embedder.align(blank_lower_face(image, face), face))
             keys.append("plain_upper")
         if self.mask_probes:
-            from kiosk.vision.masks import MASK_TYPES
+            from kiosk.vision.mask_templates import MASK_TYPES
 
             seed = PROBE_SEED_BASE + _stable_seed(self.seed, path.parent.name, path.name)
             mask_type = MASK_TYPES[seed % len(MASK_TYPES)]

@@ -7,8 +7,8 @@ import threading
 import cv2
 import numpy as np
 
+from kiosk.vision.landmarks68 import Landmarks68
 from kiosk.vision.mask_classifier import MaskClassifier
-from kiosk.vision.masks import MaskRenderer
 from kiosk.vision.types import Face
 
 # The ArcFace 112x112 template (insightface face_align.arcface_dst): a frontal face by
@@ -70,8 +70,8 @@ def _get(name: str, factory):
 def eye_openness(image_bgr: np.ndarray, face: Face) -> float:
     """Eye aspect ratio of the face (dlib's 68-point predictor, placed from the detector box)."""
 
-    renderer = _get("landmarks68", MaskRenderer)
-    return eye_aspect_ratio(renderer.landmarks68(image_bgr, face.box[:4]))
+    landmarks = _get("landmarks68", Landmarks68)
+    return eye_aspect_ratio(landmarks.predict(image_bgr, face.box[:4]))
 
 
 def mask_probability(image_bgr: np.ndarray, face: Face) -> tuple[bool, float]:

@@ -17,7 +17,7 @@ import numpy as np
 
 from kiosk.vision import models
 from kiosk.vision.detect import ScrfdDetector
-from kiosk.vision.masks import five_from_68
+from kiosk.vision.landmarks68 import five_from_68
 from kiosk.vision.types import Face
 
 
