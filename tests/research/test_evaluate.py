@@ -140,7 +140,7 @@ def test_mislabelled_gallery_scores_worse(tmp_path, capsys):
 
 
 def test_patterns_select_gallery_and_probes(tmp_path):
-    from kiosk.research.evaluate import plan_split
+    from kiosk.research.eval_plan import plan_split
 
     for person, names in {"a": ["1_unmasked.jpg", "2_unmasked.jpg", "1_masked.jpg", "2_masked.jpg"],
                           "b": ["1_masked.jpg", "2_masked.jpg"]}.items():
@@ -188,7 +188,7 @@ def test_no_faces_is_a_clear_error(tmp_path, capsys):
 
 
 def test_tar_at_far_on_known_scores():
-    from kiosk.research.evaluate import tar_at_far
+    from kiosk.research.eval_metrics import tar_at_far
 
     impostor = np.linspace(0.0, 0.5, 1000)  # top 1% are >= 0.495
     genuine = np.array([0.3, 0.49, 0.6, 0.9])
