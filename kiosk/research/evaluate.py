@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 from kiosk.recognition.scoring import NORMS, Scoring
-from kiosk.research import openset
+from kiosk.research import openset, openset_report
 from kiosk.research.eval_gates import GATES
 from kiosk.research.eval_plan import EvaluationError, Options, plan_split
 from kiosk.research.eval_report import format_summary, public
@@ -96,11 +96,11 @@ def _cmd_open_set(args) -> int:
     report = openset.run(args.open_set, embedder=args.embedder, cache=args.cache, settings=args.settings,
                          progress=not args.json)
     if args.out:
-        openset.write(report, args.out)
+        openset_report.write(report, args.out)
     if args.json:
         print(json.dumps(report, indent=1, default=float))
     else:
-        print(openset.format_report(report))
+        print(openset_report.format_report(report))
         if args.out:
             print(f"report in {args.out}")
     return 0

@@ -9,7 +9,10 @@ import numpy as np
 import pytest
 
 from kiosk.recognition.decision import ACCEPTED, DecisionRule
-from kiosk.research import openset
+from kiosk.research.openset_calibration import calibrate_pair
+from kiosk.research.openset_embed import embed
+from kiosk.research.openset_protocol import Person, Protocol, is_masked_file, photo_files, probe_list
+from kiosk.research.openset_scoring import gallery_matcher, score
 from tests.conftest import FACES, require
 
 CALIB = FACES / "masked" / "rmfrd_calib"
@@ -26,16 +29,15 @@ def look_alikes(pipeline):
     require(CALIB)
     people = []
     for name in LOOK_ALIKES:
-        files = openset._files(CALIB / name)
-        unmasked = [p for p in files if not openset.is_masked_file(p)]
-        people.append(openset.Person(f"masked/rmfrd_calib/{name}", unmasked[:3], unmasked[3:],
-                                     [p for p in files if openset.is_masked_file(p)]))
+        files = photo_files(CALIB / name)
+        unmasked = [p for p in files if not is_masked_file(p)]
+        people.append(Person(f"masked/rmfrd_calib/{name}", unmasked[:3], unmasked[3:],
+                             [p for p in files if is_masked_file(p)]))
     strangers = {"lfw_calib": sorted((FACES / "lfw_calib").glob("A*/*.jpg"))[:40]}
-    protocol = openset.Protocol(people, strangers)
-    embedded = openset.embed(protocol, pipeline, progress=False)
+    protocol = Protocol(people, strangers)
+    embedded = embed(protocol, pipeline, progress=False)
     keys = [p.key for p in people]
-    return protocol, embedded, openset.score(embedded, keys, openset.probe_list(protocol, set(keys)),
-                                             embedded.gate_offset)
+    return protocol, embedded, score(embedded, keys, probe_list(protocol, set(keys)), embedded.gate_offset)
 
 
 def _counts(scored, rule):
@@ -57,9 +59,9 @@ def test_the_rule_is_what_the_service_decides_with(look_alikes, service):
     """KioskService.decide on the same gallery gives the same verdicts (one code path)."""
     protocol, embedded, scored = look_alikes
     keys = [p.key for p in protocol.people]
-    matcher = openset._matcher(embedded, keys, embedded.gate_offset)
+    matcher = gallery_matcher(embedded, keys, embedded.gate_offset)
     matcher.rule = service.rule
-    probes = [(o, p) for o, p, c in openset.probe_list(protocol, set(keys)) if embedded.probes.get(p) is not None]
+    probes = [(o, p) for o, p, c in probe_list(protocol, set(keys)) if embedded.probes.get(p) is not None]
     vectors = np.stack([embedded.probes[p] for _, p in probes])
     results = matcher.match(vectors, probe_masked=matcher.embedding_mask_flags(vectors))
     found = scored.found
@@ -69,7 +71,7 @@ def test_the_rule_is_what_the_service_decides_with(look_alikes, service):
 
 def test_calibration_keeps_wrong_people_within_the_target(look_alikes):
     _, _, scored = look_alikes
-    t, m, info = openset.calibrate_pair(scored, masked=False)
+    t, m, info = calibrate_pair(scored, masked=False)
     assert info["feasible"] and info["right"] > 0
     never = 2.0  # masked faces never accepted: only the calibrated pair decides
     wrong, right = _counts(scored, DecisionRule(t, m, never, 0.0))
