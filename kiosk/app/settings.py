@@ -7,6 +7,7 @@ import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tomllib
 
@@ -114,7 +115,8 @@ _ENV = {
 }
 
 
-def coerce_setting(name: str, raw: object) -> object:
+def coerce_setting(name: str, raw: Any) -> object:
+    """`raw` (a kiosk.toml value or an environment string) as the type of Settings field `name`."""
     types = {f.name: f.type for f in dataclasses.fields(Settings)}
     kind = str(types[name])
     if raw is None or ("None" in kind and str(raw).strip().lower() in ("", "none", "keep", "forever")):

@@ -55,6 +55,7 @@ def import_folder(site: Site, source: Path, *, replace: bool = False) -> Transfe
     records, warnings = store.load_all()
     report.skipped += warnings
     for record in records:
+        assert record.folder is not None, "load_all gives every record its folder"
         try:
             site.gallery.push(record.user_id, store.files_of(record.folder), replace=replace)
             report.people += 1

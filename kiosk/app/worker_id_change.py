@@ -18,6 +18,7 @@ from kiosk.attendance.renames import rename_rows
 from kiosk.common import worker_id
 from kiosk.common.fsutil import crash_point
 from kiosk.gallery.folders import GalleryError, folder_identity, taken_message
+from kiosk.gallery.store import GalleryStore
 from kiosk.recognition.pin_checkin import rename_review_frames, renamed_frame
 from kiosk.security.audit import RENAME_ID
 
@@ -134,6 +135,8 @@ def finish_pending(service) -> list[str]:
 class WorkerIds:
     """What KioskService does with typed worker IDs (mixed in; needs `store`, `db`, `site`,
     `settings`, `audit_event` and `reload`)."""
+
+    store: GalleryStore  # KioskService's gallery
 
     def resolve_id(self, typed: str) -> str:
         """The stored worker ID a person typed (E042 for e042): KeyError when nobody enrolled or

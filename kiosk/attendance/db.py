@@ -404,10 +404,12 @@ class AttendanceDB:
     def _log(self, db: Database, moment: datetime, outcome: str, employee_id: str | None,
              name: str, score: float | None, masked: bool | None, source: str,
              detail: str | None) -> int:
-        return db.table("access_log").insert(
+        row_id = db.table("access_log").insert(
             {"timestamp": iso_seconds(moment), "employee_id": employee_id, "name": name,
              "outcome": outcome, "score": score, "masked": _flag(masked), "source": source,
              "kiosk_id": self.kiosk_id, "detail": detail}).last_pk
+        assert row_id is not None, "an insert into a rowid table always has a last_pk"
+        return row_id
 
     def purge_before(self, table: str, where: str, cutoff: datetime, dry_run: bool) -> int:
         """Retention (kiosk.attendance.retention): count, and unless `dry_run` delete, the rows

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, Protocol
 
 from kiosk.attendance.db import AttendanceDB, iso_seconds, local_now
 
-Execute = Callable[[str, list], object]
+
+class Cursor(Protocol):
+    """What both sqlite3's and psycopg's cursors give back from an execute."""
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+Execute = Callable[[str, list], Cursor]
 
 
 def move_rows(execute: Execute, old: str, new: str, renamed_at, frame_path: Callable[[str], str] | None = None

@@ -56,7 +56,7 @@ def fsync_dir(path: str | os.PathLike) -> None:
         os.close(fd)
 
 
-def fsync_tree(root: str | os.PathLike) -> None:
+def fsync_tree(root: str | os.PathLike[str]) -> None:
     """fsync every file and folder under `root` (a freshly written temp folder, before it is
     renamed into place), deepest first."""
     for folder, _dirs, files in os.walk(root, topdown=False):

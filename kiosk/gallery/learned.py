@@ -34,6 +34,8 @@ LEARNED_DIR = Path("masked") / "learned"
 ACTIVE, PENDING = "active", "pending"
 MAX_ACTIVE = 5
 MAX_PENDING = 3
+# A person's learned entries; named here because LearnedTemplates.list hides the builtin inside the class.
+Entries = list[dict]
 
 
 def entries(metadata: dict) -> list[dict]:
@@ -143,7 +145,7 @@ class LearnedTemplates:
         self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
         self._commit(folder, meta, listed, [])
 
-    def _commit(self, folder: Path, meta: dict, keep: list[dict], dropped: list[dict]) -> None:
+    def _commit(self, folder: Path, meta: dict, keep: Entries, dropped: Entries) -> None:
         meta["learned"] = keep
         atomic_write_text(folder / "metadata.json", json.dumps(meta, indent=2, ensure_ascii=False))
         for entry in dropped:

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,10 +40,8 @@ from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
 from kiosk.security.at_rest import array_bytes, bytes_array, read_sealed, write_sealed
 from kiosk.vision.image_io import decode_image
 
-try:
+if sys.platform != "win32":  # Windows has no advisory locks: one kiosk process per data folder there
     import fcntl
-except ImportError:  # Windows: no advisory locks; one kiosk process per data folder there
-    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +139,7 @@ class GalleryStore(GalleryRenames):
         """An exclusive lock on the gallery folder (flock; a kill -9 releases it), held by
         every change and by recovery. Returns the descriptor to close."""
         self.root.mkdir(parents=True, exist_ok=True)
-        if fcntl is None:
+        if sys.platform == "win32":
             return None
         fd = os.open(self.root, os.O_RDONLY)
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -176,7 +175,7 @@ class GalleryStore(GalleryRenames):
             for path in self.stray():
                 if path.name.startswith(TRASH):
                     name = self._trash_origin(path)
-                    if forward and name == rename["from"]:
+                    if forward and rename is not None and name == rename["from"]:
                         continue  # the renamed person's old folder: removed when the rename is finished
                     user_id = self._trash_user(path, name)
                     if name and user_id and self.folder_of(user_id, exact=True) is None:
@@ -254,6 +253,7 @@ class GalleryStore(GalleryRenames):
     def save(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> Path:
         """Write one person; the folder appears complete or not at all."""
         self.save_staged(record, photos, replace).commit()
+        assert record.folder is not None, "save_staged sets the folder it wrote"
         return record.folder
 
     def save_staged(self, record: PersonRecord, photos: list[bytes] | None = None,
@@ -333,7 +333,7 @@ class GalleryStore(GalleryRenames):
             durable_rename(tmp, final)
             crash_point(after)
         except BaseException:
-            if trash is not None and trash.exists():  # put the old person back: nothing is lost
+            if trash is not None and existing is not None and trash.exists():  # put the old person back
                 durable_rename(trash, existing)
             raise
         return trash
@@ -363,6 +363,7 @@ class GalleryStore(GalleryRenames):
     def delete(self, user_id: str, exact: bool = False) -> Path:
         change = self.delete_staged(user_id, exact)
         change.commit()
+        assert change.old_name is not None, "delete_staged names the folder it moved aside"
         return self.root / change.old_name
 
     def delete_staged(self, user_id: str, exact: bool = False) -> Change:
@@ -419,7 +420,8 @@ class GalleryStore(GalleryRenames):
 
     def load_all(self) -> tuple[list[PersonRecord], list[str]]:
         """Every valid person, and one warning per folder skipped (test entries, broken folders)."""
-        records, warnings = [], []
+        records: list[PersonRecord] = []
+        warnings: list[str] = []
         if not self.root.is_dir():
             return records, warnings
         if getattr(self.cipher, "sealed_before", False):

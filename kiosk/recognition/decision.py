@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +57,7 @@ class DecisionRule:
 
     def with_thresholds(self, threshold: float | None = None, masked_threshold: float | None = None) -> "DecisionRule":
         """The same rule with the given thresholds (settings override the calibrated ones)."""
-        changes = {}
+        changes: dict[str, Any] = {}
         if threshold is not None:
             changes["threshold"] = float(threshold)
         if masked_threshold is not None:

@@ -126,7 +126,8 @@ def default_key_dir() -> Path:
     """Outside any data folder: $KIOSK_KEY_DIR, else the user's config folder."""
     if os.environ.get("KIOSK_KEY_DIR"):
         return Path(os.environ["KIOSK_KEY_DIR"]).expanduser()
-    config = Path(os.environ.get("APPDATA") if os.name == "nt" and os.environ.get("APPDATA") else
+    appdata = os.environ.get("APPDATA")
+    config = Path(appdata if os.name == "nt" and appdata else
                   os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return config / "kiosk" / "keys"
 

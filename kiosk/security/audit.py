@@ -119,11 +119,12 @@ class AuditLog:
             raise ValueError(f"unknown audit action {action!r}")
         with self.db._write() as conn:
             last = conn.execute(f"SELECT id, hash FROM {TABLE} ORDER BY id DESC LIMIT 1").fetchone()
-            row = {"id": (last[0] + 1) if last else 1, "timestamp": iso_seconds(local_now(now)),
-                   "role": actor.role, "actor": actor.name or actor.role, "action": action,
-                   "subject": subject or "",
-                   "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
-                   "kiosk_id": self.db.kiosk_id, "prev_hash": last[1] if last else GENESIS}
+            row: dict[str, Any] = {
+                "id": (last[0] + 1) if last else 1, "timestamp": iso_seconds(local_now(now)),
+                "role": actor.role, "actor": actor.name or actor.role, "action": action,
+                "subject": subject or "",
+                "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+                "kiosk_id": self.db.kiosk_id, "prev_hash": last[1] if last else GENESIS}
             row["hash"] = row_hash(row)
             conn.table(TABLE).insert(row)
         self._write_head(row["id"], row["hash"])

@@ -42,7 +42,7 @@ class CacheState:
 
 class Site:
     def __init__(self, settings, store: GalleryStore, *, on_change: Callable[[], None] | None = None,
-                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], None] | None = None,
+                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], object] | None = None,
                  on_rename: Callable[[str, str], None] | None = None):
         self.url = settings.database_url
         self.kiosk_id = settings.kiosk_id

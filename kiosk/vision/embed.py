@@ -205,7 +205,8 @@ class EdgeFaceEmbedder:
             warnings.simplefilter("ignore", UserWarning)
             state = torch.load(str(weights_path), map_location="cpu", weights_only=True)
             backbone = timm.create_model(self.ARCHITECTURES[variant], pretrained=False)  # never downloads
-            backbone.reset_classifier(512)
+            # timm types create_model as a bare nn.Module; every timm model has reset_classifier.
+            backbone.reset_classifier(512)  # type: ignore[operator]
             model = torch.ao.quantization.quantize_dynamic(_Wrapper(backbone), {torch.nn.Linear},
                                                            dtype=torch.qint8)
         model.load_state_dict(state)

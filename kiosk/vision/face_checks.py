@@ -51,7 +51,7 @@ def eye_aspect_ratio(points68: np.ndarray) -> float:
     """Mean eye aspect ratio of dlib's 68 points (eyes are points 36-41 and 42-47)."""
     def one(eye: np.ndarray) -> float:
         vertical = np.linalg.norm(eye[1] - eye[5]) + np.linalg.norm(eye[2] - eye[4])
-        return float(vertical / (2.0 * max(np.linalg.norm(eye[0] - eye[3]), 1e-6)))
+        return float(vertical / (2.0 * max(float(np.linalg.norm(eye[0] - eye[3])), 1e-6)))
 
     return (one(points68[36:42]) + one(points68[42:48])) / 2.0
 

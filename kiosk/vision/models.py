@@ -203,7 +203,7 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
             f"and copy the file into {dest_dir}."
         ) from exc
     total = int(response.headers.get("content-length", 0)) or None
-    buffer = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=dest_dir)
+    buffer = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=str(dest_dir))
     try:
         with tqdm(total=total, unit="B", unit_scale=True, desc=model.filename, disable=not progress) as bar:
             for chunk in response.iter_content(chunk_size=1 << 20):

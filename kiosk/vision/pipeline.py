@@ -49,14 +49,15 @@ def choose_detector(kind: str = "auto", models_dir: Path | None = None,
             if path is None:
                 notes.append(f"{models.REGISTRY[key].filename} not found")
                 continue
-            detector = ScrfdDetector(path)
+            detector: Detector = ScrfdDetector(path)
             best = key == models.DETECTOR_PREFERENCE[0]
             reason = ("the specified buffalo_l detector" if best else
                       f"best SCRFD file present ({path})")
             # Masked faces the primary misses: another SCRFD behind it (kiosk.vision.fallback).
             detector = with_masked_fallback(detector, key, models_dir, own_dir)
-            if getattr(detector, "fallbacks", None):
-                notes.append(f"when it finds no face: {', '.join(f.name for f in detector.fallbacks)}")
+            fallbacks = getattr(detector, "fallbacks", None)
+            if fallbacks:
+                notes.append(f"when it finds no face: {', '.join(f.name for f in fallbacks)}")
             return detector, BackendChoice(detector.name, reason, notes)
         if kind == "scrfd":
             raise FileNotFoundError("no SCRFD weights found: " + "; ".join(notes) +
