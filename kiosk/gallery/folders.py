@@ -95,7 +95,7 @@ class Change:
     def commit(self) -> None:
         try:
             if self.trash is not None:
-                self.store._discard(self.trash)
+                self.store.discard_folder(self.trash)
             if self.journal is not None:
                 self.journal.unlink(missing_ok=True)
                 fsync_dir(self.journal.parent)
@@ -105,7 +105,7 @@ class Change:
     def rollback(self) -> None:
         try:
             if self.new is not None:
-                self.store._discard(self.new)
+                self.store.discard_folder(self.new)
             if self.trash is not None:
                 durable_rename(self.trash, self.store.root / self.old_name)
             if self.journal is not None:

@@ -89,7 +89,7 @@ class PersonRecord:
         return sorted((self.folder / "photos").iterdir())
 
 
-class GalleryStore(GalleryRenames):
+class GalleryStore:
     """`cipher` (kiosk.security.at_rest) seals templates and photos as they are written and opens
     them as they are read; without one, files are the seed's plain layout. Plain files always
     open, so a plain gallery keeps working and can be sealed in place."""
@@ -97,6 +97,21 @@ class GalleryStore(GalleryRenames):
     def __init__(self, root: str | Path, cipher=None):
         self.root = Path(root)
         self.cipher = cipher
+        self.renames = GalleryRenames(self)
+
+    # -- worker-ID renames (kiosk.gallery.renaming) ---------------------------------------
+
+    def pending_rename(self) -> dict | None:
+        """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
+        return self.renames.pending_rename()
+
+    def finish_rename(self) -> None:
+        """The database has followed the pending rename: the old folder goes, and the journal."""
+        self.renames.finish_rename()
+
+    def rename_staged(self, old: str, new: str) -> Change:
+        """Give the person with worker ID `old` the ID `new`, final on `commit()` (renaming.py)."""
+        return self.renames.rename_staged(old, new)
 
     # -- file contents, sealed or plain ---------------------------------------------------
 
@@ -145,7 +160,7 @@ class GalleryStore(GalleryRenames):
         fcntl.flock(fd, fcntl.LOCK_EX)
         return fd
 
-    def _discard(self, folder: Path) -> None:
+    def discard_folder(self, folder: Path) -> None:
         """Remove a folder for good: one atomic rename makes the removal final, then the files
         go (a crash during rmtree leaves a `.deleted-` folder that recovery finishes)."""
         gone = self.root / f"{DELETED}{uuid.uuid4().hex}"
@@ -174,7 +189,7 @@ class GalleryStore(GalleryRenames):
             forward = rename is not None and (self.root / rename["to"]).is_dir()
             for path in self.stray():
                 if path.name.startswith(TRASH):
-                    name = self._trash_origin(path)
+                    name = self.trash_origin(path)
                     if forward and rename is not None and name == rename["from"]:
                         continue  # the renamed person's old folder: removed when the rename is finished
                     user_id = self._trash_user(path, name)
@@ -210,7 +225,7 @@ class GalleryStore(GalleryRenames):
         return origin.partition("_")[0] if origin else ""
 
     @staticmethod
-    def _trash_origin(path: Path) -> str | None:
+    def trash_origin(path: Path) -> str | None:
         """The folder name a `.trash-` folder had (in its name; older ones: from metadata)."""
         m = _TRASH_RE.match(path.name)
         if m:
@@ -313,7 +328,7 @@ class GalleryStore(GalleryRenames):
                 learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
             final = self.root / safe_folder_name(user_id, name)
-            trash = self._into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
+            trash = self.move_into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             if fd is not None:
@@ -321,7 +336,7 @@ class GalleryStore(GalleryRenames):
             raise
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
 
-    def _into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
+    def move_into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
         """Move `existing` (if any) aside, then the written `tmp` into place as `final`. Returns
         where the old folder went (the trash); if this fails, the old folder is put back."""
         trash = None
