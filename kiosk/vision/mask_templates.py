@@ -54,9 +54,10 @@ def _chaikin(poly: np.ndarray, iterations: int = 2) -> np.ndarray:
     return poly
 
 
-def _bezier(p0: Sequence[float], p1: Sequence[float], p2: Sequence[float], n: int = 24) -> np.ndarray:
+def _bezier(controls: Sequence[Sequence[float]], n: int = 24) -> np.ndarray:
+    """n points along the quadratic Bezier curve of three control points (loops, straps)."""
     t = np.linspace(0, 1, n)[:, None]
-    p0, p1, p2 = (np.asarray(p, float) for p in (p0, p1, p2))
+    p0, p1, p2 = (np.asarray(p, float) for p in controls)
     return (1 - t) ** 2 * p0 + 2 * (1 - t) * t * p1 + t ** 2 * p2
 
 
@@ -172,7 +173,7 @@ _METAL: Colour = (0.62, 0.62, 0.63)
 def _draw_surgical(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict) -> None:
     for a, b, c in spec["loops"]:
         for side in (1, -1):
-            pts = _bezier(*[_mirror(q, side) for q in (a, b, c)])
+            pts = _bezier([_mirror(q, side) for q in (a, b, c)])
             p.paint(p.stroke(pts, 4.0), "secondary", 0.92)
     u, v, h = g.u, g.v, g.height
     lum = tex * (1 - 0.3 * np.abs(u) ** 2.2) * (1.04 - 0.1 * v ** 2)
@@ -201,7 +202,7 @@ def _draw_surgical(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts:
 def _draw_cloth(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict) -> None:
     for a, b, c in spec["loops"]:
         for side in (1, -1):
-            pts = _bezier(*[_mirror(q, side) for q in (a, b, c)])
+            pts = _bezier([_mirror(q, side) for q in (a, b, c)])
             p.paint(p.stroke(pts, 7.0), "primary", 0.8 * tex)
     u, v = g.u, g.v
     d = p.x - 320
@@ -219,7 +220,7 @@ def _draw_n95(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict
     behind = _smoothstep(235, 200, np.abs(p.x - 320)) * _smoothstep(455, 430, p.y)
     for a, b, c in spec["straps"]:
         for side in (1, -1):
-            pts = _bezier(*[_mirror(q, side) for q in (a, b, c)])
+            pts = _bezier([_mirror(q, side) for q in (a, b, c)])
             p.paint(p.stroke(pts, 10.0) * behind, strap, 0.9)
     u, v = g.u, g.v
     r2 = u ** 2 + ((v - 0.5) / 0.6) ** 2
@@ -244,7 +245,7 @@ def _draw_n95(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict
 def _draw_kn95(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict) -> None:
     for a, b, c in spec["loops"]:
         for side in (1, -1):
-            pts = _bezier(*[_mirror(q, side) for q in (a, b, c)])
+            pts = _bezier([_mirror(q, side) for q in (a, b, c)])
             p.paint(p.stroke(pts, 4.0), "primary", 0.9)
     d = p.x - 320
     lum = tex * (1 - 0.15 * g.u ** 2) * (1.03 - 0.06 * g.v)
@@ -262,7 +263,7 @@ def _draw_gas(p: _Painter, g: _Geometry, spec: dict, tex: np.ndarray, opts: dict
     strap = hex_to_bgr(spec["strap_colour"])
     for a, b, c in spec["straps"]:
         for side in (1, -1):
-            pts = _bezier(*[_mirror(q, side) for q in (a, b, c)])
+            pts = _bezier([_mirror(q, side) for q in (a, b, c)])
             p.paint(p.stroke(pts, 16.0), strap, 0.9 * tex)
     u, v = g.u, g.v
     r2 = u ** 2 + ((v - 0.55) / 0.6) ** 2

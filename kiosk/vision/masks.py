@@ -103,7 +103,7 @@ class MaskRenderer:
             for x, y in src:
                 sub.insert((float(x), float(y)))
             tris = []
-            for t in sub.getTriangleList().reshape(-1, 3, 2):
+            for t in np.asarray(sub.getTriangleList()).reshape(-1, 3, 2):  # (N, 6) float32; stubs: a list
                 d = np.linalg.norm(src[None, :, :] - t[:, None, :], axis=2)
                 if d.min(1).max() < 0.5:
                     tris.append(d.argmin(1))
@@ -123,12 +123,12 @@ class MaskRenderer:
             raise ValueError("the face lies outside the image")
         # scale of the canonical frame on this face -> pyramid level with no aliasing
         can = self._templates.canonical_landmarks()
-        scale = max(np.linalg.norm(lm[8] - lm[27]) / np.linalg.norm(can[8] - can[27]),
-                    np.linalg.norm(lm[16] - lm[0]) / np.linalg.norm(can[16] - can[0]))
+        scale = max(float(np.linalg.norm(lm[8] - lm[27]) / np.linalg.norm(can[8] - can[27])),
+                    float(np.linalg.norm(lm[16] - lm[0]) / np.linalg.norm(can[16] - can[0])))
         level = int(np.clip(math.floor(math.log2(1 / max(scale, 1e-6))), 0, TEMPLATE_LEVELS - 1))
         # per-pixel triangle index, then each pixel's own inverse affine (dst -> template)
         ids = np.zeros((y1 - y0, x1 - x0), np.uint8)
-        affines = [np.array([[0, 0, -1e4], [0, 0, -1e4]], np.float32)]  # index 0 = outside
+        affines: list[np.ndarray] = [np.array([[0, 0, -1e4], [0, 0, -1e4]], np.float32)]  # index 0 = outside
         s = 2.0 ** -level
         for k, t in enumerate(tris):
             d = (dst[t] - (x0, y0)).astype(np.float32)
@@ -225,20 +225,19 @@ class MaskRenderer:
     def _render(self, img: np.ndarray, roi: np.ndarray, lm: np.ndarray, place: _Placement,
                 look: _Look, mask_type: str, style: _Style) -> MaskedFace:
         tpl = self._templates.template(mask_type, style.variant)
-        remap = dict(interpolation=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-        fixed = cv2.remap(tpl.fixed[place.level], place.map_x, place.map_y, **remap)
+        fixed = _warp(tpl.fixed[place.level], place.map_x, place.map_y)
         # the float work only where the mask is (plus room for the blur), not the whole mesh
         pad = math.ceil(3 * look.blur) + 1
         bx, by, bw, bh = cv2.boundingRect((fixed[..., 3] > 0).astype(np.uint8))
         ys = slice(max(by - pad, 0), min(by + bh + pad, roi.shape[0]))
         xs = slice(max(bx - pad, 0), min(bx + bw + pad, roi.shape[1]))
-        tint = cv2.remap(tpl.tint[place.level], place.map_x[ys, xs], place.map_y[ys, xs], **remap)
+        tint = _warp(tpl.tint[place.level], place.map_x[ys, xs], place.map_y[ys, xs])
         fixed = fixed[ys, xs].astype(np.float32) / TEMPLATE_UNIT
         tint = tint.astype(np.float32) / TEMPLATE_UNIT
-        colour = fixed[..., :3] + tint[..., :1] * style.primary + tint[..., 1:] * style.secondary
+        colour: np.ndarray = fixed[..., :3] + tint[..., :1] * style.primary + tint[..., 1:] * style.secondary
         grey = colour.mean(2, keepdims=True)
         colour = (grey + look.saturation * (colour - grey)) * look.light[ys, xs, None]
-        alpha = fixed[..., 3]
+        alpha: np.ndarray = fixed[..., 3]
         if look.blur > 0.3:
             colour, alpha = (cv2.GaussianBlur(a, (0, 0), look.blur) for a in (colour, alpha))
         keep = place.keep[ys, xs]
@@ -252,6 +251,11 @@ class MaskRenderer:
         coverage = np.zeros(img.shape[:2], bool)
         coverage[y0:y0 + out.shape[0], x0:x0 + out.shape[1]] = alpha >= 0.5
         return MaskedFace(result, mask_type, style.name, lm.copy(), coverage)
+
+
+def _warp(template: np.ndarray, map_x: np.ndarray, map_y: np.ndarray) -> np.ndarray:
+    """A template level sampled at the placement's maps (bilinear; transparent outside it)."""
+    return cv2.remap(template, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
 
 
 def _jitter(c: Colour, rng: np.random.Generator) -> Colour:
