@@ -11,6 +11,7 @@ from functools import cached_property
 
 import numpy as np
 
+from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import AttendanceDB, CheckIn
@@ -22,12 +23,12 @@ from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
 from kiosk.enrollment.templates import Enroller, Progress
 from kiosk.gallery.learned import LearnedTemplates
-from kiosk.gallery.learning import LearnRule
+from kiosk.gallery.learning import SOURCE_FACE, LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
 from kiosk.recognition.decision import DecisionRule
 from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
-from kiosk.recognition.pin_checkin import pin_checkin, review_frames
+from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
 from kiosk.security.at_rest import MARKER, LazyCipher
 from kiosk.security.audit import (
     DELETE,
@@ -114,6 +115,10 @@ class KioskService(WorkerIds):
                                      matcher_loaded=lambda: self._pipeline is not None,
                                      audit_event=self.audit_event, deliver_outbox=self.deliver_outbox)
         self.site = self.site_link.site
+        # Learning from face check-ins happens on a worker thread, not in the frame loop
+        # (kiosk.app.learning_queue); `_learn_lock` keeps it and a PIN check-in's learning in turn.
+        self.learning = LearningQueue(self._learn_from_checkin)
+        self._learn_lock = threading.Lock()
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
         self._recovered = False
@@ -505,8 +510,30 @@ class KioskService(WorkerIds):
 
     def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
                     face: Face | None = None, now: datetime | None = None):
+        """Learns at once, not through the queue: the keypad and `kiosk checkin` tell the person
+        what became of their mask template (PinCheckinResult.learning)."""
+        with self._learn_lock:
+            return pin_checkin(self, user_id, pin, image_bgr, face, now)
 
-        return pin_checkin(self, user_id, pin, image_bgr, face, now)
+    def queue_learning(self, user_id: str, frame_bgr: np.ndarray, face: Face, source: str = SOURCE_FACE) -> None:
+        """Hand a check-in's face to the learning worker (the live tracker calls this): the frame
+        goes on at once; the judging and the encrypted gallery write happen on the worker."""
+        self.learning.put(LearningRequest(user_id, frame_bgr.copy(), face, source))
+
+    def wait_for_learning(self, timeout: float | None = None) -> bool:
+        """Until the learning worker has done every request queued so far; False on timeout."""
+        return self.learning.wait(timeout)
+
+    def _learn_from_checkin(self, request: LearningRequest) -> None:
+        with self._learn_lock:
+            learn_mask(self, request.user_id, request.frame_bgr, request.face, source=request.source)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Finish the queued learning and stop its worker, stop following the site. False when the
+        learning did not finish within `timeout` seconds."""
+        done = self.learning.close(timeout)
+        self.stop_site()
+        return done
 
     def delete(self, user_id: str) -> None:
         """Folder and row together: the person is moved aside, marked deleted in the database,
