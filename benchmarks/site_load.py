@@ -159,7 +159,7 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
     drained = time.time() - drain_start
     time.sleep(1.0)
     stop.set()
-    service.stop_site()
+    service.close()  # the learning worker, then the site's thread
     out.put({"kiosk": kiosk_id, "frames": frames, "expected": expected, "queued": queued, "errors": errors,
              "refusals": refusals[:20], "outbox_left": len(service.outbox), "seen": seen,
              "drain_s": round(drained, 2)})

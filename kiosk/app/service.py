@@ -11,23 +11,24 @@ from functools import cached_property
 
 import numpy as np
 
+from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import AttendanceDB, CheckIn
 from kiosk.attendance.db import SPOOF_SUSPECTED
 from kiosk.attendance.errors import STORE_ERRORS, explain
 from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
-from kiosk.attendance.outbox import QUEUED, Outbox
+from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
 from kiosk.enrollment.templates import Enroller, Progress
 from kiosk.gallery.learned import LearnedTemplates
-from kiosk.gallery.learning import LearnRule
+from kiosk.gallery.learning import SOURCE_FACE, LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
 from kiosk.recognition.decision import DecisionRule
 from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
-from kiosk.recognition.pin_checkin import pin_checkin, review_frames
+from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
 from kiosk.security.at_rest import MARKER, LazyCipher
 from kiosk.security.audit import (
     DELETE,
@@ -43,7 +44,6 @@ from kiosk.security.audit import (
 )
 from kiosk.security.pins import PersonalPins
 from kiosk.site.control import SiteControl
-from kiosk.site.gallery import SITE_SETTINGS
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
 from kiosk.vision.types import Face
 
@@ -95,7 +95,7 @@ class FaceResult:
         return out
 
 
-class KioskService(SiteControl, WorkerIds):
+class KioskService(WorkerIds):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
@@ -109,23 +109,44 @@ class KioskService(SiteControl, WorkerIds):
         self.gallery_warnings: list[str] = []
         # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
         self.outbox = Outbox(self.settings.data_dir / "outbox")
-        # The site's shared database (kiosk.site) when `database_url` is set; None: a single
-        # kiosk on its own SQLite file. The embeddings folder is then the site's local cache.
-        self.site = None
-        if self.settings.database_url:
-            from kiosk.site.node import Site
-
-            self._own_settings = {k: getattr(self.settings, k) for k in SITE_SETTINGS}
-            self.site = Site(self.settings, self.store, on_change=self._site_changed,
-                             on_settings=self._apply_site_settings, on_online=self.deliver_outbox,
-                             on_rename=self._site_renamed)
-            self._apply_site_settings(self.site.cached_settings)  # what it last saw: it may start offline
+        # The site's side (kiosk.site.control): following the shared database when `database_url`
+        # is set. `site` is its kiosk.site.node.Site, or None for a single kiosk on its own SQLite file.
+        self.site_link = SiteControl(self.settings, self.store, self.outbox, reload=self.reload,
+                                     matcher_loaded=lambda: self._pipeline is not None,
+                                     audit_event=self.audit_event, deliver_outbox=self.deliver_outbox)
+        self.site = self.site_link.site
+        # Learning from face check-ins happens on a worker thread, not in the frame loop
+        # (kiosk.app.learning_queue); `_learn_lock` keeps it and a PIN check-in's learning in turn.
+        self.learning = LearningQueue(self._learn_from_checkin)
+        self._learn_lock = threading.Lock()
         self.recovery_notes: list[str] = []
         self.last_write_error: str | None = None
         self._recovered = False
         # Who is acting, for the audit trail: the shell user for the CLI; the Qt screens set
         # the role signed in with a PIN (HR or admin).
         self.actor = Actor.shell_user()
+
+    # -- the site (kiosk.site.control.SiteControl does the work) ----------------------------------------
+
+    def start_site(self) -> None:
+        """Follow the site's server on a thread (the kiosk and the HR desk call this)."""
+        self.site_link.start()
+
+    def stop_site(self) -> None:
+        self.site_link.stop()
+
+    def set_site_settings(self, **values) -> None:
+        """Thresholds and the cooldown for every kiosk of the site (audited); a single kiosk
+        writes them to its kiosk.toml."""
+        self.site_link.set_settings(**values)
+
+    def gallery_changed(self, user_id: str) -> None:
+        """A person's folder changed here without an enrolment: the site gets it, the matcher reloads."""
+        self.site_link.gallery_changed(user_id)
+
+    def site_status(self) -> StoreStatus | None:
+        """The status line's store state (SiteControl.status); None: nothing to show."""
+        return self.site_link.status()
 
     @property
     def pipeline(self) -> FacePipeline:
@@ -489,8 +510,30 @@ class KioskService(SiteControl, WorkerIds):
 
     def pin_checkin(self, user_id: str, pin: str, image_bgr: np.ndarray | None = None,
                     face: Face | None = None, now: datetime | None = None):
+        """Learns at once, not through the queue: the keypad and `kiosk checkin` tell the person
+        what became of their mask template (PinCheckinResult.learning)."""
+        with self._learn_lock:
+            return pin_checkin(self, user_id, pin, image_bgr, face, now)
 
-        return pin_checkin(self, user_id, pin, image_bgr, face, now)
+    def queue_learning(self, user_id: str, frame_bgr: np.ndarray, face: Face, source: str = SOURCE_FACE) -> None:
+        """Hand a check-in's face to the learning worker (the live tracker calls this): the frame
+        goes on at once; the judging and the encrypted gallery write happen on the worker."""
+        self.learning.put(LearningRequest(user_id, frame_bgr.copy(), face, source))
+
+    def wait_for_learning(self, timeout: float | None = None) -> bool:
+        """Until the learning worker has done every request queued so far; False on timeout."""
+        return self.learning.wait(timeout)
+
+    def _learn_from_checkin(self, request: LearningRequest) -> None:
+        with self._learn_lock:
+            learn_mask(self, request.user_id, request.frame_bgr, request.face, source=request.source)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Finish the queued learning and stop its worker, stop following the site. False when the
+        learning did not finish within `timeout` seconds."""
+        done = self.learning.close(timeout)
+        self.stop_site()
+        return done
 
     def delete(self, user_id: str) -> None:
         """Folder and row together: the person is moved aside, marked deleted in the database,

@@ -207,6 +207,7 @@ def cmd_video(args) -> int:
 
     events = annotate_video(service, args.input, Path(args.output), every=args.every, record=args.record,
                             show=args.show, max_frames=args.max_frames, progress=progress)
+    service.close()  # a mask template learned from a recorded check-in is written before the process ends
     summary = events.pop("_summary")
     if not args.json:
         print(file=sys.stderr)

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.gallery.learning import SOURCE_FACE
 from kiosk.recognition.decision import UNSURE
 from kiosk.recognition.matcher import UNKNOWN, MatchResult
-from kiosk.recognition.pin_checkin import learn_mask
 from kiosk.vision.types import Face, iou
 
 log = logging.getLogger(__name__)
@@ -180,17 +180,18 @@ class LiveRecognizer:
 
     def _refresh_mask(self, frame_bgr: np.ndarray, checkin, tracked: list[TrackedFace]) -> None:
         """A confident masked face check-in may refresh the person's learned real-mask template,
-        under the same anti-poisoning rule as a PIN check-in (kiosk.recognition.pin_checkin.learn_mask)."""
+        under the same anti-poisoning rule as a PIN check-in (kiosk.recognition.pin_checkin.learn_mask).
+        Only queued here (KioskService.queue_learning): the judging and the gallery write happen
+        on the service's learning worker, so this frame never waits for the disk."""
         if checkin.outcome != "checked_in":
             return
         face = next((t for t in tracked if t.user_id == checkin.employee_id and t.match.probe_masked), None)
         if face is None:
             return
-
         try:
-            learn_mask(self.service, checkin.employee_id, frame_bgr, face.face, source="face")
+            self.service.queue_learning(checkin.employee_id, frame_bgr, face.face, source=SOURCE_FACE)
         except Exception as exc:  # learning is a bonus: it never stops the live path
-            log.warning("could not refresh the mask template of %s: %s", checkin.employee_id, exc)
+            log.warning("could not queue the mask template refresh of %s: %s", checkin.employee_id, exc)
 
     def _liveness(self, frame_bgr: np.ndarray, track: Track, face: Face) -> float | None:
         """This frame's liveness score, and the track's verdict once it has enough frames: the

@@ -287,3 +287,48 @@ def test_pin_changes_and_learned_template_decisions_are_on_the_audit_trail(servi
     assert ("pin_change", "C1", "check-in") in trail
     assert ("learned_template_approved", "W1", "real_1") in trail and ("learned_template_removed", "W1", "real_1") in trail
     assert service.audit.verify().ok
+
+
+def test_a_masked_face_check_in_is_learned_by_the_worker_not_in_the_frame(service, monkeypatch):
+    """The live tracker only queues the refresh of a real-mask template: the frame that checks
+    the person in returns before anything is judged or written; the service's learning worker
+    writes it, and `wait_for_learning` is how anyone waits for it."""
+    import threading
+    from datetime import datetime, timedelta
+
+    import cv2
+
+    import kiosk.app.service as service_module
+    from kiosk.recognition.tracking import LiveRecognizer
+    from kiosk.vision.image_io import load_image
+
+    monkeypatch.setattr(service, "check_liveness", lambda image, face: Live())  # live: learned without HR
+    release, threads = threading.Event(), []
+    real_learn = service_module.learn_mask
+
+    def held_learn(*args, **kwargs):  # the worker waits here until the test has looked
+        threads.append(threading.current_thread().name)
+        assert release.wait(60)
+        return real_learn(*args, **kwargs)
+
+    monkeypatch.setattr(service_module, "learn_mask", held_learn)
+    store = LearnedTemplates(service.store)
+    # W1's PIN check-in, approved by HR: the door then names W1 on other masked visits.
+    earlier = datetime.now() - timedelta(hours=1)  # past the cooldown: the door's check-in counts
+    assert service.pin_checkin("W1", PINS["W1"], load_image(PEOPLE["W1"] / CHECKIN_PHOTO), now=earlier).accepted
+    service.approve_learned("W1", "real_1")
+    live = LiveRecognizer(service, confirm_frames=3)
+    photo = load_image(PEOPLE["W1"] / "image01_masked.jpg")  # a tight crop: framed as a camera would see it
+    h, w = photo.shape[:2]
+    visit = cv2.copyMakeBorder(photo, h // 2, h // 2, w // 2, w // 2, cv2.BORDER_CONSTANT, value=(40, 40, 40))
+    decisions = [live.process(visit, now=t * 0.1) for t in range(3)]
+    [checkin] = [c for d in decisions for c in d.checkins]
+    assert checkin.employee_id == "W1" and checkin.outcome == "checked_in"
+    assert decisions[-1].faces[0].match.probe_masked
+    faces = [e for e in store.list("W1") if e["source"] == "face"]
+    assert faces == [] and len(service.learning) == 1  # queued; nothing judged or written by the frame
+    release.set()
+    assert service.wait_for_learning(timeout=60)
+    [entry] = [e for e in store.list("W1") if e["source"] == "face"]
+    assert entry["status"] == ACTIVE and threads == ["kiosk-learning"]
+    assert service.close(timeout=60) and len(service.learning) == 0
