@@ -147,10 +147,11 @@ def learn_mask(service, user_id: str, image_bgr: np.ndarray, face: Face | None =
                source: str, now: datetime | None = None) -> LearnDecision:
     """Apply the anti-poisoning rule to one face of `user_id` and store what it allows."""
     face = face if face is not None and face.embedding is not None else _subject(service, image_bgr)
-    if face is None:
+    if face is None or face.embedding is None:  # _subject keeps embedded faces only
         return LearnDecision(REFUSED, "no face in the frame")
+    embedding = face.embedding
     matcher = service.matcher
-    masked = bool(matcher.embedding_mask_flags(face.embedding)[0]) if len(matcher) else False
+    masked = bool(matcher.embedding_mask_flags(embedding)[0]) if len(matcher) else False
     liveness = service.check_liveness(image_bgr, face) if masked else None
     store = LearnedTemplates(service.store)
     try:
@@ -158,11 +159,11 @@ def learn_mask(service, user_id: str, image_bgr: np.ndarray, face: Face | None =
     except Exception:  # not in the gallery: judge says so
         dates = []
     last = datetime.fromisoformat(max(dates)) if dates else None
-    decision = judge(matcher, user_id, face.embedding, masked=masked,
+    decision = judge(matcher, user_id, embedding, masked=masked,
                      live=None if liveness is None else bool(liveness.live), source=source,
                      rule=service.learn_rule, last_learned=last, now=now)
     if decision.stored:
-        store.add(user_id, face.embedding, face_crop(image_bgr, face), embedder=matcher.embedder, source=source,
+        store.add(user_id, embedding, face_crop(image_bgr, face), embedder=matcher.embedder, source=source,
                   status=ACTIVE if decision.action == LEARN else PENDING, now=now,
                   similarity=round(decision.own, 4),
                   liveness=None if liveness is None else round(float(liveness.score), 4))
@@ -184,7 +185,7 @@ def reembed_learned(service, user_id: str, force: bool = False) -> tuple[int, li
         except Exception as exc:  # one bad crop must not stop the others
             problems.append(f"{user_id} {entry['name']}: {exc}")
             continue
-        if face is None:
+        if face is None or face.embedding is None:
             problems.append(f"{user_id} {entry['name']}: no face found in its crop; remove it on the employee page")
             continue
         store.set_vector(user_id, entry["name"], face.embedding, target)

@@ -169,7 +169,8 @@ class LiveRecognizer:
         results = self.service.decide(fused + faces, record=False) if fused else []
         fused_results, own_results = results[:len(fused)], results[len(fused):]
         timings["match"] = (time.perf_counter() - t1) * 1e3
-        tracked, checkins = [], []
+        tracked: list[TrackedFace] = []
+        checkins: list = []
         for i, (fused_result, own_result, face, score) in enumerate(zip(fused_results, own_results, faces, scores)):
             tracks[i], match = self._reverify(tracks[i], fused_result.match, own_result.match, face, now)
             tracked.append(self._vote(tracks[i], match, face, checkins, score))
@@ -262,7 +263,7 @@ class LiveRecognizer:
 
     def _continues(self, track: Track, face: Face, now: float) -> bool:
         """Is this face still the track's face? Seen recently, and like itself a frame ago."""
-        if track.last_embedding is None or now - track.last_seen > self.max_gap_s:
+        if track.last_embedding is None or face.embedding is None or now - track.last_seen > self.max_gap_s:
             return False
         return float(np.dot(track.last_embedding, face.embedding)) >= self.min_continuity
 
