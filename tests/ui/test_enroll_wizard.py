@@ -185,7 +185,7 @@ def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
     import numpy as np
 
     from kiosk.ui.capture import Frame
-    from kiosk.ui.dialogs.enroll_wizard import camera_guidance
+    from kiosk.app.enrollment_desk import camera_guidance
 
     service = make_service()
     good = letterbox(load_image(photo(ENROLL_PHOTOS[0])))

@@ -1,7 +1,8 @@
 """The HR enrollment wizard: details -> three photos -> duplicate check -> processing ->
-summary. Every step calls the same engine code as `kiosk enroll` (validate_details,
-check_photo, KioskService.enroll); the slow steps run off the UI thread. Nothing is written
-before the processing step, and that step saves the person in one atomic move."""
+summary. Every step asks the service (service.enrollment, kiosk.app.enrollment_desk), which
+judges each rule once: the checked photos and the duplicate verdict HR saw go to the save as
+they are. The slow steps run off the UI thread. Nothing is written before the processing
+step, and that step saves the person in one atomic move."""
 from __future__ import annotations
 
 import logging
@@ -28,9 +29,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kiosk.app.types import PHOTOS_REQUIRED, RING_SECONDS, EnrollmentError, ImageError, masks_available
 from kiosk.common import worker_id
-from kiosk.enrollment.best_frame import RING_SECONDS, best_frame
-from kiosk.enrollment.templates import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
 from kiosk.ui import theme
 from kiosk.ui.screen_fit import Body, fit_window, form, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
@@ -38,9 +38,6 @@ from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.photo_slot import PhotoSlot
 from kiosk.ui.widgets.video_view import VideoView
 from kiosk.ui.worker import run_task
-from kiosk.vision import quality
-from kiosk.vision.image_io import ImageError, load_image
-from kiosk.vision.lighting import detect_lit
 
 log = logging.getLogger(__name__)
 
@@ -49,40 +46,6 @@ PREVIEW_MASK = "surgical_blue"
 # QWizard names its buttons itself, so the style sheet's #primary cannot reach them.
 PRIMARY_BUTTON = ("QPushButton { background: #3b82f6; } QPushButton:hover { background: #2563eb; } "
                   "QPushButton:disabled { background: #1e3a5f; color: #64748b; }")
-
-
-def masks_available() -> bool:
-    """Mask augmentation needs kiosk.vision.masks (and dlib's landmarks); without it the
-    wizard still enrolls, with the 3 original embeddings only."""
-    try:
-        from kiosk.vision.masks import MaskRenderer  # noqa: F401
-    except Exception as exc:  # missing module or broken dependency: degrade, say so
-        log.warning("masked embeddings unavailable: %s", exc)
-        return False
-    return True
-
-
-def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
-    """What to tell the person in front of the camera, from the same checks check_photo uses
-    (one face, big enough, sharp, facing the camera, eyes open, no mask) plus 'centred'."""
-    image, faces, _ = detect_lit(pipeline, image, pad_retry=False)  # as check_photo: dark faces lifted
-    if not faces:
-        return False, "No face found: stand in front of the camera"
-    if len(faces) > 1 and faces[1].width >= 0.35 * faces[0].width:
-        return False, "Only one person in the picture, please"
-    face = faces[0]
-    graded = quality.assess(image, [face])
-    h, w = image.shape[:2]
-    cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
-    if face.width < max(quality.MIN_FACE_PX, 0.18 * w):
-        return False, "Come closer to the camera"
-    if abs(cx - w / 2) > 0.18 * w or abs(cy - h / 2) > 0.22 * h:
-        return False, "Centre your face in the picture"
-    if graded.sharpness is not None and graded.sharpness < quality.SHARPNESS_MIN:
-        return False, f"Hold still: the picture is blurry (sharpness {graded.sharpness:.1f})"
-    if graded.problems:  # turned, eyes, mask, light: the same plain words as check_photo
-        return False, graded.problems[0][0].upper() + graded.problems[0][1:]
-    return True, "Good: tap “Take photo”"
 
 
 def _set_kind(label: QLabel, kind: str) -> None:
@@ -157,17 +120,10 @@ class DetailsPage(QWizardPage):
         return all(w.text().strip() for w in (self.name, self.worker_id, self.mobile)) and self.consent.isChecked()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt name
-        problems = validate_details(self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text())
-        uid = self.worker_id.text().strip()
-        if self.pin.text():
-            from kiosk.security.pins import personal_pin_problem
-
-            pin_problem = personal_pin_problem(self.pin.text())
-            if pin_problem:
-                problems.append(f"check-in PIN: {pin_problem}")
-        taken = self.wiz.service.new_id_problem(uid) if not problems and self.wiz.replace is None else None
-        if taken:  # enrolled, or held by someone in another case (deleted people too)
-            problems.append(taken)
+        # An ID enrolled, or held by someone in another case (deleted people too), is refused for a new person.
+        problems = self.wiz.service.enrollment.details_problems(
+            self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text(), self.pin.text(),
+            new=self.wiz.replace is None)
         for widget, word in ((self.name, "name"), (self.worker_id, "worker id"), (self.mobile, "mobile")):
             widget.setProperty("invalid", any(p.lower().startswith(word) for p in problems))
             widget.style().unpolish(widget)
@@ -180,8 +136,8 @@ class DetailsPage(QWizardPage):
 
 
 class PhotosPage(QWizardPage):
-    """Three photos from the live camera (with guidance) or from files; each is checked with
-    check_photo (one face, big enough, sharp) on a worker thread."""
+    """Three photos from the live camera (with guidance) or from files; each is checked by the
+    service (one face, big enough, sharp) on a worker thread."""
 
     def __init__(self, wizard: "EnrollWizard"):
         super().__init__()
@@ -235,7 +191,7 @@ class PhotosPage(QWizardPage):
     def add_photo_from_file(self, path: str | Path) -> bool:
         """The file path of 'Choose file…' (also what tests call: no native dialog)."""
         try:
-            image = load_image(path)
+            image = self.wiz.service.load_image(path)
         except ImageError as exc:
             _message(self.error, str(exc))
             return False
@@ -258,7 +214,7 @@ class PhotosPage(QWizardPage):
         images = [image for _, image in self.ring] or [frame.image.copy()]
         self._choosing = True
         self.take.setEnabled(False)
-        run_task(best_frame, self.wiz.service.pipeline, images,
+        run_task(self.wiz.service.enrollment.best_frame, images,
                  on_done=lambda choice: self._take_chosen(images, choice),
                  on_error=lambda exc: self._take_chosen(images, None), owner=self)
         return True
@@ -280,7 +236,7 @@ class PhotosPage(QWizardPage):
         slot.busy(image)
         self.pending += 1
         self.completeChanged.emit()
-        run_task(check_photo, self.wiz.service.pipeline, image, f"photo {slot.number} ({label})",
+        run_task(self.wiz.service.enrollment.check_photo, image, f"photo {slot.number} ({label})",
                  on_done=lambda checked, s=slot: self._checked(s, checked),
                  on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
         return True
@@ -323,7 +279,7 @@ class PhotosPage(QWizardPage):
             return
         self._guidance_busy = True
         self._last_guidance = now
-        run_task(camera_guidance, self.wiz.service.pipeline, frame.image,
+        run_task(self.wiz.service.enrollment.camera_guidance, frame.image,
                  on_done=self._show_guidance, on_error=lambda exc: self._show_guidance((False, str(exc))),
                  owner=self)
 
@@ -342,6 +298,7 @@ class DuplicatePage(QWizardPage):
         self.wiz = wizard
         self.done = False
         self.duplicate = None  # the best Candidate at or above the threshold, if any
+        self.checked = None  # the service's DuplicateCheck, passed on to the save
         layout = _title(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
         self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
         # Side by side: the new photo and the enrolled person it resembles.
@@ -373,6 +330,7 @@ class DuplicatePage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt name
         self.done = False
         self.duplicate = None
+        self.checked = None
         self.override.setChecked(False)
         self.override.hide()
         self.compare.hide()
@@ -380,17 +338,8 @@ class DuplicatePage(QWizardPage):
         _message(self.status, "Checking the gallery…", "warn")
         photos = self.wiz.photos.photos()
         skip = self.wiz.replace.user_id if self.wiz.replace is not None else None
-        run_task(self._check, self.wiz.service, photos, skip, on_done=self._show,
+        run_task(self.wiz.service.enrollment.duplicate_check, photos, skip, on_done=self._show,
                  on_error=lambda exc: self._show(exc), owner=self)
-
-    @staticmethod
-    def _check(service, photos, skip_user):
-        """Embed the photos; best other person at or above the threshold; photo agreement."""
-        vectors = np.concatenate([service.pipeline.embed(p.image, [p.face]) for p in photos])
-        best = find_duplicate(service.matcher, vectors, skip_user)
-        sims = vectors @ vectors.T
-        agreement = float(sims[np.triu_indices(len(vectors), 1)].min())
-        return best, agreement, service.threshold
 
     def _show(self, outcome) -> None:
         self.done = True
@@ -399,7 +348,8 @@ class DuplicatePage(QWizardPage):
             self.done = False
             self.completeChanged.emit()
             return
-        best, agreement, threshold = outcome
+        self.checked = outcome
+        best, agreement, threshold = outcome.best, outcome.agreement, outcome.threshold
         self.duplicate = best
         if best is None:
             _message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
@@ -463,10 +413,10 @@ class ProcessPage(QWizardPage):
         self.wiz.set_busy(True)
         QTimer.singleShot(0, lambda: self.wiz.set_busy(self.running))  # after QWizard's own button update
         run_task(self.wiz.service.enroll, details.worker_id.text().strip(), details.name.text().strip(),
-                 details.mobile.text().strip(), [p.image for p in self.wiz.photos.photos()],
+                 details.mobile.text().strip(), self.wiz.photos.photos(),  # checked: not graded again
                  replace=self.wiz.replace is not None,
                  allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
-                 masks=masks, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
+                 masks=masks, checked=self.wiz.duplicate_page.checked, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
@@ -499,9 +449,7 @@ class ProcessPage(QWizardPage):
         self.step.setText("")
         reason = str(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError)) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
-            from kiosk.attendance.errors import explain
-
-            reason = explain(exc, self.wiz.service.settings.db_path)
+            reason = self.wiz.service.explain(exc)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
         _message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
         self.completeChanged.emit()

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.recognition import selfcheck
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
 from kiosk.ui.widgets.flow import FlowLayout
