@@ -46,6 +46,6 @@ class StatsPage(QWidget):
 
     def _selfcheck_line(self) -> str:
         try:
-            return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"
+            return self.service.self_check_summary() + " (details: kiosk calibrate)"
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
             return f"Site self-check unavailable: {exc}"
