@@ -11,7 +11,9 @@ from functools import cached_property
 
 import numpy as np
 
+from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
+from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import AttendanceDB, CheckIn
@@ -21,7 +23,7 @@ from kiosk.attendance.export import export_attendance_csv, export_daily_summary_
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
-from kiosk.enrollment.templates import Enroller, Progress
+from kiosk.enrollment.templates import Progress
 from kiosk.gallery.learned import LearnedTemplates
 from kiosk.gallery.learning import SOURCE_FACE, LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
@@ -32,13 +34,11 @@ from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
 from kiosk.security.at_rest import MARKER, LazyCipher
 from kiosk.security.audit import (
     DELETE,
-    ENROLL,
     EXPORT,
     LEARNED_TEMPLATE_APPROVED,
     LEARNED_TEMPLATE_REMOVED,
     PIN_CHANGE,
     PURGE,
-    REENROLL,
     Actor,
     AuditLog,
 )
@@ -95,16 +95,13 @@ class FaceResult:
         return out
 
 
-class KioskService(WorkerIds):
+class KioskService(WorkerIds, ScreenSupport):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
         self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
         self._matcher: Matcher | None = None
         self._gallery_stamp: int | None = None
-        self._enroller: Enroller | None = None
-        # The mask renderer is not thread-safe; enrolment and previews take turns.
-        self._mask_lock = threading.Lock()
         self._lock = threading.RLock()
         self.gallery_warnings: list[str] = []
         # Writes the database refused, kept until it takes them (kiosk.attendance.outbox).
@@ -431,39 +428,21 @@ class KioskService(WorkerIds):
             raise
         change.commit()
 
-    def enroller(self) -> Enroller:
-        """One enroller per service, so the mask renderer (seconds to load) is loaded once."""
-        with self._lock:
-            if self._enroller is None or self._enroller.pipeline is not self.pipeline:
-                # Photo agreement is a same-person pair check: the embedder's per-pair threshold.
-                pair = self.settings.threshold or self.pipeline.embedder.default_threshold
-                self._enroller = Enroller(self.pipeline, self.store, threshold=pair)
-            return self._enroller
+    @cached_property
+    def enrollment(self) -> EnrollmentDesk:
+        """The enrolment steps (kiosk.app.enrollment_desk): photo checks, duplicate check, save."""
+        return EnrollmentDesk(self)
 
-    def enroll(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *,
-               replace: bool = False, allow_duplicate: bool = False, masks: bool = True,
-               progress: Progress | None = None) -> PersonRecord:
-        self.db  # noqa: B018 - a damaged database fails now, not after seconds of embedding
-        if replace:  # re-enrolling e042 re-enrols E042, under the ID as HR first typed it
-            user_id = self.typed_id(user_id)
-        else:
-            refuse_taken(self, user_id.strip())  # before seconds of embedding, not after
-        enroller = self.enroller()
-        with self._mask_lock:
-            record, photos = enroller.prepare(user_id, name, mobile, images, replace=replace, matcher=self.matcher,
-                                              allow_duplicate=allow_duplicate, masks=masks, progress=progress)
-        self.save_person(record, photos, replace)
-        self.audit_event(REENROLL if replace else ENROLL, record.user_id, name=record.name,
-                         photos=len(images), templates=int(record.metadata.get("total_embeddings", 0)),
-                         masks=masks, allow_duplicate=allow_duplicate)
-        self.reload()
-        return record
+    def enroll(self, user_id: str, name: str, mobile: str, images: list, *, replace: bool = False,
+               allow_duplicate: bool = False, masks: bool = True, progress: Progress | None = None,
+               checked: DuplicateCheck | None = None) -> PersonRecord:
+        """Check and save one person (EnrollmentDesk.enroll): `images` are arrays or the
+        CheckedPhotos of enrollment.check_photo; `checked`, the duplicate check HR saw."""
+        return self.enrollment.enroll(user_id, name, mobile, images, replace=replace, allow_duplicate=allow_duplicate,
+                                      masks=masks, progress=progress, checked=checked)
 
     def mask_preview(self, image_bgr: np.ndarray, face: Face, mask_type: str = "surgical_blue") -> np.ndarray:
-        """The photo with one synthetic mask, as the masked templates see it."""
-        enroller = self.enroller()
-        with self._mask_lock:
-            return enroller.renderer.render(image_bgr, face.box, mask_type).image
+        return self.enrollment.mask_preview(image_bgr, face, mask_type)
 
     # -- worker-ID check-in and learned masks (issue 12; kiosk/recognition/pin_checkin.py) ----------------------
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_field
 from datetime import datetime
 from typing import Callable
 
@@ -67,11 +68,16 @@ def validate_details(user_id: str, name: str, mobile: str) -> list[str]:
 
 @dataclass
 class CheckedPhoto:
+    """A photo that passed check_photo: the image it graded (bounded, lifted when dark), its face."""
     image: np.ndarray
     face: Face
     quality: quality.PhotoQuality
     label: str
-    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what to tell HR about it, without the label
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{self.label}: {note}" for note in self.notes]
 
 
 def find_duplicate(matcher, vectors: np.ndarray, skip_user: str | None = None):
@@ -105,10 +111,16 @@ def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo",
     graded = quality.assess(image, ([main] + competing) if main else [])
     if main is None or (strict and not graded.ok):
         raise EnrollmentError(f"{label}: " + "; ".join(graded.problems))
-    warnings = [f"{label}: ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
+    notes = [f"ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
     if lifted:
-        warnings.append(f"{label}: the face was dark; its contrast was normalised (more light is better)")
-    return CheckedPhoto(image, main, graded, label, warnings)
+        notes.append("the face was dark; its contrast was normalised (more light is better)")
+    return CheckedPhoto(image, main, graded, label, notes)
+
+
+def duplicate_error(top) -> DuplicatePersonError:
+    """The refusal for a new person who looks like `top` (a Candidate), said one way everywhere."""
+    return DuplicatePersonError(f"this person looks like {top.name} (worker ID {top.user_id}, similarity "
+                                f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
 
 
 class Enroller:
@@ -189,11 +201,13 @@ class Enroller:
         self.store.save(record, photo_bytes, replace=replace)
         return record
 
-    def prepare(self, user_id: str, name: str, mobile: str, images: list[np.ndarray], *, replace: bool = False,
-                matcher: Matcher | None = None, allow_duplicate: bool = False, masks: bool | None = None,
-                progress: Progress | None = None) -> tuple[PersonRecord, list[bytes]]:
+    def prepare(self, user_id: str, name: str, mobile: str, images: list[np.ndarray | CheckedPhoto], *,
+                replace: bool = False, matcher: Matcher | None = None, allow_duplicate: bool = False,
+                masks: bool | None = None, progress: Progress | None = None) -> tuple[PersonRecord, list[bytes]]:
         """Every check and the embeddings, nothing written: the record and its photos (JPEG) to
-        save (KioskService.save_person writes them with the database row)."""
+        save (KioskService.save_person writes them with the database row). A CheckedPhoto
+        (the wizard's, from this pipeline) is not graded again; matcher=None: no duplicate check
+        (the caller made it)."""
         problems = validate_details(user_id, name, mobile)
         if problems:
             raise EnrollmentError("; ".join(problems))
@@ -205,7 +219,8 @@ class Enroller:
         twins = [i for i in holders if i != user_id]
         if twins and user_id not in holders:  # a new ID (a case twin from before may be re-enrolled)
             raise EnrollmentError(taken_message(user_id, twins[0], folder_identity(holders[twins[0]])[1]))
-        photos = [check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
+        photos = [replace_field(img, label=f"photo {i}") if isinstance(img, CheckedPhoto)
+                  else check_photo(self.pipeline, img, f"photo {i}") for i, img in enumerate(images, start=1)]
         record = self.build(user_id, name, mobile, photos, progress, masks)
         agreement = record.metadata["photo_agreement"]["min"]
         if agreement is not None and agreement < self.threshold:
@@ -215,9 +230,7 @@ class Enroller:
         if matcher is not None and not allow_duplicate:
             top = find_duplicate(matcher, record.originals, skip_user=user_id)
             if top is not None:
-                raise DuplicatePersonError(
-                    f"this person looks like {top.name} (worker ID {top.user_id}, similarity "
-                    f"{top.score:.2f}), who is already enrolled", top.user_id, top.name, top.score)
+                raise duplicate_error(top)
         # The photos are kept so the person can be re-embedded when the model changes.
         photo_bytes = [cv2.imencode(".jpg", p.image, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes() for p in photos]
         return record, photo_bytes

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
-from kiosk.enrollment.templates import EnrollmentError, check_photo
-from kiosk.vision.image_io import load_image
+from kiosk.app.types import EnrollmentError
+
+load_image = KioskService.load_image  # image files through the service, as the screens read them
 
 REPO = Path(__file__).resolve().parents[2]
 FACES = REPO.parent / "shared" / "faces"
@@ -33,7 +34,7 @@ PIN_PERSON, PIN = "W2001", "2468"  # checks in once with worker ID + PIN, wearin
 PIN_VISIT = "masked/webcam/user1/image05_masked.jpg"
 
 
-def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
+def usable_photos(service: KioskService, folder: Path, count: int = 3) -> list:
     """The first `count` photos of a folder that pass the enrollment check (as HR retakes a
     refused one); unmasked ones only where a folder mixes both."""
 
@@ -41,7 +42,7 @@ def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.stem.endswith("_masked")):
         image = load_image(path)
         try:
-            check_photo(pipeline, image)
+            service.enrollment.check_photo(image)
         except EnrollmentError:
             continue
         chosen.append(image)
@@ -64,7 +65,7 @@ def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime |
     # waits for HR as a learned mask (kiosk.recognition.pin_checkin.learn_mask).
     order = sorted(PEOPLE, key=lambda p: p[0] != PIN_PERSON)
     for uid, name, mobile, folder in order:
-        service.enroll(uid, name, mobile, usable_photos(service.pipeline, FACES / folder),
+        service.enroll(uid, name, mobile, usable_photos(service, FACES / folder),
                        masks=masks or uid == PIN_PERSON)
         if uid == PIN_PERSON:
             service.set_pin(PIN_PERSON, PIN)

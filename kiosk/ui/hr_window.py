@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.security.audit import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
+from kiosk.app.types import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
 from kiosk.ui import theme
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.idle import IdleWatch

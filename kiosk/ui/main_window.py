@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.security.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
+from kiosk.app.types import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.idle import IdleWatch

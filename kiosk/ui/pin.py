@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import time
 
-from kiosk.security.audit import SIGN_IN, Actor
-
 # The hashing lives in kiosk.security.pin_hash (Qt-free: personal PINs are checked by the engine too).
-from kiosk.security.pin_hash import MAX_DIGITS, MIN_DIGITS, hash_pin, pin_problem, verify_pin
+from kiosk.app.types import MAX_DIGITS, MIN_DIGITS, SIGN_IN, Actor, hash_pin, pin_problem, verify_pin
 
 __all__ = ["MAX_DIGITS", "MIN_DIGITS", "PinGuard", "hash_pin", "pin_problem", "verify_pin"]
 

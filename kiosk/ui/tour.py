@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
-from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
@@ -33,7 +32,8 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pin import PinGuard
 from kiosk.ui.screen_fit import present
 from kiosk.ui.worker import LiveResult
-from kiosk.vision.image_io import load_image
+
+load_image = KioskService.load_image  # image files through the service, as the screens read them
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ class Tour:
         _, _, _, folder, _, held_out = NEW_PERSON
         live = window.live
         frame = camera_frame(load_image(folder / held_out))
-        recognizer = LiveRecognizer(self.service, source="camera")
+        recognizer = self.service.live_recognizer(source="camera")
 
         def show(image) -> None:
             for i in range(self.service.settings.confirm_frames):
@@ -244,7 +244,7 @@ class Tour:
         try:
             _, _, _, folder, _, held_out = NEW_PERSON
             frame = camera_frame(load_image(folder / held_out))
-            recognizer = LiveRecognizer(unsure, source="camera", record=False)
+            recognizer = unsure.live_recognizer(source="camera", record=False)
             for i in range(unsure.settings.confirm_frames):
                 t = time.monotonic()
                 decision = recognizer.process(frame)

@@ -17,8 +17,6 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
-from kiosk.recognition.tracking import LiveRecognizer
-
 log = logging.getLogger(__name__)
 
 # How often the live worker retries the outbox while nobody is at the door (a write to a locked
@@ -110,7 +108,7 @@ class InferenceWorker(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.ready.emit(pipeline.description)
-        self.recognizer = LiveRecognizer(self.service, source="camera")
+        self.recognizer = self.service.live_recognizer(source="camera")
         window_start, window_count = time.monotonic(), 0
         self._next_delivery = time.monotonic() + OUTBOX_RETRY_S
         while not self._stop.is_set():

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.attendance.errors import explain
 from kiosk.ui import theme
 from kiosk.ui.pages.attendance import AttendancePage
 from kiosk.ui.pages.audit import AuditPage
@@ -193,7 +192,7 @@ class AdminPage(QWidget):
         try:
             page.refresh()
         except (sqlite3.Error, OSError) as exc:
-            self.problem.setText(explain(exc, self.service.settings.db_path))
+            self.problem.setText(self.service.explain(exc))
             self.problem.show()
         else:
             self.problem.hide()

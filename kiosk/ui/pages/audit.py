@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.security.audit import AUDIT_EXPORT
+from kiosk.app.types import AUDIT_EXPORT
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
 from kiosk.ui.widgets.pickers import date_edit, date_range, to_date
 

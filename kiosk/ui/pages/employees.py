@@ -116,9 +116,7 @@ class EmployeesPage(QWidget):
         try:
             self.service.delete(uid)
         except Exception as exc:  # the store says why (already gone...): show it, keep going
-            from kiosk.attendance.errors import explain
-
-            reason = explain(exc, self.service.settings.db_path) if isinstance(exc, sqlite3.Error) else exc
+            reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
             self.message.setText(f"Could not delete {uid}: {reason}")
             return False
         self.refresh()

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.recognition import selfcheck
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
 from kiosk.ui.widgets.flow import FlowLayout
@@ -47,6 +46,6 @@ class StatsPage(QWidget):
 
     def _selfcheck_line(self) -> str:
         try:
-            return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"
+            return self.service.self_check_summary() + " (details: kiosk calibrate)"
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
             return f"Site self-check unavailable: {exc}"

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from kiosk.attendance.errors import STORE_ERRORS
+from kiosk.app.types import STORE_ERRORS
 
 
 def to_date(edit: QDateEdit) -> date:
