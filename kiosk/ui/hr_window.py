@@ -159,7 +159,7 @@ class HrWindow(QMainWindow):
         self._idle.close()
         if self.capture is not None:
             self.capture.stop()
-        self.service.stop_site()
+        self.service.close()  # finishes learning already queued, stops following the site
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if self.admin is not None and self.admin.busy():  # an enrollment is being saved: finish it first

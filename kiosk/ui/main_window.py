@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._idle.close()
         self.capture.stop()
         self.worker.stop()
-        self.service.stop_site()
+        self.service.close()  # finishes learning already queued, stops following the site
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if not self.exit_allowed:  # Alt+F4 at the entrance: ask for the admin PIN instead
