@@ -80,7 +80,7 @@ def gallery_cipher_for(settings: Settings):
 class FaceResult:
     face: Face
     match: MatchResult
-    checkin: object | None = None  # attendance CheckIn when it was recorded
+    checkin: CheckIn | None = None  # attendance CheckIn when it was recorded
     time: str = ""
     write_error: str | None = None  # why the database refused it (then it waits in the outbox)
 
@@ -274,7 +274,7 @@ class KioskService(WorkerIds, ScreenSupport):
     def matcher(self) -> Matcher:
         with self._lock:
             if self._matcher is None or self._stamp() != self._gallery_stamp:
-                self.reload()
+                return self.reload()
             return self._matcher
 
     def reload(self) -> Matcher:
@@ -352,7 +352,7 @@ class KioskService(WorkerIds, ScreenSupport):
         if not embedded:
             return []
         matcher = self.matcher
-        vectors = np.stack([f.embedding for f in embedded])
+        vectors = np.stack([np.asarray(f.embedding) for f in embedded])
         # Mask gating (docs/evaluation/README.md): each face is labelled masked or not by the
         # gallery's mask direction in embedding space (no image needed, so the live path gets it
         # too); unmasked faces are compared with the originals only, masked ones with all
@@ -374,15 +374,16 @@ class KioskService(WorkerIds, ScreenSupport):
             results.append(result)
         return results
 
-    def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None):
+    def record(self, match: MatchResult, source: str = "camera", now: datetime | None = None) -> CheckIn:
         """Attendance and the access log for one decision. When the database refuses the write
         (locked past its timeout, disk full, damaged), the decision goes to the outbox and the
         CheckIn says QUEUED (`last_write_error` says why); it is written, once, when the
         database takes writes again."""
 
         now = now or datetime.now()
-        fields = {"employee_id": match.user_id if match.accepted else None, "name": match.name,
-                  "score": None if match.score is None else float(match.score),
+        employee_id = match.user_id if match.accepted else None
+        score = None if match.score is None else float(match.score)
+        fields = {"employee_id": employee_id, "name": match.name, "score": score,
                   "masked": bool(match.masked_template), "source": source, "unsure": bool(match.unsure)}
         key = uuid.uuid4().hex  # the same key if it is kept: a write that did land is not doubled
         try:
@@ -394,8 +395,7 @@ class KioskService(WorkerIds, ScreenSupport):
             self.last_write_error = explain(exc, self.db_label)
             log.warning("%s: kept in the outbox", self.last_write_error)
             self.outbox.put("recognition", key=key, now=now, **fields)
-            return CheckIn(False, QUEUED, fields["employee_id"], match.name, now.replace(microsecond=0),
-                           fields["score"], 0)
+            return CheckIn(False, QUEUED, employee_id, match.name, now.replace(microsecond=0), score, 0)
         self.last_write_error = None
         return checkin
 

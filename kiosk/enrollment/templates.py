@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_field
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Sequence
 
 import cv2
 import numpy as np
@@ -201,7 +201,7 @@ class Enroller:
         self.store.save(record, photo_bytes, replace=replace)
         return record
 
-    def prepare(self, user_id: str, name: str, mobile: str, images: list[np.ndarray | CheckedPhoto], *,
+    def prepare(self, user_id: str, name: str, mobile: str, images: Sequence[np.ndarray | CheckedPhoto], *,
                 replace: bool = False, matcher: Matcher | None = None, allow_duplicate: bool = False,
                 masks: bool | None = None, progress: Progress | None = None) -> tuple[PersonRecord, list[bytes]]:
         """Every check and the embeddings, nothing written: the record and its photos (JPEG) to
