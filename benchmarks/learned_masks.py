@@ -25,7 +25,7 @@ import numpy as np
 
 _common.setup()
 
-from kiosk.app.service import decision_rule  # noqa: E402
+from kiosk.app.from_settings import decision_rule  # noqa: E402
 from kiosk.app.settings import load_settings  # noqa: E402
 from kiosk.gallery.learning import PENDING, SOURCE_PIN, LearnRule, judge  # noqa: E402
 from kiosk.gallery.store import PersonRecord  # noqa: E402

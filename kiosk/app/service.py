@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
 import numpy as np
 
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
+from kiosk.app.from_settings import decision_rule, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
+from kiosk.app.types import FaceResult
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import AttendanceDB, CheckIn
 from kiosk.attendance.db import SPOOF_SUSPECTED
@@ -31,7 +32,6 @@ from kiosk.recognition.decision import DecisionRule
 from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
 from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
-from kiosk.security.at_rest import MARKER, LazyCipher
 from kiosk.security.audit import (
     DELETE,
     EXPORT,
@@ -48,51 +48,6 @@ from kiosk.vision.pipeline import FacePipeline, load_pipeline
 from kiosk.vision.types import Face
 
 log = logging.getLogger(__name__)
-
-
-def decision_rule(embedder, settings: Settings) -> DecisionRule:
-    """The embedder's calibrated rule (its `default_rule`; else its plain thresholds, no
-    margin), then the settings' threshold, masked threshold and margins over it."""
-    params = dict(getattr(embedder, "default_rule", None) or {})
-    if not params:
-        masked = getattr(embedder, "default_gate_threshold", None) if getattr(embedder, "default_gate_offset", None) \
-            is not None else getattr(embedder, "default_masked_threshold", None)
-        params = {"threshold": embedder.default_threshold, "masked_threshold": masked}
-    for key in ("threshold", "masked_threshold", "margin", "masked_margin"):
-        if getattr(settings, key, None) is not None:
-            params[key] = float(getattr(settings, key))
-    return DecisionRule(**params)
-
-
-def gallery_cipher_for(settings: Settings):
-    """The gallery's at-rest cipher (kiosk.security.at_rest), its key made on the first write when
-    encryption is on; with it off, a gallery sealed earlier still finds its key, a plain one
-    stays plain."""
-
-    if settings.encryption not in ("on", "off"):
-        raise ValueError(f"encryption = {settings.encryption!r} in {settings.settings_path}: use \"on\" or \"off\"")
-    if settings.encryption == "off" and not (settings.embeddings_dir / MARKER).is_file():
-        return None
-    return LazyCipher(settings.embeddings_dir, settings.data_dir, create=settings.encryption == "on")
-
-
-@dataclass
-class FaceResult:
-    face: Face
-    match: MatchResult
-    checkin: CheckIn | None = None  # attendance CheckIn when it was recorded
-    time: str = ""
-    write_error: str | None = None  # why the database refused it (then it waits in the outbox)
-
-    def as_dict(self) -> dict:
-        out = {"box": self.face.xywh(), "detection_score": round(self.face.score, 4), "time": self.time}
-        out |= self.match.as_dict()
-        liveness = self.face.extra.get("liveness")
-        if liveness is not None:  # present when liveness is on (kiosk.recognition.liveness)
-            out["liveness"] = liveness.as_dict()
-        if self.checkin is not None:
-            out["attendance"] = {"recorded": self.checkin.recorded, "outcome": self.checkin.outcome}
-        return out
 
 
 class KioskService(WorkerIds, ScreenSupport):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk.app.service import gallery_cipher_for
+from kiosk.app.from_settings import gallery_cipher_for
 from kiosk.app.settings import load_settings
 from kiosk.attendance.db import AttendanceDB
 from kiosk.common.worker_id import case_duplicates

@@ -12,8 +12,8 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 
+from kiosk.app.from_settings import gallery_cipher_for
 from kiosk.app.reconcile import disagreements, enrolled_folders, reconcile
-from kiosk.app.service import gallery_cipher_for
 from kiosk.attendance import AttendanceDB
 from kiosk.attendance.errors import explain
 from kiosk.attendance.outbox import Outbox

@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from kiosk.app.service import decision_rule
+from kiosk.app.from_settings import decision_rule
 from kiosk.app.settings import load_settings
 from kiosk.commands.common import emit, open_service, parse_date, positive_int, read_pin
 from kiosk.common import worker_id

@@ -85,7 +85,8 @@ def test_photo_retention_on_the_site_reaches_the_cache(site_settings, enrolled, 
 
 
 def test_a_person_a_kiosk_cannot_hold_is_skipped_and_the_rest_still_arrive(site_settings, enrolled):
-    from kiosk.app.service import KioskService, gallery_cipher_for
+    from kiosk.app.from_settings import gallery_cipher_for
+    from kiosk.app.service import KioskService
     from kiosk.app.settings import load_settings
     from kiosk.gallery.store import GalleryStore
 
