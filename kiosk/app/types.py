@@ -19,10 +19,10 @@ from kiosk.vision.image_io import ImageError
 from kiosk.vision.types import Face
 
 __all__ = [
-    "AUDIT_EXPORT", "KIOSK_EXIT", "MAX_DIGITS", "MIN_DIGITS", "PENDING", "PERSONAL_PIN_MAX_DIGITS", "PHOTOS_REQUIRED",
-    "PIN_CHANGE", "RING_SECONDS", "ROLE_SYSTEM", "SIGN_IN", "SIGN_OUT", "STORE_ERRORS", "Actor", "CheckedPhoto",
-    "DuplicateCheck", "EnrollmentError", "FaceResult", "FrameChoice", "ImageError", "hash_pin", "masks_available", "pin_problem",
-    "verify_pin",
+    "AUDIT_EXPORT", "KIOSK_EXIT", "MAX_DIGITS", "MIN_DIGITS", "PENDING", "PERSONAL_PIN_MAX_DIGITS",
+    "PHOTOS_REQUIRED", "PIN_CHANGE", "RING_SECONDS", "ROLE_SYSTEM", "SIGN_IN", "SIGN_OUT", "STORE_ERRORS",
+    "Actor", "CheckedPhoto", "DuplicateCheck", "EnrollmentError", "FaceResult", "FrameChoice", "ImageError",
+    "hash_pin", "masks_available", "pin_problem", "verify_pin",
 ]
 
 
