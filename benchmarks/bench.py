@@ -14,8 +14,8 @@ import _common
 
 _common.setup()
 
-from kiosk.config import load_settings  # noqa: E402
-from kiosk.tools.bench import format_table, run_bench  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
+from kiosk.commands.bench import format_table, run_bench  # noqa: E402
 
 
 def main() -> None:

@@ -18,17 +18,17 @@ import tempfile
 import time
 from pathlib import Path
 
-import cv2
-
 import _common
+import cv2
 
 _common.setup()
 
-from kiosk.config import load_settings  # noqa: E402
-from kiosk.tools.cluster import (assign, embed_items, pairwise_precision_recall)  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
+from kiosk.research.cluster import assign, embed_items, pairwise_precision_recall  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 from kiosk.vision.mask_classifier import MaskClassifier  # noqa: E402
-from kiosk.vision.masks import MASK_TYPES, MaskRenderer  # noqa: E402
+from kiosk.vision.mask_templates import MASK_TYPES  # noqa: E402
+from kiosk.vision.masks import MaskRenderer  # noqa: E402
 from kiosk.vision.pipeline import load_pipeline  # noqa: E402
 from kiosk.vision.types import best_face  # noqa: E402
 

@@ -19,6 +19,7 @@ _common.setup()
 
 import numpy as np  # noqa: E402
 
+from kiosk.app.settings import load_settings
 from kiosk.vision import quality  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 from kiosk.vision.lighting import darken, normalise_light  # noqa: E402
@@ -55,7 +56,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--probes", type=int, default=2)
     args = parser.parse_args()
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(load_settings())
     stats = {(group, name, mode): [] for group in ("identities", "webcam") for name, _, _ in LEVELS
              for mode in ("plain", "clahe", "fallback")}
     for person, files in people(args.probes).items():

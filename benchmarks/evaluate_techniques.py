@@ -6,7 +6,7 @@
 Enrols the first 3 photos of every person of the tuning folders (default ../shared/faces
 identities + lfw) with Enroller.build (3 originals + 18 masked templates), embeds every held-out
 probe unmasked, with a synthetic mask in another style, and with the lower face blanked, once;
-then scores the same embeddings under every option of kiosk.gallery.scoring, periocular fusion,
+then scores the same embeddings under every option of kiosk.recognition.scoring, periocular fusion,
 multi-frame fusion and the SVM, and prints a markdown table (rank-1 and TAR at FAR 0.5% for
 unmasked and masked probes, against the originals-only and the 21-template gallery, and the pair
 of thresholds a 21-template gallery needs for FAR 0.5% on pooled probes). Mask-gating rows show the
@@ -23,8 +23,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kiosk.gallery.scoring import Scoring  # noqa: E402
-from kiosk.tools import evaluate as ev  # noqa: E402
+from kiosk.recognition.scoring import Scoring  # noqa: E402
+from kiosk.research.eval_embeddings import EmbeddingCache  # noqa: E402
+from kiosk.research.eval_plan import Options, Plan  # noqa: E402
+from kiosk.research.eval_run import prepare, run  # noqa: E402
 
 FACES = REPO.parent / "shared" / "faces"
 
@@ -111,10 +113,10 @@ REAL_VARIANTS = [
 def load_or_prepare(options, pipeline, cache_file: Path | None):
     if cache_file and cache_file.is_file():
         plan, vectors, faces, info, gallery = pickle.loads(cache_file.read_bytes())
-        cache = ev.EmbeddingCache(pipeline, mask_probes=options.mask_probes, periocular=True, seed=options.seed)
+        cache = EmbeddingCache(pipeline, mask_probes=options.mask_probes, periocular=True, seed=options.seed)
         cache.vectors, cache.faces, cache.info = vectors, faces, info
         return plan, cache, gallery
-    plan, cache, gallery = ev.prepare(options, pipeline, periocular=True)
+    plan, cache, gallery = prepare(options, pipeline, periocular=True)
     if cache_file:
         cache_file.write_bytes(pickle.dumps((plan, cache.vectors, cache.faces, cache.info, gallery)))
     return plan, cache, gallery
@@ -122,18 +124,18 @@ def load_or_prepare(options, pipeline, cache_file: Path | None):
 
 def tuning(args, pipeline) -> dict:
     """identities + lfw: synthetic masks, every technique."""
-    base = ev.Options(gallery=args.folders, probes=args.folders, gallery_size=args.gallery_size,
-                      mask_probes=True, matcher="cosine", seed=args.seed, plots=False)
+    base = Options(gallery=args.folders, probes=args.folders, gallery_size=args.gallery_size,
+                   mask_probes=True, matcher="cosine", seed=args.seed, plots=False)
     plan, cache, gallery = load_or_prepare(base, pipeline, args.cache)
     prepared = (plan, cache, gallery)
     if args.reports:  # the plain CLI report (+ SVM) with its plots, from the same embeddings
-        ev.run(replace(base, matcher="svm", plots=True, out=args.reports / "synthetic"), pipeline, prepared)
+        run(replace(base, matcher="svm", plots=True, out=args.reports / "synthetic"), pipeline, prepared)
     rows = []
     for name, change in VARIANTS:
-        rows.append(row(name, ev.run(replace(base, **change), pipeline, prepared)))
+        rows.append(row(name, run(replace(base, **change), pipeline, prepared)))
         print(f"{name}: done", file=sys.stderr)
     for kernel in ("linear", "rbf"):
-        r = row(f"SVM {kernel}", ev.run(replace(base, matcher="svm", svm_kernel=kernel), pipeline, prepared))
+        r = row(f"SVM {kernel}", run(replace(base, matcher="svm", svm_kernel=kernel), pipeline, prepared))
         rows.append({"technique": f"SVM ({kernel}, probability)",
                      **{k.replace("svm|", "cosine|"): v for k, v in r.items() if k.startswith("svm|")}})
     return {"gallery_people": len(gallery.people), "probes": len(plan.probes),
@@ -143,9 +145,9 @@ def tuning(args, pipeline) -> dict:
 def real(args, pipeline, name: str) -> dict:
     """Held-out real masks: an unmasked gallery, real masked probes (and held-out unmasked ones)."""
     folder = FACES / "masked" / name
-    base = ev.Options(gallery=[folder], probes=[folder], gallery_size=args.gallery_size,
-                      gallery_pattern="*_unmasked*", probe_pattern=None, mask_probes=False,
-                      matcher="svm" if name == "rmfrd" else "cosine", seed=args.seed, plots=False)
+    base = Options(gallery=[folder], probes=[folder], gallery_size=args.gallery_size,
+                   gallery_pattern="*_unmasked*", probe_pattern=None, mask_probes=False,
+                   matcher="svm" if name == "rmfrd" else "cosine", seed=args.seed, plots=False)
     cache_file = args.cache.with_name(f"{args.cache.stem}_{name}.pkl") if args.cache else None
     plan, cache, gallery = load_or_prepare(base, pipeline, cache_file)
     out = {}
@@ -156,17 +158,17 @@ def real(args, pipeline, name: str) -> dict:
             return "_unmasked" in f.name if condition == "unmasked" else \
                 "_masked" in f.name and "_unmasked" not in f.name
 
-        sub = ev.Plan(plan.gallery, [(p, f) for p, f in plan.probes if wanted(f)],
-                      [(p, f) for p, f in plan.impostors if wanted(f)], plan.left_out, plan.notes)
+        sub = Plan(plan.gallery, [(p, f) for p, f in plan.probes if wanted(f)],
+                   [(p, f) for p, f in plan.impostors if wanted(f)], plan.left_out, plan.notes)
         if not sub.probes:
             continue
         options = replace(base, probe_pattern=f"*{tag}*")
         if args.reports:
-            ev.run(replace(options, plots=True, out=args.reports / f"{name}{tag}"), pipeline, (sub, cache, gallery))
+            run(replace(options, plots=True, out=args.reports / f"{name}{tag}"), pipeline, (sub, cache, gallery))
         rows = []
         for label, change in REAL_VARIANTS:
-            rows.append(row(label, ev.run(replace(options, matcher="cosine", **change), pipeline,
-                                          (sub, cache, gallery))))
+            rows.append(row(label, run(replace(options, matcher="cosine", **change), pipeline,
+                                       (sub, cache, gallery))))
         out[condition] = {"probes": len(sub.probes), "impostor_probes": len(sub.impostors), "rows": rows}
     return out
 
@@ -200,7 +202,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="JSON of every row (and a .md table beside it)")
     args = parser.parse_args()
 
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
     pipeline = load_pipeline(load_settings(), embedder=args.embedder)

@@ -39,8 +39,8 @@ def _status_kb(field: str) -> int:
 
 def worker(data_dir: str, mem_gb: float) -> None:
     """Read `index path` lines, answer one JSON line per case."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import ImageError, load_image
 
     service = KioskService(load_settings(data_dir))
@@ -111,8 +111,8 @@ class Worker:
 
 def make_gallery(data: Path) -> None:
     """Five real people enrolled (originals only): recognition runs the whole path."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import load_image
 
     service = KioskService(load_settings(data))

@@ -3,12 +3,12 @@
     nice python benchmarks/learned_masks.py [--cache /tmp/kiosk-learned] [--out docs/evaluation]
 
 Gallery: every person of masked/rmfrd_calib, masked/rmfrd and masked/webcam with 3 unmasked
-photos, enrolled exactly as the kiosk does (openset.plan/embed: Enroller.build, 3 originals + 18
-synthetic masked templates). Each person makes one PIN check-in with their first real masked
-photo; the anti-poisoning rule (kiosk.gallery.learning.judge) decides whether it is learned
-(without liveness on this build it goes to HR's queue: counted here as approved). Then every
-person's *other* real masked photos meet the door (Matcher.match at the open-set rule, mask gate
-as in KioskService.decide), before and after. Wrong people are counted over every attempt, and
+photos, enrolled exactly as the kiosk does (openset_protocol.plan, openset_embed.embed:
+Enroller.build, 3 originals + 18 synthetic masked templates). Each person makes one PIN check-in
+with their first real masked photo; the anti-poisoning rule (kiosk.gallery.learning.judge)
+decides whether it is learned (without liveness on this build it goes to HR's queue: counted
+here as approved). Then every person's *other* real masked photos meet the door (Matcher.match
+at the open-set rule, mask gate as in KioskService.decide), before and after. Wrong people are counted over every attempt, and
 the masked strangers (rwmfd_strangers, masked-only webcam people) over theirs.
 The poisoning attack: every person's masked photos offered with every other person's PIN.
 Detections and embeddings are cached in --cache (the slow part: run it under nice)."""
@@ -20,19 +20,19 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 import _common
+import numpy as np
 
 _common.setup()
 
-from kiosk.config import load_settings  # noqa: E402
-from kiosk.gallery.decision import ACCEPTED, UNSURE  # noqa: E402
+from kiosk.app.from_settings import decision_rule  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
 from kiosk.gallery.learning import PENDING, SOURCE_PIN, LearnRule, judge  # noqa: E402
-from kiosk.gallery.matcher import Matcher  # noqa: E402
 from kiosk.gallery.store import PersonRecord  # noqa: E402
-from kiosk.service import decision_rule  # noqa: E402
-from kiosk.tools import openset  # noqa: E402
+from kiosk.recognition.decision import ACCEPTED, UNSURE  # noqa: E402
+from kiosk.recognition.matcher import Matcher  # noqa: E402
+from kiosk.research.openset_embed import Embedded, embed  # noqa: E402
+from kiosk.research.openset_protocol import plan as openset_plan  # noqa: E402
 
 SETS = ("masked/rmfrd_calib", "masked/rmfrd", "masked/webcam")
 FLOORS = np.round(np.arange(0.20, 0.551, 0.05), 2)
@@ -51,7 +51,7 @@ def set_of(key_or_path: str) -> str:
 
 
 def protocol(faces: Path):
-    plan = openset.plan(faces)
+    plan = openset_plan(faces)
     plan.people = [p for p in plan.people if set_of(p.key)]
     pool = [p for p in plan.strangers.get("not enrolled (pool)", []) if set_of(str(p.relative_to(faces)))]
     plan.strangers = {"not enrolled (pool)": pool,
@@ -62,13 +62,13 @@ def protocol(faces: Path):
 def embedded_for(plan, cache: Path, settings):
     path = cache / "embedded.npz"
     if path.is_file():
-        embedded = openset.Embedded.load(path)
+        embedded = Embedded.load(path)
         if embedded.covers(plan):
             return embedded
     from kiosk.vision.pipeline import load_pipeline
 
     pipeline = load_pipeline(settings)
-    embedded = openset.embed(plan, pipeline, memo=cache / "detections.pkl")
+    embedded = embed(plan, pipeline, memo=cache / "detections.pkl")
     embedded.save(path)
     return embedded
 

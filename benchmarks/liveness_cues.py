@@ -16,7 +16,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.tools.liveness_data import collect_sets  # noqa: E402
+from kiosk.research.liveness_data import collect_sets  # noqa: E402
 from kiosk.vision.detect import detect_with_padding  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 from kiosk.vision.pipeline import choose_detector  # noqa: E402

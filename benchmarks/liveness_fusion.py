@@ -4,7 +4,7 @@ lower the held-out APCER/BPCER of the liveness check? Measured leave-one-set-out
 Features of the largest SCRFD face of each image, per model: the 128-d embedding before the
 classifier (the ONNX graph's '/bn/BatchNormalization_output_0', exposed as an extra output) and
 the 3 logits, on the crop and its mirror image; the softmax score at crop scales 0.8x/1.25x of
-the model's own. Variants, each evaluated with the protocol of kiosk.tools.liveness_eval
+the model's own. Variants, each evaluated with the protocol of kiosk.research.liveness_eval
 (per track of 3 frames, threshold = highest with BPCER <= 2% on data not from the held-out set):
 - mean: the shipped score (mean of the two models' real-face probability);
 - flip: the mean over the crop and its mirror;
@@ -25,9 +25,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.tools import liveness_eval as ev  # noqa: E402
-from kiosk.tools.liveness_data import Sample, collect_masked_live, collect_sets  # noqa: E402
-from kiosk.vision.liveness import INPUT_SIZE, MINIFASNET, find_minifasnet, scaled_box  # noqa: E402
+from kiosk.recognition.liveness import INPUT_SIZE, MINIFASNET, find_minifasnet, scaled_box  # noqa: E402
+from kiosk.research import liveness_eval as ev  # noqa: E402
+from kiosk.research.liveness_data import Sample, collect_masked_live, collect_sets  # noqa: E402
 
 EMBED = "/bn/BatchNormalization_output_0"
 SCALES = (0.8, 1.0, 1.25)
@@ -58,7 +58,7 @@ def softmax_real(logits):
 
 
 def features(samples: list[Sample]) -> dict[str, np.ndarray]:
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.detect import detect_with_padding
     from kiosk.vision.image_io import ImageError, load_image
     from kiosk.vision.pipeline import choose_detector

@@ -17,13 +17,14 @@ _common.setup()
 
 import numpy as np  # noqa: E402
 
-from kiosk.tools.bench import phone_photo  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
+from kiosk.commands.bench import phone_photo  # noqa: E402
 from kiosk.vision.image_io import bounded, decode_image, load_image  # noqa: E402
 from kiosk.vision.pipeline import load_pipeline  # noqa: E402
 
 
 def main() -> None:
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(load_settings())
     emb = pipeline.embedder
     full, small = [], []
     for folder in sorted((_common.require_faces() / "identities").iterdir()):

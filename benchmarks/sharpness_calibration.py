@@ -85,9 +85,10 @@ def rescaled(image: np.ndarray, pixels: float | None) -> tuple[np.ndarray, float
 
 
 def measure(sets: dict[str, list], limit: int | None) -> list[dict]:
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(load_settings())
     rows = []
     for set_name, paths in sets.items():
         for path in tqdm(paths[:limit], desc=set_name, file=sys.stderr):

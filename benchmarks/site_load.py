@@ -51,7 +51,7 @@ def one_thread() -> None:
 
 
 def _settings(url: str, kiosk_id: str, root: Path):
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
 
     return load_settings(root / kiosk_id, database_url=url, kiosk_id=kiosk_id, cooldown_seconds=0)
 
@@ -61,8 +61,8 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
     one_thread()
     import cv2
 
-    from kiosk.live import LiveRecognizer
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.recognition.tracking import LiveRecognizer
 
     kiosk_id = f"door-{index}"
     service = KioskService(_settings(url, kiosk_id, Path(root)))
@@ -97,7 +97,7 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
     def writer() -> None:
         """More visits than three people in a video make: decisions for 50 other worker IDs at
         `writes_per_s`, through the same service.record path (outbox included)."""
-        from kiosk.gallery.matcher import MatchResult
+        from kiosk.recognition.matcher import MatchResult
 
         n, next_write = 0, start_at
         while time.time() < start_at + seconds:
@@ -159,7 +159,7 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
     drained = time.time() - drain_start
     time.sleep(1.0)
     stop.set()
-    service.stop_site()
+    service.close()  # the learning worker, then the site's thread
     out.put({"kiosk": kiosk_id, "frames": frames, "expected": expected, "queued": queued, "errors": errors,
              "refusals": refusals[:20], "outbox_left": len(service.outbox), "seen": seen,
              "drain_s": round(drained, 2)})
@@ -167,10 +167,11 @@ def kiosk_process(index: int, url: str, video: str, root: str, start_at: float, 
 
 def hr_process(url: str, root: str, start_at: float, seconds: float, every: float, out) -> None:
     one_thread()
-    from kiosk.gallery.store import GalleryError
-    from kiosk.service import KioskService
-    from kiosk.site.errors import SiteError
     from _common import enrolment_photos
+
+    from kiosk.app.service import KioskService
+    from kiosk.common.errors import SiteError
+    from kiosk.gallery.folders import GalleryError
 
     service = KioskService(_settings(url, "hr-desk", Path(root)))
     photos = enrolment_photos(NEWCOMER)[0]
@@ -211,7 +212,7 @@ def seed(url: str, root: Path) -> Path:
     """The three people enrolled into the site (with masks, as HR would) and the looped video."""
     from _common import enroll_visitors, make_video
 
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
 
     service = KioskService(_settings(url, "seed", root))
     return make_video(root / "loop.avi", enroll_visitors(service, PEOPLE, masks=True))

@@ -1,4 +1,4 @@
-"""Soak the live path: a real video looped for N minutes through kiosk.live.LiveRecognizer
+"""Soak the live path: a real video looped for N minutes through kiosk.recognition.tracking.LiveRecognizer
 with attendance recorded, as the kiosk's camera thread does (issue 11: >= 30 minutes, memory
 growth <= 50 MB, no dropped check-ins).
 
@@ -62,9 +62,9 @@ def main(argv=None) -> int:
 
     import cv2
 
-    from kiosk.config import load_settings
-    from kiosk.live import LiveRecognizer
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
+    from kiosk.recognition.tracking import LiveRecognizer
 
     require_faces()
     data = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
@@ -127,7 +127,7 @@ def main(argv=None) -> int:
 
 
 def live_unknown():
-    from kiosk.gallery.matcher import MatchResult
+    from kiosk.recognition.matcher import MatchResult
 
     return MatchResult(None, "Unknown", 0.0, False, False, 1.0)
 

@@ -82,8 +82,8 @@ def prepare(work: Path, args) -> tuple[Path, Path, int]:
     """The data folder with the people enrolled, the video and its length in frames."""
     import cv2
 
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
 
     data = work / "data"
     service = KioskService(load_settings(data))

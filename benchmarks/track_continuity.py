@@ -1,5 +1,5 @@
 """How alike one face is to itself from one processed frame to the next, against how alike two
-different people are: the calibration of the live tracker's identity check (kiosk.live).
+different people are: the calibration of the live tracker's identity check (kiosk.recognition.tracking).
 
 A track carries a face from frame to frame by box overlap. When the face under a box is
 replaced (a cut, a second person stepping into the same place, people crossing), the overlap
@@ -139,7 +139,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     require_faces()
 
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
     pipeline = load_pipeline(load_settings(), embedder=args.embedder)

@@ -21,18 +21,18 @@ import random
 import tempfile
 import time
 
+import _common
 import cv2
 import numpy as np
 
-import _common
-
 _common.setup()
 
-from kiosk.config import load_settings  # noqa: E402
+from kiosk.app.settings import load_settings  # noqa: E402
 from kiosk.vision.align import align_face  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 from kiosk.vision.mask_classifier import DEFAULT_PATH, MaskClassifier, crop_features  # noqa: E402
-from kiosk.vision.masks import MASK_TYPES, MaskRenderer  # noqa: E402
+from kiosk.vision.mask_templates import MASK_TYPES  # noqa: E402
+from kiosk.vision.masks import MaskRenderer  # noqa: E402
 from kiosk.vision.pipeline import load_pipeline  # noqa: E402
 from kiosk.vision.types import best_face, same_face  # noqa: E402
 

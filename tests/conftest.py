@@ -14,7 +14,7 @@ MODELS = SHARED / "models"
 
 os.environ.setdefault("KIOSK_MODELS_DIR", str(MODELS))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Gallery keys (kiosk.gallery.at_rest) of the tests' data folders go to a folder of their own,
+# Gallery keys (kiosk.security.at_rest) of the tests' data folders go to a folder of their own,
 # not the user's config folder.
 os.environ.setdefault("KIOSK_KEY_DIR", tempfile.mkdtemp(prefix="kiosk-test-keys-"))
 # The identity photos the recognition tests use as camera frames are photos of photos, which
@@ -55,7 +55,7 @@ def faces_dir() -> Path:
 @pytest.fixture(scope="session")
 def pipeline(tmp_path_factory):
     """The offline pair on real weights (SCRFD + MobileFaceNet when ../shared/models is here)."""
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
     require(MODELS)
@@ -64,14 +64,14 @@ def pipeline(tmp_path_factory):
 
 @pytest.fixture
 def settings(tmp_path):
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
 
     return load_settings(tmp_path)
 
 
 @pytest.fixture
 def service(settings, pipeline):
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
 
     return KioskService(settings, pipeline=pipeline)
 
@@ -80,8 +80,8 @@ def service(settings, pipeline):
 def enrolled(tmp_path_factory, pipeline):
     """A data folder with the five ENROLL_PEOPLE enrolled (3 photos each, with masks when the
     renderer is available), shared read-only by the tests that recognise against it."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import load_image
 
     require(FACES)

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.attendance.export import export_attendance_csv
-from kiosk.config import load_settings
-from kiosk.gallery.matcher import UNKNOWN
-from kiosk.service import KioskService
+from kiosk.recognition.matcher import UNKNOWN
 from kiosk.vision.image_io import load_image
 from tests.conftest import ENROLL_PEOPLE, FACES, STRANGERS, enrollment_split, photos_of, require
 

@@ -35,7 +35,7 @@ INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
 # Not written to the table: what record_recognition returns for an outbox entry already written.
 DUPLICATE = "duplicate"
-PIN_WRONG = "pin_wrong"  # a worker-ID check-in with a wrong PIN (kiosk.attendance.pins)
+PIN_WRONG = "pin_wrong"  # a worker-ID check-in with a wrong PIN (kiosk.security.pins)
 PIN_LOCKED = "pin_locked"  # a worker-ID check-in refused: too many wrong PINs
 
 # attendance.method: how the person was identified.
@@ -72,7 +72,7 @@ def local_now(now: datetime | None = None) -> datetime:
     return now.replace(microsecond=0)
 
 
-def _iso(moment: datetime) -> str:
+def iso_seconds(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
@@ -80,7 +80,7 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _range(start: date, end: date, employee_id: str | None = None) -> dict[str, Any]:
+def date_range_params(start: date, end: date, employee_id: str | None = None) -> dict[str, Any]:
     """Parameters for `_RANGE`: inclusive dates become [start 00:00:00, end+1 00:00:00)."""
     start, end = _day(start), _day(end)
     if end < start:
@@ -127,7 +127,7 @@ def _create_schema_v1(db: Database) -> None:
 
 def _migrate_v2(db: Database) -> None:
     """Version 2: attendance.method (face / pin; every earlier check-in was by face) and the
-    personal check-in PINs with their persisted lockout (kiosk.attendance.pins)."""
+    personal check-in PINs with their persisted lockout (kiosk.security.pins)."""
     if "method" not in db.table("attendance").columns_dict:
         db.table("attendance").add_column("method", str)
     db.execute("UPDATE attendance SET method = ? WHERE method IS NULL", [METHOD_FACE])
@@ -279,7 +279,7 @@ class AttendanceDB:
             db.execute("DELETE FROM worker_id_renames WHERE old_id = ?", [id])  # the ID is someone's again
             existing = self.get_employee(id)
             row["enrolled_at"] = (existing["enrolled_at"] if existing and enrolled_at is None
-                                  else _iso(local_now(enrolled_at)))
+                                  else iso_seconds(local_now(enrolled_at)))
             db.table("employees").upsert(row, pk="id")
         return self.get_employee(id)  # type: ignore[return-value]
 
@@ -288,7 +288,7 @@ class AttendanceDB:
         return rows[0] if rows else None
 
     def employee_ids_like(self, id: str) -> list[str]:
-        """The employee IDs equal to `id` regardless of case (kiosk.worker_id), deleted ones too."""
+        """The employee IDs equal to `id` regardless of case (kiosk.common.worker_id), deleted ones too."""
         return [r["id"] for r in self._rows("SELECT id FROM employees WHERE lower(id) = lower(?) ORDER BY id",
                                             [id.strip()])]
 
@@ -351,7 +351,7 @@ class AttendanceDB:
                 employee = self.get_employee(employee_id)
                 if employee is None:
                     db.table("employees").insert(
-                        {"id": employee_id, "name": name, "enrolled_at": _iso(moment)})
+                        {"id": employee_id, "name": name, "enrolled_at": iso_seconds(moment)})
                 name = name or (employee or {}).get("name", "")
                 if employee is not None and not employee["active"]:
                     outcome = INACTIVE
@@ -369,12 +369,12 @@ class AttendanceDB:
         last = self._scalar(
             """SELECT max(timestamp) FROM attendance
                WHERE employee_id = ? AND timestamp > ? AND timestamp < ?""",
-            [employee_id, _iso(moment - cooldown), _iso(moment + cooldown)])
+            [employee_id, iso_seconds(moment - cooldown), iso_seconds(moment + cooldown)])
         if last is not None:
             elapsed = (moment - datetime.fromisoformat(last)).total_seconds()
             return COOLDOWN, int(self.cooldown_seconds - elapsed)
         db.table("attendance").insert(
-            {"employee_id": employee_id, "timestamp": _iso(moment), "status": STATUS_PRESENT,
+            {"employee_id": employee_id, "timestamp": iso_seconds(moment), "status": STATUS_PRESENT,
              "score": score, "masked": _flag(masked), "kiosk_id": self.kiosk_id, "method": method})
         return CHECKED_IN, self.cooldown_seconds
 
@@ -398,16 +398,18 @@ class AttendanceDB:
         db.execute("CREATE TABLE IF NOT EXISTS delivered_keys (key TEXT PRIMARY KEY, written_at TEXT NOT NULL)")
         if db.execute("SELECT 1 FROM delivered_keys WHERE key = ?", [key]).fetchone():
             return False
-        db.execute("INSERT INTO delivered_keys (key, written_at) VALUES (?, ?)", [key, _iso(moment)])
+        db.execute("INSERT INTO delivered_keys (key, written_at) VALUES (?, ?)", [key, iso_seconds(moment)])
         return True
 
     def _log(self, db: Database, moment: datetime, outcome: str, employee_id: str | None,
              name: str, score: float | None, masked: bool | None, source: str,
              detail: str | None) -> int:
-        return db.table("access_log").insert(
-            {"timestamp": _iso(moment), "employee_id": employee_id, "name": name,
+        row_id = db.table("access_log").insert(
+            {"timestamp": iso_seconds(moment), "employee_id": employee_id, "name": name,
              "outcome": outcome, "score": score, "masked": _flag(masked), "source": source,
              "kiosk_id": self.kiosk_id, "detail": detail}).last_pk
+        assert row_id is not None, "an insert into a rowid table always has a last_pk"
+        return row_id
 
     def purge_before(self, table: str, where: str, cutoff: datetime, dry_run: bool) -> int:
         """Retention (kiosk.attendance.retention): count, and unless `dry_run` delete, the rows
@@ -416,9 +418,9 @@ class AttendanceDB:
             raise ValueError(f"no retention for table {table!r}")
         with self._write() as db:
             sql = f"FROM {table} WHERE ({where}) AND timestamp < ?"
-            count = db.execute(f"SELECT count(*) {sql}", [_iso(cutoff)]).fetchone()[0]
+            count = db.execute(f"SELECT count(*) {sql}", [iso_seconds(cutoff)]).fetchone()[0]
             if not dry_run:
-                db.execute(f"DELETE {sql}", [_iso(cutoff)])
+                db.execute(f"DELETE {sql}", [iso_seconds(cutoff)])
         return count
 
     # -- reports ---------------------------------------------------------------------------
@@ -426,11 +428,11 @@ class AttendanceDB:
     def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
         """Check-ins between two dates (inclusive), oldest first, with the employee's name."""
         return self._rows(f"{_EVENTS} WHERE {_RANGE} ORDER BY a.timestamp, a.id",
-                          _range(start, end, employee_id))
+                          date_range_params(start, end, employee_id))
 
     def access_log(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
         return self._rows(f"SELECT * FROM access_log a WHERE {_RANGE} ORDER BY a.timestamp, a.id",
-                          _range(start, end, employee_id))
+                          date_range_params(start, end, employee_id))
 
     def daily_summary(self, start: date, end: date,
                       employee_id: str | None = None) -> list[dict]:
@@ -443,12 +445,12 @@ class AttendanceDB:
                 WHERE {_RANGE}
                 GROUP BY date, a.employee_id
                 ORDER BY date, casefold(e.name), a.employee_id""",
-            _range(start, end, employee_id))
+            date_range_params(start, end, employee_id))
 
     def present_today(self, now: datetime | None = None) -> int:
         today = local_now(now).date()
         return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a "
-                            f"WHERE {_RANGE}", _range(today, today))
+                            f"WHERE {_RANGE}", date_range_params(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
         """Dashboard numbers, read from one consistent snapshot."""
@@ -457,7 +459,7 @@ class AttendanceDB:
         with self.db.atomic():
             per_day = dict(self.db.execute(
                 f"SELECT substr(a.timestamp, 1, 10), count(*) FROM attendance a "
-                f"WHERE {_RANGE} GROUP BY 1", _range(days[0], today)).fetchall())
+                f"WHERE {_RANGE} GROUP BY 1", date_range_params(days[0], today)).fetchall())
             return {
                 "employees_active": self._scalar("SELECT count(*) FROM employees WHERE active"),
                 "present_today": self.present_today(now),
@@ -466,11 +468,11 @@ class AttendanceDB:
                                       for day in map(date.isoformat, days)],
                 "unknown_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNKNOWN}' AND {_RANGE}",
-                    _range(today, today)),
+                    date_range_params(today, today)),
                 "unsure_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{UNSURE}' AND {_RANGE}",
-                    _range(today, today)),
+                    date_range_params(today, today)),
                 "spoof_suspected_today": self._scalar(
                     f"SELECT count(*) FROM access_log a WHERE outcome = '{SPOOF_SUSPECTED}' AND {_RANGE}",
-                    _range(today, today)),
+                    date_range_params(today, today)),
             }

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from kiosk.site.errors import SiteError
+from kiosk.common.errors import SiteError
 
 # What a store refuses a write with: SQLite's errors, and OSError (a full disk, the file; the
-# site's server is a kiosk.site.errors.SiteError, a ConnectionError). Kept for later, not fatal.
+# site's server is a kiosk.common.errors.SiteError, a ConnectionError). Kept for later, not fatal.
 STORE_ERRORS = (sqlite3.Error, OSError)
 
 

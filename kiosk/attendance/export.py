@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kiosk.attendance.db import AttendanceDB
-from kiosk.fsutil import atomic_write_bytes
+from kiosk.common.fsutil import atomic_write_bytes
 
 # "method" (face / pin) came last, after the original columns: readers of the old header keep working.
 ATTENDANCE_COLUMNS = ("date", "time", "employee_id", "name", "status", "score", "masked",
@@ -23,33 +23,33 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def export_attendance_csv(db: AttendanceDB, out_path: str | os.PathLike, start: date,
                           end: date, employee_id: str | None = None) -> int:
     """One row per check-in between two dates (inclusive). Returns the rows written."""
-    rows = [(r["timestamp"][:10], r["timestamp"][11:], _text(r["employee_id"]), _text(r["name"]),
-             _text(r["status"]), "" if r["score"] is None else f"{r['score']:.3f}",
-             _yes_no(r["masked"]), _text(r["kiosk_id"]), _text(r["method"]))
+    rows = [(r["timestamp"][:10], r["timestamp"][11:], spreadsheet_text(r["employee_id"]), spreadsheet_text(r["name"]),
+             spreadsheet_text(r["status"]), "" if r["score"] is None else f"{r['score']:.3f}",
+             _yes_no(r["masked"]), spreadsheet_text(r["kiosk_id"]), spreadsheet_text(r["method"]))
             for r in db.attendance(start, end, employee_id)]
-    return _write_csv(out_path, ATTENDANCE_COLUMNS, rows)
+    return write_csv(out_path, ATTENDANCE_COLUMNS, rows)
 
 
 def export_daily_summary_csv(db: AttendanceDB, out_path: str | os.PathLike, start: date,
                              end: date, employee_id: str | None = None) -> int:
     """One row per person per day: first in, last out, number of check-ins."""
-    rows = [(r["date"], _text(r["employee_id"]), _text(r["name"]), r["first_in"], r["last_out"],
+    rows = [(r["date"], spreadsheet_text(r["employee_id"]), spreadsheet_text(r["name"]), r["first_in"], r["last_out"],
              r["check_ins"]) for r in db.daily_summary(start, end, employee_id)]
-    return _write_csv(out_path, SUMMARY_COLUMNS, rows)
+    return write_csv(out_path, SUMMARY_COLUMNS, rows)
 
 
 def _yes_no(flag: int | None) -> str:
     return "" if flag is None else ("yes" if flag else "no")
 
 
-def _text(value: str | None) -> str:
+def spreadsheet_text(value: str | None) -> str:
     """Free text from people: prefix an apostrophe when a spreadsheet would run it."""
     if value is None:
         return ""
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def _write_csv(out_path: str | os.PathLike, header: Sequence[str],
+def write_csv(out_path: str | os.PathLike, header: Sequence[str],
                rows: Iterable[Sequence[object]]) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # "\r\n" line ends, as Excel expects

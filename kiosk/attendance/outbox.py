@@ -17,8 +17,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from kiosk.fsutil import atomic_write_text
+from kiosk.common.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,8 @@ class Outbox:
         `key` is the write's own key when it was already tried (a lost reply from the site's
         server may mean it was written: delivery then writes nothing)."""
         now = fields.pop("now", None) or datetime.now()
-        entry = {"kind": kind, "key": key or uuid.uuid4().hex, "time": now.isoformat(timespec="seconds"),
-                 "queued_ns": time.time_ns()} | fields
+        entry: dict[str, Any] = {"kind": kind, "key": key or uuid.uuid4().hex,
+                                 "time": now.isoformat(timespec="seconds"), "queued_ns": time.time_ns()} | fields
         try:
             atomic_write_text(self._file(entry), json.dumps(entry, ensure_ascii=False))
         except OSError as exc:

@@ -1,4 +1,4 @@
-"""One person's rows moved to a new worker ID (kiosk.id_change): the employee, their check-ins,
+"""One person's rows moved to a new worker ID (kiosk.app.worker_id_change): the employee, their check-ins,
 their access-log rows and their check-in PIN, in the caller's one transaction. The old ID is
 remembered (`worker_id_renames`), so a check-in made under it later (an outbox entry, a frame
 recognised just before the rename, another door still offline) lands on the new ID.
@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, Protocol
 
-from kiosk.attendance.db import AttendanceDB, _iso, local_now
+from kiosk.attendance.db import AttendanceDB, iso_seconds, local_now
 
-Execute = Callable[[str, list], object]
+
+class Cursor(Protocol):
+    """What both sqlite3's and psycopg's cursors give back from an execute."""
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+Execute = Callable[[str, list], Cursor]
 
 
 def move_rows(execute: Execute, old: str, new: str, renamed_at, frame_path: Callable[[str], str] | None = None
@@ -61,5 +71,5 @@ def rename_rows(db: AttendanceDB, old: str, new: str, frame_path: Callable[[str]
                 now: datetime | None = None) -> dict[str, int]:
     """move_rows on attendance.db, in one write transaction."""
     with db._write() as conn:
-        return move_rows(conn.execute, old, new, _iso(local_now(now)), frame_path)
+        return move_rows(conn.execute, old, new, iso_seconds(local_now(now)), frame_path)
 

@@ -8,6 +8,7 @@ purged: it is the record of what HR did, including purges.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -57,7 +58,7 @@ class PurgeReport:
         return self.unknown_rows + self.access_rows + self.attendance_rows + self.photos
 
 
-def purge(db: AttendanceDB, policy: RetentionPolicy, *, photo_folders: list[Path] = (),
+def purge(db: AttendanceDB, policy: RetentionPolicy, *, photo_folders: Sequence[Path] = (),
           now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     """Delete the rows and photos older than the policy's periods; `dry_run` only counts them.
     `photo_folders` are the folders of stored photos (one per person); a photo's age is its

@@ -6,7 +6,7 @@ beside the seed layout of the person's folder:
 
     masked/learned/real_N.npy   the embedding (with the embedder named in metadata.json)
     masked/learned/real_N.jpg   the face crop it came from (to re-embed with another model)
-Both are sealed like the rest of the gallery (kiosk.gallery.at_rest, through the store).
+Both are sealed like the rest of the gallery (kiosk.security.at_rest, through the store).
     metadata.json  "learned": [{"name": "real_N", "date", "source": "pin" | "face",
                                 "status": "active" | "pending", "embedder", "similarity", ...}]
 
@@ -26,13 +26,16 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.fsutil import atomic_write_text
-from kiosk.gallery.at_rest import array_bytes
+from kiosk.common.fsutil import atomic_write_text
+from kiosk.gallery.folders import GalleryError, read_metadata
+from kiosk.security.at_rest import array_bytes
 
 LEARNED_DIR = Path("masked") / "learned"
 ACTIVE, PENDING = "active", "pending"
 MAX_ACTIVE = 5
 MAX_PENDING = 3
+# A person's learned entries; named here because LearnedTemplates.list hides the builtin inside the class.
+Entries = list[dict]
 
 
 def entries(metadata: dict) -> list[dict]:
@@ -75,14 +78,6 @@ def carry_over(old_folder: Path, new_folder: Path) -> None:
     atomic_write_text(new_folder / "metadata.json", json.dumps(new_meta, indent=2, ensure_ascii=False))
 
 
-def read_metadata(folder: Path) -> dict:
-    try:
-        data = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 class LearnedTemplates:
     """Adds, approves, re-embeds and removes one gallery's learned templates."""
 
@@ -90,8 +85,6 @@ class LearnedTemplates:
         self.store = store
 
     def _folder(self, user_id: str) -> Path:
-        from kiosk.gallery.store import GalleryError
-
         folder = self.store.folder_of(user_id)
         if folder is None:
             raise GalleryError(f"no enrolled person has worker ID {user_id}")
@@ -152,7 +145,7 @@ class LearnedTemplates:
         self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
         self._commit(folder, meta, listed, [])
 
-    def _commit(self, folder: Path, meta: dict, keep: list[dict], dropped: list[dict]) -> None:
+    def _commit(self, folder: Path, meta: dict, keep: Entries, dropped: Entries) -> None:
         meta["learned"] = keep
         atomic_write_text(folder / "metadata.json", json.dumps(meta, indent=2, ensure_ascii=False))
         for entry in dropped:
@@ -163,8 +156,6 @@ class LearnedTemplates:
 
 
 def _find(listed: list[dict], name: str, user_id: str) -> dict:
-    from kiosk.gallery.store import GalleryError
-
     for entry in listed:
         if entry["name"] == name:
             return entry

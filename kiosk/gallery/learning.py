@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -71,7 +72,7 @@ def judge(matcher, claimed_id: str, embedding: np.ndarray, *, masked: bool, live
     others = np.delete(scores, me)
     other = float(others.max()) if len(others) else float("-inf")
     other_id = ids[int(np.argmax(np.where(np.arange(len(ids)) == me, -np.inf, scores)))] if len(others) else None
-    facts = dict(own=own, other=other, other_id=other_id)
+    facts: dict[str, Any] = dict(own=own, other=other, other_id=other_id)
     if own < rule.floor:
         return LearnDecision(REFUSED, f"too far from {claimed_id}'s own templates ({own:.2f} < {rule.floor:.2f})", **facts)
     if own < other + rule.lead:

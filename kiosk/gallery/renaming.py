@@ -1,18 +1,31 @@
-"""A person's worker ID changed in the `embeddings/` folder (GalleryStore mixes this in; the
-whole rename across the stores is kiosk.id_change). The folder is copied under its new name
-(hard links: no second copy of the photos) with metadata.json saying the new ID, and the old
-folder is moved aside, as a re-enrolment does. A journal (RENAME_JOURNAL) says what is under way
-until the database has followed: a crash is undone at start when the new folder never got into
-place, and finished when it did (GalleryStore.recover, kiosk.id_change.finish_pending)."""
+"""A person's worker ID changed in the `embeddings/` folder (GalleryStore holds a GalleryRenames
+as `renames` and delegates to it; the whole rename across the stores is
+kiosk.app.worker_id_change). The folder is copied under its new name (hard links: no second
+copy of the photos) with metadata.json saying the new ID, and the old folder is moved aside,
+as a re-enrolment does. A journal (RENAME_JOURNAL) says what is under way until the database
+has followed: a crash is undone at start when the new folder never got into place, and
+finished when it did (GalleryStore.recover, kiosk.app.worker_id_change.finish_pending)."""
 from __future__ import annotations
 
 import json
 import os
 import shutil
 import uuid
+from pathlib import Path
+from typing import Protocol
 
-from kiosk import worker_id
-from kiosk.fsutil import atomic_write_text, fsync_dir, fsync_tree
+from kiosk.common import worker_id
+from kiosk.common.fsutil import atomic_write_text, fsync_dir, fsync_tree
+from kiosk.gallery.folders import (
+    TMP,
+    TRASH,
+    Change,
+    GalleryError,
+    folder_identity,
+    read_metadata,
+    safe_folder_name,
+    taken_message,
+)
 
 RENAME_JOURNAL = ".rename.json"
 
@@ -20,82 +33,105 @@ RENAME_JOURNAL = ".rename.json"
 def renamed_metadata(metadata: dict, old: str, new: str) -> dict:
     """A person's metadata after their worker ID changed from `old` to `new` (the earlier IDs
     are kept in `renamed_from`: a site's kiosks rename their own files from it)."""
-    history = metadata.get("renamed_from") if isinstance(metadata.get("renamed_from"), list) else []
+    previous = metadata.get("renamed_from")
+    history: list = previous if isinstance(previous, list) else []
     return dict(metadata) | {"user_id": new, "renamed_from": [*history, old]}
 
 
+class RenamableGallery(Protocol):
+    """What a rename needs of the gallery (GalleryStore): a Protocol, as the store imports this module."""
+
+    root: Path
+
+    def lock(self) -> int | None: ...
+
+    def stray(self) -> list[Path]: ...
+
+    def folder_of(self, user_id: str, exact: bool = False) -> Path | None: ...
+
+    def folders_like(self, user_id: str) -> dict[str, Path]: ...
+
+    def trash_origin(self, path: Path) -> str | None: ...
+
+    def discard_folder(self, folder: Path) -> None: ...
+
+    def move_into_place(self, tmp: Path, final: Path, existing: Path | None, between: str,
+                        after: str) -> Path | None: ...
+
+
 class GalleryRenames:
-    """Needs GalleryStore's `root`, `lock`, `stray`, `folder_of`, `folders_like`, `_into_place`,
-    `_trash_origin` and `_discard`."""
+    """The worker-ID renames of one gallery (its folders, lock and journal)."""
+
+    def __init__(self, store: RenamableGallery) -> None:
+        self.store = store
 
     def pending_rename(self) -> dict | None:
         """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
-        from kiosk.gallery.store import GalleryError
 
+        path = self.store.root / RENAME_JOURNAL
         try:
-            journal = json.loads((self.root / RENAME_JOURNAL).read_text(encoding="utf-8"))
+            journal = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            raise GalleryError(f"{self.root / RENAME_JOURNAL} is damaged ({exc}): see `kiosk doctor`") from exc
-        if not isinstance(journal, dict) or not all(isinstance(journal.get(k), str) for k in ("old", "new", "from", "to")):
-            raise GalleryError(f"{self.root / RENAME_JOURNAL} is damaged (not a rename): see `kiosk doctor`")
+            raise GalleryError(f"{path} is damaged ({exc}): see `kiosk doctor`") from exc
+        keys = ("old", "new", "from", "to")
+        if not isinstance(journal, dict) or not all(isinstance(journal.get(k), str) for k in keys):
+            raise GalleryError(f"{path} is damaged (not a rename): see `kiosk doctor`")
         return journal
 
     def finish_rename(self) -> None:
-        """The database has followed the pending rename (kiosk.id_change.finish_pending): the
+        """The database has followed the pending rename (kiosk.app.worker_id_change.finish_pending): the
         old folder goes for good, and the journal."""
-        from kiosk.gallery.store import TRASH
 
-        fd = self.lock()
+        fd = self.store.lock()
         try:
             rename = self.pending_rename()
             if rename is None:
                 return
-            for path in self.stray():
-                if path.name.startswith(TRASH) and self._trash_origin(path) == rename["from"]:
-                    self._discard(path)
-            (self.root / RENAME_JOURNAL).unlink(missing_ok=True)
-            fsync_dir(self.root)
+            for path in self.store.stray():
+                if path.name.startswith(TRASH) and self.store.trash_origin(path) == rename["from"]:
+                    self.store.discard_folder(path)
+            (self.store.root / RENAME_JOURNAL).unlink(missing_ok=True)
+            fsync_dir(self.store.root)
         finally:
             if fd is not None:
                 os.close(fd)
 
-    def rename_staged(self, old: str, new: str):
+    def rename_staged(self, old: str, new: str) -> Change:
         """Give the person with worker ID `old` the ID `new`: their folder is copied (hard links:
         no second copy of the photos) under its new name, metadata.json saying the new ID (and the
         old ones in `renamed_from`), and the old folder is moved aside. RENAME_JOURNAL records
         what is under way, so a crash is finished or undone at start (recover). `commit()`
         removes the old folder for good, `rollback()` puts it back."""
-        from kiosk.gallery.learned import read_metadata
-        from kiosk.gallery.store import TMP, Change, GalleryError, folder_identity, safe_folder_name, taken_message
 
         problem = worker_id.problem(new)
         if problem:
             raise GalleryError(problem)
-        fd = self.lock()
-        tmp = self.root / f"{TMP}{uuid.uuid4().hex}"
-        journal = self.root / RENAME_JOURNAL
+        store = self.store
+        fd = store.lock()
+        tmp = store.root / f"{TMP}{uuid.uuid4().hex}"
+        journal = store.root / RENAME_JOURNAL
         folder = None
         try:
             if journal.exists():
                 raise GalleryError("another worker-ID rename was interrupted: run `kiosk doctor --repair` first")
-            folder = self.folder_of(old, exact=True)
+            folder = store.folder_of(old, exact=True)
             if folder is None:
                 raise GalleryError(f"no enrolled person has worker ID {old}")
-            holders = {i: f for i, f in self.folders_like(new).items() if i != old}
+            holders = {i: f for i, f in store.folders_like(new).items() if i != old}
             if holders:
                 holder = next(iter(holders))
                 raise GalleryError(taken_message(new, holder, folder_identity(holders[holder])[1]))
             meta = read_metadata(folder)
-            final = self.root / safe_folder_name(new, str(meta.get("name") or folder_identity(folder)[1]))
+            final = store.root / safe_folder_name(new, str(meta.get("name") or folder_identity(folder)[1]))
             atomic_write_text(journal, json.dumps({"old": old, "new": new, "from": folder.name, "to": final.name},
                                                   ensure_ascii=False))
             shutil.copytree(folder, tmp, copy_function=os.link)
             atomic_write_text(tmp / "metadata.json", json.dumps(renamed_metadata(meta, old, new), indent=2,
                                                                 ensure_ascii=False))
             fsync_tree(tmp)
-            trash = self._into_place(tmp, final, folder, "rename-between-renames", "rename-after-gallery")
+            trash = store.move_into_place(tmp, final, folder, "rename-between-renames", "rename-after-gallery")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             if folder is not None:
@@ -103,4 +139,4 @@ class GalleryRenames:
             if fd is not None:
                 os.close(fd)
             raise
-        return Change(self, fd, new=final, trash=trash, old_name=folder.name, journal=journal)
+        return Change(store, fd, new=final, trash=trash, old_name=folder.name, journal=journal)

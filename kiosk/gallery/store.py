@@ -15,54 +15,38 @@ import logging
 import os
 import re
 import shutil
-import unicodedata
+import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from kiosk import worker_id
-from kiosk.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
+from kiosk.common import worker_id
+from kiosk.common.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
 from kiosk.gallery import learned as learned_templates
+from kiosk.gallery.folders import (
+    DELETED,
+    TMP,
+    TRASH,
+    Change,
+    GalleryError,
+    folder_identity,
+    is_test_entry,
+    safe_folder_name,
+    taken_message,
+)
 from kiosk.gallery.renaming import RENAME_JOURNAL, GalleryRenames
+from kiosk.security.at_rest import array_bytes, bytes_array, read_sealed, write_sealed
+from kiosk.vision.image_io import decode_image
 
-try:
+if sys.platform != "win32":  # Windows has no advisory locks: one kiosk process per data folder there
     import fcntl
-except ImportError:  # Windows: no advisory locks; one kiosk process per data folder there
-    fcntl = None
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-# Folder names are capped in UTF-8 bytes (file systems allow 255): 79 emoji are 316 bytes. The
-# full name is kept in metadata.json, which is what the loader shows.
-FOLDER_NAME_BYTES = 120
-# Work folders beside the people (dot-prefixed, never loaded): `.tmp-` an enrolment being
-# written, `.trash-` a person moved aside by a change not yet final (restored at start if the
-# process died), `.deleted-` removed for good (finished at start).
-TMP, TRASH, DELETED = ".tmp-", ".trash-", ".deleted-"
 _TRASH_RE = re.compile(r"^\.trash-[0-9a-f]{12}-(.+)$")
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_folder_name(user_id: str, name: str) -> str:
-    """`{user_id}_{name}` made safe on every file system: no separators, no `..`, no control or
-    reserved characters, NFC-normalised (accents kept), at most 80 characters."""
-    clean = unicodedata.normalize("NFC", name)
-    clean = _UNSAFE.sub("_", clean)
-    clean = re.sub(r"\s+", " ", clean).strip(" .")
-    clean = re.sub(r"\.{2,}", ".", clean)
-    if not clean or clean.upper() in _WINDOWS_RESERVED:
-        clean = "person"
-    folder = f"{user_id}_{clean}"[:80].rstrip(" .")
-    while len(folder.encode("utf-8")) > FOLDER_NAME_BYTES:
-        folder = folder[:-1].rstrip(" .")
-    return folder
-
-
 @dataclass
 class PersonRecord:
     """Everything stored for one enrolled person. masked maps image number (1-based) ->
@@ -105,87 +89,29 @@ class PersonRecord:
         return sorted((self.folder / "photos").iterdir())
 
 
-def folder_identity(folder: Path) -> tuple[str, str]:
-    """(worker ID, name) of a person folder: metadata.json's (an ID may hold underscores, so the
-    folder name alone cannot say where the ID ends), else the folder name split at its first
-    underscore (the original system's folders, whose IDs had none)."""
-    user_id, _, name = folder.name.partition("_")
-    try:
-        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return user_id, name
-    if isinstance(meta, dict):
-        if isinstance(meta.get("user_id"), str) and meta["user_id"]:
-            user_id = meta["user_id"]
-        if isinstance(meta.get("name"), str):
-            name = meta["name"]
-    return user_id, name
-
-
-def is_test_entry(user_id: str, name: str) -> bool:
-    """The seed's test folders (`img_<n>`, or a name of digits only) are not people: the loader
-    skips them, so enrolment must refuse such details rather than create a ghost."""
-    return user_id == "img" or name.strip().isdigit()
-
-
-class GalleryError(RuntimeError):
-    """A gallery operation that cannot be done; the message is fit for the user."""
-
-
-def taken_message(user_id: str, holder: str, name: str = "") -> str:
-    """Why `user_id` cannot be given: `holder` has it already, in another case."""
-    who = f"{holder} ({name})" if name else holder
-    return (f"worker ID {user_id} is taken: {who} has it already (worker IDs are the same regardless of "
-            f"case); choose another ID")
-
-
-class Change:
-    """A gallery change made but not final yet (its database row is written in between):
-    `commit()` makes it final, `rollback()` undoes it. It holds the gallery lock until then, so
-    another process's start-up recovery never takes it for the leftovers of a crash."""
-
-    def __init__(self, store: GalleryStore, lock: int | None, new: Path | None = None,
-                 trash: Path | None = None, old_name: str | None = None, journal: Path | None = None):
-        self.store, self._lock = store, lock
-        self.new, self.trash, self.old_name = new, trash, old_name
-        self.journal = journal  # a rename's (RENAME_JOURNAL): removed once the change is final or undone
-
-    def commit(self) -> None:
-        try:
-            if self.trash is not None:
-                self.store._discard(self.trash)
-            if self.journal is not None:
-                self.journal.unlink(missing_ok=True)
-                fsync_dir(self.journal.parent)
-        finally:
-            self._release()
-
-    def rollback(self) -> None:
-        try:
-            if self.new is not None:
-                self.store._discard(self.new)
-            if self.trash is not None:
-                durable_rename(self.trash, self.store.root / self.old_name)
-            if self.journal is not None:
-                self.journal.unlink(missing_ok=True)
-                fsync_dir(self.journal.parent)
-        finally:
-            self._release()
-
-    def _release(self) -> None:
-        if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor drops the flock
-            self._lock = None
-
-
-class GalleryStore(GalleryRenames):
-    """`cipher` (kiosk.gallery.at_rest) seals templates and photos as they are written and opens
+class GalleryStore:
+    """`cipher` (kiosk.security.at_rest) seals templates and photos as they are written and opens
     them as they are read; without one, files are the seed's plain layout. Plain files always
     open, so a plain gallery keeps working and can be sealed in place."""
 
     def __init__(self, root: str | Path, cipher=None):
         self.root = Path(root)
         self.cipher = cipher
+        self.renames = GalleryRenames(self)
+
+    # -- worker-ID renames (kiosk.gallery.renaming) ---------------------------------------
+
+    def pending_rename(self) -> dict | None:
+        """The worker-ID rename under way or interrupted ({old, new, from, to}), or None."""
+        return self.renames.pending_rename()
+
+    def finish_rename(self) -> None:
+        """The database has followed the pending rename: the old folder goes, and the journal."""
+        self.renames.finish_rename()
+
+    def rename_staged(self, old: str, new: str) -> Change:
+        """Give the person with worker ID `old` the ID `new`, final on `commit()` (renaming.py)."""
+        return self.renames.rename_staged(old, new)
 
     # -- file contents, sealed or plain ---------------------------------------------------
 
@@ -199,37 +125,28 @@ class GalleryStore(GalleryRenames):
         return parts[-1]
 
     def write_file(self, path: Path, data: bytes) -> None:
-        from kiosk.gallery.at_rest import write_sealed
-
         with naming(path):  # a full disk names the file
             write_sealed(path, data, self.cipher, self._label(path))
 
     def replace_file(self, path: Path, data: bytes) -> None:
         """Seal and write one file in place, atomically (learned templates, PIN review frames)."""
-        from kiosk.gallery.at_rest import write_sealed
 
         with naming(path):
             write_sealed(path, data, self.cipher, self._label(path), atomic=True)
 
     def read_file(self, path: Path) -> bytes:
         """A stored file's plain contents (for photos, templates and exports)."""
-        from kiosk.gallery.at_rest import read_sealed
 
         return read_sealed(path, self.cipher, self._label(path))
 
     def save_array(self, path: Path, vector: np.ndarray) -> None:
-        from kiosk.gallery.at_rest import array_bytes
-
         self.write_file(path, array_bytes(vector))
 
     def load_array(self, path: Path) -> np.ndarray:
-        from kiosk.gallery.at_rest import bytes_array
-
         return bytes_array(self.read_file(path))
 
     def load_photo(self, path: Path) -> np.ndarray:
         """A stored enrolment photo as BGR (it may be sealed, so never read it directly)."""
-        from kiosk.vision.image_io import decode_image
 
         return decode_image(self.read_file(path), Path(path).name)
 
@@ -237,13 +154,13 @@ class GalleryStore(GalleryRenames):
         """An exclusive lock on the gallery folder (flock; a kill -9 releases it), held by
         every change and by recovery. Returns the descriptor to close."""
         self.root.mkdir(parents=True, exist_ok=True)
-        if fcntl is None:
+        if sys.platform == "win32":
             return None
         fd = os.open(self.root, os.O_RDONLY)
         fcntl.flock(fd, fcntl.LOCK_EX)
         return fd
 
-    def _discard(self, folder: Path) -> None:
+    def discard_folder(self, folder: Path) -> None:
         """Remove a folder for good: one atomic rename makes the removal final, then the files
         go (a crash during rmtree leaves a `.deleted-` folder that recovery finishes)."""
         gone = self.root / f"{DELETED}{uuid.uuid4().hex}"
@@ -262,7 +179,7 @@ class GalleryStore(GalleryRenames):
         new folder made it into place), unfinished enrolments and removals are deleted (they
         hold photos). An interrupted worker-ID rename is undone when the renamed folder never
         got into place; when it did, the rename goes forward: the old folder stays aside until
-        kiosk.id_change.finish_pending has moved the database too. Returns what was done."""
+        kiosk.app.worker_id_change.finish_pending has moved the database too. Returns what was done."""
         if not self.stray() and not (self.root / RENAME_JOURNAL).exists():
             return []
         done = []
@@ -272,8 +189,8 @@ class GalleryStore(GalleryRenames):
             forward = rename is not None and (self.root / rename["to"]).is_dir()
             for path in self.stray():
                 if path.name.startswith(TRASH):
-                    name = self._trash_origin(path)
-                    if forward and name == rename["from"]:
+                    name = self.trash_origin(path)
+                    if forward and rename is not None and name == rename["from"]:
                         continue  # the renamed person's old folder: removed when the rename is finished
                     user_id = self._trash_user(path, name)
                     if name and user_id and self.folder_of(user_id, exact=True) is None:
@@ -308,7 +225,7 @@ class GalleryStore(GalleryRenames):
         return origin.partition("_")[0] if origin else ""
 
     @staticmethod
-    def _trash_origin(path: Path) -> str | None:
+    def trash_origin(path: Path) -> str | None:
         """The folder name a `.trash-` folder had (in its name; older ones: from metadata)."""
         m = _TRASH_RE.match(path.name)
         if m:
@@ -351,6 +268,7 @@ class GalleryStore(GalleryRenames):
     def save(self, record: PersonRecord, photos: list[bytes] | None = None, replace: bool = False) -> Path:
         """Write one person; the folder appears complete or not at all."""
         self.save_staged(record, photos, replace).commit()
+        assert record.folder is not None, "save_staged sets the folder it wrote"
         return record.folder
 
     def save_staged(self, record: PersonRecord, photos: list[bytes] | None = None,
@@ -410,7 +328,7 @@ class GalleryStore(GalleryRenames):
                 learned_templates.carry_over(existing, tmp)
             fsync_tree(tmp)
             final = self.root / safe_folder_name(user_id, name)
-            trash = self._into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
+            trash = self.move_into_place(tmp, final, existing, "replace-between-renames", "after-gallery-rename")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             if fd is not None:
@@ -418,7 +336,7 @@ class GalleryStore(GalleryRenames):
             raise
         return Change(self, fd, new=final, trash=trash, old_name=existing.name if existing else None)
 
-    def _into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
+    def move_into_place(self, tmp: Path, final: Path, existing: Path | None, between: str, after: str) -> Path | None:
         """Move `existing` (if any) aside, then the written `tmp` into place as `final`. Returns
         where the old folder went (the trash); if this fails, the old folder is put back."""
         trash = None
@@ -430,7 +348,7 @@ class GalleryStore(GalleryRenames):
             durable_rename(tmp, final)
             crash_point(after)
         except BaseException:
-            if trash is not None and trash.exists():  # put the old person back: nothing is lost
+            if trash is not None and existing is not None and trash.exists():  # put the old person back
                 durable_rename(trash, existing)
             raise
         return trash
@@ -460,6 +378,7 @@ class GalleryStore(GalleryRenames):
     def delete(self, user_id: str, exact: bool = False) -> Path:
         change = self.delete_staged(user_id, exact)
         change.commit()
+        assert change.old_name is not None, "delete_staged names the folder it moved aside"
         return self.root / change.old_name
 
     def delete_staged(self, user_id: str, exact: bool = False) -> Change:
@@ -516,7 +435,8 @@ class GalleryStore(GalleryRenames):
 
     def load_all(self) -> tuple[list[PersonRecord], list[str]]:
         """Every valid person, and one warning per folder skipped (test entries, broken folders)."""
-        records, warnings = [], []
+        records: list[PersonRecord] = []
+        warnings: list[str] = []
         if not self.root.is_dir():
             return records, warnings
         if getattr(self.cipher, "sealed_before", False):

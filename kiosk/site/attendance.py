@@ -26,7 +26,7 @@ from kiosk.attendance.db import (
     UNKNOWN,
     UNSURE,
     CheckIn,
-    _range,
+    date_range_params,
     local_now,
 )
 from kiosk.site.connection import Connections
@@ -41,7 +41,7 @@ _EMPLOYEE = f"""SELECT id, name, mobile, {_TIME.format(col='enrolled_at')} AS en
 
 
 def _span(start: date, end: date, employee_id: str | None = None) -> dict[str, Any]:
-    span = _range(start, end, employee_id)
+    span = date_range_params(start, end, employee_id)
     return span | {"lo": datetime.fromisoformat(span["lo"]), "hi": datetime.fromisoformat(span["hi"])}
 
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kiosk.site.errors import SiteError
+from kiosk.common.errors import SiteError
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ def redact(url: str) -> str:
     except Exception:  # noqa: BLE001 - an unparseable URL is reported by connect, not here
         return "the site database"
     host = parts.get("host") or "localhost"
-    where = f"{parts.get('user') + '@' if parts.get('user') else ''}{host}"
+    user = parts.get("user")
+    where = f"{str(user) + '@' if user else ''}{host}"
     if parts.get("port"):
         where += f":{parts['port']}"
     return f"{where}/{parts.get('dbname', '')}"

@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from kiosk import worker_id
-from kiosk.gallery.at_rest import array_bytes, bytes_array
-from kiosk.gallery.store import GalleryError, GalleryStore, taken_message
+from kiosk.common import worker_id
+from kiosk.gallery.folders import GalleryError, taken_message
+from kiosk.gallery.store import GalleryStore
+from kiosk.security.at_rest import array_bytes, bytes_array
 from kiosk.site.connection import Connections
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "kiosk_site"
 GALLERY_LOCK = 0x6B696F736C  # every gallery or settings change queues on it
-# The settings a site shares (kiosk.config.Settings names); everything else stays per kiosk.
+# The settings a site shares (kiosk.app.settings.Settings names); everything else stays per kiosk.
 SITE_SETTINGS = ("threshold", "masked_threshold", "margin", "masked_margin", "cooldown_seconds")
 
 

@@ -6,6 +6,7 @@ PostgreSQL refuses to run as root; as root the server runs as the `postgres` use
 Debian's package creates (the folder is handed to it)."""
 from __future__ import annotations
 
+import argparse
 import glob
 import os
 import shutil
@@ -119,7 +120,6 @@ class LocalServer:
 def main(argv: list[str] | None = None) -> int:
     """`python -m kiosk.site.localserver start|stop FOLDER`: the test command's server
     (run.sh test starts one, exports its URL as KIOSK_TEST_DATABASE_URL, and stops it after)."""
-    import argparse
 
     parser = argparse.ArgumentParser(prog="python -m kiosk.site.localserver", description=main.__doc__)
     parser.add_argument("action", choices=["start", "stop"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from kiosk.site.errors import SiteError
+from kiosk.common.errors import SiteError
 
 MIGRATION_LOCK = 0x6B696F736B  # "kiosk": the advisory lock every starting kiosk queues on
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")

@@ -14,11 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from kiosk.fsutil import atomic_write_text
-from kiosk.gallery.store import GalleryError, GalleryStore
+from kiosk.common.errors import SiteError
+from kiosk.common.fsutil import atomic_write_text
+from kiosk.gallery.folders import GalleryError
+from kiosk.gallery.store import GalleryStore
 from kiosk.site.attendance import SiteAttendanceDB
 from kiosk.site.connection import Connections
-from kiosk.site.errors import SiteError
 from kiosk.site.gallery import CHANNEL, SiteGallery, apply_change
 from kiosk.site.migrate import migrate
 from kiosk.site.rename import renamed_from
@@ -41,7 +42,7 @@ class CacheState:
 
 class Site:
     def __init__(self, settings, store: GalleryStore, *, on_change: Callable[[], None] | None = None,
-                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], None] | None = None,
+                 on_settings: Callable[[dict], None] | None = None, on_online: Callable[[], object] | None = None,
                  on_rename: Callable[[str, str], None] | None = None):
         self.url = settings.database_url
         self.kiosk_id = settings.kiosk_id

@@ -1,18 +1,18 @@
-"""Personal check-in PINs on the site's server (kiosk.attendance.pins's interface): a PIN set
+"""Personal check-in PINs on the site's server (kiosk.security.pins's interface): a PIN set
 at the HR desk works at every door, and the lockout counts wrong tries from every door."""
 from __future__ import annotations
 
 from datetime import datetime
 
 from kiosk.attendance.db import local_now
-from kiosk.attendance.pins import (
+from kiosk.security.pin_hash import hash_pin
+from kiosk.security.pins import (
     LOCKOUT_S,
     MAX_TRIES,
     PinCheck,
     judge_pin,
     require_settable,
 )
-from kiosk.pins import hash_pin
 from kiosk.site.attendance import SiteAttendanceDB
 
 

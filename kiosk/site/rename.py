@@ -1,4 +1,4 @@
-"""A worker-ID rename on a site's server (kiosk.id_change): the person's gallery rows and every
+"""A worker-ID rename on a site's server (kiosk.app.worker_id_change): the person's gallery rows and every
 attendance row of theirs move in one transaction. The old ID becomes a tombstone (kiosks drop
 the old folder when they catch up, offline ones later) and the new ID takes the next revision
 with the same templates and files, its metadata naming the old ID (`renamed_from`) so that each
@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from kiosk import worker_id
 from kiosk.attendance.db import local_now
 from kiosk.attendance.renames import move_rows
+from kiosk.common import worker_id
+from kiosk.gallery.folders import GalleryError, taken_message
 from kiosk.gallery.renaming import renamed_metadata
-from kiosk.gallery.store import GalleryError, taken_message
 from kiosk.site.gallery import SiteGallery
 
 

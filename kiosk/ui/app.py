@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.config import load_settings
-from kiosk.fsutil import atomic_write_text
+from kiosk.app.settings import load_settings
+from kiosk.common.fsutil import atomic_write_text
 
 STATUS_EVERY_MS = 5000
 
@@ -40,7 +40,7 @@ def create_application(settings, kiosk_mode: bool):
     has to be chosen before the application exists: kiosk.ui.keyboard)."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui import keyboard, theme
+    from kiosk.ui import keyboard, screen_fit, theme
 
     choice = keyboard.prepare(settings.on_screen_keyboard, kiosk_mode)
     if kiosk_mode or settings.on_screen_keyboard != "auto":
@@ -48,6 +48,7 @@ def create_application(settings, kiosk_mode: bool):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     theme.apply(app)
+    screen_fit.install(app)
     keyboard.install(app)
     return app
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QTimer
 
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
     from kiosk.ui.main_window import MainWindow
 
     try:

@@ -9,6 +9,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.app.types import EnrollmentError
+
+load_image = KioskService.load_image  # image files through the service, as the screens read them
+
 REPO = Path(__file__).resolve().parents[2]
 FACES = REPO.parent / "shared" / "faces"
 IDENTITIES = FACES / "identities"
@@ -28,17 +34,15 @@ PIN_PERSON, PIN = "W2001", "2468"  # checks in once with worker ID + PIN, wearin
 PIN_VISIT = "masked/webcam/user1/image05_masked.jpg"
 
 
-def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
+def usable_photos(service: KioskService, folder: Path, count: int = 3) -> list:
     """The first `count` photos of a folder that pass the enrollment check (as HR retakes a
     refused one); unmasked ones only where a folder mixes both."""
-    from kiosk.gallery.enroll import EnrollmentError, check_photo
-    from kiosk.vision.image_io import load_image
 
     chosen = []
     for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.stem.endswith("_masked")):
         image = load_image(path)
         try:
-            check_photo(pipeline, image)
+            service.enrollment.check_photo(image)
         except EnrollmentError:
             continue
         chosen.append(image)
@@ -51,9 +55,6 @@ def usable_photos(pipeline, folder: Path, count: int = 3) -> list:
 
 def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime | None = None):
     """Fill `data_dir` (a new data folder) and return the KioskService on it."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
-    from kiosk.vision.image_io import load_image
 
     if not IDENTITIES.is_dir():
         raise FileNotFoundError(f"the real photos are not at {FACES}")
@@ -61,10 +62,10 @@ def build(data_dir: Path, *, masks: bool = False, pipeline=None, now: datetime |
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     # The PIN person first, with synthetic masks: alone in the gallery, their masked templates
     # give the mask gate a clean axis, so their real masked face is recognised as masked and
-    # waits for HR as a learned mask (kiosk.checkin.learn_mask).
+    # waits for HR as a learned mask (kiosk.recognition.pin_checkin.learn_mask).
     order = sorted(PEOPLE, key=lambda p: p[0] != PIN_PERSON)
     for uid, name, mobile, folder in order:
-        service.enroll(uid, name, mobile, usable_photos(service.pipeline, FACES / folder),
+        service.enroll(uid, name, mobile, usable_photos(service, FACES / folder),
                        masks=masks or uid == PIN_PERSON)
         if uid == PIN_PERSON:
             service.set_pin(PIN_PERSON, PIN)

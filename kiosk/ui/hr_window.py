@@ -10,8 +10,14 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.attendance.audit import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
+from kiosk.app.types import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
 from kiosk.ui import theme
+from kiosk.ui.dialogs.pin_dialog import PinDialog
+from kiosk.ui.idle import IdleWatch
+from kiosk.ui.pin import PinGuard, sign_in
+from kiosk.ui.screen_fit import fit_window
+from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.store_status import StoreStatusLabel
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +28,6 @@ DESK_IDLE_MS = 10 * 60 * 1000  # an unattended desk signs out by itself
 class HrWindow(QMainWindow):
     def __init__(self, service, camera: str | None = None, *, pin_guard=None, idle_ms: int = DESK_IDLE_MS):
         super().__init__()
-        from kiosk.ui.idle import IdleWatch
-        from kiosk.ui.pin import PinGuard
-        from kiosk.ui.screen_fit import fit_window
-        from kiosk.ui.widgets.elided import ElidedLabel
-        from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.setWindowTitle(f"Kiosk - {HR_DESK}")
         self.service = service
@@ -118,7 +119,6 @@ class HrWindow(QMainWindow):
     # -- signing in and out ---------------------------------------------------------------------
     def request_sign_in(self) -> bool:
         """Ask for the PIN (or to set the admin PIN on first use); open the HR screens when accepted."""
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
 
         if PinDialog(self.pin_guard, self).exec():
             self.show_admin(self.pin_guard.role or "admin")
@@ -126,8 +126,6 @@ class HrWindow(QMainWindow):
         return False
 
     def show_admin(self, role: str) -> None:
-        from kiosk.ui.pin import sign_in
-
         if self.admin is None:
             from kiosk.ui.pages.admin import AdminPage
 
@@ -161,7 +159,7 @@ class HrWindow(QMainWindow):
         self._idle.close()
         if self.capture is not None:
             self.capture.stop()
-        self.service.stop_site()
+        self.service.close()  # finishes learning already queued, stops following the site
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if self.admin is not None and self.admin.busy():  # an enrollment is being saved: finish it first

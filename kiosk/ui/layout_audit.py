@@ -30,11 +30,25 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox,
-                               QApplication, QComboBox, QLabel, QLineEdit, QScrollArea, QScrollBar, QTabBar,
-                               QTableView, QWidget)
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QScrollBar,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
+
+from kiosk.ui import theme
 
 FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox)
 # A control inside one of these is a part of it (arrows, clear button, editor), not a control.
@@ -297,7 +311,6 @@ def _targets(widget: QWidget) -> list[tuple[QWidget, QRect | None, str]]:
 
 def audit(window: QWidget, touch: int | None = None) -> Report:
     """Audit a shown top-level window (see the module's docstring for the rules)."""
-    from kiosk.ui import theme
 
     QApplication.processEvents()
     screen = window.screen()

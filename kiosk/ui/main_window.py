@@ -10,9 +10,13 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.attendance.audit import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
+from kiosk.app.types import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
+from kiosk.ui.dialogs.pin_dialog import PinDialog
+from kiosk.ui.idle import IdleWatch
 from kiosk.ui.pages.live import LivePage
+from kiosk.ui.pin import PinGuard, sign_in
+from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.worker import InferenceWorker, Mailbox
 
 log = logging.getLogger(__name__)
@@ -56,8 +60,6 @@ class MainWindow(QMainWindow):
         self.hub = FrameHub(self.capture)
         self.worker = InferenceWorker(service, self.mailbox, parent=self)
 
-        from kiosk.ui.pin import PinGuard
-
         self.kiosk_mode = kiosk_mode
         service.actor = Actor(ROLE_SYSTEM, "kiosk")  # until someone signs in with a PIN
         self.exit_allowed = not kiosk_mode
@@ -79,11 +81,8 @@ class MainWindow(QMainWindow):
         self.worker.result.connect(self.live.on_result)
         self.live.admin_requested.connect(self.request_admin)
 
-        from kiosk.ui.idle import IdleWatch
-
         self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
         self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
-        from kiosk.ui.screen_fit import fit_window
 
         fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
 
@@ -127,7 +126,6 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------
     def request_admin(self) -> bool:
         """Ask for the PIN (or to set one on first use); open the HR screens when accepted."""
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
 
         dialog = PinDialog(self.pin_guard, self)
         if dialog.exec():
@@ -136,8 +134,6 @@ class MainWindow(QMainWindow):
         return False
 
     def sign_in(self, role: str) -> None:
-        from kiosk.ui.pin import sign_in
-
         sign_in(self.service, role)
 
     def show_admin(self, role: str = "admin") -> None:
@@ -168,7 +164,6 @@ class MainWindow(QMainWindow):
 
     def request_exit(self) -> bool:
         """Leave kiosk mode (close the window): the admin PIN only."""
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
 
         if not self.exit_allowed:
             if not PinDialog(self.pin_guard, self, roles=("admin",)).exec():
@@ -183,7 +178,7 @@ class MainWindow(QMainWindow):
         self._idle.close()
         self.capture.stop()
         self.worker.stop()
-        self.service.stop_site()
+        self.service.close()  # finishes learning already queued, stops following the site
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if not self.exit_allowed:  # Alt+F4 at the entrance: ask for the admin PIN instead

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
-# The hashing lives in kiosk.pins (Qt-free: personal PINs are checked by the engine too).
-from kiosk.pins import MAX_DIGITS, MIN_DIGITS, hash_pin, pin_problem, verify_pin
+# The hashing lives in kiosk.security.pin_hash (Qt-free: personal PINs are checked by the engine too).
+from kiosk.app.types import MAX_DIGITS, MIN_DIGITS, SIGN_IN, Actor, hash_pin, pin_problem, verify_pin
 
 __all__ = ["MAX_DIGITS", "MIN_DIGITS", "PinGuard", "hash_pin", "pin_problem", "verify_pin"]
 
@@ -17,7 +17,6 @@ _FIELDS = {ROLE_ADMIN: "admin_pin_hash", ROLE_HR: "hr_pin_hash"}
 
 def sign_in(service, role: str, **where) -> None:
     """Actions from now on are the signed-in role's on the audit trail (`where`: its detail)."""
-    from kiosk.attendance.audit import SIGN_IN, Actor
 
     service.actor = Actor(role, "Administrator" if role == ROLE_ADMIN else "HR")
     service.audit_event(SIGN_IN, **where)

@@ -79,13 +79,14 @@ def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, au
     audit of every stop into `audit_file`."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
-    from kiosk.ui import theme, tour
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
+    from kiosk.ui import screen_fit, theme, tour
     from kiosk.ui.layout_audit import audit
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     theme.apply(app)
+    screen_fit.install(app)
     service = KioskService(load_settings(data_dir, liveness=False))  # photos held up: liveness would refuse them
     reports: dict[str, dict] = {}
 

@@ -82,13 +82,10 @@ def style_sheet(touch_size: int) -> str:
 
 
 def apply(app: QApplication) -> None:
-    """Load the style sheet, sized for the primary screen's touch size, into the application,
-    and keep every dialog on the screen (kiosk.ui.screen_fit)."""
-    from kiosk.ui import screen_fit
-
+    """Load the style sheet, sized for the primary screen's touch size, into the application
+    (kiosk.ui.screen_fit.install, called beside it, keeps every dialog on the screen)."""
     app.setStyleSheet(style_sheet(touch_px(app.primaryScreen())))
     font = app.font()
     font.setFamily("DejaVu Sans")
     font.setPointSize(13)
     app.setFont(font)
-    screen_fit.install(app)

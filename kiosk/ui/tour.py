@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Callable
 
 import cv2
+import numpy as np
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from kiosk.config import load_settings
-from kiosk.live import LiveRecognizer
-from kiosk.service import KioskService
+import kiosk.ui.dialogs.enroll_wizard as wizard_module
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
@@ -31,7 +32,8 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pin import PinGuard
 from kiosk.ui.screen_fit import present
 from kiosk.ui.worker import LiveResult
-from kiosk.vision.image_io import load_image
+
+load_image = KioskService.load_image  # image files through the service, as the screens read them
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,6 @@ def wait_until(app: QApplication, predicate, timeout: float = 60.0, what: str = 
 
 def camera_frame(image, size=(1280, 720)):
     """A photo placed in a camera-sized frame, as the entrance camera would see a person."""
-    import numpy as np
 
     w, h = size
     scale = min(w / image.shape[1], h / image.shape[0]) * 0.92
@@ -95,7 +96,6 @@ def camera_frame(image, size=(1280, 720)):
 
 def side_by_side(images, height: int = 420):
     """Photos of several people as one picture (for the expert screen)."""
-    import numpy as np
 
     scaled = [cv2.resize(im, (int(im.shape[1] * height / im.shape[0]), height), interpolation=cv2.INTER_AREA)
               for im in images]
@@ -207,14 +207,18 @@ class Tour:
         _, _, _, folder, _, held_out = NEW_PERSON
         live = window.live
         frame = camera_frame(load_image(folder / held_out))
-        recognizer = LiveRecognizer(self.service, source="camera")
+        recognizer = self.service.live_recognizer(source="camera")
 
         def show(image) -> None:
+            # The frames are stamped at the 9.6 recognitions a second the status line shows, not
+            # by the wall clock: on a busy machine one recognition can take longer than the
+            # tracker's gap, and the person would never be confirmed in the picture.
+            start = time.monotonic()
             for i in range(self.service.settings.confirm_frames):
-                t = time.monotonic()
-                decision = recognizer.process(image)
+                t = start + i / 9.6
+                decision = recognizer.process(image, now=t)
                 live.on_frame(Frame(image, i, t))
-                live.on_result(LiveResult(i, t, time.monotonic(), decision, 9.6, 0))
+                live.on_result(LiveResult(i, t, t, decision, 9.6, 0))
             live.recognition_fps, live.camera_fps = 9.6, 30.0
             live._refresh_status()
 
@@ -244,7 +248,7 @@ class Tour:
         try:
             _, _, _, folder, _, held_out = NEW_PERSON
             frame = camera_frame(load_image(folder / held_out))
-            recognizer = LiveRecognizer(unsure, source="camera", record=False)
+            recognizer = unsure.live_recognizer(source="camera", record=False)
             for i in range(unsure.settings.confirm_frames):
                 t = time.monotonic()
                 decision = recognizer.process(frame)
@@ -274,8 +278,6 @@ class Tour:
 
     # -- the enrollment wizard ----------------------------------------------------------------
     def _wizard(self, window):
-        import kiosk.ui.dialogs.enroll_wizard as wizard_module
-
         if not self.masks:
             wizard_module.masks_available = lambda: False
         window.show_admin("admin")

@@ -3,7 +3,7 @@
 The live worker always takes the *newest* frame from a 1-slot mailbox: when recognition is
 slower than the camera, stale frames are dropped instead of queued, so what the screen says is
 never seconds behind the person in front of it. Recognition itself (tracking, voting, the
-attendance record) is `kiosk.live.LiveRecognizer`, the same code the video tool uses.
+attendance record) is `kiosk.recognition.tracking.LiveRecognizer`, the same code the video tool uses.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class LiveResult:
     frame_index: int
     captured_at: float
     decided_at: float
-    decision: Any  # kiosk.live.FrameDecision
+    decision: Any  # kiosk.recognition.tracking.FrameDecision
     fps: float
     dropped: int
     image: Any = None  # the frame itself (numpy BGR): the screen draws the names on it, not on a newer one
@@ -100,8 +100,6 @@ class InferenceWorker(QThread):
         self.wait(wait_ms)
 
     def run(self) -> None:
-        from kiosk.live import LiveRecognizer
-
         try:
             pipeline = self.service.pipeline
             self.service.matcher  # noqa: B018 - load the gallery now, not on the first face
@@ -110,7 +108,7 @@ class InferenceWorker(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.ready.emit(pipeline.description)
-        self.recognizer = LiveRecognizer(self.service, source="camera")
+        self.recognizer = self.service.live_recognizer(source="camera")
         window_start, window_count = time.monotonic(), 0
         self._next_delivery = time.monotonic() + OUTBOX_RETRY_S
         while not self._stop.is_set():
@@ -136,7 +134,6 @@ class InferenceWorker(QThread):
                 window_start, window_count = now, 0
             self.result.emit(LiveResult(frame.index, frame.captured_at, now, decision, self.fps,
                                         self.mailbox.dropped, frame.image))
-
 
     def _retry_outbox(self) -> None:
         """Nobody at the door: deliver kept check-ins now and then (KioskService.deliver_outbox)."""

@@ -8,7 +8,6 @@ import numpy as np
 
 from kiosk.vision.types import Face
 
-
 # insightface 0.7.3 calls an API scikit-image deprecated; the result is the same.
 warnings.filterwarnings("ignore", message="`estimate` is deprecated", category=FutureWarning)
 

@@ -8,6 +8,7 @@ cosine threshold calibrated for it, and returns L2-normalised float32 rows.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Protocol
 
@@ -101,7 +102,7 @@ class MobileFaceNetEmbedder:
     # 0.308 the calibrated threshold for FAR <= 0.5% (docs/evaluation/README.md, "Mask gating").
     default_gate_offset = 0.30
     default_gate_threshold = 0.31
-    # The open-set decision rule at the door (kiosk.gallery.decision), calibrated by `kiosk
+    # The open-set decision rule at the door (kiosk.recognition.decision), calibrated by `kiosk
     # evaluate --open-set ../shared/faces` (docs/evaluation/openset.md): 152 people, mostly
     # look-alike RMFRD faces, 2,252 LFW and 597 real masked strangers; no wrong person and no
     # stranger accepted at any gallery size, single or fused. The per-pair thresholds above
@@ -109,11 +110,11 @@ class MobileFaceNetEmbedder:
     default_rule = {"threshold": 0.59, "margin": 0.10, "masked_threshold": 0.57, "masked_margin": 0.15,
                     "reference_size": 152, "impostor_sd": 0.066}
     # The live tracker continues a track only with a face this alike to the track's face on the
-    # previous processed frame (kiosk.live): benchmarks/track_continuity.py on real footage
+    # previous processed frame (kiosk.recognition.tracking): benchmarks/track_continuity.py on real footage
     # (docs/evaluation/track_continuity.md): 0.8% of same-person steps fall below it (head shakes,
     # screen replays, a quarter of the camera rate; a split only restarts the vote), and 2 in a
     # million LFW stranger pairs, 0.07% of real masked strangers and 3.7% of masked look-alike
-    # RMFRD pairs reach it (the per-frame check of kiosk.live catches those it can).
+    # RMFRD pairs reach it (the per-frame check of kiosk.recognition.tracking catches those it can).
     default_continuity = 0.50
 
     def __init__(self, param_path: Path, bin_path: Path, flip: bool = True):
@@ -171,7 +172,7 @@ class EdgeFaceEmbedder:
     # within the same zero-error target, so it is not the default.
     default_rule = {"threshold": 0.64, "margin": 0.0, "masked_threshold": 0.53, "masked_margin": 0.19,
                     "reference_size": 152, "impostor_sd": 0.052}
-    # The live tracker's continuity minimum (kiosk.live; benchmarks/track_continuity.py with
+    # The live tracker's continuity minimum (kiosk.recognition.tracking; benchmarks/track_continuity.py with
     # EdgeFace-XS, docs/evaluation/track_continuity.md): 0.6% of same-face steps split, 0.4% of
     # masked look-alike RMFRD pairs and 0.04% of real masked strangers kept.
     default_continuity = 0.45
@@ -181,8 +182,6 @@ class EdgeFaceEmbedder:
     threads = 1
 
     def __init__(self, weights_path: Path, variant: str = "xs", flip: bool = True):
-        import warnings
-
         import timm
         import torch
 
@@ -206,7 +205,8 @@ class EdgeFaceEmbedder:
             warnings.simplefilter("ignore", UserWarning)
             state = torch.load(str(weights_path), map_location="cpu", weights_only=True)
             backbone = timm.create_model(self.ARCHITECTURES[variant], pretrained=False)  # never downloads
-            backbone.reset_classifier(512)
+            # timm types create_model as a bare nn.Module; every timm model has reset_classifier.
+            backbone.reset_classifier(512)  # type: ignore[operator]
             model = torch.ao.quantization.quantize_dynamic(_Wrapper(backbone), {torch.nn.Linear},
                                                            dtype=torch.qint8)
         model.load_state_dict(state)

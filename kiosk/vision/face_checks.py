@@ -7,6 +7,8 @@ import threading
 import cv2
 import numpy as np
 
+from kiosk.vision.landmarks68 import Landmarks68
+from kiosk.vision.mask_classifier import MaskClassifier
 from kiosk.vision.types import Face
 
 # The ArcFace 112x112 template (insightface face_align.arcface_dst): a frontal face by
@@ -49,7 +51,7 @@ def eye_aspect_ratio(points68: np.ndarray) -> float:
     """Mean eye aspect ratio of dlib's 68 points (eyes are points 36-41 and 42-47)."""
     def one(eye: np.ndarray) -> float:
         vertical = np.linalg.norm(eye[1] - eye[5]) + np.linalg.norm(eye[2] - eye[4])
-        return float(vertical / (2.0 * max(np.linalg.norm(eye[0] - eye[3]), 1e-6)))
+        return float(vertical / (2.0 * max(float(np.linalg.norm(eye[0] - eye[3])), 1e-6)))
 
     return (one(points68[36:42]) + one(points68[42:48])) / 2.0
 
@@ -67,14 +69,12 @@ def _get(name: str, factory):
 
 def eye_openness(image_bgr: np.ndarray, face: Face) -> float:
     """Eye aspect ratio of the face (dlib's 68-point predictor, placed from the detector box)."""
-    from kiosk.vision.masks import MaskRenderer
 
-    renderer = _get("landmarks68", MaskRenderer)
-    return eye_aspect_ratio(renderer.landmarks68(image_bgr, face.box[:4]))
+    landmarks = _get("landmarks68", Landmarks68)
+    return eye_aspect_ratio(landmarks.predict(image_bgr, face.box[:4]))
 
 
 def mask_probability(image_bgr: np.ndarray, face: Face) -> tuple[bool, float]:
     """(masked, P(mask)) from the project's mask classifier (kiosk.vision.mask_classifier)."""
-    from kiosk.vision.mask_classifier import MaskClassifier
 
     return _get("mask", MaskClassifier.load).predict(image_bgr, face)

@@ -15,7 +15,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from kiosk.vision.masks import five_from_68
+from kiosk.vision import models
+from kiosk.vision.detect import ScrfdDetector
+from kiosk.vision.landmarks68 import five_from_68
 from kiosk.vision.types import Face
 
 
@@ -96,8 +98,6 @@ def with_masked_fallback(primary, primary_key: str, models_dir=None, own_dir=Non
 
     Measured on real masked photos: det_2.5g alone finds 44% of the RMFRD masked crops and 74% of
     the masked webcam frames; with det_500m behind it 79% and 100% (docs/benchmarks.md)."""
-    from kiosk.vision import models
-    from kiosk.vision.detect import ScrfdDetector
 
     fallbacks = []
     for key in reversed(models.DETECTOR_PREFERENCE):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from kiosk.vision import quality
+
 CLIP_LIMIT = 2.0
 TILES = 8
 MID_GREY = 128.0
@@ -17,7 +19,6 @@ def normalise_light(image_bgr: np.ndarray, face=None, clip_limit: float = CLIP_L
     """The image exposed as a camera's auto-exposure would have (a gamma curve that brings the
     face's mean grey, or the whole image's without a face, to mid-grey), then CLAHE on its
     lightness. Same size, uint8 BGR. A face already at mid-grey or brighter gets no gamma."""
-    from kiosk.vision import quality
 
     mean = max(1.0, quality.brightness(image_bgr, face))
     if mean < MID_GREY:
@@ -43,7 +44,6 @@ def detect_lit(pipeline, image_bgr: np.ndarray, *, pad_retry: bool = True, dark_
     shows a face. Returns (image, faces, lifted). Only as a fallback: on well-lit photos CLAHE
     lowered genuine similarity (0.750 -> 0.724), on very dark ones it raised it (0.656 -> 0.705)
     and found the webcam faces plain detection missed (docs/evaluation/dim_light.md)."""
-    from kiosk.vision import quality
 
     limit = quality.BRIGHTNESS_RANGE[0] if dark_below is None else dark_below
     faces = pipeline.detect(image_bgr, pad_retry=pad_retry)

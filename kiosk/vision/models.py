@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.common.fsutil import atomic_write_bytes
+
 NETWORK_TIMEOUT_S = 15
 
 
@@ -201,7 +203,7 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
             f"and copy the file into {dest_dir}."
         ) from exc
     total = int(response.headers.get("content-length", 0)) or None
-    buffer = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=dest_dir)
+    buffer = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=str(dest_dir))
     try:
         with tqdm(total=total, unit="B", unit_scale=True, desc=model.filename, disable=not progress) as bar:
             for chunk in response.iter_content(chunk_size=1 << 20):
@@ -219,7 +221,6 @@ def fetch(key: str, dest_dir: Path, timeout: float = NETWORK_TIMEOUT_S, progress
             data = archive.read(member)
     if model.sha256 and hashlib.sha256(data).hexdigest() != model.sha256:
         raise FetchError(f"{model.filename}: checksum mismatch, the download is not the official file")
-    from kiosk.fsutil import atomic_write_bytes
 
     atomic_write_bytes(target, data)
     return target

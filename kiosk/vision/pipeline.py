@@ -16,8 +16,14 @@ import numpy as np
 
 from kiosk.vision import models
 from kiosk.vision.detect import Detector, MtcnnDetector, ScrfdDetector, detect_with_padding, limit_blas_threads
-from kiosk.vision.embed import (DlibEmbedder, EdgeFaceEmbedder, Embedder, FaceNetEmbedder,
-                                MobileFaceNetEmbedder, embed_faces)
+from kiosk.vision.embed import (
+    DlibEmbedder,
+    EdgeFaceEmbedder,
+    Embedder,
+    FaceNetEmbedder,
+    MobileFaceNetEmbedder,
+    embed_faces,
+)
 from kiosk.vision.fallback import with_masked_fallback
 from kiosk.vision.types import Face
 
@@ -43,14 +49,15 @@ def choose_detector(kind: str = "auto", models_dir: Path | None = None,
             if path is None:
                 notes.append(f"{models.REGISTRY[key].filename} not found")
                 continue
-            detector = ScrfdDetector(path)
+            detector: Detector = ScrfdDetector(path)
             best = key == models.DETECTOR_PREFERENCE[0]
             reason = ("the specified buffalo_l detector" if best else
                       f"best SCRFD file present ({path})")
             # Masked faces the primary misses: another SCRFD behind it (kiosk.vision.fallback).
             detector = with_masked_fallback(detector, key, models_dir, own_dir)
-            if getattr(detector, "fallbacks", None):
-                notes.append(f"when it finds no face: {', '.join(f.name for f in detector.fallbacks)}")
+            fallbacks = getattr(detector, "fallbacks", None)
+            if fallbacks:
+                notes.append(f"when it finds no face: {', '.join(f.name for f in fallbacks)}")
             return detector, BackendChoice(detector.name, reason, notes)
         if kind == "scrfd":
             raise FileNotFoundError("no SCRFD weights found: " + "; ".join(notes) +
@@ -172,11 +179,8 @@ class FacePipeline:
         return faces
 
 
-def load_pipeline(settings=None, *, detector: str | None = None, embedder: str | None = None) -> FacePipeline:
-    """The pipeline the settings ask for (default: the best files present)."""
-    from kiosk.config import load_settings
-
-    settings = settings or load_settings()
+def load_pipeline(settings, *, detector: str | None = None, embedder: str | None = None) -> FacePipeline:
+    """The pipeline `settings` (kiosk.app.settings.Settings) ask for (default: the best files present)."""
     own = settings.own_models_dir
     limit_blas_threads()
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output

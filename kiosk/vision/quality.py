@@ -67,7 +67,7 @@ def _r(value: float | None, digits: int) -> float | None:
 def _face_problems(image_bgr: np.ndarray, face: Face, q: PhotoQuality) -> None:
     """Sharpness, size, pose, eyes and mask of the main face, into q."""
     q.sharpness = _r(face_sharpness(image_bgr, face), 2)
-    if q.sharpness < SHARPNESS_MIN:
+    if q.sharpness is not None and q.sharpness < SHARPNESS_MIN:  # None: not finite (never for a real crop)
         q.problems.append(f"too blurry (face sharpness {q.sharpness:.1f}, at least {SHARPNESS_MIN:g} needed): "
                           f"hold the camera still and focus on the face")
     if face.width < MIN_FACE_PX:
@@ -91,7 +91,7 @@ def _face_problems(image_bgr: np.ndarray, face: Face, q: PhotoQuality) -> None:
         q.notes.append(f"mask check not run: {exc}")
     try:
         q.eyes_open = _r(face_checks.eye_openness(image_bgr, face), 3)
-        if q.eyes_open < face_checks.EYES_OPEN_MIN and not (q.mask_probability or 0) >= 0.5:
+        if q.eyes_open is not None and q.eyes_open < face_checks.EYES_OPEN_MIN and not (q.mask_probability or 0) >= 0.5:
             q.problems.append(f"eyes closed or covered (eye opening {q.eyes_open:.2f}, at least "
                               f"{face_checks.EYES_OPEN_MIN:.2f}): open your eyes and take off dark glasses")
     except (FileNotFoundError, RuntimeError) as exc:

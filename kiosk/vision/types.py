@@ -59,3 +59,20 @@ def same_face(faces: list[Face], original: Face, min_iou: float = 0.5) -> Face |
     """The face among `faces` that is `original` seen again (e.g. after a mask was drawn)."""
     best = max(faces, key=lambda f: iou(f.box, original.box), default=None)
     return best if best is not None and iou(best.box, original.box) >= min_iou else None
+
+
+def subject_face(faces: list, image_shape) -> object | None:
+    """The photo's subject: among faces at least a quarter the area of the largest, the one
+    nearest the image centre (labelled photo collections such as LFW centre their subject; a
+    larger face cut by the frame edge is a bystander)."""
+    if not faces:
+        return None
+    h, w = image_shape[:2]
+    largest = max(f.area for f in faces)
+    centre = np.array([w / 2, h / 2], np.float32)
+
+    def distance(f) -> float:
+        box_centre = np.array([(f.box[0] + f.box[2]) / 2, (f.box[1] + f.box[3]) / 2], np.float32)
+        return float(np.linalg.norm((box_centre - centre) / np.array([w, h], np.float32)))
+
+    return min((f for f in faces if f.area >= 0.25 * largest), key=distance)

@@ -1,4 +1,4 @@
-"""Generate the small tileable fabric textures used by kiosk.vision.masks.
+"""Generate the small tileable fabric textures used by kiosk.vision.mask_templates.
 
 Run from anywhere: `python resources/masks/make_textures.py`. The PNGs are committed so the
 renderer needs no generation step at run time; this script is how they were made (seeded, so

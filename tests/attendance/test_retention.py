@@ -53,7 +53,7 @@ def test_none_keeps_everything(db):
 
 
 def test_policy_from_settings_names_a_bad_value(tmp_path):
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
 
     settings = load_settings(tmp_path)
     assert RetentionPolicy.from_settings(settings) == RetentionPolicy()

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.gallery.store import GalleryError, GalleryStore, PersonRecord, safe_folder_name
+from kiosk.gallery.folders import GalleryError, safe_folder_name
+from kiosk.gallery.store import GalleryStore, PersonRecord
 
 
 def _record(user_id="A1", name="Ada", dim=8, masked=True, seed=0):

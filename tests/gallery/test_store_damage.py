@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from kiosk.gallery.matcher import Matcher
 from kiosk.gallery.store import GalleryStore, PersonRecord
+from kiosk.recognition.matcher import Matcher
 
 
 def _unit(rng, n, dim):

@@ -1,7 +1,7 @@
 """kill -9 at each step of enrol, re-enrol (--replace) and delete, then a restart: everyone still
 loads, gallery and database agree, no work folders are left (issue 11, item 6).
 
-The child process kills itself with SIGKILL at the named step (kiosk.fsutil.crash_point): a
+The child process kills itself with SIGKILL at the named step (kiosk.common.fsutil.crash_point): a
 real kill -9 at a deterministic point, between the same renames and writes a power cut hits."""
 import json
 import os
@@ -12,16 +12,16 @@ import sys
 import numpy as np
 import pytest
 
-from kiosk.config import load_settings
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.gallery.store import GalleryStore, PersonRecord
-from kiosk.service import KioskService
 from tests.conftest import REPO
 
 CHILD = """
 import sys, json, numpy as np
-from kiosk.config import load_settings
+from kiosk.app.settings import load_settings
 from kiosk.gallery.store import PersonRecord
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
 data, action, user_id, name = sys.argv[1:5]
 service = KioskService(load_settings(data))
 if action == "delete":
@@ -50,7 +50,7 @@ def data(tmp_path):
 
 def crash(data, point, action, user_id, name="Renamed Person"):
     env = {"KIOSK_CRASH_POINT": point, "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin",
-           "KIOSK_KEY_DIR": os.environ["KIOSK_KEY_DIR"]}  # the gallery's key (kiosk.gallery.at_rest)
+           "KIOSK_KEY_DIR": os.environ["KIOSK_KEY_DIR"]}  # the gallery's key (kiosk.security.at_rest)
     result = subprocess.run([sys.executable, "-c", CHILD, str(data), action, user_id, name],
                             env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert result.returncode == -signal.SIGKILL, result.stderr  # it really died there
@@ -129,7 +129,7 @@ def test_old_style_leftovers_are_recovered_or_removed(data):
 
 
 def test_doctor_reports_an_interrupted_rename_and_repair_finishes_it(data):
-    from kiosk.tools.doctor import diagnose
+    from kiosk.commands.doctor import diagnose
 
     crash(data, "rename-after-gallery", "rename", "E2", "E-2")
     [check] = [c for c in diagnose(load_settings(data), models=False) if c.name == "leftover work folders"]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.commands.main import main
 from kiosk.gallery.store import GalleryStore
 from tests.conftest import enrollment_split
 
@@ -89,8 +89,8 @@ def test_enroll_and_delete_leave_the_gallery_as_it_was(capsys, data, how):
 def test_a_refused_row_write_undoes_the_new_folder(data, pipeline):
     """The database opens but refuses the write (its file made read-only underneath SQLite: the
     same path a full disk takes): the enrolment fails and the new person's folder is gone."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import load_image
 
     service = KioskService(load_settings(data), pipeline=pipeline)
@@ -109,8 +109,8 @@ def test_a_refused_row_write_undoes_the_new_folder(data, pipeline):
 def test_the_hr_screens_say_it_too(qtbot, data, pipeline):
     """Every HR page opens over a damaged database and the HR area names the file and what to
     do (before: the first page's refresh raised and the HR area never appeared)."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.ui.pages.admin import AdminPage
 
     db = damage(data, "random bytes")

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import numpy as np
 
-from kiosk.cli import main
-from kiosk.config import load_settings
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.commands.main import main
 from kiosk.gallery.store import PersonRecord
-from kiosk.service import KioskService
 
 
 def person(user_id, name, seed):

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import load_settings
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.vision.image_io import ImageError, load_image
 from tests.conftest import FACES, require
 from tests.robustness.mutate import KINDS, mutate

@@ -7,10 +7,10 @@ from datetime import date, datetime
 import pytest
 
 import kiosk.attendance.db as attendance_db
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.attendance.outbox import QUEUED, Outbox
-from kiosk.config import load_settings
-from kiosk.gallery.matcher import MatchResult
-from kiosk.service import KioskService
+from kiosk.recognition.matcher import MatchResult
 from tests.robustness.conftest import fill
 
 

@@ -5,10 +5,11 @@ import json
 import numpy as np
 import pytest
 
-from kiosk.cli import main
-from kiosk.fsutil import describe_os_error
-from kiosk.gallery.enroll import validate_details
-from kiosk.gallery.store import FOLDER_NAME_BYTES, GalleryStore, PersonRecord
+from kiosk.commands.main import main
+from kiosk.common.fsutil import describe_os_error
+from kiosk.enrollment.templates import validate_details
+from kiosk.gallery.folders import FOLDER_NAME_BYTES
+from kiosk.gallery.store import GalleryStore, PersonRecord
 from tests.robustness.conftest import fill
 
 

@@ -43,7 +43,7 @@ def site_url(pg_server_url):
 @pytest.fixture
 def site_settings(tmp_path, site_url):
     """Settings of one kiosk of the site (its own data folder)."""
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
 
     def make(kiosk_id: str = "door-a", **extra):
         return load_settings(tmp_path / kiosk_id, database_url=site_url, kiosk_id=kiosk_id, **extra)

@@ -123,7 +123,7 @@ def test_employees_reports_and_stats_match_the_sqlite_store(site_url, tmp_path):
 def test_an_unreachable_server_is_one_clear_error_fast(tmp_path):
     import time
 
-    from kiosk.site.errors import SiteError
+    from kiosk.common.errors import SiteError
     from kiosk.site.localserver import free_port
 
     db = SiteAttendanceDB(Connections(f"postgresql://kiosk:secret@127.0.0.1:{free_port()}/kiosk"), kiosk_id="door-a")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from kiosk.cli import main
+from kiosk.commands.main import main
 
 
 def run(capsys, *argv) -> tuple[int, dict | str]:
@@ -68,8 +68,8 @@ def test_an_unreachable_site_is_one_line(capsys, tmp_path):
 
 
 def test_photo_retention_on_the_site_reaches_the_cache(site_settings, enrolled, pipeline):
-    from kiosk.service import KioskService
-    from kiosk.site.transfer import import_folder
+    from kiosk.app.service import KioskService
+    from kiosk.app.site_transfer import import_folder
 
     hr = KioskService(site_settings("hr", retention_photos_days=30), pipeline=pipeline)
     import_folder(hr.site, enrolled)
@@ -85,9 +85,10 @@ def test_photo_retention_on_the_site_reaches_the_cache(site_settings, enrolled, 
 
 
 def test_a_person_a_kiosk_cannot_hold_is_skipped_and_the_rest_still_arrive(site_settings, enrolled):
-    from kiosk.config import load_settings
+    from kiosk.app.from_settings import gallery_cipher_for
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.gallery.store import GalleryStore
-    from kiosk.service import KioskService, gallery_cipher_for
 
     source = load_settings(enrolled)
     store = GalleryStore(source.embeddings_dir, cipher=gallery_cipher_for(source))

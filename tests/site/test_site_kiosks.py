@@ -8,11 +8,11 @@ from datetime import date, datetime
 
 import pytest
 
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.app.site_transfer import export_folder, import_folder
 from kiosk.attendance.db import CHECKED_IN
-from kiosk.config import load_settings
 from kiosk.attendance.outbox import QUEUED
-from kiosk.service import KioskService
-from kiosk.site.transfer import export_folder, import_folder
 from kiosk.vision.image_io import load_image
 from tests.conftest import ENROLL_PEOPLE, enrollment_split
 
@@ -90,7 +90,7 @@ def test_a_check_in_at_one_door_holds_the_cooldown_at_the_other(site, site_setti
 
 
 def test_a_second_enrolment_of_one_id_at_another_desk_is_refused(site, site_settings, pipeline):
-    from kiosk.gallery.store import GalleryError
+    from kiosk.gallery.folders import GalleryError
 
     hr, door = site
     photos = [load_image(p) for p in enrollment_split("df06")[0]]
@@ -106,7 +106,7 @@ def test_export_gives_a_single_kiosk_folder(site, tmp_path, pipeline):
     door.recognize(load_image(enrollment_split("df03")[1][0]))
     report = export_folder(hr.site, tmp_path / "out")
     assert report.people == 5 and report.attendance_rows >= 1
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
 
     alone = KioskService(load_settings(tmp_path / "out", encryption="off"), pipeline=pipeline)
     assert alone.site is None
@@ -120,7 +120,7 @@ def test_export_gives_a_single_kiosk_folder(site, tmp_path, pipeline):
 
 def test_server_down_then_back_every_check_in_delivered_once(enrolled, pipeline, tmp_path):
     """The fault case on a server of its own: stopped while the door recognises, restarted."""
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.site.localserver import LocalServer
 
     server = LocalServer().start()
@@ -170,7 +170,7 @@ def test_a_rename_at_the_desk_moves_the_person_everywhere(site, site_settings, p
     """`kiosk rename-id` on a site: one transaction on the server; the door's cache, its PIN
     check-in frames and a check-in it kept offline under the old ID all follow the new ID; a new
     ID that another person has in another case is refused, at enrolment, rename and import."""
-    from kiosk.gallery.store import GalleryError
+    from kiosk.gallery.folders import GalleryError
 
     hr, door = site
     old = PERSON["df01"]

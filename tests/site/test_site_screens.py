@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.config import load_settings
-from kiosk.gallery.matcher import MatchResult
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
+from kiosk.app.site_transfer import import_folder
+from kiosk.recognition.matcher import MatchResult
 from kiosk.site.localserver import LocalServer
-from kiosk.site.transfer import import_folder
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
 

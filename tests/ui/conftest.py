@@ -38,7 +38,7 @@ def faces_dir() -> Path:
 @pytest.fixture(scope="session")
 def shared_pipeline(faces_dir, tmp_path_factory):
     """One set of loaded models for the whole session (loading costs seconds)."""
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
     settings = load_settings(tmp_path_factory.mktemp("models-probe"))
@@ -50,8 +50,8 @@ def shared_pipeline(faces_dir, tmp_path_factory):
 @pytest.fixture(scope="session")
 def enrolled_gallery(shared_pipeline, tmp_path_factory) -> Path:
     """An embeddings/ folder with PERSON enrolled (originals only: fast); copy it per test."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
     from kiosk.vision.image_io import load_image
 
     data = tmp_path_factory.mktemp("gallery")
@@ -64,8 +64,8 @@ def enrolled_gallery(shared_pipeline, tmp_path_factory) -> Path:
 @pytest.fixture
 def make_service(shared_pipeline, tmp_path):
     """A KioskService on a fresh data folder; `enrolled=True` copies the enrolled gallery in."""
-    from kiosk.config import load_settings
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
 
     def make(enrolled: bool = False, gallery: Path | None = None, **overrides) -> KioskService:
         settings = load_settings(tmp_path / "data", **overrides)

@@ -51,12 +51,12 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow
 
-    from kiosk.config import load_settings
+    from kiosk.app.settings import load_settings
     from kiosk.ui.app import create_application
 
     settings = load_settings(sys.argv[1])
     app = create_application(settings, kiosk_mode=True)
-    from kiosk.service import KioskService
+    from kiosk.app.service import KioskService
     from kiosk.ui.main_window import MainWindow
 
     window = MainWindow(KioskService(settings), camera="", kiosk_mode=True)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from kiosk.live import LiveRecognizer
+from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.ui.dialogs.enroll_wizard import EnrollWizard, masks_available
 from kiosk.ui.main_window import MainWindow
 from kiosk.vision.image_io import load_image
@@ -184,8 +183,8 @@ def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
     """'Take photo' takes a camera frame (the best of the last second); the guidance says what to fix."""
     import numpy as np
 
+    from kiosk.app.enrollment_desk import camera_guidance
     from kiosk.ui.capture import Frame
-    from kiosk.ui.dialogs.enroll_wizard import camera_guidance
 
     service = make_service()
     good = letterbox(load_image(photo(ENROLL_PHOTOS[0])))

@@ -8,13 +8,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from kiosk.config import load_settings
+from kiosk.app.settings import load_settings
 from kiosk.ui.dialogs.export_dialog import ExportDialog
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.pages.admin import AdminPage
 from kiosk.ui.pin import PinGuard, hash_pin, verify_pin
 from tests.ui.conftest import HELD_OUT, PERSON, photo
-
 
 # -- PIN -----------------------------------------------------------------------------------------
 

@@ -3,11 +3,11 @@ the wizard enrolling a real person from files with no camera and no recognition 
 kiosk on the same folder recognising them; with a camera chosen, the wizard takes its photo."""
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QWizard
 
-from kiosk.config import load_settings
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.ui.app import main, parse_args
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.hr_window import HrWindow

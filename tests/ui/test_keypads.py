@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from kiosk import worker_id
-from kiosk.config import load_settings
+from kiosk.app.settings import load_settings
+from kiosk.common import worker_id
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
 from kiosk.ui.dialogs.worker_checkin import ID_STEP, PIN_STEP, WorkerCheckinDialog
@@ -155,11 +155,12 @@ MEASURE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from kiosk.config import load_settings
-from kiosk.service import KioskService
-from kiosk.ui import theme
+from kiosk.app.settings import load_settings
+from kiosk.app.service import KioskService
+from kiosk.ui import screen_fit, theme
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 theme.apply(app)
+screen_fit.install(app)
 dialog = WorkerCheckinDialog(KioskService(load_settings(sys.argv[1])))
 dialog.show()
 app.processEvents()

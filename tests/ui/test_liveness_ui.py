@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from kiosk.live import LIVENESS_LABEL, LiveRecognizer
+from kiosk.recognition.tracking import LIVENESS_LABEL, LiveRecognizer
 from kiosk.ui.pages.live import LivePage, face_boxes
 from kiosk.ui.pages.stats import StatsPage
 from kiosk.ui.worker import LiveResult

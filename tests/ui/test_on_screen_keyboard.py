@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_settings
-from kiosk.service import KioskService
+from kiosk.app.service import KioskService
+from kiosk.app.settings import load_settings
 from kiosk.ui import keyboard
 from kiosk.ui.xserver import XServer
 from tests.ui.conftest import PERSON, REPO

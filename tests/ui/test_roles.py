@@ -2,7 +2,7 @@
 trail, and kiosk mode that only the admin PIN can leave."""
 from PySide6.QtWidgets import QDialog
 
-from kiosk.config import load_settings
+from kiosk.app.settings import load_settings
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.pin import PinGuard
 

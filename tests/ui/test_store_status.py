@@ -9,7 +9,7 @@ from datetime import date
 import kiosk.attendance.db as attendance_db
 import kiosk.ui.worker as worker_module
 from kiosk.attendance.outbox import QUEUED, StoreStatus
-from kiosk.gallery.matcher import MatchResult
+from kiosk.recognition.matcher import MatchResult
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import PERSON
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.attendance.pins import MAX_TRIES
-from kiosk.live import LiveRecognizer
+from kiosk.recognition.tracking import LiveRecognizer
+from kiosk.security.pins import MAX_TRIES
 from kiosk.ui.capture import Frame
 from kiosk.ui.pages.live import LivePage
 from kiosk.ui.worker import LiveResult

@@ -2,7 +2,7 @@
 well-lit one is left as it is."""
 import numpy as np
 
-from kiosk.gallery.enroll import check_photo
+from kiosk.enrollment.templates import check_photo
 from kiosk.vision import quality
 from kiosk.vision.image_io import load_image
 from kiosk.vision.lighting import darken, detect_lit, normalise_light

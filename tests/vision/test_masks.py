@@ -10,7 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.vision.masks import MASK_TYPES, MaskedFace, MaskRenderer, render_contact_sheet
+from kiosk.vision.mask_templates import MASK_TYPES
+from kiosk.vision.masks import MaskedFace, MaskRenderer, render_contact_sheet
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 FACES = SHARED / "faces"

@@ -3,7 +3,7 @@ SCRFD file is present, the dlib descriptor, and FaceNet's loading path."""
 import numpy as np
 import pytest
 
-from kiosk.config import load_settings
+from kiosk.app.settings import load_settings
 from kiosk.vision.image_io import load_image
 from kiosk.vision.pipeline import choose_embedder, load_pipeline
 from kiosk.vision.types import best_face

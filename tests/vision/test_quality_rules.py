@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.gallery.enroll import EnrollmentError, check_photo
+from kiosk.enrollment.templates import EnrollmentError, check_photo
 from kiosk.vision import quality
 from kiosk.vision.image_io import load_image
 from tests.conftest import FACES, require

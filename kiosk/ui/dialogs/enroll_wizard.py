@@ -1,337 +1,50 @@
 """The HR enrollment wizard: details -> three photos -> duplicate check -> processing ->
-summary. Every step calls the same engine code as `kiosk enroll` (validate_details,
-check_photo, KioskService.enroll); the slow steps run off the UI thread. Nothing is written
-before the processing step, and that step saves the person in one atomic move."""
+summary. Every step asks the service (service.enrollment, kiosk.app.enrollment_desk), which
+judges each rule once: the checked photos and the duplicate verdict HR saw go to the save as
+they are. The slow steps run off the UI thread. Nothing is written before the processing
+step, and that step saves the person in one atomic move."""
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections import deque
-from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-from kiosk import worker_id
-from kiosk.gallery.best_frame import RING_SECONDS, best_frame
-from kiosk.gallery.enroll import PHOTOS_REQUIRED, EnrollmentError, check_photo, find_duplicate, validate_details
+from kiosk.app.types import PHOTOS_REQUIRED, EnrollmentError, ImageError, masks_available
 from kiosk.ui import theme
-from kiosk.ui.screen_fit import Body, fit_window, form, scrolling
+from kiosk.ui.dialogs.enroll_pages import DetailsPage, PhotosPage, page_layout, show_message
+from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
-from kiosk.ui.widgets.photo_slot import PhotoSlot
-from kiosk.ui.widgets.video_view import VideoView
 from kiosk.ui.worker import run_task
-from kiosk.vision import quality
-from kiosk.vision.image_io import ImageError, load_image
-from kiosk.vision.lighting import detect_lit
 
 log = logging.getLogger(__name__)
 
-GUIDANCE_INTERVAL_MS = 600
 PREVIEW_MASK = "surgical_blue"
 # QWizard names its buttons itself, so the style sheet's #primary cannot reach them.
 PRIMARY_BUTTON = ("QPushButton { background: #3b82f6; } QPushButton:hover { background: #2563eb; } "
                   "QPushButton:disabled { background: #1e3a5f; color: #64748b; }")
 
 
-def masks_available() -> bool:
-    """Mask augmentation needs kiosk.vision.masks (and dlib's landmarks); without it the
-    wizard still enrolls, with the 3 original embeddings only."""
-    try:
-        from kiosk.vision.masks import MaskRenderer  # noqa: F401
-    except Exception as exc:  # missing module or broken dependency: degrade, say so
-        log.warning("masked embeddings unavailable: %s", exc)
-        return False
-    return True
-
-
-def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
-    """What to tell the person in front of the camera, from the same checks check_photo uses
-    (one face, big enough, sharp, facing the camera, eyes open, no mask) plus 'centred'."""
-    image, faces, _ = detect_lit(pipeline, image, pad_retry=False)  # as check_photo: dark faces lifted
-    if not faces:
-        return False, "No face found: stand in front of the camera"
-    if len(faces) > 1 and faces[1].width >= 0.35 * faces[0].width:
-        return False, "Only one person in the picture, please"
-    face = faces[0]
-    graded = quality.assess(image, [face])
-    h, w = image.shape[:2]
-    cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
-    if face.width < max(quality.MIN_FACE_PX, 0.18 * w):
-        return False, "Come closer to the camera"
-    if abs(cx - w / 2) > 0.18 * w or abs(cy - h / 2) > 0.22 * h:
-        return False, "Centre your face in the picture"
-    if graded.sharpness is not None and graded.sharpness < quality.SHARPNESS_MIN:
-        return False, f"Hold still: the picture is blurry (sharpness {graded.sharpness:.1f})"
-    if graded.problems:  # turned, eyes, mask, light: the same plain words as check_photo
-        return False, graded.problems[0][0].upper() + graded.problems[0][1:]
-    return True, "Good: tap “Take photo”"
-
-
-def _set_kind(label: QLabel, kind: str) -> None:
-    label.setProperty("kind", kind)
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
-def _message(label: QLabel, text: str, kind: str = "error") -> None:
-    """Show text in an error/ok/warn label (hidden when empty)."""
-    label.setObjectName(kind)
-    label.style().unpolish(label)
-    label.style().polish(label)
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def _title(page: QWizardPage, title: str, subtitle: str) -> QVBoxLayout:
-    """The page's layout, in a scroll area filling the page: on a small screen the page scrolls
-    and the wizard's Back / Next / Cancel stay on the screen."""
-    body = Body(objectName="pageBody")
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scrolling(body))
-    layout = QVBoxLayout(body)
-    layout.setContentsMargins(36, 24, 36, 12)
-    layout.setSpacing(16)
-    layout.addWidget(QLabel(title, objectName="pageTitle"))
-    sub = QLabel(subtitle, objectName="pageSubtitle", wordWrap=True)
-    layout.addWidget(sub)
-    return layout
-
-
-class DetailsPage(QWizardPage):
-    def __init__(self, wizard: "EnrollWizard"):
-        super().__init__()
-        self.wiz = wizard
-        layout = _title(self, "New employee" if not wizard.replace else "Re-enroll employee",
-                        f"Type the employee's details. The worker ID: {worker_id.RULE_TEXT}.")
-        self.name = QLineEdit(placeholderText="Full name")
-        self.worker_id = QLineEdit(placeholderText="e.g. W1024")
-        self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression(worker_id.PATTERN)))
-        self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
-        # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
-        self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
-        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
-        # What the on-screen keyboard offers first (kiosk.ui.keyboard): capitals for an ID, a dial pad, digits.
-        hint = Qt.InputMethodHint
-        self.worker_id.setInputMethodHints(hint.ImhPreferUppercase | hint.ImhNoPredictiveText)
-        self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
-        self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
-        self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
-                                 "(signed consent form on file)")
-        layout.addLayout(form([("Name", self.name), ("Worker ID", self.worker_id), ("Mobile", self.mobile),
-                               ("Check-in PIN", self.pin)]))
-        layout.addSpacing(8)
-        layout.addWidget(self.consent)
-        self.error = QLabel(objectName="error", wordWrap=True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        for widget in (self.name, self.worker_id, self.mobile):
-            widget.textChanged.connect(self.completeChanged)
-        self.consent.toggled.connect(self.completeChanged)
-        if wizard.replace is not None:
-            self.worker_id.setText(wizard.replace.user_id)
-            self.worker_id.setReadOnly(True)
-            self.name.setText(wizard.replace.name)
-            self.mobile.setText(wizard.replace.mobile)
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt name
-        return all(w.text().strip() for w in (self.name, self.worker_id, self.mobile)) and self.consent.isChecked()
-
-    def validatePage(self) -> bool:  # noqa: N802 - Qt name
-        problems = validate_details(self.worker_id.text().strip(), self.name.text().strip(), self.mobile.text())
-        uid = self.worker_id.text().strip()
-        if self.pin.text():
-            from kiosk.attendance.pins import personal_pin_problem
-
-            pin_problem = personal_pin_problem(self.pin.text())
-            if pin_problem:
-                problems.append(f"check-in PIN: {pin_problem}")
-        taken = self.wiz.service.new_id_problem(uid) if not problems and self.wiz.replace is None else None
-        if taken:  # enrolled, or held by someone in another case (deleted people too)
-            problems.append(taken)
-        for widget, word in ((self.name, "name"), (self.worker_id, "worker id"), (self.mobile, "mobile")):
-            widget.setProperty("invalid", any(p.lower().startswith(word) for p in problems))
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        if problems:
-            _message(self.error, "Please fix: " + "; ".join(problems) + ".")
-            return False
-        _message(self.error, "")
-        return True
-
-
-class PhotosPage(QWizardPage):
-    """Three photos from the live camera (with guidance) or from files; each is checked with
-    check_photo (one face, big enough, sharp) on a worker thread."""
-
-    def __init__(self, wizard: "EnrollWizard"):
-        super().__init__()
-        self.wiz = wizard
-        self.pending = 0
-        self._guidance_busy = False
-        self._last_guidance = 0
-        self.ring: deque = deque()  # (captured_at, image) of the last RING_SECONDS of frames
-        self._choosing = False
-        self.last_choice = None
-        layout = _title(self, "Three photos", "Take them with the kiosk camera (face centred, close "
-                        "enough, holding still) or choose image files. Each photo is checked at once.")
-        self.preview = VideoView()
-        self.preview.setMinimumSize(320, 180)
-        self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
-        self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
-                               wordWrap=True)
-        self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
-        self.take = QPushButton("Take photo", objectName="primary")
-        self.take.clicked.connect(self.take_photo)
-        self.take.setEnabled(wizard.hub is not None)
-        self.choose = QPushButton("Choose file…")
-        self.choose.clicked.connect(self.choose_file)
-        camera = QVBoxLayout()
-        stage = QGridLayout()  # the guidance sits on the picture, where the person looks
-        stage.addWidget(self.preview, 0, 0)
-        stage.addWidget(self.guidance, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-        camera.addLayout(stage, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.take, 2)
-        buttons.addWidget(self.choose, 1)
-        camera.addLayout(buttons)
-        self.slots = [PhotoSlot(i + 1) for i in range(PHOTOS_REQUIRED)]
-        slots = QGridLayout()
-        slots.setSpacing(12)
-        for i, slot in enumerate(self.slots):
-            slot.remove_requested.connect(lambda s=slot: self._remove(s))
-            slots.addWidget(slot, 0, i)
-        top = QHBoxLayout()
-        top.setSpacing(20)
-        top.addLayout(camera, 1)
-        layout.addLayout(top, 1)
-        layout.addLayout(slots)
-        self.error = QLabel(objectName="error", wordWrap=True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        if wizard.hub is not None:
-            wizard.hub.frame.connect(self._on_frame)
-
-    # -- photo sources -----------------------------------------------------------------------
-    def add_photo_from_file(self, path: str | Path) -> bool:
-        """The file path of 'Choose file…' (also what tests call: no native dialog)."""
-        try:
-            image = load_image(path)
-        except ImageError as exc:
-            _message(self.error, str(exc))
-            return False
-        return self.add_photo(image, Path(path).name)
-
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
-        if path:
-            self.add_photo_from_file(path)
-
-    def take_photo(self) -> bool:
-        """The best frame of the last second (best_frame), chosen on a worker thread."""
-        frame = self.wiz.hub.latest if self.wiz.hub is not None else None
-        if frame is None:
-            _message(self.error, "No camera picture to take: choose a file instead.")
-            return False
-        if self._choosing:
-            return False
-        images = [image for _, image in self.ring] or [frame.image.copy()]
-        self._choosing = True
-        self.take.setEnabled(False)
-        run_task(best_frame, self.wiz.service.pipeline, images,
-                 on_done=lambda choice: self._take_chosen(images, choice),
-                 on_error=lambda exc: self._take_chosen(images, None), owner=self)
-        return True
-
-    def _take_chosen(self, images: list[np.ndarray], choice) -> None:
-        self._choosing = False
-        self.take.setEnabled(True)
-        index = choice.index if choice is not None else len(images) - 1
-        self.last_choice = choice
-        label = f"camera photo, best of {choice.considered} frames" if choice is not None else "camera photo"
-        self.add_photo(images[index], label)
-
-    def add_photo(self, image: np.ndarray, label: str) -> bool:
-        slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
-        if slot is None:
-            _message(self.error, "Three photos are already there: remove one to replace it.")
-            return False
-        _message(self.error, "")
-        slot.busy(image)
-        self.pending += 1
-        self.completeChanged.emit()
-        run_task(check_photo, self.wiz.service.pipeline, image, f"photo {slot.number} ({label})",
-                 on_done=lambda checked, s=slot: self._checked(s, checked),
-                 on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
-        return True
-
-    def _checked(self, slot: PhotoSlot, checked) -> None:
-        self.pending -= 1
-        slot.accept(checked)
-        self.wiz.invalidate_after_photos()
-        self.completeChanged.emit()
-
-    def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
-        self.pending -= 1
-        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else f"could not check the photo: {exc}"
-        slot.clear("✕ " + text.split(": ", 1)[-1])
-        _message(self.error, text[0].upper() + text[1:])
-        self.completeChanged.emit()
-
-    def _remove(self, slot: PhotoSlot) -> None:
-        slot.clear()
-        self.wiz.invalidate_after_photos()
-        self.completeChanged.emit()
-
-    def photos(self) -> list:
-        return [s.checked for s in self.slots if s.checked is not None]
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt name
-        return self.pending == 0 and len(self.photos()) == PHOTOS_REQUIRED
-
-    # -- live guidance -------------------------------------------------------------------------
-    def _on_frame(self, frame) -> None:
-        if not self.isVisible():
-            return
-        self.preview.set_frame(frame.image)
-        self.ring.append((frame.captured_at, frame.image.copy()))
-        while self.ring and frame.captured_at - self.ring[0][0] > RING_SECONDS:
-            self.ring.popleft()
-        from time import monotonic
-
-        now = int(monotonic() * 1000)
-        if self._guidance_busy or now - self._last_guidance < GUIDANCE_INTERVAL_MS:
-            return
-        self._guidance_busy = True
-        self._last_guidance = now
-        run_task(camera_guidance, self.wiz.service.pipeline, frame.image,
-                 on_done=self._show_guidance, on_error=lambda exc: self._show_guidance((False, str(exc))),
-                 owner=self)
-
-    def _show_guidance(self, verdict) -> None:
-        self._guidance_busy = False
-        ok, text = verdict
-        self.guidance.setText(text)
-        _set_kind(self.guidance, "ok" if ok else "bad")
-
-
 class DuplicatePage(QWizardPage):
     """Does the gallery already hold this face under another worker ID? HR decides."""
 
-    def __init__(self, wizard: "EnrollWizard"):
+    def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
         self.done = False
         self.duplicate = None  # the best Candidate at or above the threshold, if any
-        layout = _title(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
+        self.checked = None  # the service's DuplicateCheck, passed on to the save
+        layout = page_layout(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
         self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
         # Side by side: the new photo and the enrolled person it resembles.
         self.new_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -362,38 +75,31 @@ class DuplicatePage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt name
         self.done = False
         self.duplicate = None
+        self.checked = None
         self.override.setChecked(False)
         self.override.hide()
         self.compare.hide()
         self.agreement.hide()
-        _message(self.status, "Checking the gallery…", "warn")
+        show_message(self.status, "Checking the gallery…", "warn")
         photos = self.wiz.photos.photos()
         skip = self.wiz.replace.user_id if self.wiz.replace is not None else None
-        run_task(self._check, self.wiz.service, photos, skip, on_done=self._show,
+        run_task(self.wiz.service.enrollment.duplicate_check, photos, skip, on_done=self._show,
                  on_error=lambda exc: self._show(exc), owner=self)
-
-    @staticmethod
-    def _check(service, photos, skip_user):
-        """Embed the photos; best other person at or above the threshold; photo agreement."""
-        vectors = np.concatenate([service.pipeline.embed(p.image, [p.face]) for p in photos])
-        best = find_duplicate(service.matcher, vectors, skip_user)
-        sims = vectors @ vectors.T
-        agreement = float(sims[np.triu_indices(len(vectors), 1)].min())
-        return best, agreement, service.threshold
 
     def _show(self, outcome) -> None:
         self.done = True
         if isinstance(outcome, Exception):
-            _message(self.status, f"The duplicate check failed: {outcome}", "error")
+            show_message(self.status, f"The duplicate check failed: {outcome}", "error")
             self.done = False
             self.completeChanged.emit()
             return
-        best, agreement, threshold = outcome
+        self.checked = outcome
+        best, agreement, threshold = outcome.best, outcome.agreement, outcome.threshold
         self.duplicate = best
         if best is None:
-            _message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
+            show_message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
         else:
-            _message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
+            show_message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
                      f"similarity {best.score:.2f}, who is already enrolled.\nCancel if it is the same person "
                      "(use Re-enroll instead), or confirm below that it is someone else.", "error")
             record = next((r for r in self.wiz.service.people() if r.user_id == best.user_id), None)
@@ -420,12 +126,12 @@ class DuplicatePage(QWizardPage):
 class ProcessPage(QWizardPage):
     """service.enroll on a worker thread, with its progress; moves on by itself when done."""
 
-    def __init__(self, wizard: "EnrollWizard"):
+    def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
         self.running = False
         self.record = None
-        layout = _title(self, "Enrolling", "Computing the face templates (with synthetic masks, so the "
+        layout = page_layout(self, "Enrolling", "Computing the face templates (with synthetic masks, so the "
                         "person is recognised with or without one).")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -442,7 +148,7 @@ class ProcessPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt name
         self.record = None
         self.running = True
-        _message(self.error, "")
+        show_message(self.error, "")
         details = self.wiz.details
         masks = masks_available()
         self.step.setText("Starting…" if masks else "Starting… (mask augmentation is not available on this "
@@ -452,10 +158,10 @@ class ProcessPage(QWizardPage):
         self.wiz.set_busy(True)
         QTimer.singleShot(0, lambda: self.wiz.set_busy(self.running))  # after QWizard's own button update
         run_task(self.wiz.service.enroll, details.worker_id.text().strip(), details.name.text().strip(),
-                 details.mobile.text().strip(), [p.image for p in self.wiz.photos.photos()],
+                 details.mobile.text().strip(), self.wiz.photos.photos(),  # checked: not graded again
                  replace=self.wiz.replace is not None,
                  allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
-                 masks=masks, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
+                 masks=masks, checked=self.wiz.duplicate_page.checked, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
@@ -488,11 +194,9 @@ class ProcessPage(QWizardPage):
         self.step.setText("")
         reason = str(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError)) else f"{type(exc).__name__}: {exc}"
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
-            from kiosk.attendance.errors import explain
-
-            reason = explain(exc, self.wiz.service.settings.db_path)
+            reason = self.wiz.service.explain(exc)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
-        _message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
+        show_message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
@@ -500,10 +204,10 @@ class ProcessPage(QWizardPage):
 
 
 class SummaryPage(QWizardPage):
-    def __init__(self, wizard: "EnrollWizard"):
+    def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = _title(self, "Done", "")
+        layout = page_layout(self, "Done", "")
         self.subtitle = layout.itemAt(1).widget()
         self.photos = FlowLayout(spacing=14)  # four pictures in a row, or two and two on a narrow screen
         self.photo_labels = [QLabel(alignment=Qt.AlignmentFlag.AlignCenter) for _ in range(PHOTOS_REQUIRED + 1)]

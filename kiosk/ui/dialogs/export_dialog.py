@@ -5,17 +5,27 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.ui.pages.common import say
 from kiosk.ui.screen_fit import form as screen_form
+from kiosk.ui.widgets.pickers import date_edit, employee_combo
 
 
 class ExportDialog(QDialog):
     def __init__(self, service, start: date, end: date, employee_id: str | None = None,
                  summary: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        from kiosk.ui.pages.attendance import date_edit, employee_combo
 
         self.service = service
         self.setWindowTitle("Export attendance")
@@ -88,6 +98,4 @@ class ExportDialog(QDialog):
         return count
 
     def _say(self, text: str, error: bool = False) -> None:
-        from kiosk.ui.pages.common import say
-
         say(self.message, text, error)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import worker_id
+from kiosk.common import worker_id
 
 
 class RenameIdDialog(QDialog):
@@ -49,9 +49,7 @@ class RenameIdDialog(QDialog):
         try:
             self.report = self.service.rename_id(self.user_id, new)
         except (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError) as exc:
-            from kiosk.attendance.errors import explain
-
-            reason = explain(exc, self.service.db_label) if isinstance(exc, sqlite3.Error) else \
+            reason = self.service.explain(exc, self.service.db_label) if isinstance(exc, sqlite3.Error) else \
                 (exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
             self.message.setObjectName("error")
             self.message.style().unpolish(self.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.attendance.pins import MAX_DIGITS, personal_pin_problem
+from kiosk.app.types import PERSONAL_PIN_MAX_DIGITS
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 
@@ -16,7 +16,7 @@ class SetPinDialog(PadKeys, QDialog):
         self._first = ""
         self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.pad = PinPad(max_length=MAX_DIGITS)
+        self.pad = PinPad(max_length=PERSONAL_PIN_MAX_DIGITS)
         self.pad.submitted.connect(self.submit)
         cancel = QPushButton("Cancel")
         cancel.setMinimumHeight(60)
@@ -44,7 +44,7 @@ class SetPinDialog(PadKeys, QDialog):
 
     def submit(self, pin: str) -> None:
         if not self._first:
-            problem = personal_pin_problem(pin)
+            problem = self.service.personal_pin_problem(pin)
             if problem:
                 self._prompt(problem[0].upper() + problem[1:] + ".", error=True)
                 return

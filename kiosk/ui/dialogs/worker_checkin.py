@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import worker_id
+from kiosk.common import worker_id
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 # The dialog closes by itself when nobody touches it for this long (the next person waits).
@@ -16,7 +16,7 @@ ID_STEP, PIN_STEP = "id", "pin"
 
 
 class WorkerCheckinDialog(PadKeys, QDialog):
-    done = Signal(object)  # kiosk.checkin.PinCheckinResult, when the PIN was right
+    done = Signal(object)  # kiosk.recognition.pin_checkin.PinCheckinResult, when the PIN was right
 
     def __init__(self, service, frame=None, face=None, parent: QWidget | None = None):
         super().__init__(parent)

@@ -9,10 +9,27 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (QBoxLayout, QButtonGroup, QFrame, QLabel, QPushButton, QSizePolicy, QStackedWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui import theme
+from kiosk.ui.pages.attendance import AttendancePage
+from kiosk.ui.pages.audit import AuditPage
+from kiosk.ui.pages.employees import EmployeesPage
+from kiosk.ui.pages.expert import ExpertPage
+from kiosk.ui.pages.security import SecurityPage
+from kiosk.ui.pages.stats import StatsPage
+from kiosk.ui.pin import PinGuard
 
 ADMIN_ONLY = ("audit", "security")
 SIDEBAR_WIDTH = 310
@@ -40,13 +57,6 @@ class AdminPage(QWidget):
     def __init__(self, service, hub, window=None, parent: QWidget | None = None, guard=None,
                  back_text: str = "Back to kiosk"):
         super().__init__(parent)
-        from kiosk.ui.pages.attendance import AttendancePage
-        from kiosk.ui.pages.audit import AuditPage
-        from kiosk.ui.pages.employees import EmployeesPage
-        from kiosk.ui.pages.expert import ExpertPage
-        from kiosk.ui.pages.security import SecurityPage
-        from kiosk.ui.pages.stats import StatsPage
-        from kiosk.ui.pin import PinGuard
 
         self.service = service
         self.hub = hub
@@ -179,12 +189,10 @@ class AdminPage(QWidget):
         self._refresh(self.pages.currentWidget())
 
     def _refresh(self, page: QWidget) -> None:
-        from kiosk.attendance.errors import explain
-
         try:
             page.refresh()
         except (sqlite3.Error, OSError) as exc:
-            self.problem.setText(explain(exc, self.service.settings.db_path))
+            self.problem.setText(self.service.explain(exc))
             self.problem.show()
         else:
             self.problem.hide()

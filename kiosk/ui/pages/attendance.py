@@ -4,56 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSizePolicy,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget
 
-from kiosk.attendance.errors import STORE_ERRORS
+from kiosk.ui.dialogs.export_dialog import ExportDialog
 from kiosk.ui.pages.common import fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
-
-
-def to_date(edit: QDateEdit) -> date:
-    return edit.date().toPython()
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumWidth(180)
-    return edit
-
-
-def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
-    """"From [date] to [date]" as one piece (a narrow screen wraps around it, never inside)."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(12)
-    row.addWidget(QLabel("From"))
-    row.addWidget(start)
-    row.addWidget(QLabel("to"))
-    row.addWidget(end)
-    return box
-
-
-def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
-    """Everyone's name and worker ID; as wide as the room it gets (a long name is shown cut,
-    whole in its list and its tooltip), never wider."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    combo.currentTextChanged.connect(combo.setToolTip)
-    combo.addItem(with_all, None)
-    try:
-        rows = service.db.list_employees(include_inactive=True)
-    except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
-        rows = []
-    for row in rows:
-        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
-    return combo
+from kiosk.ui.widgets.pickers import date_edit, date_range, employee_combo, to_date
 
 
 class AttendancePage(QWidget):
@@ -128,7 +84,6 @@ class AttendancePage(QWidget):
             self.message.setText(f"{len(rows)} person-day{'s' if len(rows) != 1 else ''} from {start} to {end}")
 
     def open_export(self):
-        from kiosk.ui.dialogs.export_dialog import ExportDialog
 
         self.export_dialog = ExportDialog(self.service, to_date(self.start), to_date(self.end),
                                           self.employee.currentData(), summary=self.summary.isChecked(),

@@ -1,5 +1,5 @@
 """The audit trail for an administrator: every HR and admin action between two dates, a check of
-the hash chain (kiosk.attendance.audit) and its CSV export, itself audited."""
+the hash chain (kiosk.security.audit) and its CSV export, itself audited."""
 from __future__ import annotations
 
 import json
@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.attendance.audit import AUDIT_EXPORT
-from kiosk.ui.pages.attendance import date_edit, date_range, to_date
+from kiosk.app.types import AUDIT_EXPORT
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
+from kiosk.ui.widgets.pickers import date_edit, date_range, to_date
 
 COLUMNS = ["Time", "Role", "Who", "Action", "Worker ID", "Details"]
 

@@ -7,8 +7,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
+from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
+from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
 from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
+from kiosk.ui.widgets.learned_masks import LearnedMasksPanel
 
 
 class EmployeesPage(QWidget):
@@ -33,7 +37,6 @@ class EmployeesPage(QWidget):
         self.table = make_table(["Worker ID", "Name", "Mobile", "Enrolled", "Templates"])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
-        from kiosk.ui.widgets.learned_masks import LearnedMasksPanel
 
         self.learned = LearnedMasksPanel(service)  # the selected person's learned real masks
         self.learned.changed.connect(self.gallery_changed)
@@ -113,9 +116,7 @@ class EmployeesPage(QWidget):
         try:
             self.service.delete(uid)
         except Exception as exc:  # the store says why (already gone...): show it, keep going
-            from kiosk.attendance.errors import explain
-
-            reason = explain(exc, self.service.settings.db_path) if isinstance(exc, sqlite3.Error) else exc
+            reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
             self.message.setText(f"Could not delete {uid}: {reason}")
             return False
         self.refresh()
@@ -125,7 +126,6 @@ class EmployeesPage(QWidget):
 
     def open_pin_dialog(self):
         """HR sets the selected person's check-in PIN (window-modal, not blocking)."""
-        from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
 
         uid = self.selected_id()
         if uid is None:
@@ -139,7 +139,6 @@ class EmployeesPage(QWidget):
     def open_rename_dialog(self):
         """HR gives the selected person a new worker ID (window-modal: the on-screen keyboard
         types into it)."""
-        from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
 
         uid = self.selected_id()
         if uid is None:
@@ -158,7 +157,6 @@ class EmployeesPage(QWidget):
 
     def open_wizard(self, user_id: str | None = None):
         """Open the enrollment wizard (window-modal, not blocking: the camera keeps running)."""
-        from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
 
         replace = self.records.get(user_id) if user_id else None
         self.wizard = EnrollWizard(self.service, self.hub, replace, self.window())

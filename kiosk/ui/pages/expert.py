@@ -7,12 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.app.types import ImageError
 from kiosk.ui import theme
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.worker import run_task
-from kiosk.vision.image_io import ImageError, load_image
 
 MAX_IMAGE_SIDE = 1100
 SIDE_BY_SIDE_MIN_WIDTH = 840  # narrower (a portrait screen): the candidates go under the image
@@ -65,7 +65,7 @@ class ExpertPage(QWidget):
 
     def open_path(self, path: str | Path) -> bool:
         try:
-            image = load_image(path)
+            image = self.service.load_image(path)
         except ImageError as exc:
             self.message.setText(str(exc))
             return False

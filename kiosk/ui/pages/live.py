@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
+from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
+from kiosk.ui.widgets.store_status import StoreStatusLabel
 from kiosk.ui.widgets.video_view import VideoView
 
 # Without a face for this long, the next face starts a new "arrival" (latency measurement).
@@ -148,7 +149,6 @@ class LivePage(QWidget):
         self._unknown_frame = None
 
         self.status = ElidedLabel(objectName="statusLine")  # cut with "…" on a narrow screen
-        from kiosk.ui.widgets.store_status import StoreStatusLabel
 
         self.store_status = StoreStatusLabel(service)  # online / offline / check-ins waiting
         footer = QHBoxLayout()
@@ -234,8 +234,6 @@ class LivePage(QWidget):
         return result.image if result.image is not None else self._recent_frames.get(result.frame_index)
 
     def open_worker_checkin(self):
-        from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
-
         frame = self._unknown_frame
         face = self._unknown_face if frame is not None else None
         self.worker_dialog = WorkerCheckinDialog(self.service, frame, face, self.window())
@@ -277,7 +275,6 @@ class LivePage(QWidget):
                 return datetime.fromisoformat(rows[-1]["timestamp"])
         except Exception:  # the banner must never fail: fall back to the arithmetic
             pass
-        from datetime import timedelta
 
         return checkin.timestamp - timedelta(seconds=self.service.db.cooldown_seconds - checkin.seconds_until_next)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.pages.common import page_layout, say
 from kiosk.ui.screen_fit import form
 from kiosk.ui.widgets.flow import FlowLayout
@@ -49,8 +50,6 @@ class SecurityPage(QWidget):
                                f"(retention_unknown_days, ...).")
 
     def change_pin(self, role: str):
-        from kiosk.ui.dialogs.pin_dialog import PinDialog
-
         self.dialog = PinDialog(self.guard, self.window(), set_role=role)
         if self.dialog.exec():
             say(self.message, f"✓ The {'HR' if role == 'hr' else 'admin'} PIN was changed.")

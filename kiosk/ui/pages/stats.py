@@ -45,9 +45,7 @@ class StatsPage(QWidget):
                              for d in stats["check_ins_per_day"]])
 
     def _selfcheck_line(self) -> str:
-        from kiosk.gallery import selfcheck
-
         try:
-            return selfcheck.check(self.service.matcher).summary() + " (details: kiosk calibrate)"
+            return self.service.self_check_summary() + " (details: kiosk calibrate)"
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
             return f"Site self-check unavailable: {exc}"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.gallery.learned import PENDING, LearnedTemplates
+from kiosk.app.types import PENDING
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import to_pixmap
 
@@ -46,13 +46,13 @@ class LearnedMasksPanel(QWidget):
     def show_person(self, user_id: str | None) -> None:
         self.user_id = user_id
         self.list.clear()
-        self.entries = LearnedTemplates(self.service.store).list(user_id) if user_id else []
+        self.entries = self.service.learned_templates(user_id) if user_id else []
         for entry in self.entries:
             status = "waiting for approval" if entry.get("status") == PENDING else "in use"
             how = "worker ID + PIN" if entry.get("source") == "pin" else "face check-in"
             item = QListWidgetItem(f"{entry['date'][:16].replace('T', ' ')}\n{how}, {status}")
             try:
-                item.setIcon(QIcon(to_pixmap(LearnedTemplates(self.service.store).crop(entry), 72)))
+                item.setIcon(QIcon(to_pixmap(self.service.learned_crop(entry), 72)))
             except Exception:  # a missing crop still lists the template (HR can remove it)
                 pass
             item.setData(Qt.ItemDataRole.UserRole, entry["name"])

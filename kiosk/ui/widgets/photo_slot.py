@@ -2,6 +2,7 @@
 what the quality check said, in words HR can act on."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,7 +19,7 @@ class PhotoSlot(QFrame):
         super().__init__(parent)
         self.setObjectName("photoSlot")
         self.number = number
-        self.checked = None  # kiosk.gallery.enroll.CheckedPhoto once accepted
+        self.checked = None  # kiosk.enrollment.templates.CheckedPhoto once accepted
         self.state = "empty"
         self.image_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image_label.setFixedSize(THUMB, THUMB)
@@ -66,6 +67,4 @@ class PhotoSlot(QFrame):
 
 
 def _blank():
-    import numpy as np
-
     return np.full((THUMB, THUMB, 3), (59, 41, 30), np.uint8)  # the surface colour, in BGR

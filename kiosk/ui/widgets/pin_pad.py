@@ -1,5 +1,5 @@
 """Touch keypads for the entrance screen: the PIN pad (digits, masked dots) and the worker-ID pad
-(digits, A-Z, hyphen and underscore: kiosk.worker_id). Both take a physical keyboard as well:
+(digits, A-Z, hyphen and underscore: kiosk.common.worker_id). Both take a physical keyboard as well:
 digits, letters where IDs have them, Backspace, Enter or the keypad's Enter = OK. The dialogs
 that hold a pad (PadKeys) send it every key pressed anywhere in them, Esc cancels, and none of
 their buttons is a default that Enter would press instead. Keys are at least TOUCH_MM on the
@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import worker_id
+from kiosk.common import worker_id
 
 MAX_DIGITS = 8
 TOUCH_MM = 9.0  # the smallest key a finger hits reliably (issue 21)
@@ -45,7 +45,7 @@ class PinPad(QWidget):
     def __init__(self, parent: QWidget | None = None, masked: bool = True, max_length: int = MAX_DIGITS,
                  worker_ids: bool = False):
         """`masked`: dots instead of what was typed (a PIN; a worker ID is shown); `worker_ids`:
-        the worker-ID pad (kiosk.worker_id's characters), else digits only."""
+        the worker-ID pad (kiosk.common.worker_id's characters), else digits only."""
         super().__init__(parent)
         self.masked = masked
         self.max_length = max_length

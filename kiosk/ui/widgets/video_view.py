@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.ui import theme
 from kiosk.ui.widgets.imaging import FaceBox, draw_faces, fit_rect, to_qimage
 
-
 # How long (camera time) a result's frame may be held while no newer result arrives: twice the
 # usual time between results, within these bounds (a stalled recogniser must not freeze the
 # picture; a fast one must not leave an old picture up).

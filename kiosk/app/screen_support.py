@@ -1,0 +1,64 @@
+"""What the Qt screens ask the engine for besides enrolment (KioskService inherits it): image
+files, store errors said for people, the site self-check, the live recognizer, learned mask
+templates, personal PIN rules. The screens import nothing from the engine packages themselves."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from kiosk.app.settings import Settings
+from kiosk.attendance.errors import explain
+from kiosk.gallery.learned import LearnedTemplates
+from kiosk.gallery.store import GalleryStore
+from kiosk.recognition import selfcheck
+from kiosk.recognition.matcher import Matcher
+from kiosk.recognition.tracking import LiveRecognizer
+from kiosk.security.pins import personal_pin_problem
+from kiosk.vision.image_io import load_image
+
+
+class _Service(Protocol):
+    """What ScreenSupport needs of the KioskService it is mixed into."""
+
+    settings: Settings
+    store: GalleryStore
+
+    @property
+    def matcher(self) -> Matcher: ...
+
+
+class ScreenSupport:
+    """Mixed into KioskService: it has `settings`, `store` and `matcher` (_Service)."""
+
+    @staticmethod
+    def load_image(path: str | Path) -> np.ndarray:
+        """An image file as BGR (HEIC and EXIF rotation too); raises ImageError saying why not."""
+        return load_image(path)
+
+    def explain(self: _Service, exc: BaseException, where: str | Path | None = None) -> str:
+        """A store error (sqlite3, OSError, the site's) said for a person at the kiosk, naming
+        `where` (default: the attendance database file)."""
+        return explain(exc, self.settings.db_path if where is None else where)
+
+    def self_check_summary(self: _Service) -> str:
+        """One line on how well the gallery's people are told apart (`kiosk calibrate` has the rest)."""
+        return selfcheck.check(self.matcher).summary()
+
+    def live_recognizer(self, **options) -> LiveRecognizer:
+        """The camera's tracked, voted recognizer on this service (options: LiveRecognizer's)."""
+        return LiveRecognizer(self, **options)
+
+    def learned_templates(self: _Service, user_id: str) -> list[dict]:
+        """The person's learned mask templates, newest first (status PENDING: waiting for HR)."""
+        return LearnedTemplates(self.store).list(user_id)
+
+    def learned_crop(self: _Service, entry: dict) -> np.ndarray:
+        """The face crop of one learned template, as BGR."""
+        return LearnedTemplates(self.store).crop(entry)
+
+    @staticmethod
+    def personal_pin_problem(pin: str) -> str | None:
+        """What is wrong with a personal check-in PIN, or None."""
+        return personal_pin_problem(pin)

@@ -1,0 +1,174 @@
+"""One settings object for the whole kiosk: defaults, then `kiosk.toml` in the data folder,
+then environment variables (KIOSK_DATA_DIR, KIOSK_MODELS_DIR, KIOSK_THRESHOLD, ...)."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomllib
+
+from kiosk.common.fsutil import atomic_write_text
+
+SETTINGS_FILE = "kiosk.toml"
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=Path.cwd)
+    # Extra folder searched first for weights (KIOSK_MODELS_DIR); None = only the defaults.
+    models_dir: Path | None = None
+    detector: str = "auto"  # auto | scrfd | mtcnn
+    embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
+    # None means "the active embedder's own calibrated default".
+    threshold: float | None = None
+    masked_threshold: float | None = None
+    # The open-set rule's lead of the best person over the second best (kiosk.recognition.decision);
+    # None: the embedder's calibrated margins. `kiosk calibrate --apply` writes site values.
+    margin: float | None = None
+    masked_margin: float | None = None
+    cooldown_seconds: int = 300
+    camera: str = "0"
+    kiosk_id: str = field(default_factory=socket.gethostname)
+    # Live screen: how many consecutive frames must agree before a check-in is recorded.
+    confirm_frames: int = 3
+    admin_pin_hash: str = ""
+    hr_pin_hash: str = ""  # HR's own PIN (employees, attendance, export); the admin PIN does it all
+    # Templates and stored photos sealed with AES-256-GCM (kiosk.security.at_rest): on | off.
+    encryption: str = "on"
+    # Retention in days (kiosk.attendance.retention; `kiosk purge`, run daily by the kiosk);
+    # unset keeps that kind of record.
+    retention_unknown_days: int | None = 30
+    retention_access_days: int | None = 365
+    retention_attendance_days: int | None = None
+    retention_photos_days: int | None = None
+    # Liveness (kiosk.recognition.liveness): on when its model files are present; `liveness = false`
+    # in kiosk.toml switches it off. None threshold: the calibrated default.
+    liveness: bool = True
+    liveness_threshold: float | None = None
+    # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
+    # empty: this kiosk alone, on its own attendance.db and embeddings folder.
+    database_url: str = ""
+    # The on-screen keyboard for text fields (kiosk.ui.keyboard): "auto" (on in --kiosk mode), "on", "off".
+    on_screen_keyboard: str = "auto"
+
+    @property
+    def embeddings_dir(self) -> Path:
+        return self.data_dir / "embeddings"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "attendance.db"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.data_dir / SETTINGS_FILE
+
+    @property
+    def own_models_dir(self) -> Path:
+        """The kiosk's own models folder, where `kiosk models fetch` puts downloads."""
+        return self.data_dir / "models"
+
+    def save(self) -> None:
+        """Write the user-settable fields to kiosk.toml (atomically)."""
+        lines = []
+        for f in dataclasses.fields(self):
+            if f.name in ("data_dir",):
+                continue
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, Path):
+                value = str(value)
+            lines.append(f"{f.name} = {_toml_value(value)}")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.settings_path, "\n".join(lines) + "\n")
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+_ENV = {
+    "KIOSK_MODELS_DIR": "models_dir",
+    "KIOSK_DETECTOR": "detector",
+    "KIOSK_EMBEDDER": "embedder",
+    "KIOSK_THRESHOLD": "threshold",
+    "KIOSK_MASKED_THRESHOLD": "masked_threshold",
+    "KIOSK_MARGIN": "margin",
+    "KIOSK_MASKED_MARGIN": "masked_margin",
+    "KIOSK_COOLDOWN": "cooldown_seconds",
+    "KIOSK_CAMERA": "camera",
+    "KIOSK_ID": "kiosk_id",
+    "KIOSK_LIVENESS": "liveness",
+    "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
+    "KIOSK_DATABASE_URL": "database_url",
+    "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
+}
+
+
+def coerce_setting(name: str, raw: Any) -> object:
+    """`raw` (a kiosk.toml value or an environment string) as the type of Settings field `name`."""
+    types = {f.name: f.type for f in dataclasses.fields(Settings)}
+    kind = str(types[name])
+    if raw is None or ("None" in kind and str(raw).strip().lower() in ("", "none", "keep", "forever")):
+        return None
+    if "Path" in kind:
+        return Path(str(raw)).expanduser()
+    if kind.startswith("bool"):
+        return _boolean(name, raw)
+    if kind.startswith("int"):
+        return int(raw)
+    if "float" in kind:
+        return float(raw)
+    return str(raw)
+
+
+def _boolean(name: str, raw: object) -> bool:
+    """true/false, on/off, yes/no, 1/0 (kiosk.toml and the environment)."""
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "on", "yes"):
+        return True
+    if text in ("0", "false", "off", "no"):
+        return False
+    raise ValueError(f"{name} must be on or off (true/false), got {raw!r}")
+
+
+def load_settings(data_dir: str | os.PathLike | None = None, **overrides: object) -> Settings:
+    """Settings for a data folder: defaults < kiosk.toml < environment < explicit overrides."""
+    if data_dir is None:
+        data_dir = os.environ.get("KIOSK_DATA_DIR") or Path.cwd()
+    settings = Settings(data_dir=Path(data_dir).expanduser().resolve())
+    names = {f.name for f in dataclasses.fields(Settings)}
+    if settings.settings_path.is_file():
+        try:
+            with open(settings.settings_path, "rb") as fh:
+                stored = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ValueError(f"{settings.settings_path} is not valid TOML: {exc}") from exc
+        for key, value in stored.items():
+            if key in names and key != "data_dir":
+                try:
+                    setattr(settings, key, coerce_setting(key, value))
+                except (TypeError, ValueError) as exc:
+                    raise ValueError(f"{settings.settings_path}: {key} = {value!r} is not valid: {exc}") from exc
+    for env, key in _ENV.items():
+        if os.environ.get(env):
+            try:
+                setattr(settings, key, coerce_setting(key, os.environ[env]))
+            except ValueError as exc:
+                raise ValueError(f"{env}={os.environ[env]!r} is not valid: {exc}") from exc
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(settings, key, coerce_setting(key, value))
+    return settings

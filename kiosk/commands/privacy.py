@@ -1,0 +1,237 @@
+"""Privacy commands: the HR audit trail (`kiosk audit`), retention (`kiosk purge`) and a
+subject-access export of everything stored about one person (`kiosk person export`)."""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+import sys
+import uuid
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from kiosk.app.service import KioskService
+from kiosk.commands.common import emit, parse_date
+from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.gallery.folders import GalleryError
+from kiosk.gallery.store import GalleryStore
+from kiosk.security import audit as audit_actions
+from kiosk.security.at_rest import is_sealed, write_sealed
+
+
+def cmd_audit(args) -> int:
+    service = KioskService(args.settings)
+    log = service.audit
+    if args.action == "verify":
+        check = log.verify()
+        text = (f"audit trail intact: {check.rows} rows" if check.ok else
+                f"audit trail BROKEN after {check.rows} rows: {check.problem}")
+        emit(args, check.as_dict(), text)
+        return 0 if check.ok else 1
+    rows = log.rows(args.date_from, args.date_to, action=args.only,
+                    subject=service.typed_id(args.id) if args.id else None)
+    if args.action == "export":
+        if not args.out:
+            raise ValueError("audit export needs --out FILE.csv")
+        count = log.export_csv(args.out, rows)
+        service.audit_event(audit_actions.AUDIT_EXPORT, detail={"rows": count, "out": str(args.out)})
+        emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} audit rows to {args.out}")
+        return 0
+    text = "\n".join(f"{r['timestamp']}  {r['role']:<6} {r['actor']:<12} {r['action']:<24} {r['subject']:<12} "
+                     f"{json.dumps(r['detail'], ensure_ascii=False) if r['detail'] else ''}".rstrip()
+                     for r in rows) or "the audit trail is empty"
+    emit(args, rows, text)
+    return 0
+
+
+def cmd_purge(args) -> int:
+    service = KioskService(args.settings)
+    report = service.purge(dry_run=args.dry_run)
+    verb = "would remove" if args.dry_run else "removed"
+    policy = service.retention.describe()
+    text = (f"{verb} {report.unknown_rows} unknown-face access-log rows (kept: {policy['unknown_days']}), "
+            f"{report.access_rows} other access-log rows ({policy['access_days']}), "
+            f"{report.attendance_rows} attendance rows ({policy['attendance_days']}), "
+            f"{report.photos} stored photos ({policy['photos_days']})")
+    emit(args, report.as_dict() | {"policy": policy}, text)
+    return 0
+
+
+def person_archive(service, user_id: str) -> tuple[bytes, dict]:
+    """A ZIP of everything stored about one person: details, templates, photos, attendance,
+    access-log and audit rows (a subject-access request, GDPR art. 15)."""
+    user_id = service.resolve_id(user_id)
+    folder = service.store.folder_of(user_id, exact=True)
+    employee = service.db.get_employee(user_id)
+    everything = (date(1970, 1, 1), date(9999, 12, 30))
+    former = service.db.former_ids(user_id)  # the audit trail keeps the ID an action was taken on
+    summary = {
+        "worker_id": user_id,
+        "former_worker_ids": former,
+        "employee": employee,
+        "attendance": service.db.attendance(*everything, employee_id=user_id),
+        "access_log": service.db.access_log(*everything, employee_id=user_id),
+        "audit": sorted((row for uid in [*former, user_id] for row in service.audit.rows(subject=uid)),
+                        key=lambda row: row["id"]),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = []
+        if folder is not None:
+            record = service.store.load(folder)
+            summary["metadata"] = record.metadata
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                name = f"gallery/{path.relative_to(folder).as_posix()}"
+                archive.writestr(name, service.store.read_file(path))
+                files.append(name)
+        from kiosk.recognition.pin_checkin import review_frames
+
+        for path in review_frames(service.settings.data_dir, user_id):
+            name = f"review/{path.parent.name}/{path.name}"
+            archive.writestr(name, service.store.read_file(path))
+            files.append(name)
+        summary["files"] = files
+        archive.writestr("person.json", json.dumps(summary, indent=2, ensure_ascii=False, default=str))
+    counts = {"files": len(files), "attendance": len(summary["attendance"]),
+              "access_log": len(summary["access_log"]), "audit": len(summary["audit"])}
+    return buffer.getvalue(), counts
+
+
+def cmd_person(args) -> int:
+    service = KioskService(args.settings)
+    user_id = service.resolve_id(args.id)
+    data, counts = person_archive(service, user_id)
+    out = Path(args.out)
+    atomic_write_bytes(out, data)
+    out.chmod(0o600)  # biometric data: readable by whoever asked for it only
+    service.audit_event(audit_actions.PERSON_EXPORT, user_id, out=str(out), **counts)
+    emit(args, counts | {"out": str(out)},
+          f"wrote everything stored about {user_id} to {out}: {counts['files']} gallery files, "
+          f"{counts['attendance']} check-ins, {counts['access_log']} access-log rows, {counts['audit']} audit rows")
+    return 0
+
+
+def export_plain(service, out_dir: Path) -> int:
+    """The gallery in the seed's plain layout (for migration to another system): every person's
+    folder with its files opened. Written beside `out_dir` and renamed: all or nothing."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise ValueError(f"{out_dir} is not empty: choose a new folder for the plain export")
+    staging = out_dir.with_name(f".{out_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
+    count = 0
+    try:
+        for record in service.people():
+            for path in sorted(p for p in record.folder.rglob("*") if p.is_file()):
+                target = staging / record.folder.name / path.relative_to(record.folder)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(service.store.read_file(path))
+            count += 1
+        staging.mkdir(parents=True, exist_ok=True)
+        if out_dir.exists():
+            out_dir.rmdir()
+        staging.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[str], list[str]]:
+    """People of a seed-layout folder (plain files) into this gallery, sealed as they are written."""
+
+    plain = GalleryStore(source)
+    records, warnings = plain.load_all()
+    done = []
+    for record in records:
+        photos = [plain.read_file(p) for p in record.photo_paths()]
+        try:
+            service.save_person(record, photos, replace=replace)
+        except GalleryError as exc:  # already enrolled (without --replace), a bad worker ID
+            warnings.append(f"{record.user_id}: {exc}")
+            continue
+        done.append(record.user_id)
+    service.reload()
+    return done, warnings
+
+
+def seal_in_place(service) -> int:
+    """Seal every plain template and photo of the gallery where it is (each file replaced atomically)."""
+
+    cipher = service.store.cipher
+    if cipher is None:
+        raise ValueError("encryption is off in kiosk.toml: set encryption = \"on\" first")
+    count = 0
+    for record in service.people():
+        for path in sorted(record.folder.rglob("*")):
+            if path.is_file() and path.name != "metadata.json" and not is_sealed(path.read_bytes()):
+                write_sealed(path, path.read_bytes(), cipher, service.store._label(path), atomic=True)
+                count += 1
+    return count
+
+
+def cmd_gallery(args) -> int:
+    service = KioskService(args.settings)
+    if args.action == "export":
+        if not args.plain:
+            raise ValueError("gallery export writes the plain seed layout: say so with --plain DIR")
+        count = export_plain(service, Path(args.plain))
+        service.audit_event(audit_actions.GALLERY_EXPORT, people=count, out=str(args.plain), plain=True)
+        emit(args, {"people": count, "out": args.plain},
+              f"wrote {count} people in the plain seed layout to {args.plain} (unencrypted: keep it safe)")
+        return 0
+    if args.action == "import":
+        if not args.source:
+            raise ValueError("gallery import needs the folder to import (a seed-layout embeddings folder)")
+        done, warnings = import_plain(service, Path(args.source), replace=args.replace)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        service.audit_event(audit_actions.GALLERY_IMPORT, people=len(done), source=str(args.source))
+        emit(args, {"imported": done, "warnings": warnings}, f"imported {len(done)} people from {args.source}")
+        return 0
+    count = seal_in_place(service)
+    service.audit_event(audit_actions.SETTING_CHANGE, encryption="sealed in place", files=count)
+    emit(args, {"sealed": count}, f"sealed {count} plain files")
+    return 0
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("audit", help="the HR audit trail: list, verify the hash chain, export CSV",
+                              description="Every HR and admin action (who, when, what, on whom). "
+                                          "`verify` checks the tamper-evident hash chain.")
+    p.add_argument("action", nargs="?", choices=["list", "verify", "export"], default="list")
+    p.add_argument("--from", dest="date_from", type=parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--id", help="only actions on this worker ID")
+    p.add_argument("--only", choices=audit_actions.ACTIONS, help="only this action")
+    p.add_argument("--out", metavar="FILE.csv", help="export: the CSV file to write")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_audit)
+
+    p = subparsers.add_parser("purge", help="remove what is older than the retention settings allow",
+                              description="Applies retention_unknown_days, retention_access_days, "
+                                          "retention_attendance_days and retention_photos_days (kiosk.toml). "
+                                          "The kiosk also runs it once a day.")
+    p.add_argument("--dry-run", action="store_true", help="count only, remove nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_purge)
+
+    p = subparsers.add_parser("gallery", help="move the gallery in or out of the plain seed layout; seal it",
+                              description="export --plain DIR: the plain seed layout (for migration); "
+                                          "import DIR: people of a seed-layout folder, sealed; "
+                                          "encrypt: seal plain files of this gallery in place.")
+    p.add_argument("action", choices=["export", "import", "encrypt"])
+    p.add_argument("source", nargs="?", help="import: the seed-layout folder")
+    p.add_argument("--plain", metavar="DIR", help="export: the new folder to write")
+    p.add_argument("--replace", action="store_true", help="import: replace people already enrolled")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_gallery)
+
+    p = subparsers.add_parser("person", help="everything stored about one person (subject-access request)")
+    p.add_argument("action", choices=["export"])
+    p.add_argument("id", help="worker ID")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_person)
+    return p

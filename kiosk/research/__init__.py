@@ -1,0 +1,1 @@
+"""Evaluation and calibration studies behind the figures in docs/evaluation."""

@@ -1,0 +1,1 @@
+"""PINs, the audit trail and at-rest encryption of the gallery."""

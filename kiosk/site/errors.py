@@ -1,8 +1,0 @@
-"""The one error the site's code raises for a server that cannot be used."""
-from __future__ import annotations
-
-
-class SiteError(ConnectionError):
-    """The site's PostgreSQL server is unreachable or refused the work. A ConnectionError (so an
-    OSError): every place that already keeps a write for later when the disk or the SQLite file
-    refuses it does the same for the server, and the screens say the message as it is."""

@@ -1,0 +1,52 @@
+"""Pickers the attendance, audit and export screens share: a date, a range of dates, an employee."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from kiosk.app.types import STORE_ERRORS
+
+
+def to_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()
+
+
+def date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumWidth(180)
+    return edit
+
+
+def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
+    """"From [date] to [date]" as one piece (a narrow screen wraps around it, never inside)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    row.addWidget(QLabel("From"))
+    row.addWidget(start)
+    row.addWidget(QLabel("to"))
+    row.addWidget(end)
+    return box
+
+
+def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
+    """Everyone's name and worker ID; as wide as the room it gets (a long name is shown cut,
+    whole in its list and its tooltip), never wider."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    combo.addItem(with_all, None)
+    try:
+        rows = service.db.list_employees(include_inactive=True)
+    except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
+        rows = []
+    for row in rows:
+        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
+    return combo
