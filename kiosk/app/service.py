@@ -182,7 +182,8 @@ class KioskService(WorkerIds, ScreenSupport):
 
         writer = export_daily_summary_csv if summary else export_attendance_csv
         count = writer(self.db, out_path, start, end, employee_id=employee_id)
-        self.audit_event(EXPORT, employee_id or "", out=str(out_path), rows=count, summary=summary,
+        out = "stdout" if hasattr(out_path, "write") else str(out_path)
+        self.audit_event(EXPORT, employee_id or "", out=out, rows=count, summary=summary,
                          date_from=start, date_to=end)
         return count
 

@@ -8,6 +8,7 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TextIO
 
 from kiosk.attendance.db import AttendanceDB
 from kiosk.common.fsutil import atomic_write_bytes
@@ -49,7 +50,7 @@ def spreadsheet_text(value: str | None) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def write_csv(out_path: str | os.PathLike, header: Sequence[str],
+def write_csv(out_path: str | os.PathLike | TextIO, header: Sequence[str],
                rows: Iterable[Sequence[object]]) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # "\r\n" line ends, as Excel expects
@@ -58,6 +59,10 @@ def write_csv(out_path: str | os.PathLike, header: Sequence[str],
     for row in rows:
         writer.writerow(row)
         count += 1
+    if hasattr(out_path, "write"):  # a text stream (`kiosk export --out -`: stdout), written as it is
+        out_path.write(buffer.getvalue())
+        out_path.flush()
+        return count
     try:
         atomic_write_bytes(out_path, buffer.getvalue().encode("utf-8-sig"))
     except OSError as exc:  # same subclass (PermissionError...), but naming the target file

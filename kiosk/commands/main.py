@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import logging
 import os
 import sqlite3
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from kiosk.app.from_settings import decision_rule
 from kiosk.app.settings import load_settings
+from kiosk.attendance.db import COOLDOWN, STATUS_PRESENT
+from kiosk.attendance.outbox import QUEUED
 from kiosk.commands.common import emit, open_service, parse_date, positive_int, read_pin
 from kiosk.common import worker_id
 from kiosk.common.errors import CliError, SiteError
@@ -71,8 +74,8 @@ def cmd_enroll(args) -> int:
 def cmd_recognize(args) -> int:
     image = load_image(args.image)
     service = open_service(args)
-    results = service.recognize(image, record=not args.no_record, source="cli", top_k=args.top_k)
-    data = {"image": str(args.image), "model": service.pipeline.description,
+    results = service.recognize(image, record=args.record, source="cli", top_k=args.top_k)
+    data = {"image": str(args.image), "model": service.pipeline.description, "recorded": args.record,
             "threshold": service.threshold, "faces": [r.as_dict() for r in results]}
     for warning in service.gallery_warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -86,16 +89,37 @@ def cmd_recognize(args) -> int:
         return 1
     lines = []
     for r in results:
-        d = r.as_dict()
+        d = r.as_dict() | {"status": checked_in_status(r, args.record)}
         mask = " (masked template)" if d["masked_template"] and d["accepted"] else ""
         if r.match.unsure:  # over the threshold, too close to a second person: nobody is named
             mask = f" (closest {r.match.candidates[0].name}, lead {d['lead']:.3f} < {d['margin']:.2f})"
         if "liveness" in d:  # a photo or screen is logged as spoof_suspected, never checked in
             mask += f"  liveness {d['liveness']['score']:.2f}{'' if d['liveness']['live'] else ' (not live)'}"
-        lines.append(f"{d['name']:<24} {d['status']:<16} similarity {d['similarity']:.3f}{mask}  "
+        lines.append(f"{d['name']:<24} {d['status']:<28} similarity {d['similarity']:.3f}{mask}  "
                      f"box {d['box']}  {d['time']}")
+    if not args.record:
+        lines.append("nothing recorded (add --record to check these people in)")
     emit(args, data, "\n".join(lines))
     return 1 if unwritten else 0
+
+
+def checked_in_status(result, recorded: bool) -> str:
+    """What the image led to, said as it happened: a recognised person is "Present" only when
+    --record wrote the check-in, not when the cooldown kept it out or nothing was written."""
+    status = result.match.status
+    liveness = result.face.extra.get("liveness")
+    if status != STATUS_PRESENT:
+        return status
+    if liveness is not None and not liveness.live:
+        return "Not checked in (not live)"
+    if not recorded:
+        return "Recognised (not recorded)"
+    checkin = result.checkin
+    if checkin.recorded:
+        return STATUS_PRESENT
+    if checkin.outcome == COOLDOWN:
+        return "Already checked in (within the cooldown)"
+    return "Present (queued)" if checkin.outcome == QUEUED else checkin.outcome
 
 
 def cmd_users(args) -> int:
@@ -115,9 +139,22 @@ def cmd_users(args) -> int:
 def cmd_delete(args) -> int:
     service = open_service(args)
     user_id = service.resolve_id(args.id)
+    if not args.yes:
+        confirm_delete(service, user_id)
     service.delete(user_id)
     emit(args, {"deleted": user_id}, f"deleted {user_id} (attendance history kept)")
     return 0
+
+
+def confirm_delete(service, user_id: str) -> None:
+    """Deleting a person needs a yes: asked on a terminal, --yes in a script (stdin not a
+    terminal), so a stray command in a pipe never removes anyone."""
+    if not sys.stdin.isatty():
+        raise CliError(f"not deleting {user_id}: confirm with --yes (stdin is not a terminal to ask on)")
+    name = next((r.name for r in service.people() if r.user_id == user_id), "")
+    answer = input(f"Delete {user_id} ({name})? [y/N] " if name else f"Delete {user_id}? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        raise CliError(f"not deleted: {user_id} is kept")
 
 
 def cmd_rename_id(args) -> int:
@@ -167,9 +204,15 @@ def cmd_calibrate(args) -> int:
 def cmd_export(args) -> int:
     service = open_service(args)
     employee_id = service.resolve_id(args.id) if args.id else None
-    count = service.export_attendance(Path(args.out), args.date_from, args.date_to, employee_id=employee_id,
-                                      summary=args.summary)
-    emit(args, {"rows": count, "out": str(args.out)}, f"wrote {count} rows to {args.out}")
+    to_stdout = args.out == "-"  # the CSV is the output: the message goes to stderr
+    count = service.export_attendance(sys.stdout if to_stdout else Path(args.out), args.date_from, args.date_to,
+                                      employee_id=employee_id, summary=args.summary)
+    where = "stdout" if to_stdout else str(args.out)
+    data, text = {"rows": count, "out": where}, f"wrote {count} rows to {where}"
+    if to_stdout:
+        print(json.dumps(data) if args.json else text, file=sys.stderr)
+    else:
+        emit(args, data, text)
     return 0
 
 
@@ -254,7 +297,7 @@ def cmd_reembed(args) -> int:
             failed.append(f"{record.user_id}: no stored photos; enroll them again")
             continue
         try:
-            service.enroll(record.user_id, record.name, record.mobile or "0000000",
+            service.enroll(record.user_id, record.name, record.mobile,
                            [service.store.load_photo(p) for p in photos], replace=True, allow_duplicate=True)
             # The learned real-mask templates came along (store.save); re-embed them from their crops.
             failed += reembed_learned(service, record.user_id, force=args.force)[1]
@@ -332,20 +375,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("enroll", cmd_enroll, "enroll a person from three photos")
     p.add_argument("--id", required=True, help=f"worker ID: {worker_id.RULE_TEXT}")
     p.add_argument("--name", required=True)
-    p.add_argument("--mobile", required=True)
+    p.add_argument("--mobile", default="", help="mobile number (optional; checked when given)")
     p.add_argument("images", nargs="+", metavar="IMG")
     p.add_argument("--replace", action="store_true", help="re-enroll an existing worker ID")
     p.add_argument("--allow-duplicate", action="store_true", help="enroll even if the face matches someone else")
     p.add_argument("--no-masks", action="store_true", help="store the 3 originals only (faster, worse on masks)")
 
-    p = command("recognize", cmd_recognize, "recognise every face in an image and record attendance")
+    p = command("recognize", cmd_recognize, "recognise every face in an image; --record checks them in")
     p.add_argument("image")
-    p.add_argument("--no-record", action="store_true", help="do not write attendance or the access log")
+    p.add_argument("--record", action="store_true", help="write attendance (with the cooldown) and the access log")
+    p.add_argument("--no-record", action="store_false", dest="record", help=argparse.SUPPRESS)  # the old default
     p.add_argument("--top-k", type=positive_int, default=3, help="candidates to show per face (>= 1)")
 
     command("users", cmd_users, "list enrolled people")
-    p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept)")
+    p = command("delete", cmd_delete, "delete an enrolled person (attendance history is kept); asks first")
     p.add_argument("id", help="worker ID (any case)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (needed when stdin is not a terminal)")
     p = command("rename-id", cmd_rename_id, "give a person a new worker ID: their gallery folder, check-ins, "
                                             "access log, PIN and PIN check-in frames move with it (audited)")
     p.add_argument("old", help="the worker ID now (any case)")
@@ -358,7 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export", cmd_export, "export attendance to CSV")
     p.add_argument("--from", dest="date_from", type=parse_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--out", required=True, metavar="FILE.csv")
+    p.add_argument("--out", required=True, metavar="FILE.csv", help="the CSV file, or - for stdout")
     p.add_argument("--id", help="only this worker ID")
     p.add_argument("--summary", action="store_true", help="daily first-in / last-out instead of events")
 

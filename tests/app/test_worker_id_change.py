@@ -119,7 +119,7 @@ def test_new_ids_are_unique_regardless_of_case_and_typed_ids_are_found_in_any_ca
     assert main(["--data-dir", data, "rename-id", "ENG-7", "ENG-7"]) == 1  # nothing to do: said so
     assert main(["--data-dir", data, "rename-id", "ENG-7", "eng-7"]) == 0
     assert {r.user_id for r in KioskService(load_settings(tmp_path), pipeline=pipeline).people()} == {"eng-7"}
-    assert main(["--data-dir", data, "delete", "ENG-7"]) == 0
+    assert main(["--data-dir", data, "delete", "ENG-7", "--yes"]) == 0
     # A deleted person's ID stays theirs: their history is kept under it.
     with pytest.raises(GalleryError, match=r"taken: eng-7 \(Ada Lovelace, deleted\)"):
         service.enroll("ENG-7", "Zoë Ångström", "+447700900043", photos("df02"), masks=False)

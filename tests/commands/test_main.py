@@ -1,5 +1,6 @@
 """The command line as a user meets it: one clear line and exit 1 for every bad input."""
 import csv
+import io
 import json
 import shutil
 import subprocess
@@ -48,7 +49,7 @@ def test_enroll_recognize_users_stats_export_delete(capsys, tmp_path):
                          "--mobile", "+44 7700 900777", *photos, "--json")
     assert code == 0, err
     assert json.loads(out)["total_embeddings"] == 21
-    code, out, _ = run(capsys, "--data-dir", d, "recognize", str(held_out[0]), "--json")
+    code, out, _ = run(capsys, "--data-dir", d, "recognize", str(held_out[0]), "--record", "--json")
     faces = json.loads(out)["faces"]
     assert code == 0 and faces[0]["name"] == "Ada Lovelace" and faces[0]["status"] == "Present"
     assert set(faces[0]) >= {"box", "name", "status", "similarity", "time"}
@@ -62,7 +63,7 @@ def test_enroll_recognize_users_stats_export_delete(capsys, tmp_path):
     assert code == 0 and "wrote 1 rows" in out
     with open(csv_path, encoding="utf-8-sig") as fh:
         assert [r["employee_id"] for r in csv.DictReader(fh)] == ["A7"]
-    code, out, _ = run(capsys, "--data-dir", d, "delete", "A7")
+    code, out, _ = run(capsys, "--data-dir", d, "delete", "A7", "--yes")
     assert code == 0
     code, out, _ = run(capsys, "--data-dir", d, "users")
     assert "nobody is enrolled" in out
@@ -149,3 +150,81 @@ def test_calibrate_measures_the_sites_gallery_and_applies_site_values(capsys, da
     code, out, _ = run(capsys, "--data-dir", str(data), "calibrate", "--json")
     after = json.loads(out)
     assert after["accepted_as_other"] == 0 and not after["applied"]
+
+
+class Terminal(io.StringIO):
+    """Typed answers on what looks like a terminal (`kiosk delete` asks only there)."""
+
+    def isatty(self):
+        return True
+
+
+def test_recognize_records_only_with_record_and_says_what_happened(capsys, data):
+    photo = str(enrollment_split("df01")[1][0])  # E001's held-out photo
+    code, out, _ = run(capsys, "--data-dir", str(data), "recognize", photo)
+    assert code == 0 and "Recognised (not recorded)" in out and "nothing recorded" in out and "Present" not in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "stats", "--json")
+    assert json.loads(out)["present_today"] == 0
+    code, out, _ = run(capsys, "--data-dir", str(data), "recognize", photo, "--record")
+    assert code == 0 and "Present" in out and "nothing recorded" not in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "recognize", photo, "--record")  # inside the cooldown
+    assert code == 0 and "Already checked in (within the cooldown)" in out and "Present" not in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "recognize", photo, "--record", "--json")
+    face = json.loads(out)["faces"][0]
+    assert face["user_id"] == "E001" and face["attendance"] == {"recorded": False, "outcome": "cooldown"}
+    today = date.today().isoformat()
+    code, out, _ = run(capsys, "--data-dir", str(data), "export", "--from", today, "--to", today, "--out", "-")
+    assert [r["employee_id"] for r in csv.DictReader(io.StringIO(out))] == ["E001"]  # one check-in, not three
+
+
+def test_delete_asks_on_a_terminal_and_refuses_a_pipe_without_yes(capsys, data, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))  # a script's pipe: no one to ask
+    code, _, err = run(capsys, "--data-dir", str(data), "delete", "E001")
+    assert code == 1 and err.count("\n") == 1 and "--yes" in err
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    code, out, err = run(capsys, "--data-dir", str(data), "delete", "e001")
+    assert code == 1 and out.startswith("Delete E001 (") and "? [y/N]" in out and "kept" in err
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    code, out, _ = run(capsys, "--data-dir", str(data), "delete", "E001")
+    assert code == 0 and "deleted E001" in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "users", "--json")
+    assert "E001" not in [u["user_id"] for u in json.loads(out)] and len(json.loads(out)) == 4
+    code, out, _ = run(capsys, "--data-dir", str(data), "delete", "E002", "--yes")
+    assert code == 0 and "deleted E002" in out
+
+
+def test_duplicate_is_refused_before_the_masked_templates_are_built(capsys, data):
+    """The check runs on the 3 originals: no masked render (the progress lines) comes first."""
+    photos = [str(p) for p in enrollment_split("df01")[0]]  # E001's own enrolment photos
+    code, _, err = run(capsys, "--data-dir", str(data), "enroll", "--id", "N9", "--name", "New Name", *photos)
+    assert code == 1 and "looks like" in err and "E001" in err
+    assert "mask" not in err and "[1/" not in err
+    code, out, err = run(capsys, "--data-dir", str(data), "enroll", "--id", "N9", "--name", "New Name", *photos,
+                         "--allow-duplicate")
+    assert code == 0 and "21 embeddings" in out and "mask" in err  # allowed: the masked renders do run
+
+
+def test_mobile_is_optional_and_checked_when_given(capsys, tmp_path):
+    photos = [str(p) for p in enrollment_split("df02")[0]]
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "enroll", "--id", "M1", "--name", "No Phone",
+                       "--no-masks", *photos)
+    assert code == 0, err
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "users", "--json")
+    assert [(u["user_id"], u["mobile"]) for u in json.loads(out)] == [("M1", "")]
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "enroll", "--id", "M2", "--name", "Bad Phone",
+                       "--mobile", "12", "--no-masks", *photos)
+    assert code == 1 and "mobile number '12' is invalid" in err
+
+
+def test_export_to_stdout_writes_no_file_named_dash(capsys, data, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    photo = str(enrollment_split("df01")[1][0])
+    assert run(capsys, "--data-dir", str(data), "recognize", photo, "--record")[0] == 0
+    today = date.today().isoformat()
+    for extra in ([], ["--summary"], ["--json"]):
+        code, out, err = run(capsys, "--data-dir", str(data), "export", "--from", today, "--to", today,
+                             "--out", "-", *extra)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0 and [r["employee_id"] for r in rows] == ["E001"], extra
+        assert ("1" in err and "stdout" in err) and "wrote" not in out
+    assert not (tmp_path / "-").exists()

@@ -26,7 +26,7 @@ def data(tmp_path, enrolled):
 
 def test_every_hr_action_is_on_the_audit_trail(capsys, data, tmp_path):
     d = ("--data-dir", str(data))
-    assert run(capsys, *d, "delete", "E004")[0] == 0
+    assert run(capsys, *d, "delete", "E004", "--yes")[0] == 0
     assert run(capsys, *d, "export", "--from", "2026-01-01", "--to", "2026-12-31",
                "--out", str(tmp_path / "a.csv"))[0] == 0
     code, out, _ = run(capsys, *d, "audit", "--json")
@@ -115,7 +115,7 @@ def test_plain_export_and_import_keep_everyone(capsys, data, tmp_path):
     code, out, _ = run(capsys, "--data-dir", str(fresh), "gallery", "import", str(plain))
     assert code == 0 and "imported 5" in out
     assert all(p.read_bytes().startswith(b"KIOSKAES1") for p in _gallery_files(fresh))
-    code, out, _ = run(capsys, "--data-dir", str(fresh), "recognize", str(photos_of("df01")[-1]), "--no-record", "--json")
+    code, out, _ = run(capsys, "--data-dir", str(fresh), "recognize", str(photos_of("df01")[-1]), "--json")
     assert code == 0 and json.loads(out)["faces"][0]["user_id"] == "E001"
     code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
     assert code == 1 and "not empty" in err

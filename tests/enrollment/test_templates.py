@@ -23,6 +23,7 @@ from tests.conftest import FACES, enrollment_split, photos_of, require
     ("A1", "Ada\x00", "07700900123", "control characters"),
     ("A1", "Ada", "12", "mobile"),
     ("A1", "Ada", "call me", "mobile"),
+    ("A1", "Ada", "", None),  # the mobile is optional
     ("A1", "12345", "07700900123", "reserved for test data"),  # the loader would skip it: a ghost
     ("img", "Ada", "07700900123", "reserved for test data"),
     ("A1", "Ada 2", "07700900123", None),

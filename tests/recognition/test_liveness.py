@@ -102,7 +102,7 @@ def test_cli_liveness_and_recognize_json(tmp_path, capsys, monkeypatch):
     assert len(faces) == 1 and faces[0]["live"] is False
     assert main(base + ["liveness", live]) == 0
     assert capsys.readouterr().out.startswith("live ")
-    main(base + ["recognize", attack, "--json"])
+    main(base + ["recognize", attack, "--record", "--json"])
     face = json.loads(capsys.readouterr().out)["faces"][0]
     assert face["liveness"]["live"] is False and "attendance" not in face
     from datetime import date

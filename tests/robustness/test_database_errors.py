@@ -68,7 +68,7 @@ def test_stats_export_and_recognize_say_which_file_and_what_to_do(capsys, data, 
     db = damage(data, how)
     today = date.today().isoformat()
     for argv in (["stats"], ["export", "--from", "2026-01-01", "--to", today, "--out", str(tmp_path / "o.csv")],
-                 ["recognize", str(enrollment_split("df01")[1][0])]):
+                 ["recognize", str(enrollment_split("df01")[1][0]), "--record"]):
         code, _, err = run(capsys, data, *argv)
         assert_one_clear_error(code, err, db)
 
@@ -81,7 +81,7 @@ def test_enroll_and_delete_leave_the_gallery_as_it_was(capsys, data, how):
     code, _, err = run(capsys, data, "enroll", "--id", "N1", "--name", "New Person", "--mobile", "07700900111",
                        "--no-masks", *map(str, enrollment_split("df05")[0]))
     assert_one_clear_error(code, err, db)
-    code, _, err = run(capsys, data, "delete", "E001")
+    code, _, err = run(capsys, data, "delete", "E001", "--yes")
     assert_one_clear_error(code, err, db)
     assert sorted(p.name for p in store.root.iterdir()) == before  # nobody added, nobody removed
 
