@@ -13,6 +13,7 @@ import numpy as np
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
 from kiosk.app.from_settings import decision_rule, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
+from kiosk.app.people import People, left_at
 from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.types import FaceResult
@@ -50,7 +51,7 @@ from kiosk.vision.types import Face
 log = logging.getLogger(__name__)
 
 
-class KioskService(WorkerIds, ScreenSupport):
+class KioskService(WorkerIds, People, ScreenSupport):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         self.settings = settings or load_settings()
         self._pipeline = pipeline
@@ -238,6 +239,7 @@ class KioskService(WorkerIds, ScreenSupport):
         self.recover()
         stamp = self._stamp()
         records, warnings = self.store.load_all()
+        records = [r for r in records if not left_at(r.metadata)]  # people who left are not recognised
         rule = self.rule
         matcher = Matcher(records, self.pipeline.embedder.name, rule.threshold, rule.masked[0],
                           gate_offset=self.gate_offset or 0.0, gate_threshold=rule.masked[0], rule=rule)

@@ -22,7 +22,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 3
+from kiosk.attendance.people import has_left, migrate_v4, update_statement
+
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 STATUS_PRESENT = "Present"
 
@@ -31,7 +33,7 @@ CHECKED_IN = "checked_in"
 COOLDOWN = "cooldown"
 UNKNOWN = "unknown"
 UNSURE = "unsure"  # over the threshold but too close to another person: nobody named (decision.py)
-INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person
+INACTIVE = "inactive"  # recognised, but HR has deleted (deactivated) the person or marked them as left
 REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
 # Not written to the table: what record_recognition returns for an outbox entry already written.
 DUPLICATE = "duplicate"
@@ -242,6 +244,8 @@ class AttendanceDB:
                 _migrate_v2(db)
             if version < 3:
                 _migrate_v3(db)
+            if version < 4:
+                migrate_v4(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _user_version(self) -> int:
@@ -281,6 +285,14 @@ class AttendanceDB:
             row["enrolled_at"] = (existing["enrolled_at"] if existing and enrolled_at is None
                                   else iso_seconds(local_now(enrolled_at)))
             db.table("employees").upsert(row, pk="id")
+        return self.get_employee(id)  # type: ignore[return-value]
+
+    def update_employee(self, id: str, **fields: Any) -> dict:
+        """Change a person's name, department, mobile or left_at (kiosk.attendance.people)."""
+        sql, params = update_statement(fields)
+        with self._write() as db:
+            if db.execute(sql, [*params, id]).rowcount != 1:
+                raise KeyError(f"no employee with id {id!r} in {self.path}")
         return self.get_employee(id)  # type: ignore[return-value]
 
     def get_employee(self, id: str) -> dict | None:
@@ -353,7 +365,7 @@ class AttendanceDB:
                     db.table("employees").insert(
                         {"id": employee_id, "name": name, "enrolled_at": iso_seconds(moment)})
                 name = name or (employee or {}).get("name", "")
-                if employee is not None and not employee["active"]:
+                if employee is not None and (not employee["active"] or has_left(employee)):
                     outcome = INACTIVE
                 else:
                     outcome, wait = self._check_in(db, employee_id, moment, score, masked, method)

@@ -129,8 +129,10 @@ def cmd_users(args) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     rows = [{"user_id": r.user_id, "name": r.name, "mobile": r.mobile, "embedder": r.embedder,
              "embeddings": int(r.metadata.get("total_embeddings", len(r.originals))),
-             "registered": r.metadata.get("registration_date", "")} for r in records]
+             "registered": r.metadata.get("registration_date", ""), "department": r.metadata.get("department", ""),
+             "status": "left" if r.metadata.get("left_at") else "active"} for r in records]
     text = "\n".join(f"{r['user_id']:<12} {r['name']:<30} {r['embeddings']:>3} embeddings  {r['registered']}"
+                     f"{'  ' + r['department'] if r['department'] else ''}{'  (left)' if r['status'] == 'left' else ''}"
                      for r in rows) or "nobody is enrolled yet"
     emit(args, rows, text)
     return 0

@@ -1,5 +1,6 @@
 """Privacy commands: the HR audit trail (`kiosk audit`), retention (`kiosk purge`) and a
-subject-access export of everything stored about one person (`kiosk person export`)."""
+subject-access export of everything stored about one person (`kiosk person export`), and a
+person's details changed without new photos (`kiosk person edit|leave|reactivate`, kiosk.app.people)."""
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.app.service import KioskService
-from kiosk.commands.common import emit, parse_date
+from kiosk.commands.common import emit, open_service, parse_date
 from kiosk.common.fsutil import atomic_write_bytes
 from kiosk.gallery.folders import GalleryError
 from kiosk.gallery.store import GalleryStore
@@ -100,6 +101,10 @@ def person_archive(service, user_id: str) -> tuple[bytes, dict]:
 
 
 def cmd_person(args) -> int:
+    if args.action != "export":
+        return person_details(args)
+    if not args.out:
+        raise ValueError("person export needs --out FILE.zip")
     service = KioskService(args.settings)
     user_id = service.resolve_id(args.id)
     data, counts = person_archive(service, user_id)
@@ -110,6 +115,26 @@ def cmd_person(args) -> int:
     emit(args, counts | {"out": str(out)},
           f"wrote everything stored about {user_id} to {out}: {counts['files']} gallery files, "
           f"{counts['attendance']} check-ins, {counts['access_log']} access-log rows, {counts['audit']} audit rows")
+    return 0
+
+
+def person_details(args) -> int:
+    """`kiosk person edit|leave|reactivate ID`: one line saying what changed."""
+    edits = {"name": args.name, "department": args.department, "mobile": args.mobile}
+    if args.action != "edit" and any(v is not None for v in edits.values()):
+        raise ValueError(f"person {args.action} takes no --name, --department or --mobile (use person edit)")
+    service = open_service(args)
+    if args.action == "edit":
+        row = service.edit_person(args.id, **edits)
+        shown = ", ".join(f"{k} {row.get(k) or '(none)'}" for k, v in edits.items() if v is not None)
+        text = f"{row['id']}: {shown}"
+    elif args.action == "leave":
+        row = service.mark_left(args.id)
+        text = f"{row['id']} ({row['name']}) marked as left: no longer recognised; history and photos kept"
+    else:
+        row = service.reactivate(args.id)
+        text = f"{row['id']} ({row['name']}) re-activated: recognised again with the stored photos"
+    emit(args, row, text)
     return 0
 
 
@@ -228,10 +253,18 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_gallery)
 
-    p = subparsers.add_parser("person", help="everything stored about one person (subject-access request)")
-    p.add_argument("action", choices=["export"])
-    p.add_argument("id", help="worker ID")
-    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p = subparsers.add_parser("person", help="one person: export everything stored about them (subject-access "
+                                             "request); edit their details; mark as left; re-activate",
+                              description="export --out FILE.zip: everything stored about the person. "
+                                          "edit: change --name, --department, --mobile (no new photos). "
+                                          "leave: no longer recognised, history and photos kept. "
+                                          "reactivate: recognised again with the stored photos. All audited.")
+    p.add_argument("action", choices=["export", "edit", "leave", "reactivate"])
+    p.add_argument("id", help="worker ID (any case)")
+    p.add_argument("--out", metavar="FILE.zip", help="export: the archive to write")
+    p.add_argument("--name", help="edit: the new name")
+    p.add_argument("--department", help="edit: the new department (\"\" clears it)")
+    p.add_argument("--mobile", help="edit: the new mobile number (\"\" clears it)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_person)
     return p

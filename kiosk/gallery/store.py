@@ -33,6 +33,7 @@ from kiosk.gallery.folders import (
     GalleryError,
     folder_identity,
     is_test_entry,
+    read_metadata,
     safe_folder_name,
     taken_message,
 )
@@ -112,6 +113,24 @@ class GalleryStore:
     def rename_staged(self, old: str, new: str) -> Change:
         """Give the person with worker ID `old` the ID `new`, final on `commit()` (renaming.py)."""
         return self.renames.rename_staged(old, new)
+
+    def update_metadata(self, user_id: str, changes: dict) -> dict:
+        """Change a person's details in metadata.json in place (a None value removes the key): no
+        photos or templates are touched, and the folder keeps its name (metadata.json names the
+        person). The gallery folder's time is bumped so every process's matcher reloads."""
+        fd = self.lock()
+        try:
+            folder = self.folder_of(user_id, exact=True)
+            if folder is None:
+                raise GalleryError(f"no enrolled person has worker ID {user_id}")
+            metadata = {k: v for k, v in (read_metadata(folder) | changes).items() if v is not None}
+            atomic_write_text(folder / "metadata.json", json.dumps(metadata, indent=2, ensure_ascii=False))
+            os.utime(self.root)
+            fsync_dir(self.root)
+        finally:
+            if fd is not None:
+                os.close(fd)
+        return metadata
 
     # -- file contents, sealed or plain ---------------------------------------------------
 

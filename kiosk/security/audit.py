@@ -48,11 +48,14 @@ GALLERY_EXPORT = "gallery_export"
 GALLERY_IMPORT = "gallery_import"
 KIOSK_EXIT = "kiosk_exit"
 RENAME_ID = "rename_id"  # a worker ID changed (subject: the new ID; detail: from)
+PERSON_EDIT = "person_edit"  # name, department or mobile changed (detail: each field's from and to)
+PERSON_LEFT = "person_left"  # marked as left: not recognised, history kept
+PERSON_REACTIVATED = "person_reactivated"  # a person who had left works here again
 SIGN_IN = "sign_in"
 SIGN_OUT = "sign_out"  # the HR desk's "Sign out" (the kiosk's HR screens just go back to the door)
 ACTIONS = (SIGN_IN, SIGN_OUT, ENROLL, REENROLL, DELETE, EXPORT, PIN_CHANGE, SETTING_CHANGE, THRESHOLD_CHANGE,
            LEARNED_TEMPLATE_REMOVED, LEARNED_TEMPLATE_APPROVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT,
-           GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID)
+           GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID, PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED)
 
 
 @dataclass(frozen=True)

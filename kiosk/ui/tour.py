@@ -55,7 +55,8 @@ DESK_NAMES = {"employees": "desk_employees", "attendance": "desk_attendance", "s
 STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
          "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_already_checked_in",
          "live_worker_id_keypad", "live_worker_pin", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
-         *README_NAMES.values(), "hr_attendance_summary", "hr_set_pin_dialog", "hr_delete_confirm",
+         *README_NAMES.values(), "hr_attendance_summary", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_mark_left_confirm",
+         "hr_delete_confirm",
          "hr_export_dialog", "admin_set_hr_pin", "hr_open_image_dialog", *HR_ROLE_NAMES.values(), "live_not_sure",
          "windowed_live", *WINDOWED_NAMES.values(), "desk_sign_in", *DESK_NAMES.values(), "desk_admin_audit_trail",
          "desk_admin_security")
@@ -380,6 +381,11 @@ class Tour:
         dialog = employees.open_pin_dialog()
         self.visit("hr_set_pin_dialog", dialog)
         dialog.reject()
+        details = employees.open_edit_dialog()
+        self.visit("hr_edit_details_dialog", details)
+        details.reject()
+        with self.answering(QMessageBox, "hr_mark_left_confirm"):  # answered No: nobody leaves
+            employees.toggle_left()
 
         with self.answering(QMessageBox, "hr_delete_confirm"):  # the page's own question, answered No
             employees.delete_selected()

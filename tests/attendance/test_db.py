@@ -229,7 +229,8 @@ def test_processes_racing_give_exactly_one_check_in(tmp_path: Path) -> None:
 
 def test_upsert_get_and_search(db: AttendanceDB) -> None:
     assert db.get_employee("E1") == {"id": "E1", "name": "Ada Lovelace", "mobile": "+44 1",
-                                     "enrolled_at": "2024-02-03T09:00:00", "active": 1}
+                                     "enrolled_at": "2024-02-03T09:00:00", "active": 1,
+                                     "department": None, "left_at": None}  # schema 4 (kiosk.attendance.people)
     assert db.get_employee("nobody") is None
     db.upsert_employee("E1", "Ada King", "+44 9")  # update keeps the enrollment date
     assert db.get_employee("E1")["enrolled_at"] == "2024-02-03T09:00:00"

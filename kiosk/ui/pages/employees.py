@@ -1,4 +1,5 @@
-"""Employees: who is enrolled, search, enroll new, re-enroll, delete (with confirmation)."""
+"""Employees: who is enrolled, search, enroll new, re-enroll, edit details, mark as left or
+re-activate, delete (with confirmation)."""
 from __future__ import annotations
 
 import sqlite3
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
+from kiosk.ui.dialogs.person_dialog import PersonDialog
 from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
 from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
 from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout
@@ -34,7 +36,7 @@ class EmployeesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         layout.addWidget(self.search)
-        self.table = make_table(["Worker ID", "Name", "Mobile", "Enrolled", "Templates"])
+        self.table = make_table(["Worker ID", "Name", "Department", "Mobile", "Enrolled", "Templates", "Status"])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
@@ -50,11 +52,18 @@ class EmployeesPage(QWidget):
         self.pin_button.clicked.connect(lambda: self.open_pin_dialog())
         self.rename_button = QPushButton("Change worker ID")
         self.rename_button.clicked.connect(lambda: self.open_rename_dialog())
-        for button in (self.rename_button, self.pin_button, self.reenroll_button, self.delete_button):
+        self.edit_button = QPushButton("Edit details")
+        self.edit_button.clicked.connect(lambda: self.open_edit_dialog())
+        self.leave_button = QPushButton("Mark as left")  # "Re-activate" for someone who left
+        self.leave_button.clicked.connect(lambda: self.toggle_left())
+        for button in (self.edit_button, self.leave_button, self.rename_button, self.pin_button,
+                       self.reenroll_button, self.delete_button):
             button.setMinimumWidth(180)
             button.setEnabled(False)
         self.reenroll_button.clicked.connect(lambda: self.open_wizard(self.selected_id()))
         self.delete_button.clicked.connect(lambda: self.delete_selected())
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.leave_button)
         actions.addWidget(self.rename_button)
         actions.addWidget(self.pin_button)
         actions.addWidget(self.reenroll_button)
@@ -76,8 +85,9 @@ class EmployeesPage(QWidget):
         for uid in ids:
             record, row = records[uid], db_rows.get(uid, {})
             enrolled = (row.get("enrolled_at") or record.metadata.get("registration_date", ""))[:16].replace("T", " ")
-            rows.append([uid, record.name, record.mobile, enrolled,
-                         int(record.metadata.get("total_embeddings", len(record.originals)))])
+            rows.append([uid, record.name, record.metadata.get("department") or "", record.mobile, enrolled,
+                         int(record.metadata.get("total_embeddings", len(record.originals))),
+                         "left" if record.metadata.get("left_at") else "active"])
         fill_table(self.table, rows, ids)
         total = len(records)
         self.message.setText(f"{len(rows)} of {total} enrolled" + (f" matching “{query}”" if query else "")
@@ -102,7 +112,54 @@ class EmployeesPage(QWidget):
         self.delete_button.setEnabled(has)
         self.pin_button.setEnabled(has)
         self.rename_button.setEnabled(has)
+        self.edit_button.setEnabled(has)
+        self.leave_button.setEnabled(has)
+        self.leave_button.setText("Re-activate" if self._has_left(self.selected_id()) else "Mark as left")
         self.learned.show_person(self.selected_id())
+
+    def _has_left(self, uid: str | None) -> bool:
+        record = self.records.get(uid) if uid else None
+        return bool(record and record.metadata.get("left_at"))
+
+    def open_edit_dialog(self):
+        """HR edits the selected person's name, department and mobile (window-modal)."""
+
+        uid = self.selected_id()
+        record = self.records.get(uid) if uid else None
+        if uid is None or record is None:
+            return None
+        current = {"name": record.name, "department": record.metadata.get("department"), "mobile": record.mobile}
+        self.edit_dialog = PersonDialog(self.service, uid, current, self.window())
+        self.edit_dialog.accepted.connect(lambda: self._changed(uid, f"Details of {uid} saved."))
+        self.edit_dialog.open()
+        return self.edit_dialog
+
+    def toggle_left(self) -> bool:
+        """Mark the selected person as left (confirmed), or re-activate someone who left."""
+        uid = self.selected_id()
+        if uid is None:
+            return False
+        record = self.records.get(uid)
+        name = record.name if record else uid
+        leaving = not self._has_left(uid)
+        if leaving and not self.confirm("Mark as left", f"Mark {name} ({uid}) as left?\n\nThey are no longer "
+                                        "recognised and cannot check in. Their history and photos are kept: "
+                                        "“Re-activate” brings them back without new photos."):
+            return False
+        try:
+            (self.service.mark_left if leaving else self.service.reactivate)(uid)
+        except Exception as exc:  # the engine says why in one line: show it, keep going
+            reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
+            self.message.setText(f"Not changed: {reason}")
+            return False
+        self._changed(uid, f"{name} ({uid}) marked as left." if leaving else f"{name} ({uid}) re-activated.")
+        return True
+
+    def _changed(self, uid: str, text: str) -> None:
+        self.refresh()
+        self.select(uid)
+        self.message.setText(text)
+        self.gallery_changed.emit()
 
     def delete_selected(self) -> bool:
         uid = self.selected_id()

@@ -1,0 +1,124 @@
+"""A person's details changed without new photos (issue 23): name, department and mobile edited,
+marked as left and re-activated (`kiosk person edit|leave|reactivate`, the Employees page).
+
+The gallery's metadata.json and the employees row change together (the row first: a refused
+database write changes nothing), and each change is on the audit trail. Leaving keeps the
+gallery folder and every row; it takes the person out of the matcher (KioskService.reload skips
+people whose metadata says `left_at`) and the database refuses their check-ins, PIN ones too.
+Re-activating undoes both: recognition resumes with the templates already stored."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from kiosk.attendance.db import iso_seconds, local_now
+from kiosk.attendance.people import has_left
+from kiosk.enrollment.templates import MOBILE_RE, normalise_mobile, validate_details
+from kiosk.gallery.store import GalleryStore
+from kiosk.security.audit import PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED
+
+DEPARTMENT_MAX = 80
+
+
+def left_at(metadata: dict) -> str | None:
+    """When a person (their gallery metadata) was marked as left, or None while they work here."""
+    value = metadata.get("left_at")
+    return value if isinstance(value, str) and value else None
+
+
+def checked_changes(user_id: str, current: dict, name: str | None, department: str | None,
+                    mobile: str | None) -> dict:
+    """The fields that change ({field: new value}), each checked; ValueError names the first
+    problem. None: leave the field as it is; an empty department or mobile clears it."""
+    changes = {}
+    if name is not None:
+        problems = [p for p in validate_details(user_id, name, "+10000000") if "name" in p]
+        if problems:
+            raise ValueError(problems[0][0].upper() + problems[0][1:])
+        changes["name"] = name.strip()
+    if department is not None:
+        department = " ".join(department.split())
+        if len(department) > DEPARTMENT_MAX:
+            raise ValueError(f"Department is longer than {DEPARTMENT_MAX} characters")
+        if any(unicodedata.category(c).startswith("C") for c in department):
+            raise ValueError("Department contains control characters")
+        changes["department"] = department
+    if mobile is not None:
+        mobile = normalise_mobile(mobile)
+        if mobile and not MOBILE_RE.match(mobile):
+            raise ValueError(f"Mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
+        changes["mobile"] = mobile
+    changed = {k: v for k, v in changes.items() if v != (current.get(k) or "")}
+    if not changed:
+        raise ValueError(f"nothing to change for {user_id}: give a new --name, --department or --mobile")
+    return changed
+
+
+
+class People:
+    """What KioskService does with a person's details (mixed in; needs `store`, `db`, `site`,
+    `resolve_id`, `audit_event` and `reload`)."""
+
+    store: GalleryStore
+
+    def _person_for_change(self, typed: str) -> tuple[str, dict, dict]:
+        """(worker ID, gallery metadata, employees row) of an enrolled person; a clear error for
+        an unknown or deleted one, or on a site (not there yet: its kiosks share one gallery)."""
+        if getattr(self, "site", None) is not None:
+            raise ValueError("editing people on a site is not supported yet: edit them on a single kiosk")
+        user_id = self.resolve_id(typed)  # type: ignore[attr-defined]
+        folder = self.store.folder_of(user_id, exact=True)
+        if folder is None:
+            raise ValueError(f"{user_id} was deleted: enrol them again to change their details")
+        record = self.store.load(folder)
+        db = self.db  # type: ignore[attr-defined]
+        row = db.get_employee(user_id)
+        if row is None:  # enrolled before the database existed
+            row = db.upsert_employee(user_id, record.name, record.mobile or None)
+        return user_id, record.metadata, row
+
+    def _change(self, user_id: str, row_fields: dict, meta_fields: dict) -> dict:
+        """The row first, then metadata.json; a refused gallery write puts the row back."""
+        db = self.db  # type: ignore[attr-defined]
+        before = db.get_employee(user_id)
+        db.update_employee(user_id, **row_fields)
+        try:
+            self.store.update_metadata(user_id, meta_fields)
+        except BaseException:
+            db.update_employee(user_id, **{k: before.get(k) for k in row_fields})
+            raise
+        self.reload()  # type: ignore[attr-defined]
+        return db.get_employee(user_id)
+
+    def edit_person(self, typed: str, *, name: str | None = None, department: str | None = None,
+                    mobile: str | None = None) -> dict:
+        """Change a person's name, department or mobile (audited). Returns the employees row."""
+        user_id, metadata, row = self._person_for_change(typed)
+        current = {"name": metadata.get("name") or row["name"], "department": metadata.get("department") or "",
+                   "mobile": metadata.get("mobile") or row.get("mobile") or ""}
+        changes = checked_changes(user_id, current, name, department, mobile)
+        row_fields = {k: (v or None) if k != "name" else v for k, v in changes.items()}
+        result = self._change(user_id, row_fields, changes)
+        self.audit_event(PERSON_EDIT, user_id,  # type: ignore[attr-defined]
+                         **{k: {"from": current[k], "to": v} for k, v in changes.items()})
+        return result
+
+    def mark_left(self, typed: str, now: datetime | None = None) -> dict:
+        """The person has left: not recognised, no PIN check-in; their history and photos stay."""
+        user_id, metadata, row = self._person_for_change(typed)
+        if left_at(metadata) or has_left(row):
+            raise ValueError(f"{user_id} is already marked as left (since {left_at(metadata) or row['left_at']})")
+        moment = iso_seconds(local_now(now))
+        result = self._change(user_id, {"left_at": moment}, {"left_at": moment})
+        self.audit_event(PERSON_LEFT, user_id, left_at=moment)  # type: ignore[attr-defined]
+        return result
+
+    def reactivate(self, typed: str) -> dict:
+        """A person who left works here again: recognised with the templates already stored."""
+        user_id, metadata, row = self._person_for_change(typed)
+        since = left_at(metadata) or row.get("left_at")
+        if not since:
+            raise ValueError(f"{user_id} is not marked as left: nothing to re-activate")
+        result = self._change(user_id, {"left_at": None}, {"left_at": None})
+        self.audit_event(PERSON_REACTIVATED, user_id, left_at=since)  # type: ignore[attr-defined]
+        return result

@@ -1,0 +1,60 @@
+"""HR edits an employee's name, department and mobile (the Employees page's "Edit details"):
+the same as `kiosk person edit` (KioskService.edit_person, audited). No new photos: the face
+templates stay as they are."""
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class PersonDialog(QDialog):
+    def __init__(self, service, user_id: str, current: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Edit details")
+        self.service, self.user_id = service, user_id
+        self.current = {k: current.get(k) or "" for k in ("name", "department", "mobile")}
+        self.row = None
+        self.fields = {k: QLineEdit(self.current[k]) for k in self.current}
+        self.fields["mobile"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        for field in self.fields.values():
+            field.returnPressed.connect(self.save)
+        self.message = QLabel("Their photos and face templates stay as they are.", objectName="muted", wordWrap=True)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save", objectName="primary")
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (cancel, self.save_button):
+            button.setMinimumSize(150, 60)
+            button.setAutoDefault(False)  # Enter in a field saves (returnPressed), never cancels
+            buttons.addWidget(button)
+        form = QFormLayout()
+        for label, key in (("Name", "name"), ("Department", "department"), ("Mobile", "mobile")):
+            form.addRow(label, self.fields[key])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(QLabel(f"Details of {self.current['name']} ({user_id})", objectName="dialogTitle",
+                                wordWrap=True))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def save(self) -> bool:
+        """Only the fields HR changed are sent (an unchanged legacy mobile is not re-checked)."""
+        changes = {k: f.text() for k, f in self.fields.items() if f.text().strip() != self.current[k]}
+        try:
+            self.row = self.service.edit_person(self.user_id, **changes)
+        except (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError) as exc:
+            reason = self.service.explain(exc, self.service.db_label) if isinstance(exc, sqlite3.Error) else \
+                (exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
+            self.message.setObjectName("error")
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+            self.message.setText(f"Not saved: {reason}")
+            return False
+        self.accept()
+        return True
