@@ -50,8 +50,7 @@ def spreadsheet_text(value: str | None) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
-def write_csv(out_path: str | os.PathLike | TextIO, header: Sequence[str],
-               rows: Iterable[Sequence[object]]) -> int:
+def write_csv(out_path: str | os.PathLike | TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # "\r\n" line ends, as Excel expects
     writer.writerow(header)
@@ -59,7 +58,7 @@ def write_csv(out_path: str | os.PathLike | TextIO, header: Sequence[str],
     for row in rows:
         writer.writerow(row)
         count += 1
-    if hasattr(out_path, "write"):  # a text stream (`kiosk export --out -`: stdout), written as it is
+    if not isinstance(out_path, (str, os.PathLike)):  # a text stream (`kiosk export --out -`: stdout), as it is
         out_path.write(buffer.getvalue())
         out_path.flush()
         return count
