@@ -3,10 +3,10 @@ the same as `kiosk person edit` (KioskService.edit_person, audited). No new phot
 templates stay as they are."""
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refused
 
 
 class PersonDialog(QDialog):
@@ -21,16 +21,7 @@ class PersonDialog(QDialog):
         for field in self.fields.values():
             field.returnPressed.connect(self.save)
         self.message = QLabel("Their photos and face templates stay as they are.", objectName="muted", wordWrap=True)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save", objectName="primary")
-        self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (cancel, self.save_button):
-            button.setMinimumSize(150, 60)
-            button.setAutoDefault(False)  # Enter in a field saves (returnPressed), never cancels
-            buttons.addWidget(button)
+        buttons, self.save_button = cancel_and_action(self, "Save", self.save)
         form = QFormLayout()
         for label, key in (("Name", "name"), ("Department", "department"), ("Mobile", "mobile")):
             form.addRow(label, self.fields[key])
@@ -48,13 +39,8 @@ class PersonDialog(QDialog):
         changes = {k: f.text() for k, f in self.fields.items() if f.text().strip() != self.current[k]}
         try:
             self.row = self.service.edit_person(self.user_id, **changes)
-        except (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError) as exc:
-            reason = self.service.explain(exc, self.service.db_label) if isinstance(exc, sqlite3.Error) else \
-                (exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
-            self.message.setObjectName("error")
-            self.message.style().unpolish(self.message)
-            self.message.style().polish(self.message)
-            self.message.setText(f"Not saved: {reason}")
+        except REFUSALS as exc:
+            say_refused(self.message, self.service, "Not saved", exc)
             return False
         self.accept()
         return True

@@ -4,13 +4,12 @@ ID: the gallery folder, check-ins, the access log, the PIN and the PIN check-in 
 part two people whose IDs differ only in case (`kiosk doctor` lists them), or to fix a typo."""
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.common import worker_id
+from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refused
 
 
 class RenameIdDialog(QDialog):
@@ -26,16 +25,7 @@ class RenameIdDialog(QDialog):
         self.message = QLabel(objectName="muted", wordWrap=True)
         self.message.setText(f"{worker_id.RULE_TEXT[0].upper()}{worker_id.RULE_TEXT[1:]}. Their check-ins, "
                              f"PIN and photos move to the new ID.")
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.change_button = QPushButton("Change", objectName="primary")
-        self.change_button.clicked.connect(self.change)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (cancel, self.change_button):
-            button.setMinimumSize(150, 60)
-            button.setAutoDefault(False)  # Enter in the field changes (returnPressed), never cancels
-            buttons.addWidget(button)
+        buttons, self.change_button = cancel_and_action(self, "Change", self.change)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -48,13 +38,8 @@ class RenameIdDialog(QDialog):
         new = self.new_id.text().strip()
         try:
             self.report = self.service.rename_id(self.user_id, new)
-        except (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError) as exc:
-            reason = self.service.explain(exc, self.service.db_label) if isinstance(exc, sqlite3.Error) else \
-                (exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
-            self.message.setObjectName("error")
-            self.message.style().unpolish(self.message)
-            self.message.style().polish(self.message)
-            self.message.setText(f"Not changed: {reason}")
+        except REFUSALS as exc:
+            say_refused(self.message, self.service, "Not changed", exc)
             return False
         self.accept()
         return True
