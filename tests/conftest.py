@@ -47,6 +47,26 @@ def enrollment_split(person: str) -> tuple[list[Path], list[Path]]:
     return sharp, [p for p in photos if p not in sharp]
 
 
+def enrolment_photos(person: str) -> list:
+    """The three enrolment photos of `person` (enrollment_split), as images."""
+    from kiosk.vision.image_io import load_image
+
+    return [load_image(p) for p in enrollment_split(person)[0]]
+
+
+def held_out_photo(person: str):
+    """The first photo of `person` kept out of enrolment, as an image."""
+    from kiosk.vision.image_io import load_image
+
+    return load_image(enrollment_split(person)[1][0])
+
+
+def recognised_as(service, person: str) -> str | None:
+    """Whom the service names on a held-out photo of `person` (None: nobody), recording nothing."""
+    result = service.recognize(held_out_photo(person), record=False)[0]
+    return result.match.user_id if result.match.accepted else None
+
+
 @pytest.fixture(scope="session")
 def faces_dir() -> Path:
     return require(FACES)

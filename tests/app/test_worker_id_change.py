@@ -16,23 +16,11 @@ from kiosk.app.settings import load_settings
 from kiosk.commands.doctor import diagnose
 from kiosk.commands.main import main
 from kiosk.gallery.folders import GalleryError, safe_folder_name
-from kiosk.vision.image_io import load_image
-from tests.conftest import enrollment_split
+from tests.conftest import enrolment_photos as photos
+from tests.conftest import held_out_photo as held_out
+from tests.conftest import recognised_as as recognised
 
 TODAY = date.today()
-
-
-def photos(person: str) -> list:
-    return [load_image(p) for p in enrollment_split(person)[0]]
-
-
-def held_out(person: str):
-    return load_image(enrollment_split(person)[1][0])
-
-
-def recognised(service, person: str) -> str | None:
-    result = service.recognize(held_out(person), record=False)[0]
-    return result.match.user_id if result.match.accepted else None
 
 
 @pytest.fixture
