@@ -36,7 +36,10 @@ _RANGE = "a.timestamp >= %(lo)s AND a.timestamp < %(hi)s AND (%(emp)s::text IS N
 _EVENTS = f"""SELECT a.id, {_TIME.format(col='a.timestamp')} AS timestamp, a.employee_id, e.name, a.status,
                      a.score, a.masked::int AS masked, a.kiosk_id, a.method
               FROM attendance a JOIN employees e ON e.id = a.employee_id"""
-_EMPLOYEE = f"""SELECT id, name, mobile, {_TIME.format(col='enrolled_at')} AS enrolled_at, active::int AS active
+# The same row as the SQLite store's. A site does not hold a department or a leaving date yet
+# (`kiosk person edit|leave` refuse on a site), so they are always empty here.
+_EMPLOYEE = f"""SELECT id, name, mobile, {_TIME.format(col='enrolled_at')} AS enrolled_at, active::int AS active,
+                       NULL::text AS department, NULL::text AS left_at
                 FROM employees"""
 
 
