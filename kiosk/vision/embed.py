@@ -247,6 +247,12 @@ class DlibEmbedder:
     # Calibrated with `kiosk evaluate` (docs/evaluation/README.md), as for MobileFaceNet.
     default_threshold = 0.94
     default_masked_threshold = 0.962
+    # The live tracker's continuity minimum (kiosk.recognition.tracking; benchmarks/track_continuity.py
+    # --embedder dlib, docs/evaluation/track_continuity.md): its similarities sit near 1 (strangers'
+    # median 0.84 on LFW), so MobileFaceNet's 0.50 would keep every face. At 0.96, 3.3% of same-face
+    # steps split (a restarted vote), and 0.11% of RMFRD pairs, 0.34% of masked look-alikes and 0.08% of
+    # masked strangers are kept: about as often as MobileFaceNet at its 0.50, or less.
+    default_continuity = 0.96
 
     def __init__(self):
         import dlib
