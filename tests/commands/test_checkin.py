@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from datetime import date
 
-import pytest
-
 from kiosk.attendance import AttendanceDB
-from kiosk.commands.main import main
 from kiosk.security.pins import MAX_TRIES
+from tests.commands.conftest import run
 from tests.conftest import enrollment_split
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def data(tmp_path, enrolled):
-    target = tmp_path / "data"
-    shutil.copytree(enrolled, target)
-    return target
 
 
 def test_pin_checkin_records_method_pin_keeps_the_frame_and_obeys_the_cooldown(capsys, data, tmp_path):

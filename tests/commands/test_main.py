@@ -2,7 +2,6 @@
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -11,21 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.commands.main import main
+from tests.commands.conftest import run
 from tests.conftest import FACES, REPO, enrollment_split, photos_of, require
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def data(tmp_path, enrolled):
-    target = tmp_path / "data"
-    shutil.copytree(enrolled, target)
-    return target
 
 
 def test_python_dash_m_kiosk_runs():

@@ -7,21 +7,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from kiosk.commands.main import main
+from tests.commands.conftest import run
 from tests.conftest import photos_of
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def data(tmp_path, enrolled):
-    target = tmp_path / "data"
-    shutil.copytree(enrolled, target)
-    return target
 
 
 def test_every_hr_action_is_on_the_audit_trail(capsys, data, tmp_path):
