@@ -54,6 +54,27 @@ class Settings:
     database_url: str = ""
     # The on-screen keyboard for text fields (kiosk.ui.keyboard): "auto" (on in --kiosk mode), "on", "off".
     on_screen_keyboard: str = "auto"
+    # Time and attendance (kiosk.attendance.clock, .punches, .shifts). The site's IANA zone; empty:
+    # this machine's zone. Every punch is stored as UTC plus the zone it was taken in.
+    time_zone: str = ""
+    # How a punch gets its direction: "auto" (the first of a working session IN, then alternating),
+    # "window" (IN before punch_out_after, OUT from then on), "choose" (auto, and the person may
+    # tap IN / OUT / Break on the confirmation screen for punch_choice_seconds).
+    punch_mode: str = "auto"
+    punch_out_after: str = "12:00"
+    punch_choice_seconds: int = 6
+    # A forgotten check-out: closed automatically at shift end + auto_close_after_minutes (marked
+    # as automatic in every report) when on, else left for HR; a session longer than
+    # max_session_hours is always flagged.
+    auto_close_out: bool = False
+    auto_close_after_minutes: int = 60
+    max_session_hours: float = 16.0
+    # Shifts: [shifts.NAME] tables in kiosk.toml (kiosk.attendance.shifts says the keys); people get
+    # their own shift, else their department's ([department_shifts]), else default_shift.
+    default_shift: str = "day"
+    shifts: dict = field(default_factory=dict)
+    department_shifts: dict = field(default_factory=dict)
+    holidays: list = field(default_factory=list)  # "YYYY-MM-DD" or {date = ..., name = ...}
 
     @property
     def embeddings_dir(self) -> Path:
@@ -74,7 +95,7 @@ class Settings:
 
     def save(self) -> None:
         """Write the user-settable fields to kiosk.toml (atomically)."""
-        lines = []
+        lines, tables = [], []
         for f in dataclasses.fields(self):
             if f.name in ("data_dir",):
                 continue
@@ -83,7 +104,11 @@ class Settings:
                 continue
             if isinstance(value, Path):
                 value = str(value)
+            if isinstance(value, dict):  # TOML tables go after every plain key
+                tables.extend(_toml_table(f.name, value))
+                continue
             lines.append(f"{f.name} = {_toml_value(value)}")
+        lines.extend(tables)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.settings_path, "\n".join(lines) + "\n")
 
@@ -93,8 +118,27 @@ def _toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # an inline table (a holiday {date = ..., name = ...})
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{text}"'
+
+
+def _toml_key(key: object) -> str:
+    text = str(key)
+    return text if text and all(c.isalnum() or c in "-_" for c in text) else _toml_value(text)
+
+
+def _toml_table(name: str, table: dict) -> list[str]:
+    """`[name]` with its plain keys, then `[name.sub]` for each sub-table (a shift)."""
+    plain = {k: v for k, v in table.items() if not isinstance(v, dict)}
+    lines = ["", f"[{name}]", *(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in plain.items())]
+    for key, sub in table.items():
+        if isinstance(sub, dict):
+            lines.extend(_toml_table(f"{name}.{_toml_key(key)}", sub))
+    return lines
 
 
 _ENV = {
@@ -112,6 +156,7 @@ _ENV = {
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
+    "KIOSK_TIME_ZONE": "time_zone",
 }
 
 
@@ -121,6 +166,11 @@ def coerce_setting(name: str, raw: Any) -> object:
     kind = str(types[name])
     if raw is None or ("None" in kind and str(raw).strip().lower() in ("", "none", "keep", "forever")):
         return None
+    if kind.startswith(("dict", "list")):
+        expected = dict if kind.startswith("dict") else list
+        if not isinstance(raw, expected):
+            raise ValueError(f"{name} must be a TOML {'table' if expected is dict else 'list'}, got {raw!r}")
+        return raw
     if "Path" in kind:
         return Path(str(raw)).expanduser()
     if kind.startswith("bool"):
