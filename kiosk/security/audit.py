@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.attendance.db import AttendanceDB, date_range_params, iso_seconds, local_now
-from kiosk.attendance.export import spreadsheet_text, write_csv
+from kiosk.attendance.spreadsheet import spreadsheet_text, write_csv
 from kiosk.common.fsutil import atomic_write_text
 
 GENESIS = "0" * 64
