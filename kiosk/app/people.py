@@ -56,16 +56,14 @@ def checked_changes(user_id: str, current: dict, name: str | None, department: s
 
 
 class People:
-    """What KioskService does with a person's details (mixed in; needs `store`, `db`, `site`,
-    `resolve_id`, `audit_event` and `reload`)."""
+    """What KioskService does with a person's details (mixed in; needs `store`, `db`,
+    `resolve_id`, `audit_event` and `gallery_changed`)."""
 
     store: GalleryStore
 
     def _person_for_change(self, typed: str) -> tuple[str, dict, dict]:
         """(worker ID, gallery metadata, employees row) of an enrolled person; a clear error for
-        an unknown or deleted one, or on a site (not there yet: its kiosks share one gallery)."""
-        if getattr(self, "site", None) is not None:
-            raise ValueError("editing people on a site is not supported yet: edit them on a single kiosk")
+        an unknown or deleted one."""
         user_id = self.resolve_id(typed)  # type: ignore[attr-defined]
         folder = self.store.folder_of(user_id, exact=True)
         if folder is None:
@@ -78,7 +76,9 @@ class People:
         return user_id, record.metadata, row
 
     def _change(self, user_id: str, row_fields: dict, meta_fields: dict) -> dict:
-        """The row first, then metadata.json; a refused gallery write puts the row back."""
+        """The row first, then metadata.json; a refused gallery write puts the row back. On a
+        site the row is the site's, and the changed folder goes to the site (now, or when it is
+        back), so every kiosk shows the new name and stops recognising someone who left."""
         db = self.db  # type: ignore[attr-defined]
         before = db.get_employee(user_id)
         db.update_employee(user_id, **row_fields)
@@ -87,7 +87,7 @@ class People:
         except BaseException:
             db.update_employee(user_id, **{k: before.get(k) for k in row_fields})
             raise
-        self.reload()  # type: ignore[attr-defined]
+        self.gallery_changed(user_id)  # type: ignore[attr-defined]  # the site's copy, and the matcher
         return db.get_employee(user_id)
 
     def edit_person(self, typed: str, *, name: str | None = None, department: str | None = None,
