@@ -166,11 +166,13 @@ def export_folder(site: Site, dest: Path) -> TransferReport:
         rows = site.attendance
         everything = (date(1970, 1, 1), date(9998, 12, 31))
         with db._write() as conn:
+            # the columns both stores hold (a site row may carry ones this kiosk's schema has not)
+            people, punches = set(conn.table("employees").columns_dict), set(conn.table("attendance").columns_dict)
             for e in rows.list_employees(include_inactive=True):
-                conn.table("employees").insert(e, pk="id", replace=True)
+                conn.table("employees").insert({k: v for k, v in e.items() if k in people}, pk="id", replace=True)
                 report.employees += 1
             for r in rows.punches(*everything, include_voided=True):
-                conn.table("attendance").insert({k: v for k, v in r.items() if k not in ("id", "name")})
+                conn.table("attendance").insert({k: v for k, v in r.items() if k in punches - {"id"}})
                 report.attendance_rows += 1
             for r in rows.access_log(*everything):
                 conn.table("access_log").insert({k: v for k, v in r.items() if k != "id"})
