@@ -285,3 +285,24 @@ def test_worked_is_never_negative_and_pairs_never_exceed_first_last(
     assert a.late_minutes >= 0 and a.early_leave_minutes >= 0
     if not any(d in ("in", "break_in") for _, d in punches):
         assert a.worked_minutes == 0 and a.first_in is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 6 * 24 * 60), min_size=1, max_size=15, unique=True),
+       st.sampled_from(["day", "night"]), st.sampled_from(["Europe/Paris", "America/New_York"]))
+def test_the_one_walk_puts_each_punch_on_the_policys_attendance_day(
+        minutes: list[int], shift: str, zone: str) -> None:
+    """person_days groups a sorted walk against the windows; policy.attendance_day decides one
+    instant alone: they agree, across the autumn change week."""
+    pol = policy(zone, cooldown_seconds=0)
+    start = datetime(2026, 10, 22, tzinfo=UTC)
+    instants = [start + timedelta(minutes=m) for m in minutes]
+    rows = [{"id": i, "employee_id": "E1", "utc": utc_text(t), "direction": "in", "method": "face"}
+            for i, t in enumerate(instants)]
+    expected: dict[date, int] = {}
+    for t in instants:
+        day = pol.attendance_day(t, pol.shifts[shift])
+        expected[day] = expected.get(day, 0) + 1
+    records = person_days({"id": "E1", "shift": shift, "active": 0}, rows, pol,
+                          date(2026, 10, 20), date(2026, 11, 1), LATER)
+    assert {r.day: r.punches for r in records} == expected
