@@ -96,7 +96,6 @@ def test_masked_rendering_of_a_held_out_photo_matches_a_masked_template(gallery_
 def test_unmasked_probe_is_matched_against_original_templates_only(gallery_service):
     """Mask gating in the default path: an unmasked held-out photo is labelled unmasked and
     compared with the 3 originals only (the synthetic masked templates never decide it)."""
-    import numpy as np
 
     image = load_image(enrollment_split("obama")[1][0])
     result = max(gallery_service.recognize(image, record=False), key=lambda r: r.face.area)

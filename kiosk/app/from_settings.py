@@ -1,8 +1,13 @@
 """What the settings decide beyond plain values, built once here for the service and the commands:
-the embedder's decision rule with the settings' thresholds over it, and the gallery's at-rest cipher."""
+the embedder's decision rule with the settings' thresholds over it, the gallery's at-rest cipher,
+and the attendance store with the site's zone and punch rule."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from kiosk.app.settings import Settings
+from kiosk.attendance.db import AttendanceDB
+from kiosk.attendance.punches import PunchRule
 from kiosk.recognition.decision import DecisionRule
 from kiosk.security.at_rest import MARKER, LazyCipher
 
@@ -31,3 +36,10 @@ def gallery_cipher_for(settings: Settings):
     if settings.encryption == "off" and not (settings.embeddings_dir / MARKER).is_file():
         return None
     return LazyCipher(settings.embeddings_dir, settings.data_dir, create=settings.encryption == "on")
+
+
+def attendance_db(settings: Settings, path: Path | None = None, kiosk_id: str | None = None) -> AttendanceDB:
+    """This machine's attendance.db (or `path`) with the settings' cooldown, zone and punch rule."""
+    return AttendanceDB(path or settings.db_path, cooldown_seconds=settings.cooldown_seconds,
+                        kiosk_id=kiosk_id or settings.kiosk_id, time_zone=settings.time_zone,
+                        punch_rule=PunchRule.from_settings(settings))

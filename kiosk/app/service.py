@@ -11,14 +11,15 @@ from functools import cached_property
 import numpy as np
 
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
-from kiosk.app.from_settings import decision_rule, gallery_cipher_for
+from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.people import People, left_at
 from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.types import FaceResult
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
-from kiosk.attendance import AttendanceDB, CheckIn
+from kiosk.attendance import CheckIn
+from kiosk.attendance.clock import local_wall, utc_now
 from kiosk.attendance.db import SPOOF_SUSPECTED
 from kiosk.attendance.errors import STORE_ERRORS, explain
 from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
@@ -135,8 +136,7 @@ class KioskService(WorkerIds, People, ScreenSupport):
         this desk's audit trail is kept."""
 
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return AttendanceDB(self.settings.db_path, cooldown_seconds=self.settings.cooldown_seconds,
-                            kiosk_id=self.settings.kiosk_id)
+        return attendance_db(self.settings)
 
     @cached_property
     def db(self):
@@ -338,7 +338,7 @@ class KioskService(WorkerIds, People, ScreenSupport):
         CheckIn says QUEUED (`last_write_error` says why); it is written, once, when the
         database takes writes again."""
 
-        now = now or datetime.now()
+        moment = now or utc_now()  # `now` None: the store reads the clock (and notices one set back)
         employee_id = match.user_id if match.accepted else None
         score = None if match.score is None else float(match.score)
         fields = {"employee_id": employee_id, "name": match.name, "score": score,
@@ -352,8 +352,8 @@ class KioskService(WorkerIds, People, ScreenSupport):
         except STORE_ERRORS as exc:
             self.last_write_error = explain(exc, self.db_label)
             log.warning("%s: kept in the outbox", self.last_write_error)
-            self.outbox.put("recognition", key=key, now=now, **fields)
-            return CheckIn(False, QUEUED, employee_id, match.name, now.replace(microsecond=0), score, 0)
+            self.outbox.put("recognition", key=key, now=moment, **fields)
+            return CheckIn(False, QUEUED, employee_id, match.name, local_wall(moment, self.local_db.zone), score, 0)
         self.last_write_error = None
         return checkin
 

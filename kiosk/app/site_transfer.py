@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk.app.from_settings import gallery_cipher_for
+from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.settings import load_settings
 from kiosk.attendance.clock import as_utc, offset_minutes, parse_utc, resolve_zone
 from kiosk.attendance.db import AttendanceDB
@@ -63,7 +63,7 @@ def import_folder(site: Site, source: Path, *, replace: bool = False) -> Transfe
         except GalleryError as exc:
             report.skipped.append(f"{record.user_id}: {exc} (--replace sends this folder's version)")
     if their.db_path.is_file():
-        db = AttendanceDB(their.db_path, kiosk_id=their.kiosk_id)
+        db = attendance_db(their)
         try:
             _copy_rows(site, db, _folder_key(their.db_path), report)
         finally:

@@ -4,8 +4,10 @@ Why it looks like this: the camera thread records check-ins while the screens an
 reports, possibly from another process. WAL mode lets readers and the one writer work together;
 each thread gets its own connection (SQLite connections must not be shared); the cooldown check
 and the insert run in one `BEGIN IMMEDIATE` transaction, so two simultaneous sightings of the
-same person give exactly one check-in. Times are local, naive "YYYY-MM-DDTHH:MM:SS" strings:
-they sort as text, so a date range is a plain string comparison on an index.
+same person give exactly one check-in. Each check-in is a punch (kiosk.attendance.punches): a
+direction, the UTC instant, the zone and offset it was taken in (kiosk.attendance.clock), and the
+local wall time as a "YYYY-MM-DDTHH:MM:SS" string that sorts as text, so a date range of local
+dates is a plain string comparison on an index. Durations and the cooldown use the UTC instant.
 """
 from __future__ import annotations
 
@@ -22,11 +24,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.attendance.people import has_left, migrate_v4, update_statement
+from kiosk.attendance import corrections
+from kiosk.attendance.clock import as_utc, local_wall, resolve_zone, utc_now, utc_text
+from kiosk.attendance.people import has_left, update_statement
+from kiosk.attendance.punches import PunchRule, previous_punch, punch_row
+from kiosk.attendance.schema import METHOD_FACE, METHOD_PIN, SCHEMA_VERSION, STATUS_PRESENT, upgrade  # noqa: F401
 
-SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
-STATUS_PRESENT = "Present"
+# A live punch this much earlier than this kiosk's latest is a clock set back: refused (CLOCK_BACK).
+CLOCK_BACK_TOLERANCE = timedelta(minutes=5)
 
 # Outcomes written to access_log.outcome.
 CHECKED_IN = "checked_in"
@@ -39,17 +45,20 @@ REJECTED = "rejected"  # never reached recognition (blur, no face, bad file...)
 DUPLICATE = "duplicate"
 PIN_WRONG = "pin_wrong"  # a worker-ID check-in with a wrong PIN (kiosk.security.pins)
 PIN_LOCKED = "pin_locked"  # a worker-ID check-in refused: too many wrong PINs
+CLOCK_BACK = "clock_back"  # the clock went back past this kiosk's latest punch: nothing written
 
-# attendance.method: how the person was identified.
-METHOD_FACE = "face"
-METHOD_PIN = "pin"
 SPOOF_SUSPECTED = "spoof_suspected"  # the liveness check failed (a photo or screen?): nobody checked in
 
 # One date range filter for every report: inclusive dates, optional employee.
 _RANGE = "a.timestamp >= :lo AND a.timestamp < :hi AND (:emp IS NULL OR a.employee_id = :emp)"
 _EVENTS = """SELECT a.id, a.timestamp, a.employee_id, e.name, a.status, a.score, a.masked,
-                    a.kiosk_id, a.method
+                    a.kiosk_id, a.method, a.direction
              FROM attendance a JOIN employees e ON e.id = a.employee_id"""
+_VALID = "a.voided_at IS NULL"
+_PUNCHES = """SELECT a.id, a.employee_id, e.name, a.timestamp, a.utc, a.tz, a.utc_offset, a.direction,
+                     a.direction_source, a.method, a.score, a.masked, a.kiosk_id, a.reason, a.added_by,
+                     a.voided_at, a.void_reason, a.voided_by
+              FROM attendance a JOIN employees e ON e.id = a.employee_id"""
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,8 @@ class CheckIn:
     timestamp: datetime
     score: float | None
     seconds_until_next: int
+    direction: str | None = None  # the punch's (kiosk.attendance.punches), when one was recorded
+    punch_id: int | None = None
 
 
 def local_now(now: datetime | None = None) -> datetime:
@@ -100,60 +111,12 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(bool(value))
 
 
-def _create_schema_v1(db: Database) -> None:
-    db.create_table(
-        "employees",
-        {"id": str, "name": str, "mobile": str, "enrolled_at": str, "active": int},
-        pk="id", not_null=["name", "enrolled_at", "active"], defaults={"active": 1},
-        if_not_exists=True,
-    )
-    db.create_table(
-        "attendance",
-        {"id": int, "employee_id": str, "timestamp": str, "status": str, "score": float,
-         "masked": int, "kiosk_id": str},
-        pk="id", foreign_keys=[("employee_id", "employees", "id")],
-        not_null=["employee_id", "timestamp", "status"], defaults={"status": STATUS_PRESENT},
-        if_not_exists=True,
-    )
-    # No foreign key here: the audit trail outlives a deleted employee.
-    db.create_table(
-        "access_log",
-        {"id": int, "timestamp": str, "employee_id": str, "name": str, "outcome": str,
-         "score": float, "masked": int, "source": str, "kiosk_id": str, "detail": str},
-        pk="id", not_null=["timestamp", "outcome"], if_not_exists=True,
-    )
-    db.table("attendance").create_index(["employee_id", "timestamp"], if_not_exists=True)
-    db.table("attendance").create_index(["timestamp"], if_not_exists=True)
-    db.table("access_log").create_index(["timestamp"], if_not_exists=True)
-
-
-def _migrate_v2(db: Database) -> None:
-    """Version 2: attendance.method (face / pin; every earlier check-in was by face) and the
-    personal check-in PINs with their persisted lockout (kiosk.security.pins)."""
-    if "method" not in db.table("attendance").columns_dict:
-        db.table("attendance").add_column("method", str)
-    db.execute("UPDATE attendance SET method = ? WHERE method IS NULL", [METHOD_FACE])
-    db.create_table(
-        "employee_pins",
-        {"employee_id": str, "pin_hash": str, "set_at": str, "failures": int, "lockouts": int,
-         "locked_until": str},
-        pk="employee_id", not_null=["pin_hash", "set_at"], defaults={"failures": 0, "lockouts": 0},
-        if_not_exists=True,
-    )
-
-
-def _migrate_v3(db: Database) -> None:
-    """Version 3: worker-ID renames (kiosk.attendance.renames), so a check-in made under an ID
-    renamed meanwhile (an outbox entry, a frame recognised just before) lands on the new ID."""
-    db.create_table("worker_id_renames", {"old_id": str, "new_id": str, "renamed_at": str},
-                    pk="old_id", not_null=["new_id", "renamed_at"], if_not_exists=True)
-
-
 class AttendanceDB:
     """The kiosk's `attendance.db`. Safe to share between threads; open one per process."""
 
     def __init__(self, path: str | Path, cooldown_seconds: int = 300,
-                 kiosk_id: str = "kiosk-1") -> None:
+                 kiosk_id: str = "kiosk-1", time_zone: str = "",
+                 punch_rule: PunchRule | None = None) -> None:
         if str(path) == ":memory:":
             raise ValueError("AttendanceDB needs a file: every thread opens its own connection")
         if cooldown_seconds < 0:
@@ -161,6 +124,8 @@ class AttendanceDB:
         self.path = Path(path)
         self.cooldown_seconds = int(cooldown_seconds)
         self.kiosk_id = kiosk_id
+        self.zone = resolve_zone(time_zone)
+        self.punch_rule = punch_rule or PunchRule()
         self._lock = threading.Lock()
         self._closed = False
         self._reset_connections()
@@ -238,14 +203,7 @@ class AttendanceDB:
                 raise RuntimeError(
                     f"{self.path} has schema version {version}, newer than this kiosk "
                     f"understands ({SCHEMA_VERSION}): update the kiosk software")
-            if version < 1:
-                _create_schema_v1(db)
-            if version < 2:
-                _migrate_v2(db)
-            if version < 3:
-                _migrate_v3(db)
-            if version < 4:
-                migrate_v4(db)
+            upgrade(db, version, self.zone, self.punch_rule.session_hours)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _user_version(self) -> int:
@@ -350,12 +308,18 @@ class AttendanceDB:
         is added as an employee. `method` is how they were identified (face, or worker ID and
         PIN); `detail` goes to the access log (e.g. the saved frame of a PIN check-in). With a
         `key` (an outbox entry's), a second call with the same key writes nothing and returns
-        outcome DUPLICATE: delivery is exactly once."""
+        outcome DUPLICATE: delivery is exactly once. `now` None reads the clock (a live punch): a
+        clock set back past this kiosk's latest punch is refused (CLOCK_BACK, nothing written,
+        `seconds_until_next` = how far back); a given `now` (an outbox entry) is what happened."""
         employee_id = employee_id or None  # "" is no identity either
         score = None if score is None else float(score)  # numpy floats do not bind
-        outcome, wait = (UNSURE if unsure and not employee_id else UNKNOWN), 0
+        outcome, wait, punch = (UNSURE if unsure and not employee_id else UNKNOWN), 0, ()
         with self._write() as db:
-            moment = local_now(now)  # read the clock under the write lock: events stay in order
+            instant = utc_now() if now is None else as_utc(now, self.zone)  # under the write lock: in order
+            moment = local_wall(instant, self.zone)
+            behind = self._clock_behind(db, instant) if now is None else 0
+            if behind:
+                return CheckIn(False, CLOCK_BACK, employee_id, name, moment, score, behind)
             if not self._claim(db, key, moment):
                 return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
             employee_id = self._current_id(db, employee_id)
@@ -368,27 +332,73 @@ class AttendanceDB:
                 if employee is not None and (not employee["active"] or has_left(employee)):
                     outcome = INACTIVE
                 else:
-                    outcome, wait = self._check_in(db, employee_id, moment, score, masked, method)
+                    outcome, wait, punch = self._check_in(db, employee_id, instant, score, masked, method)
             self._log(db, moment, outcome, employee_id, name, score, masked, source, detail)
-        return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait)
+        return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait, *punch)
 
-    def _check_in(self, db: Database, employee_id: str, moment: datetime,
-                  score: float | None, masked: bool | None,
-                  method: str = METHOD_FACE) -> tuple[str, int]:
+    def _check_in(self, db: Database, employee_id: str, instant: datetime, score: float | None,
+                  masked: bool | None, method: str = METHOD_FACE) -> tuple[str, int, tuple]:
+        """(outcome, seconds until the next punch counts, (direction, punch id)) for a known person."""
         cooldown = timedelta(seconds=self.cooldown_seconds)
-        # Any check-in closer than the cooldown on either side blocks this one (the window
-        # also covers a clock that was set back).
-        last = self._scalar(
-            """SELECT max(timestamp) FROM attendance
-               WHERE employee_id = ? AND timestamp > ? AND timestamp < ?""",
-            [employee_id, iso_seconds(moment - cooldown), iso_seconds(moment + cooldown)])
+        # Any punch closer than the cooldown on either side blocks this one (the window also
+        # covers an outbox entry delivered late): repeated punches in the duplicate window count once.
+        last = db.execute(
+            f"SELECT max(utc) FROM attendance a WHERE employee_id = ? AND {_VALID} AND utc > ? AND utc < ?",
+            [employee_id, utc_text(instant - cooldown), utc_text(instant + cooldown)]).fetchone()[0]
         if last is not None:
-            elapsed = (moment - datetime.fromisoformat(last)).total_seconds()
-            return COOLDOWN, int(self.cooldown_seconds - elapsed)
-        db.table("attendance").insert(
-            {"employee_id": employee_id, "timestamp": iso_seconds(moment), "status": STATUS_PRESENT,
-             "score": score, "masked": _flag(masked), "kiosk_id": self.kiosk_id, "method": method})
-        return CHECKED_IN, self.cooldown_seconds
+            elapsed = (instant - as_utc(datetime.fromisoformat(last), self.zone)).total_seconds()
+            return COOLDOWN, int(self.cooldown_seconds - elapsed), ()
+        previous = previous_punch(db, employee_id, utc_text(instant))
+        direction, decided = self.punch_rule.direction(
+            previous[0] if previous else None, instant - previous[1] if previous else None,
+            local_wall(instant, self.zone))
+        row_id = db.table("attendance").insert(punch_row(instant, self.zone) | {
+            "employee_id": employee_id, "status": STATUS_PRESENT, "score": score, "masked": _flag(masked),
+            "kiosk_id": self.kiosk_id, "method": method, "direction": direction,
+            "direction_source": decided}).last_pk
+        return CHECKED_IN, self.cooldown_seconds, (direction, row_id)
+
+    def _clock_behind(self, db: Database, instant: datetime) -> int:
+        """Seconds this kiosk's clock is behind its own latest punch (0: not, or within tolerance)."""
+        latest = db.execute(
+            f"SELECT utc FROM attendance a WHERE kiosk_id = ? AND {_VALID} AND method != ? "
+            f"ORDER BY utc DESC LIMIT 1", [self.kiosk_id, corrections.METHOD_CORRECTION]).fetchone()
+        if latest is None:
+            return 0
+        behind = as_utc(datetime.fromisoformat(latest[0]), self.zone) - instant
+        return int(behind.total_seconds()) if behind > CLOCK_BACK_TOLERANCE else 0
+
+    # -- punches and corrections (kiosk.attendance.punches, kiosk.attendance.corrections) ----------
+
+    def local(self, now: datetime | None = None) -> datetime:
+        """`now` (default: the clock) as naive wall time in the site's zone, to the second."""
+        return local_wall(utc_now() if now is None else as_utc(now, self.zone), self.zone)
+
+    def punches(self, start: date, end: date, employee_id: str | None = None,
+                include_voided: bool = False) -> list[dict]:
+        """Punches on local dates start..end (inclusive), in time order, as kiosk.attendance.daily reads them."""
+        valid = "" if include_voided else f" AND {_VALID}"
+        return self._rows(f"{_PUNCHES} WHERE {_RANGE}{valid} ORDER BY a.utc, a.id",
+                          date_range_params(start, end, employee_id))
+
+    def add_punch(self, employee_id: str, when: datetime, direction: str, reason: str, by: str) -> dict:
+        """HR adds a missing punch (kiosk.attendance.corrections.add_punch says what is refused)."""
+        with self._write() as db:
+            return corrections.add_punch(
+                db, self.zone, employee_id=self._current_id(db, employee_id) or employee_id, when=when,
+                direction=direction, reason=reason, by=by, window_seconds=self.cooldown_seconds,
+                kiosk_id=self.kiosk_id, now=utc_now())
+
+    def void_punch(self, punch_id: int, reason: str, by: str) -> dict:
+        with self._write() as db:
+            return corrections.void_punch(db, punch_id=punch_id, reason=reason, by=by, now=utc_now())
+
+    def set_direction(self, punch_id: int, direction: str, within_seconds: int | None = None) -> dict:
+        """The person's IN / OUT / Break tap just after a punch ("choose" mode)."""
+        seconds = self.punch_rule.choice_seconds if within_seconds is None else within_seconds
+        with self._write() as db:
+            return corrections.choose_direction(db, punch_id=punch_id, direction=direction,
+                                                within_seconds=seconds, now=utc_now())
 
     def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",
                    score: float | None = None, masked: bool | None = None,
@@ -397,9 +407,9 @@ class AttendanceDB:
         """Log an attempt that never reached recognition (e.g. REJECTED, detail="too blurry").
         Returns the access_log row id (0 when `key` was delivered before)."""
         with self._write() as db:
-            if not self._claim(db, key, local_now(now)):
+            if not self._claim(db, key, self.local(now)):
                 return 0
-            return self._log(db, local_now(now), outcome, self._current_id(db, employee_id), name,
+            return self._log(db, self.local(now), outcome, self._current_id(db, employee_id), name,
                              None if score is None else float(score), masked, source, detail)
 
     def _claim(self, db: Database, key: str | None, moment: datetime) -> bool:
@@ -460,13 +470,13 @@ class AttendanceDB:
             date_range_params(start, end, employee_id))
 
     def present_today(self, now: datetime | None = None) -> int:
-        today = local_now(now).date()
+        today = self.local(now).date()
         return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a "
                             f"WHERE {_RANGE}", date_range_params(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
         """Dashboard numbers, read from one consistent snapshot."""
-        today = local_now(now).date()
+        today = self.local(now).date()
         days = [today - timedelta(days=n) for n in range(13, -1, -1)]
         with self.db.atomic():
             per_day = dict(self.db.execute(

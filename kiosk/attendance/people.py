@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 # The employees columns a person's edit may change (kiosk.app.people); left_at: ISO time or NULL.
-EDITABLE = ("name", "department", "mobile", "left_at")
+EDITABLE = ("name", "department", "mobile", "left_at", "shift")
 
 
 def migrate_v4(db: Database) -> None:

@@ -12,9 +12,8 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 
-from kiosk.app.from_settings import gallery_cipher_for
+from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.reconcile import disagreements, enrolled_folders, reconcile
-from kiosk.attendance import AttendanceDB
 from kiosk.attendance.errors import explain
 from kiosk.attendance.outbox import Outbox
 from kiosk.common.worker_id import case_duplicates
@@ -95,7 +94,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
     db = None
     if ok:
         try:
-            db = AttendanceDB(settings.db_path, cooldown_seconds=settings.cooldown_seconds, kiosk_id=settings.kiosk_id)
+            db = attendance_db(settings)
         except sqlite3.Error as exc:
             checks[-1] = Check("database", False, explain(exc, settings.db_path))
     if db is not None:

@@ -58,7 +58,7 @@ def pin_checkin(service, user_id: str, pin: str, image_bgr: np.ndarray | None = 
     employee = service.db.get_employee(user_id) or {}
     frame_path = (save_review_frame(service.store, service.settings.data_dir, user_id, image_bgr, moment)
                   if image_bgr is not None else None)
-    checkin = service.db.record_recognition(user_id, employee.get("name", ""), None, source="pin", now=moment,
+    checkin = service.db.record_recognition(user_id, employee.get("name", ""), None, source="pin", now=now,
                                             method=METHOD_PIN, detail=str(frame_path) if frame_path else None)
     learning = None
     if image_bgr is not None and checkin.outcome != "inactive":

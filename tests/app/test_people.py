@@ -13,6 +13,7 @@ import pytest
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.attendance import AttendanceDB
+from kiosk.attendance.schema import SCHEMA_VERSION
 from kiosk.commands.main import main
 from tests.conftest import enrolment_photos as photos
 from tests.conftest import held_out_photo as held_out
@@ -123,4 +124,4 @@ def test_schema_3_database_migrates_without_losing_a_row(tmp_path):
         assert (row["name"], row["mobile"], row["department"], row["left_at"]) == (
             "Ada Lovelace", "+447700900042", None, None)
         assert len(db.attendance(date(2026, 3, 2), date(2026, 3, 2))) == 1
-        assert db._user_version() == 4
+        assert db._user_version() == SCHEMA_VERSION

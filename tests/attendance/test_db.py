@@ -94,7 +94,8 @@ def test_cooldown(db: AttendanceDB, gap: int, check_ins: int) -> None:
     first = db.record_recognition("E1", "Ada Lovelace", 0.91, masked=False, now=T0)
     second = db.record_recognition("E1", "Ada Lovelace", 0.88, masked=True,
                                    now=T0 + timedelta(seconds=gap))
-    assert first == CheckIn(True, CHECKED_IN, "E1", "Ada Lovelace", T0, 0.91, 300)
+    assert first == CheckIn(True, CHECKED_IN, "E1", "Ada Lovelace", T0, 0.91, 300, "in", first.punch_id)
+    assert first.punch_id is not None
     assert second.recorded is (check_ins == 2)
     assert second.outcome == (CHECKED_IN if check_ins == 2 else COOLDOWN)
     assert second.seconds_until_next == (300 if check_ins == 2 else 300 - gap)
@@ -230,7 +231,8 @@ def test_processes_racing_give_exactly_one_check_in(tmp_path: Path) -> None:
 def test_upsert_get_and_search(db: AttendanceDB) -> None:
     assert db.get_employee("E1") == {"id": "E1", "name": "Ada Lovelace", "mobile": "+44 1",
                                      "enrolled_at": "2024-02-03T09:00:00", "active": 1,
-                                     "department": None, "left_at": None}  # schema 4 (kiosk.attendance.people)
+                                     "department": None, "left_at": None,  # schema 4 (kiosk.attendance.people)
+                                     "shift": None}  # schema 5 (kiosk.attendance.punches)
     assert db.get_employee("nobody") is None
     db.upsert_employee("E1", "Ada King", "+44 9")  # update keeps the enrollment date
     assert db.get_employee("E1")["enrolled_at"] == "2024-02-03T09:00:00"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from kiosk.research import liveness_eval as ev
 from kiosk.research.liveness_data import Sample, _capture_keys, attack_category, tracks
 from tests.conftest import FACES, require

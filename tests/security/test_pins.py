@@ -11,7 +11,8 @@ import pytest
 from sqlite_utils import Database
 
 from kiosk.attendance import AttendanceDB, export_attendance_csv
-from kiosk.attendance.db import METHOD_FACE, METHOD_PIN, PIN_LOCKED, PIN_WRONG, SCHEMA_VERSION, _create_schema_v1
+from kiosk.attendance.db import METHOD_FACE, METHOD_PIN, PIN_LOCKED, PIN_WRONG, SCHEMA_VERSION
+from kiosk.attendance.schema import create_schema_v1
 from kiosk.security.pins import MAX_TRIES, PersonalPins, personal_pin_problem
 
 T0 = datetime(2024, 3, 4, 9, 0, 0)
@@ -102,7 +103,7 @@ def test_method_is_recorded_and_exported(db: AttendanceDB, tmp_path: Path) -> No
 def test_an_existing_v1_database_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = Database(path)
-    _create_schema_v1(old)
+    create_schema_v1(old)
     old.execute("PRAGMA user_version = 1")
     old.table("employees").insert({"id": "E1", "name": "Ada", "enrolled_at": "2024-01-01T00:00:00", "active": 1})
     old.table("attendance").insert({"employee_id": "E1", "timestamp": "2024-03-04T08:00:00", "status": "Present",

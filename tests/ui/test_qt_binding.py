@@ -16,11 +16,11 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+import tomllib
 
 REPO = Path(__file__).resolve().parents[2]
 # A first call of a method may cache something that holds None (a signature, an enum); the

@@ -1,6 +1,5 @@
 """HR and admin roles on real Qt screens: who sees what, PIN changes and sign-ins on the audit
 trail, and kiosk mode that only the admin PIN can leave."""
-from PySide6.QtWidgets import QDialog
 
 from kiosk.app.settings import load_settings
 from kiosk.ui.dialogs.pin_dialog import PinDialog
