@@ -59,13 +59,16 @@ class SiteAttendanceDB(SitePunches):
                  time_zone: str = "", punch_rule: PunchRule | None = None):
         if cooldown_seconds < 0:
             raise ValueError(f"cooldown_seconds must be >= 0, got {cooldown_seconds}")
-        self.zone = resolve_zone(time_zone)
-        self.zone_name = self.zone.key
+        self.zone = resolve_zone(time_zone)  # the service may replace it when HR saves another one
         self.punch_rule = punch_rule or PunchRule()
         self.connections = connections
         self.cooldown_seconds = int(cooldown_seconds)
         self.kiosk_id = kiosk_id
         self.path = connections.where  # what messages name (explain); there is no file
+
+    @property
+    def zone_name(self) -> str:
+        return self.zone.key
 
     def __repr__(self) -> str:
         return f"SiteAttendanceDB({self.connections.where!r}, kiosk_id={self.kiosk_id!r})"

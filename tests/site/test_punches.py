@@ -279,3 +279,36 @@ def test_people_edits_and_leaving_on_the_site(site_url):
         door_a.update_employee("E1", active=0)
     with pytest.raises(KeyError, match="no employee with id 'E9'"):
         door_a.update_employee("E9", name="X")
+
+
+def test_the_hr_timesheet_works_the_same_on_a_site(site_settings):
+    """service.timesheet over the site's store: the entrance's message, an audited correction and
+    void, the derived day, and a zone saved by HR followed at once."""
+    from kiosk.app.service import KioskService
+    from kiosk.security.audit import PUNCH_ADD, PUNCH_VOID
+
+    service = KioskService(site_settings("hr-desk", time_zone=PARIS))
+    try:
+        service.site.ensure_schema()
+        db, t = service.db, service.timesheet
+        assert isinstance(db, SiteAttendanceDB)
+        db.upsert_employee("E1", "Ada Lovelace", enrolled_at=datetime(2026, 1, 5, 8))
+        monday = date(2026, 3, 2)
+        first = db.record_recognition("E1", "Ada Lovelace", 0.9, now=datetime(2026, 3, 2, 8, 57))
+        assert t.punch_message(first)[0] == "Ada Lovelace - checked in 08:57"
+        out = db.record_recognition("E1", "Ada Lovelace", 0.9, now=datetime(2026, 3, 2, 17, 32))
+        assert t.punch_message(out) == ("Ada Lovelace - checked out 17:32", "8 h 35 min today. Goodbye!")
+        added = t.add_punch("e1", datetime(2026, 3, 3, 17, 30), "out", "forgot to check out")
+        t.void_punch(added["id"], "wrong day")
+        trail = [r for r in service.audit.rows() if r["action"] in (PUNCH_ADD, PUNCH_VOID)]
+        assert [r["detail"]["reason"] for r in trail] == ["forgot to check out", "wrong day"]
+        [day] = t.daily(monday, monday, "E1")
+        assert day.worked_minutes == 8 * 60 + 35
+        t.save_attendance_settings(time_zone="America/New_York")
+        assert db.zone_name == "America/New_York"
+        db.record_recognition("E1", "Ada Lovelace", 0.9, now=datetime(2026, 3, 4, 9, 0))
+        [row] = db.punches(date(2026, 3, 4), date(2026, 3, 4))
+        assert (row["timestamp"], row["utc"], row["tz"]) == ("2026-03-04T09:00:00", "2026-03-04T14:00:00Z",
+                                                             "America/New_York")
+    finally:
+        service.close()
