@@ -66,10 +66,6 @@ class SiteAttendanceDB(SitePunches):
         self.kiosk_id = kiosk_id
         self.path = connections.where  # what messages name (explain); there is no file
 
-    @property
-    def zone_name(self) -> str:
-        return self.zone.key
-
     def __repr__(self) -> str:
         return f"SiteAttendanceDB({self.connections.where!r}, kiosk_id={self.kiosk_id!r})"
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from kiosk.attendance.clock import as_utc, local_wall, offset_minutes, utc_now
 from kiosk.attendance.corrections import FUTURE_SLACK, METHOD_CORRECTION, _reason, correction_instant
 from kiosk.attendance.db import CLOCK_BACK_TOLERANCE, date_range_params
-from kiosk.attendance.punches import SOURCE_CORRECTION, check_direction
+from kiosk.attendance.punches import SOURCE_CORRECTION, PunchRule, check_direction
 from kiosk.attendance.schema import STATUS_PRESENT
+from kiosk.site.connection import Connections
 
 _UTC = "to_char({col} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 _COLUMNS = f"""a.id, a.employee_id, e.name, to_char(a.timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS timestamp,
@@ -27,27 +29,36 @@ PERSON_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 14))"  # the co
 
 
 class SitePunches:
-    """What SiteAttendanceDB does with punches (needs `connections`, `zone`, `zone_name`,
-    `kiosk_id`, `cooldown_seconds`, `punch_rule` and `_rows`)."""
+    """What SiteAttendanceDB does with punches (needs its `_rows` and `_current_id` too)."""
+
+    connections: Connections
+    zone: ZoneInfo
+    kiosk_id: str
+    cooldown_seconds: int
+    punch_rule: PunchRule
+
+    @property
+    def zone_name(self) -> str:
+        return self.zone.key
 
     def instant(self, when: datetime | None = None) -> datetime:
         """`when` as an aware UTC instant: naive is the site's wall time; None is now."""
-        return utc_now() if when is None else as_utc(when, self.zone)  # type: ignore[attr-defined]
+        return utc_now() if when is None else as_utc(when, self.zone)
 
     def local(self, now: datetime | None = None) -> datetime:
         """`now` (default: the clock) as naive wall time in the site's zone, to the second."""
-        return local_wall(self.instant(now), self.zone)  # type: ignore[attr-defined]
+        return local_wall(self.instant(now), self.zone)
 
     def _insert_punch(self, cur, employee_id: str, instant: datetime, *, score: float | None = None,
                       masked: bool | None = None, method: str, direction: str | None,
                       direction_source: str | None, reason: str | None = None,
                       added_by: str | None = None) -> int:
-        zone = self.zone  # type: ignore[attr-defined]
+        zone = self.zone
         cur.execute("""INSERT INTO attendance (employee_id, timestamp, status, score, masked, kiosk_id, method,
                                                utc, tz, utc_offset, direction, direction_source, reason, added_by)
                        VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
                     [employee_id, local_wall(instant, zone), STATUS_PRESENT, score, masked,
-                     self.kiosk_id, method, instant, self.zone_name,  # type: ignore[attr-defined]
+                     self.kiosk_id, method, instant, self.zone_name,
                      offset_minutes(instant, zone), direction, direction_source, reason, added_by])
         return cur.fetchone()[0]
 
@@ -57,13 +68,13 @@ class SitePunches:
         cur.execute("""SELECT direction, utc FROM attendance WHERE employee_id = %s AND voided_at IS NULL
                        AND utc <= %s ORDER BY utc DESC, id DESC LIMIT 1""", [employee_id, instant])
         row = cur.fetchone()
-        return self.punch_rule.direction(  # type: ignore[attr-defined]
+        return self.punch_rule.direction(
             (row[0] or "in") if row else None, instant - row[1] if row else None, local_wall(instant, self.zone))
 
     def _clock_behind(self, cur, instant: datetime) -> int:
         """Seconds this kiosk's clock is behind its own latest punch (0: not, or within tolerance)."""
         cur.execute("""SELECT max(utc) FROM attendance WHERE kiosk_id = %s AND voided_at IS NULL
-                       AND method != %s""", [self.kiosk_id, METHOD_CORRECTION])  # type: ignore[attr-defined]
+                       AND method != %s""", [self.kiosk_id, METHOD_CORRECTION])
         latest = cur.fetchone()[0]
         if latest is None:
             return 0
@@ -103,8 +114,8 @@ class SitePunches:
         one, no reason."""
         check_direction(direction)
         reason = _reason(reason)
-        zone = self.zone  # type: ignore[attr-defined]
-        with self.connections.transaction() as cur:  # type: ignore[attr-defined]
+        zone = self.zone
+        with self.connections.transaction() as cur:
             employee_id = self._current_id(cur, employee_id) or employee_id  # type: ignore[attr-defined]
             cur.execute(PERSON_LOCK, [employee_id])
             cur.execute("SELECT name, to_char(left_at, 'YYYY-MM-DD') FROM employees WHERE id = %s", [employee_id])
@@ -118,7 +129,7 @@ class SitePunches:
                                  f"re-activate them first if they are back")
             if instant > utc_now() + FUTURE_SLACK:
                 raise ValueError(f"{local:%Y-%m-%d %H:%M} is in the future: a correction records what happened")
-            window = timedelta(seconds=max(int(self.cooldown_seconds), 60))  # type: ignore[attr-defined]
+            window = timedelta(seconds=max(int(self.cooldown_seconds), 60))
             cur.execute("""SELECT utc, direction FROM attendance WHERE employee_id = %s AND voided_at IS NULL
                            AND utc > %s AND utc < %s ORDER BY utc LIMIT 1""",
                         [employee_id, instant - window, instant + window])
@@ -135,7 +146,7 @@ class SitePunches:
     def void_punch(self, punch_id: int, reason: str, by: str) -> dict:
         """Void a wrong punch: kept, with when, why and by whom; skipped by every report."""
         reason = _reason(reason)
-        with self.connections.transaction() as cur:  # type: ignore[attr-defined]
+        with self.connections.transaction() as cur:
             current = self._locked(cur, punch_id)
             if current["voided_at"]:
                 raise ValueError(f"punch {punch_id} was already voided on {current['voided_at'][:10]} "
@@ -146,9 +157,9 @@ class SitePunches:
 
     def set_direction(self, punch_id: int, direction: str, within_seconds: int | None = None) -> dict:
         """The person's IN / OUT / Break tap just after a punch ("choose" mode)."""
-        seconds = self.punch_rule.choice_seconds if within_seconds is None else within_seconds  # type: ignore
+        seconds = self.punch_rule.choice_seconds if within_seconds is None else within_seconds
         check_direction(direction)
-        with self.connections.transaction() as cur:  # type: ignore[attr-defined]
+        with self.connections.transaction() as cur:
             current = self._locked(cur, punch_id)
             if current["method"] == METHOD_CORRECTION or current["voided_at"]:
                 raise ValueError(f"punch {punch_id} cannot be changed from the entrance")
