@@ -7,6 +7,9 @@ What differs from SQLite, and why:
   one check-in, and a check-in delivered late from an outbox is judged against the others;
 - every write carries an event key (`delivered_keys`), so an outbox delivery, or a retry after
   a lost COMMIT reply, writes exactly once;
+- the same lock orders the direction of a punch (kiosk.attendance.punches.PunchRule reads the
+  person's previous punch) and HR's corrections (kiosk.site.punches), so a door and the HR desk
+  never decide from the same stale view;
 - READ COMMITTED plus those locks: no serialization failures to retry, none reach the user.
 Rows come back in the SQLite store's shapes (ISO time strings, 0/1 flags)."""
 from __future__ import annotations

@@ -60,3 +60,5 @@ ALTER TABLE attendance
     ALTER COLUMN utc_offset SET NOT NULL;
 CREATE INDEX attendance_employee_utc ON attendance (employee_id, utc);
 CREATE INDEX attendance_utc ON attendance (utc);
+-- a door's latest punch, read before each live one (a clock set back is refused)
+CREATE INDEX attendance_kiosk_utc ON attendance (kiosk_id, utc);
