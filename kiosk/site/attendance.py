@@ -40,6 +40,7 @@ from kiosk.site.punches import PERSON_LOCK, SitePunches
 
 _TIME = "to_char({col}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
 _RANGE = "a.timestamp >= %(lo)s AND a.timestamp < %(hi)s AND (%(emp)s::text IS NULL OR a.employee_id = %(emp)s)"
+_VALID = "a.voided_at IS NULL"  # a voided punch is kept, but no report counts it
 _EVENTS = f"""SELECT a.id, {_TIME.format(col='a.timestamp')} AS timestamp, a.employee_id, e.name, a.status,
                      a.score, a.masked::int AS masked, a.kiosk_id, a.method, a.direction
               FROM attendance a JOIN employees e ON e.id = a.employee_id"""
@@ -257,7 +258,8 @@ class SiteAttendanceDB(SitePunches):
     # -- reports ---------------------------------------------------------------------------
 
     def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
-        return self._rows(f"{_EVENTS} WHERE {_RANGE} ORDER BY a.timestamp, a.id", _span(start, end, employee_id))
+        return self._rows(f"{_EVENTS} WHERE {_RANGE} AND {_VALID} ORDER BY a.timestamp, a.id",
+                          _span(start, end, employee_id))
 
     def access_log(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
         return self._rows(
@@ -271,13 +273,13 @@ class SiteAttendanceDB(SitePunches):
                        to_char(min(a.timestamp), 'HH24:MI:SS') AS first_in,
                        to_char(max(a.timestamp), 'HH24:MI:SS') AS last_out, count(*) AS check_ins
                 FROM attendance a JOIN employees e ON e.id = a.employee_id
-                WHERE {_RANGE}
+                WHERE {_RANGE} AND {_VALID}
                 GROUP BY 1, a.employee_id
                 ORDER BY 1, lower(min(e.name)), a.employee_id""", _span(start, end, employee_id))
 
     def present_today(self, now: datetime | None = None) -> int:
         today = self.local(now).date()
-        return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE}",
+        return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE} AND {_VALID}",
                             _span(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
@@ -288,11 +290,11 @@ class SiteAttendanceDB(SitePunches):
         with self.connections.transaction() as cur:
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             cur.execute(f"SELECT to_char(a.timestamp, 'YYYY-MM-DD'), count(*) FROM attendance a WHERE {_RANGE} "
-                        f"GROUP BY 1", fortnight)
+                        f"AND {_VALID} GROUP BY 1", fortnight)
             per_day = dict(cur.fetchall())
             cur.execute("SELECT count(*) FROM employees WHERE active")
             active = cur.fetchone()[0]
-            cur.execute(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE}", span)
+            cur.execute(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE} AND {_VALID}", span)
             present = cur.fetchone()[0]
             cur.execute(f"SELECT a.outcome, count(*) FROM access_log a WHERE {_RANGE} AND a.outcome IN "
                         f"('{UNKNOWN}', '{UNSURE}', '{SPOOF_SUSPECTED}') GROUP BY 1", span)
