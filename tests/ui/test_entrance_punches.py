@@ -133,8 +133,8 @@ def test_my_hours_shows_the_week_after_the_right_pin_and_closes_itself(qtbot, ma
     week = page.week_dialog
     assert week is not None and week.isVisible()
     expected = page.service.timesheet.my_week(UID, PIN)
-    assert week.table.rowCount() == len(expected.days) == 7
-    days = [week.table.item(r, 0).text() for r in range(7)]
+    assert week.table.rowCount() == len(expected.days) >= 1  # Monday up to today
+    days = [week.table.item(r, 0).text() for r in range(week.table.rowCount())]
     today = days.index(f"{start:%a %d %b}")
     assert week.table.item(today, 1).text() == f"{start:%H:%M}"
     assert week.table.item(today, 3).text() == "2 h 30 min" and "2 h 30 min" in week.total.text()

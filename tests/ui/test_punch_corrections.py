@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QTime, Qt
+from PySide6.QtCore import Qt, QTime
 
 from kiosk.ui.pages.admin import AdminPage
 
@@ -42,6 +42,8 @@ def test_punch_list_shows_direction_and_method(page):
     assert (column(page, 0, "Time"), column(page, 0, "Direction"), column(page, 0, "Method")) == ("08:57:00", "IN",
                                                                                                   "face")
     assert not page.void_button.isEnabled() and page.add_button.isEnabled()
+    page.window().set_role("hr")  # HR corrects as well as the administrator
+    assert page.window().open("attendance") is page and page.add_button.isVisible() and page.add_button.isEnabled()
     page.summary.setChecked(True)  # the daily summary: nothing to correct there
     assert not page.add_button.isEnabled() and not page.void_button.isEnabled()
 

@@ -17,7 +17,8 @@ from kiosk.ui.pages.common import fill_table, make_table
 IDLE_CLOSE_MS = 20_000  # the week on screen, untouched, this long: closed (privacy)
 COLUMNS = ["Day", "In", "Out", "Hours", "Status"]
 STATUS_WORDS = {"present": "Present", "late": "Late", "half_day": "Half day", "absent": "Absent",
-                "day_off": "Day off", "holiday": "Holiday", "missing_out": "No check-out"}
+                "day_off": "Day off", "holiday": "Holiday", "missing_out": "No check-out", "in": "Checked in",
+                "not_yet": "Not in yet"}
 # What the person did: a touch, a click, a key (the idle timer starts again).
 ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 
@@ -44,7 +45,9 @@ def status_text(record) -> str:
     status = getattr(record, "status", "") or ""
     words = [STATUS_WORDS.get(status, status.replace("_", " ").capitalize())] if status else []
     late = getattr(record, "late_minutes", 0) or 0
-    if late and status != "absent":
+    if late and status == "late":
+        words = [f"Late {duration(late)}"]
+    elif late and status != "absent":
         words.append(f"{duration(late)} late")
     if getattr(record, "missing_out", False) and status != "missing_out":
         words.append("no check-out")
@@ -76,11 +79,9 @@ class MyHoursKeypad(WorkerCheckinDialog):
     def submit_pin(self, pin: str) -> None:
         try:
             week = self.service.timesheet.my_week(self.worker_id, pin)
-        except PermissionError as exc:  # locked out: the next person may have another ID
-            self._show_step(ID_STEP, str(exc), error=True)
-            return
-        except ValueError as exc:  # a wrong PIN or an unknown ID: try the PIN again
-            self._show_step(PIN_STEP, str(exc), error=True)
+        except (PermissionError, ValueError) as exc:
+            # Locked out: the next person may have another ID; a wrong PIN: try the PIN again.
+            self._show_step(ID_STEP if self._locked() else PIN_STEP, str(exc), error=True)
             return
         except STORE_ERRORS as exc:  # the database refused (locked, disk): say so, keep the dialog
             self._show_step(PIN_STEP, f"Could not open your hours: {exc}. Try again or see HR.", error=True)
@@ -88,6 +89,13 @@ class MyHoursKeypad(WorkerCheckinDialog):
         self.week = week
         self.week_ready.emit(week)
         self.accept()
+
+    def _locked(self) -> bool:
+        """Whether this worker ID is locked out now (my_week's refusal does not say which it was)."""
+        try:
+            return self.service.pins.seconds_locked(self.service.typed_id(self.worker_id)) > 0
+        except (*STORE_ERRORS, ValueError, LookupError):
+            return False
 
 
 class WeekDialog(QDialog):
@@ -103,6 +111,8 @@ class WeekDialog(QDialog):
         self.table = make_table(COLUMNS)
         rows = [[day_text(r.day), clock_text(r.first_in), clock_text(r.last_out),
                  duration(r.worked_minutes) if r.worked_minutes else "", status_text(r)] for r in week.days]
+        if not rows:
+            rows = [["No days yet this week", "", "", "", ""]]
         fill_table(self.table, rows)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * (len(rows) + 1) + 8)
         self.total = QLabel(f"Total this week: {duration(week.total_minutes)}", objectName="dialogTitle",

@@ -8,12 +8,23 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refused
 from kiosk.ui.widgets.pickers import date_edit, employee_combo, to_date
 from kiosk.ui.widgets.punch_choice import DIRECTION_WORDS
 
+DIALOG_WIDTH = 600  # px: room for a long name; screen_fit keeps a dialog on a narrower screen
 METHOD_WORDS = {"face": "face", "pin": "worker ID + PIN", "correction": "added by HR"}
 
 
@@ -30,6 +41,7 @@ def _title(text: str) -> QLabel:
 
 
 def _layout(dialog: QDialog, title: str, form: QFormLayout, message: QLabel, buttons) -> None:
+    dialog.setMinimumWidth(DIALOG_WIDTH)
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(28, 24, 28, 20)
     layout.setSpacing(14)
@@ -53,6 +65,7 @@ class AddPunchDialog(QDialog):
         self.day = date_edit(day)
         self.time = QTimeEdit(QTime(9, 0))
         self.time.setDisplayFormat("HH:mm")
+        self.time.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)  # typed: arrows too small to touch
         self.time.setMinimumWidth(140)
         self.direction = QComboBox()
         for key, words in DIRECTION_WORDS.items():

@@ -37,7 +37,7 @@ class AttendancePage(QWidget):
         self.export_dialog = None
         self.correction_dialog = None
         self.punch_rows: list[dict] = []
-        layout, header = page_layout(self, "Attendance", "Check-ins recorded at the kiosk")
+        layout, header = page_layout(self, "Attendance", "Punches recorded at the kiosk, and HR's corrections")
         self.export_button = QPushButton("Export CSV…", objectName="primary")
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)

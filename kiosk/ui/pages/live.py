@@ -139,7 +139,7 @@ class LivePage(QWidget):
         self.punch_choice = PunchChoice()  # "choose" mode's IN / OUT / Break keys, on the banner
         self.punch_choice.chosen.connect(self.choose_direction)
         self.banner.add_below(self.punch_choice)
-        self._choice_checkin = None
+        self._choice_checkin = self.last_checkin = None
         self.info = QLabel(objectName="infoStrip", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.info.hide()
         stage = QGridLayout()
@@ -285,15 +285,21 @@ class LivePage(QWidget):
         self._unknown_face = self._unknown_frame = None
         self.worker_button.setVisible(bool(self.model_error))
 
-    def show_checkin(self, checkin) -> None:
+    def show_checkin(self, checkin, choice_seconds: float | None = None) -> None:
         """The banner for one attendance outcome (LiveRecognizer, or the worker-ID keypad): what
         was recorded, in the service's words (timesheet.punch_message); in "choose" mode the
-        IN / OUT / Break keys under it for the site's seconds."""
+        IN / OUT / Break keys under it for the site's seconds (`choice_seconds` given: for that
+        long whatever the mode, as the screenshot tour shows them)."""
+        self.last_checkin = checkin
         self.punch_choice.withdraw()  # the next person: the previous one's keys are gone
         title, detail = self._punch_message(checkin)
+        if not title:  # nothing a person needs to read (e.g. an outbox entry delivered twice)
+            return
         kind = {CHECKED_IN: "welcome", QUEUED: "welcome", COOLDOWN: "cooldown"}.get(checkin.outcome, "warning")
         seconds = CLOCK_BACK_BANNER_S if checkin.outcome == CLOCK_BACK else BANNER_S
-        offer = self._choice_seconds() if checkin.outcome == CHECKED_IN and checkin.punch_id else 0
+        offer = 0.0
+        if checkin.outcome == CHECKED_IN and checkin.punch_id:
+            offer = self._choice_seconds() if choice_seconds is None else choice_seconds
         self.banner.show_message(title, detail, kind, seconds=max(seconds, offer + 0.5))
         if checkin.outcome == CHECKED_IN:
             self.metrics["checkins"] += 1
