@@ -153,3 +153,14 @@ def test_my_hours_locks_out_after_wrong_pins(qtbot, make_page):
     keypad.id_pad.type_pin(UID)
     keypad.pin_pad.type_pin(PIN)  # even the right PIN, while locked
     assert keypad.isVisible() and page.week_dialog is None
+
+
+def test_a_tap_the_service_refuses_is_said_and_changes_nothing(qtbot, make_page):
+    page = make_page(punch_mode="choose", punch_choice_seconds=1)
+    checkin = punch(page.service)
+    page.show_checkin(checkin, choice_seconds=10)  # keys longer than the service allows a change
+    qtbot.wait(2100)
+    qtbot.mouseClick(page.punch_choice.buttons["out"], Qt.MouseButton.LeftButton)
+    assert page.banner.detail.text().startswith("Not changed: ") and "too late" in page.banner.detail.text()
+    assert not page.punch_choice.isVisible()
+    assert stored(page.service, checkin.punch_id)["direction"] == checkin.direction
