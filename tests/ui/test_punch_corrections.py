@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 
 from kiosk.ui.pages.admin import AdminPage
 
@@ -54,16 +54,19 @@ def test_add_missing_punch_needs_a_reason_and_obeys_the_service(qtbot, page):
     dialog = page.correction_dialog
     assert dialog.isVisible() and dialog.person.currentData() == UID
     dialog.day.setDate(YESTERDAY)
-    dialog.time.setTime(QTime(17, 32))
+    dialog.time.setText("17:32")
     dialog.direction.setCurrentIndex(dialog.direction.findData("out"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no reason
     assert dialog.isVisible() and dialog.message.text().startswith("Not added:") and "reason" in dialog.message.text()
     assert punches(page) == before
-    dialog.time.setTime(QTime(8, 58))  # a minute after the IN: inside the duplicate window
     dialog.reason.setText("forgot to check out")
+    dialog.time.setText("25:10")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "such as 17:30" in dialog.message.text() and punches(page) == before
+    dialog.time.setText("8:58")  # a minute after the IN: inside the duplicate window
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.isVisible() and "Not added:" in dialog.message.text() and punches(page) == before
-    dialog.time.setTime(QTime(17, 32))
+    dialog.time.setText("1732")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     added = [p for p in punches(page) if p["method"] == "correction"]

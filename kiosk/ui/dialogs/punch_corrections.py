@@ -7,18 +7,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refused
 from kiosk.ui.widgets.pickers import date_edit, employee_combo, to_date
@@ -34,6 +25,16 @@ def punch_summary(punch: dict) -> str:
     return (f"{punch.get('name') or ''} ({punch.get('employee_id')}), {stamp[:10]} {stamp[11:16]}, "
             f"{DIRECTION_WORDS.get(punch.get('direction'), punch.get('direction') or '?')} "
             f"by {METHOD_WORDS.get(punch.get('method'), punch.get('method') or '?')}")
+
+
+def clock_time(text: str) -> time:
+    """"17:30" (or "1730", "9:05") as a time; a ValueError a person understands otherwise."""
+    digits = text.strip().replace(":", "")
+    if text.count(":") <= 1 and digits.isdigit() and len(digits) in (3, 4):
+        hours, minutes = int(digits[:-2]), int(digits[-2:])
+        if hours < 24 and minutes < 60:
+            return time(hours, minutes)
+    raise ValueError(f"type the time as hours and minutes, such as 17:30 (got {text.strip() or 'nothing'!r})")
 
 
 def _title(text: str) -> QLabel:
@@ -63,10 +64,10 @@ class AddPunchDialog(QDialog):
         index = self.person.findData(employee_id) if employee_id else -1
         self.person.setCurrentIndex(max(index, 0))
         self.day = date_edit(day)
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)  # typed: arrows too small to touch
-        self.time.setMinimumWidth(140)
+        self.time = QLineEdit(placeholderText="HH:MM, e.g. 17:30")  # typed (spin arrows are too small to touch)
+        self.time.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-2]?[0-9]:?[0-5]?[0-9]?")))
+        self.time.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
+        self.time.returnPressed.connect(self.save)
         self.direction = QComboBox()
         for key, words in DIRECTION_WORDS.items():
             self.direction.addItem(words, key)
@@ -86,8 +87,8 @@ class AddPunchDialog(QDialog):
         if not employee_id:
             say_refused(self.message, self.service, "Not added", ValueError("choose the person the punch is for"))
             return False
-        when = datetime.combine(to_date(self.day), time(self.time.time().hour(), self.time.time().minute()))
         try:
+            when = datetime.combine(to_date(self.day), clock_time(self.time.text()))
             self.row = self.service.timesheet.add_punch(employee_id, when, self.direction.currentData(),
                                                         self.reason.text())
         except REFUSALS as exc:
