@@ -3,7 +3,7 @@ recorded (in, out, a clock set back), "choose" mode's IN / OUT / Break keys chan
 direction and vanish, and "My hours" shows a person their week after their own PIN."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -44,7 +44,7 @@ def stored(service, punch_id: int) -> dict:
 def test_banner_says_checked_in_then_checked_out_with_the_hours(make_page):
     page = make_page()
     service = page.service
-    start = datetime.now().replace(microsecond=0) - timedelta(hours=2, minutes=5)
+    start = datetime.combine(date.today(), time(8, 0))  # a fixed hour: the day never splits at midnight
     arrival = punch(service, start)
     page.show_checkin(arrival)
     assert arrival.direction == "in" and page.banner.isVisible()
@@ -121,7 +121,7 @@ def open_my_hours(qtbot, page):
 
 def test_my_hours_shows_the_week_after_the_right_pin_and_closes_itself(qtbot, make_page):
     page = make_page()
-    start = datetime.now().replace(microsecond=0) - timedelta(hours=3)
+    start = datetime.combine(date.today(), time(8, 0))  # today whatever the hour the test runs at
     punch(page.service, start)
     punch(page.service, start + timedelta(hours=2, minutes=30))
     keypad = open_my_hours(qtbot, page)
