@@ -27,6 +27,7 @@ from kiosk.attendance.export import export_attendance_csv, export_daily_summary_
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
+from kiosk.common.private import private_process
 from kiosk.enrollment.templates import Progress
 from kiosk.gallery.learned import LearnedTemplates
 from kiosk.gallery.learning import SOURCE_FACE, LearnRule
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 
 class KioskService(WorkerIds, People, ScreenSupport):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
+        private_process()  # everything this kiosk writes is its user's only (kiosk.common.private)
         self.settings = settings or load_settings()
         self._pipeline = pipeline
         self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
@@ -136,7 +138,6 @@ class KioskService(WorkerIds, People, ScreenSupport):
         """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
         this desk's audit trail is kept."""
 
-        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         return attendance_db(self.settings)
 
     @cached_property
