@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 
+from kiosk.app.audit_watch import chain_warning
 from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.reconcile import disagreements, enrolled_folders, reconcile
 from kiosk.attendance.errors import explain
@@ -22,6 +23,8 @@ from kiosk.common.worker_id import case_duplicates
 from kiosk.gallery.folders import GalleryError, folder_identity
 from kiosk.gallery.store import GalleryStore
 from kiosk.security.at_rest import GalleryKeyError
+from kiosk.security.audit import TABLE as AUDIT_TABLE
+from kiosk.security.audit import AuditLog
 from kiosk.vision.pipeline import load_pipeline
 
 LOW_SPACE_BYTES = 500 * 1024 * 1024
@@ -113,6 +116,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
                 check.ok = not any(disagreements(store, db))
             checks.append(check)
             checks.append(_case_twins(store, db))
+            checks.append(_audit_chain(db, repair))
             outbox = Outbox(settings.data_dir / "outbox")
             waiting = len(outbox)
             check = Check("outbox", not waiting, f"{waiting} writes waiting in {outbox.folder}" if waiting else "empty")
@@ -152,6 +156,25 @@ def _case_twins(store, db) -> Check:
                                       f"keypad cannot tell these apart: give all but one a new ID with "
                                       f"`kiosk rename-id {groups[0][-1]} NEW-ID` (or \"Change worker ID\" on the "
                                       f"Employees screen)")
+
+
+def _audit_chain(db, repair: bool) -> Check:
+    """The audit trail's hash chain walked (AuditLog.verify), and its append-only triggers in place.
+    A broken chain is never repaired (the edit is the finding: restore a backup); dropped
+    triggers are put back by --repair (as the kiosk does when it opens the trail)."""
+    if not db.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [AUDIT_TABLE]).fetchone():
+        return Check("audit trail", True, "empty (nothing recorded yet)")
+    triggers = {r[0] for r in db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    dropped = [t for t in (f"{AUDIT_TABLE}_no_update", f"{AUDIT_TABLE}_no_delete") if t not in triggers]
+    chain = AuditLog(db, create=repair).verify()
+    parts = [f"hash chain of {chain.rows} rows intact" if chain.ok else chain_warning(chain)]
+    if dropped and not repair:
+        parts.append(f"the triggers that keep it append-only were removed ({', '.join(dropped)}; --repair "
+                     f"puts them back)")
+    check = Check("audit trail", chain.ok and not (dropped and not repair), "; ".join(parts))
+    if dropped and repair:
+        check.repaired = [f"put back the audit trail's append-only triggers ({', '.join(dropped)})"]
+    return check
 
 
 def _file_modes(settings, repair: bool) -> Check:

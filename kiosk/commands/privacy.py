@@ -55,8 +55,10 @@ def cmd_purge(args) -> int:
     policy = service.retention.describe()
     text = (f"{verb} {report.unknown_rows} unknown-face access-log rows (kept: {policy['unknown_days']}), "
             f"{report.access_rows} other access-log rows ({policy['access_days']}), "
-            f"{report.attendance_rows} attendance rows ({policy['attendance_days']}), "
-            f"{report.photos} stored photos ({policy['photos_days']})")
+            f"{report.attendance_rows} attendance rows ({policy['attendance_days']}) "
+            f"and {report.face_images} stored face images ({policy['photos_days']}): {report.photos} enrolment "
+            f"photos, {report.review_frames} PIN check-in frames, {report.learned_crops} learned mask templates "
+            f"with their face crops")
     emit(args, report.as_dict() | {"policy": policy}, text)
     return 0
 
