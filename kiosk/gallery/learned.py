@@ -37,6 +37,7 @@ MAX_ACTIVE = 5
 MAX_PENDING = 3
 # A person's learned entries; named here because LearnedTemplates.list hides the builtin inside the class.
 Entries = list[dict]
+Expired = list[tuple[str, str]]  # (worker ID, template name)
 
 
 def entries(metadata: dict) -> list[dict]:
@@ -146,12 +147,12 @@ class LearnedTemplates:
         self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
         self._commit(folder, meta, listed, [])
 
-    def expired(self, cutoff: datetime) -> list[tuple[str, str]]:
+    def expired(self, cutoff: datetime) -> Expired:
         """(worker ID, name) of every learned template whose face crop was stored before `cutoff`
         (local time): the retention purge removes them (kiosk.attendance.retention). A template
         goes with its crop: without it HR cannot look at it nor `kiosk reembed` rebuild it, and
         the next masked PIN check-in learns the person's mask again."""
-        out = []
+        out: Expired = []
         root = self.store.root
         for folder in sorted(root.iterdir()) if root.is_dir() else ():
             if not folder.is_dir() or folder.name.startswith(".") or "_" not in folder.name:
