@@ -3,11 +3,13 @@ the embedder's decision rule with the settings' thresholds over it, the gallery'
 and the attendance store with the site's zone and punch rule."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kiosk.app.settings import Settings
 from kiosk.attendance.db import AttendanceDB
 from kiosk.attendance.punches import PunchRule
+from kiosk.common.private import FILE_MODE, private_dir
 from kiosk.recognition.decision import DecisionRule
 from kiosk.security.at_rest import MARKER, LazyCipher
 
@@ -39,7 +41,14 @@ def gallery_cipher_for(settings: Settings):
 
 
 def attendance_db(settings: Settings, path: Path | None = None, kiosk_id: str | None = None) -> AttendanceDB:
-    """This machine's attendance.db (or `path`) with the settings' cooldown, zone and punch rule."""
-    return AttendanceDB(path or settings.db_path, cooldown_seconds=settings.cooldown_seconds,
+    """This machine's attendance.db (or `path`) with the settings' cooldown, zone and punch rule.
+    A new file is made 0600 first, so SQLite's -wal and -shm (which copy its mode) are private too."""
+    path = Path(path or settings.db_path)
+    private_dir(path.parent)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))  # an empty file is a new database
+    except FileExistsError:
+        pass
+    return AttendanceDB(path, cooldown_seconds=settings.cooldown_seconds,
                         kiosk_id=kiosk_id or settings.kiosk_id, time_zone=settings.time_zone,
                         punch_rule=PunchRule.from_settings(settings))

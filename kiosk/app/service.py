@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 
 import numpy as np
 
+from kiosk.app.audit_watch import AuditWatch
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
 from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
@@ -21,14 +22,15 @@ from kiosk.app.types import FaceResult
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import CheckIn
 from kiosk.attendance.clock import local_wall, utc_now
-from kiosk.attendance.db import SPOOF_SUSPECTED
+from kiosk.attendance.db import SPOOF_SUSPECTED, local_now
 from kiosk.attendance.errors import STORE_ERRORS, explain
 from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
+from kiosk.common.private import private_process
 from kiosk.enrollment.templates import Progress
-from kiosk.gallery.learned import LearnedTemplates
+from kiosk.gallery.learned import LearnedTemplates, purge_learned
 from kiosk.gallery.learning import SOURCE_FACE, LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
 from kiosk.recognition.decision import DecisionRule
@@ -53,8 +55,9 @@ from kiosk.vision.types import Face
 log = logging.getLogger(__name__)
 
 
-class KioskService(WorkerIds, People, ScreenSupport):
+class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
+        private_process()  # everything this kiosk writes is its user's only (kiosk.common.private)
         self.settings = settings or load_settings()
         self._pipeline = pipeline
         self.store = GalleryStore(self.settings.embeddings_dir, cipher=gallery_cipher_for(self.settings))
@@ -136,7 +139,6 @@ class KioskService(WorkerIds, People, ScreenSupport):
         """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
         this desk's audit trail is kept."""
 
-        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         return attendance_db(self.settings)
 
     @cached_property
@@ -201,7 +203,7 @@ class KioskService(WorkerIds, People, ScreenSupport):
     def purge(self, *, dry_run: bool = False, now: datetime | None = None):
         """Apply the retention settings (kiosk.attendance.retention); the purge is audited."""
 
-        folders = []
+        folders, frames = [], []
         days = self.retention.photos_days
         # On a site the enrolment photos are the server's (aged from when it first stored them);
         # this kiosk's cache follows. A single kiosk ages its own files.
@@ -210,13 +212,13 @@ class KioskService(WorkerIds, People, ScreenSupport):
         if days is not None:
             from kiosk.recognition.pin_checkin import review_folders
 
-            folders += review_folders(self.settings.data_dir)  # PIN check-in frames age like photos
-        report = purge(self.db, self.retention, photo_folders=folders, now=now, dry_run=dry_run)
+            frames = review_folders(self.settings.data_dir)  # PIN check-in frames age like photos
+        report = purge(self.db, self.retention, photo_folders=folders, review_folders=frames, now=now,
+                       dry_run=dry_run)
+        if days is not None:  # learned real-mask templates go with their face crops
+            report.learned_crops = purge_learned(self.store, local_now(now) - timedelta(days=days), dry_run,
+                                                 changed=self.site.changed_here if self.site is not None else None)
         if days is not None and self.site is not None:
-            from datetime import timedelta
-
-            from kiosk.attendance.db import local_now
-
             cutoff = (local_now(now) - timedelta(days=days)).astimezone()
             report.photos += self.site.gallery.purge_photos(cutoff, dry_run)
             if not dry_run:

@@ -12,6 +12,7 @@ from typing import Any
 import tomllib
 
 from kiosk.common.fsutil import atomic_write_text
+from kiosk.common.private import private_dir
 
 SETTINGS_FILE = "kiosk.toml"
 
@@ -109,7 +110,7 @@ class Settings:
                 continue
             lines.append(f"{f.name} = {_toml_value(value)}")
         lines.extend(tables)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
         atomic_write_text(self.settings_path, "\n".join(lines) + "\n")
 
 

@@ -1,7 +1,8 @@
 """`kiosk doctor`: is this data folder healthy? Gallery against the database, folders left by
-a crash, SQLite's integrity check, outbox entries waiting, free space, model files. `--repair`
-does what is safe without a person deciding: recover the crash leftovers, bring the database in
-line with the gallery, write the outbox. A damaged database is never "repaired" by deleting
+a crash, SQLite's integrity check, the audit trail's hash chain, outbox entries waiting, file
+modes (private to the kiosk's user), free space, model files. `--repair` does what is safe
+without a person deciding: recover the crash leftovers, bring the database in line with the
+gallery, write the outbox, make files private. A damaged database is never "repaired" by deleting
 rows: the report says to restore a backup."""
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 
+from kiosk.app.audit_watch import chain_warning
 from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.reconcile import disagreements, enrolled_folders, reconcile
 from kiosk.attendance.errors import explain
 from kiosk.attendance.outbox import Outbox
+from kiosk.common.private import loose_modes, tighten
 from kiosk.common.worker_id import case_duplicates
 from kiosk.gallery.folders import GalleryError, folder_identity
 from kiosk.gallery.store import GalleryStore
 from kiosk.security.at_rest import GalleryKeyError
+from kiosk.security.audit import TABLE as AUDIT_TABLE
+from kiosk.security.audit import AuditLog
 from kiosk.vision.pipeline import load_pipeline
 
 LOW_SPACE_BYTES = 500 * 1024 * 1024
@@ -58,7 +63,7 @@ def integrity(db_path) -> tuple[bool, str]:
 
 
 def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]:
-    checks = []
+    checks = [_file_modes(settings, repair)]  # first: opening the database makes its folder private
     store = GalleryStore(settings.embeddings_dir, cipher=gallery_cipher_for(settings))
     stray = store.stray()
     damaged = False
@@ -111,6 +116,7 @@ def diagnose(settings, repair: bool = False, models: bool = True) -> list[Check]
                 check.ok = not any(disagreements(store, db))
             checks.append(check)
             checks.append(_case_twins(store, db))
+            checks.append(_audit_chain(db, repair))
             outbox = Outbox(settings.data_dir / "outbox")
             waiting = len(outbox)
             check = Check("outbox", not waiting, f"{waiting} writes waiting in {outbox.folder}" if waiting else "empty")
@@ -152,6 +158,44 @@ def _case_twins(store, db) -> Check:
                                       f"Employees screen)")
 
 
+def _audit_chain(db, repair: bool) -> Check:
+    """The audit trail's hash chain walked (AuditLog.verify), and its append-only triggers in place.
+    A broken chain is never repaired (the edit is the finding: restore a backup); dropped
+    triggers are put back by --repair (as the kiosk does when it opens the trail)."""
+    if not db.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [AUDIT_TABLE]).fetchone():
+        return Check("audit trail", True, "empty (nothing recorded yet)")
+    triggers = {r[0] for r in db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    dropped = [t for t in (f"{AUDIT_TABLE}_no_update", f"{AUDIT_TABLE}_no_delete") if t not in triggers]
+    chain = AuditLog(db, create=repair).verify()
+    parts = [f"hash chain of {chain.rows} rows intact" if chain.ok else chain_warning(chain)]
+    if dropped and not repair:
+        parts.append(f"the triggers that keep it append-only were removed ({', '.join(dropped)}; --repair "
+                     f"puts them back)")
+    check = Check("audit trail", chain.ok and not (dropped and not repair), "; ".join(parts))
+    if dropped and repair:
+        check.repaired = [f"put back the audit trail's append-only triggers ({', '.join(dropped)})"]
+    return check
+
+
+def _file_modes(settings, repair: bool) -> Check:
+    """Folders 0700 and files 0600 (kiosk.common.private): a database, gallery or export that
+    other users of this machine can read is a finding; --repair removes their access."""
+    loose = loose_modes(settings.data_dir)
+    if not loose:
+        return Check("file modes", True, f"everything in {settings.data_dir} is private to its owner")
+    shown = ", ".join(f"{path.relative_to(settings.data_dir).as_posix() or '.'} {mode:04o}" for path, mode in loose[:5])
+    more = f" and {len(loose) - 5} more" if len(loose) > 5 else ""
+    check = Check("file modes", False, f"{len(loose)} in {settings.data_dir} can be read or entered by other users "
+                                       f"({shown}{more}): folders should be 0700 and files 0600")
+    if repair:
+        changed = tighten(settings.data_dir)
+        failed = [c for c in changed if c.startswith("could not")]
+        check.repaired = [f"made {len(changed) - len(failed)} files and folders private (group and others "
+                          f"removed)", *failed]
+        check.ok = not loose_modes(settings.data_dir)
+    return check
+
+
 def _models(settings) -> Check:
     try:
         pipeline = load_pipeline(settings)
@@ -173,9 +217,11 @@ def cmd_doctor(args) -> int:
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
-        "doctor", help="check the data folder (gallery vs database, leftovers, integrity, space, models)",
+        "doctor", help="check the data folder (gallery vs database, leftovers, integrity, audit chain, "
+                       "file modes, space, models)",
         description="Checks the data folder and, with --repair, fixes what is safe: leftovers of a crash, "
-                    "database rows that disagree with the gallery, waiting outbox entries. Exit 1 when a "
+                    "database rows that disagree with the gallery, waiting outbox entries, files other users "
+                    "can read. A broken audit chain is reported (never repaired). Exit 1 when a "
                     "problem remains.")
     p.add_argument("--repair", action="store_true", help="fix what is safe to fix")
     p.add_argument("--no-models", action="store_true", help="skip loading the face models")

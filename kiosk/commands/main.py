@@ -20,6 +20,7 @@ from kiosk.attendance.outbox import QUEUED
 from kiosk.commands.common import emit, open_service, parse_date, positive_int, read_pin
 from kiosk.common import worker_id
 from kiosk.common.errors import CliError, SiteError
+from kiosk.common.private import private_process
 from kiosk.enrollment.templates import EnrollmentError
 from kiosk.gallery.folders import GalleryError
 from kiosk.gallery.learned import LearnedTemplates
@@ -449,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_process()  # every file a command writes (exports included) is the user's only
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,

@@ -16,6 +16,7 @@ from pathlib import Path
 from kiosk.app.service import KioskService
 from kiosk.commands.common import emit, open_service, parse_date
 from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.common.private import private_dir, write_private_bytes
 from kiosk.gallery.folders import GalleryError
 from kiosk.gallery.store import GalleryStore
 from kiosk.security import audit as audit_actions
@@ -54,8 +55,10 @@ def cmd_purge(args) -> int:
     policy = service.retention.describe()
     text = (f"{verb} {report.unknown_rows} unknown-face access-log rows (kept: {policy['unknown_days']}), "
             f"{report.access_rows} other access-log rows ({policy['access_days']}), "
-            f"{report.attendance_rows} attendance rows ({policy['attendance_days']}), "
-            f"{report.photos} stored photos ({policy['photos_days']})")
+            f"{report.attendance_rows} attendance rows ({policy['attendance_days']}) "
+            f"and {report.face_images} stored face images ({policy['photos_days']}): {report.photos} enrolment "
+            f"photos, {report.review_frames} PIN check-in frames, {report.learned_crops} learned mask templates "
+            f"with their face crops")
     emit(args, report.as_dict() | {"policy": policy}, text)
     return 0
 
@@ -140,7 +143,8 @@ def person_details(args) -> int:
 
 def export_plain(service, out_dir: Path) -> int:
     """The gallery in the seed's plain layout (for migration to another system): every person's
-    folder with its files opened. Written beside `out_dir` and renamed: all or nothing."""
+    folder with its files opened. Written beside `out_dir` and renamed: all or nothing. The
+    folders are 0700 and the files 0600 (its owner only), whatever the umask."""
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise ValueError(f"{out_dir} is not empty: choose a new folder for the plain export")
@@ -150,10 +154,10 @@ def export_plain(service, out_dir: Path) -> int:
         for record in service.people():
             for path in sorted(p for p in record.folder.rglob("*") if p.is_file()):
                 target = staging / record.folder.name / path.relative_to(record.folder)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(service.store.read_file(path))
+                private_dir(target.parent)
+                write_private_bytes(target, service.store.read_file(path))
             count += 1
-        staging.mkdir(parents=True, exist_ok=True)
+        private_dir(staging)
         if out_dir.exists():
             out_dir.rmdir()
         staging.rename(out_dir)
@@ -201,7 +205,12 @@ def cmd_gallery(args) -> int:
     if args.action == "export":
         if not args.plain:
             raise ValueError("gallery export writes the plain seed layout: say so with --plain DIR")
+        if not args.unencrypted:
+            raise ValueError("gallery export --plain writes every face template and photo unencrypted: "
+                             "add --unencrypted to confirm that is what you want")
         count = export_plain(service, Path(args.plain))
+        print(f"warning: {args.plain} holds every enrolled face unencrypted (readable by this user only): "
+              f"move it to the new system and delete it", file=sys.stderr)
         service.audit_event(audit_actions.GALLERY_EXPORT, people=count, out=str(args.plain), plain=True)
         emit(args, {"people": count, "out": args.plain},
               f"wrote {count} people in the plain seed layout to {args.plain} (unencrypted: keep it safe)")
@@ -243,12 +252,15 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_purge)
 
     p = subparsers.add_parser("gallery", help="move the gallery in or out of the plain seed layout; seal it",
-                              description="export --plain DIR: the plain seed layout (for migration); "
+                              description="export --plain DIR --unencrypted: the plain seed layout (for "
+                                          "migration; folders 0700, files 0600); "
                                           "import DIR: people of a seed-layout folder, sealed; "
                                           "encrypt: seal plain files of this gallery in place.")
     p.add_argument("action", choices=["export", "import", "encrypt"])
     p.add_argument("source", nargs="?", help="import: the seed-layout folder")
     p.add_argument("--plain", metavar="DIR", help="export: the new folder to write")
+    p.add_argument("--unencrypted", action="store_true",
+                   help="export: confirm that the faces are written unencrypted (refused without it)")
     p.add_argument("--replace", action="store_true", help="import: replace people already enrolled")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_gallery)

@@ -9,18 +9,18 @@ from pathlib import Path
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, mode: int | None = None) -> None:
-    """Write to a temporary file beside `path`, fsync, then rename over it. `mode` (e.g. 0o600
-    for a secret) is set before any byte is written."""
+    """Write to a temporary file beside `path`, fsync, then rename over it. `mode` is set before
+    any byte is written; by default the file is private (0600, kiosk.common.private), and an
+    existing file keeps its owner's bits but loses any group or other access."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        # mkstemp makes 0600 files; keep an existing file's mode, else the usual 0644.
         if mode is None:
             try:
-                mode = path.stat().st_mode & 0o777
+                mode = path.stat().st_mode & 0o700
             except FileNotFoundError:
-                mode = 0o644
+                mode = 0o600
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

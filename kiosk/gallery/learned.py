@@ -21,13 +21,14 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
 from kiosk.common.fsutil import atomic_write_text
-from kiosk.gallery.folders import GalleryError, read_metadata
+from kiosk.gallery.folders import GalleryError, folder_identity, read_metadata
 from kiosk.security.at_rest import array_bytes
 
 LEARNED_DIR = Path("masked") / "learned"
@@ -36,6 +37,7 @@ MAX_ACTIVE = 5
 MAX_PENDING = 3
 # A person's learned entries; named here because LearnedTemplates.list hides the builtin inside the class.
 Entries = list[dict]
+Expired = list[tuple[str, str]]  # (worker ID, template name)
 
 
 def entries(metadata: dict) -> list[dict]:
@@ -145,6 +147,24 @@ class LearnedTemplates:
         self.store.replace_file(folder / LEARNED_DIR / f"{name}.npy", array_bytes(vector))
         self._commit(folder, meta, listed, [])
 
+    def expired(self, cutoff: datetime) -> Expired:
+        """(worker ID, name) of every learned template whose face crop was stored before `cutoff`
+        (local time): the retention purge removes them (kiosk.attendance.retention). A template
+        goes with its crop: without it HR cannot look at it nor `kiosk reembed` rebuild it, and
+        the next masked PIN check-in learns the person's mask again."""
+        out: Expired = []
+        root = self.store.root
+        for folder in sorted(root.iterdir()) if root.is_dir() else ():
+            if not folder.is_dir() or folder.name.startswith(".") or "_" not in folder.name:
+                continue
+            try:
+                user_id = folder_identity(folder)[0]
+                listed = entries(read_metadata(folder))
+            except (GalleryError, OSError, ValueError):  # a damaged folder: doctor's finding, not the purge's
+                continue
+            out += [(user_id, e["name"]) for e in listed if _stored_at(folder, e) < cutoff]
+        return out
+
     def _commit(self, folder: Path, meta: dict, keep: Entries, dropped: Entries) -> None:
         meta["learned"] = keep
         atomic_write_text(folder / "metadata.json", json.dumps(meta, indent=2, ensure_ascii=False))
@@ -153,6 +173,34 @@ class LearnedTemplates:
                 (folder / LEARNED_DIR / f"{entry['name']}{suffix}").unlink(missing_ok=True)
         # The service reloads its matcher when the gallery folder's time changes (any process).
         os.utime(self.store.root)
+
+
+def purge_learned(store, cutoff: datetime, dry_run: bool = False,
+                  changed: Callable[[str], object] | None = None) -> int:
+    """Remove (or with `dry_run` only count) the learned templates whose crops are older than
+    `cutoff` (LearnedTemplates.expired); `changed` is told each person changed (a site's kiosk
+    hands them on). A single kiosk's matcher reloads by itself (the gallery folder's time)."""
+    learned = LearnedTemplates(store)
+    expired = learned.expired(cutoff)
+    if not dry_run:
+        for user_id, name in expired:
+            learned.remove(user_id, name)
+        for user_id in dict.fromkeys(u for u, _ in expired):
+            if changed is not None:
+                changed(user_id)
+    return len(expired)
+
+
+def _stored_at(folder: Path, entry: dict) -> datetime:
+    """When a learned crop was stored, as local naive time: its recorded date, else its file's time."""
+    try:
+        moment = datetime.fromisoformat(str(entry.get("date")))
+        return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    except ValueError:
+        try:
+            return datetime.fromtimestamp((folder / LEARNED_DIR / f"{entry['name']}.jpg").stat().st_mtime)
+        except OSError:
+            return datetime.min  # neither a date nor a crop: nothing worth keeping
 
 
 def _find(listed: list[dict], name: str, user_id: str) -> dict:

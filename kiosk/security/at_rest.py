@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from kiosk.common.fsutil import atomic_write_bytes, atomic_write_text
+from kiosk.common.private import write_private_bytes
 
 MAGIC = b"KIOSKAES1\n"
 NONCE_BYTES = 12
@@ -258,7 +259,7 @@ def write_sealed(path: Path, data: bytes, cipher: Cipher | None, label: str, *, 
     if atomic:
         atomic_write_bytes(path, data)
     else:
-        Path(path).write_bytes(data)
+        write_private_bytes(path, data)
 
 
 def read_sealed(path: Path, cipher: Cipher | None, label: str) -> bytes:

@@ -110,11 +110,14 @@ def _create(db) -> None:
 class AuditLog:
     """The audit trail of one data folder, kept in its attendance database."""
 
-    def __init__(self, db: AttendanceDB, head_path: str | Path | None = None):
+    def __init__(self, db: AttendanceDB, head_path: str | Path | None = None, *, create: bool = True):
+        """`create` makes the table and puts back its append-only triggers if they were dropped;
+        without it nothing is written (`kiosk doctor` reports before it repairs)."""
         self.db = db
         self.head_path = Path(head_path) if head_path else db.path.with_name("audit.head")
-        with db._write() as conn:
-            _create(conn)
+        if create:
+            with db._write() as conn:
+                _create(conn)
 
     # -- writing -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.app.settings import load_settings
 from kiosk.common.fsutil import atomic_write_text
+from kiosk.common.private import private_process
 
 STATUS_EVERY_MS = 5000
 
@@ -54,6 +55,7 @@ def create_application(settings, kiosk_mode: bool):
 
 
 def main(argv: list[str] | None = None) -> int:
+    private_process()  # the database, the gallery, exports and logs: the kiosk user's only
     args = parse_args(argv)
     if args.hr and args.kiosk:
         print("error: --hr is the HR desk window, --kiosk the entrance full screen: choose one", file=sys.stderr)

@@ -83,12 +83,14 @@ class MainWindow(QMainWindow):
 
         self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
         self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
+        self._purge.timeout.connect(self.check_audit)  # the audit chain walked daily too
 
         fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
 
     def start(self) -> None:
         self.capture.start()
         self.service.start_site()  # a site's kiosk follows the server (kiosk.site); alone: nothing
+        QTimer.singleShot(2000, self.check_audit)  # at start-up, then daily with the purge
         QTimer.singleShot(50, self._load_models)  # after the window has painted "loading…"
 
     def _load_models(self) -> None:
@@ -122,6 +124,13 @@ class MainWindow(QMainWindow):
         if report.total:
             log.info("retention purge removed %s", report.as_dict())
         return report
+
+    def check_audit(self):
+        """Walk the audit chain (kiosk.app.audit_watch); broken, the HR screens show a warning."""
+        check = self.service.check_audit()
+        if self.admin is not None:
+            self.admin.show_audit_warning()
+        return check
 
     # -- navigation -------------------------------------------------------------------------
     def request_admin(self) -> bool:

@@ -1,7 +1,9 @@
 """Audit trail, purge and subject-access export through the command line, on a real data folder."""
 import json
+import os
 import shutil
 import sqlite3
+import stat
 import zipfile
 
 import numpy as np
@@ -94,8 +96,14 @@ def test_a_copied_data_folder_reveals_no_face_without_the_key(capsys, data, tmp_
 
 def test_plain_export_and_import_keep_everyone(capsys, data, tmp_path):
     plain = tmp_path / "plain"
-    code, out, _ = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
-    assert code == 0 and "5 people" in out
+    code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
+    assert code == 1 and "unencrypted" in err and "--unencrypted" in err and not plain.exists()
+    os.umask(0o022)  # a usual shell's: the export is private all the same
+    code, out, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain), "--unencrypted")
+    assert code == 0 and "5 people" in out and "warning" in err and "unencrypted" in err
+    written = [plain, *plain.rglob("*")]
+    assert len(written) > 5 * 25 and all(stat.S_IMODE(p.stat().st_mode) == (0o700 if p.is_dir() else 0o600)
+                                         for p in written)
     vector = np.load(next(plain.glob("E001_*")) / "originals" / "original_1.npy")
     assert vector.shape == (128,)
     fresh = tmp_path / "fresh"
@@ -104,5 +112,5 @@ def test_plain_export_and_import_keep_everyone(capsys, data, tmp_path):
     assert all(p.read_bytes().startswith(b"KIOSKAES1") for p in _gallery_files(fresh))
     code, out, _ = run(capsys, "--data-dir", str(fresh), "recognize", str(photos_of("df01")[-1]), "--json")
     assert code == 0 and json.loads(out)["faces"][0]["user_id"] == "E001"
-    code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain))
+    code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain), "--unencrypted")
     assert code == 1 and "not empty" in err

@@ -264,11 +264,13 @@ def test_pin_faces_are_sealed_exported_purged_and_erased(service, tmp_path):
     assert store.crop(entry).ndim == 3  # HR's panel and reembed read it through the key
     names = __import__("zipfile").ZipFile(__import__("io").BytesIO(person_archive(service, "W1")[0])).namelist()
     assert f"review/{frame.parent.name}/{frame.name}" in names and f"gallery/{LEARNED_DIR.as_posix()}/real_1.jpg" in names
-    # Retention: review frames older than the photo period go, newer ones stay.
+    # Retention: photos, review frames and learned crops older than the photo period go, newer ones stay.
     service.settings.retention_photos_days = 30
     assert service.purge(dry_run=True, now=datetime.now() + timedelta(days=29)).photos == 0
     photos = sum(len(list((f / "photos").glob("*"))) for f in service.store.root.iterdir() if f.is_dir())
-    assert service.purge(dry_run=True, now=datetime.now() + timedelta(days=31)).photos == photos + 1
+    report = service.purge(dry_run=True, now=datetime.now() + timedelta(days=31))
+    learned = sum(len(store.list(uid)) for uid in PEOPLE)
+    assert (report.photos, report.review_frames, report.learned_crops) == (photos, 1, learned) and learned >= 1
     assert frame.exists()
     service.delete("W1")
     assert review_frames(data, "W1") == [] and service.store.folder_of("W1") is None

@@ -112,8 +112,12 @@ class AdminPage(QWidget):
         # naming the file and what to do, instead of the page failing (kiosk.attendance.errors).
         self.problem = QLabel("", objectName="error", wordWrap=True)
         self.problem.hide()
+        # A broken audit chain (kiosk.app.audit_watch) is said over every page until it is dealt with.
+        self.audit_banner = QLabel("", objectName="error", wordWrap=True)
+        self.audit_banner.hide()
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.audit_banner)
         right.addWidget(self.problem)
         right.addWidget(self.pages, 1)
         layout.addLayout(right, 1)
@@ -188,7 +192,15 @@ class AdminPage(QWidget):
     def refresh(self) -> None:
         self._refresh(self.pages.currentWidget())
 
+    def show_audit_warning(self) -> str | None:
+        """The banner while the audit chain is broken (the last check's; walked now if never)."""
+        warning = self.service.audit_warning()
+        self.audit_banner.setText(warning or "")
+        self.audit_banner.setVisible(bool(warning))
+        return warning
+
     def _refresh(self, page: QWidget) -> None:
+        self.show_audit_warning()
         try:
             page.refresh()
         except (sqlite3.Error, OSError) as exc:

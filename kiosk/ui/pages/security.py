@@ -60,5 +60,6 @@ class SecurityPage(QWidget):
         report = self.service.purge()
         say(self.message, f"✓ Removed {report.total} records older than the retention settings allow "
                           f"({report.unknown_rows} unknown-face log rows, {report.access_rows} other log rows, "
-                          f"{report.attendance_rows} check-ins, {report.photos} photos).")
+                          f"{report.attendance_rows} check-ins, {report.photos} photos, {report.review_frames} PIN "
+                          f"check-in frames, {report.learned_crops} learned masks).")
         return report
