@@ -1,6 +1,7 @@
-"""The HR area: a sidebar of workflows (employees, attendance, statistics, expert recognition),
-each one page, reached with the HR or the admin PIN; the administrator also sees the audit trail
-and security (PINs, encryption, retention) and, in kiosk mode, can leave it.
+"""The HR area: a sidebar of workflows (employees, today's board, attendance, the monthly sheet,
+statistics, expert recognition), each one page, reached with the HR or the admin PIN; the
+administrator also sees the audit trail, security (PINs, encryption, retention) and the attendance
+settings (shifts, punch mode, time zone, holidays) and, in kiosk mode, can leave it.
 
 The sidebar gives way on a small screen: below SIDEBAR_MIN_WIDTH it becomes a rail of icons with
 short names under them, and on a portrait screen a bar across the top."""
@@ -24,21 +25,26 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.pages.attendance import AttendancePage
+from kiosk.ui.pages.attendance_settings import AttendanceSettingsPage
 from kiosk.ui.pages.audit import AuditPage
 from kiosk.ui.pages.employees import EmployeesPage
 from kiosk.ui.pages.expert import ExpertPage
+from kiosk.ui.pages.monthly import MonthlyPage
 from kiosk.ui.pages.security import SecurityPage
 from kiosk.ui.pages.stats import StatsPage
+from kiosk.ui.pages.today import TodayPage
 from kiosk.ui.pin import PinGuard
 
-ADMIN_ONLY = ("audit", "security")
+ADMIN_ONLY = ("audit", "security", "attendance_settings")
 SIDEBAR_WIDTH = 310
 SIDEBAR_MIN_WIDTH = 1100  # the HR area's width from which the sidebar has room
 SIDEBAR, RAIL, TOP_BAR = "sidebar", "rail", "top"
 # (key, name, short name for the rail and the top bar, icon)
-PAGES = (("employees", "Employees", "Employees", "users"), ("attendance", "Attendance", "Attendance", "calendar"),
+PAGES = (("employees", "Employees", "Employees", "users"), ("today", "Today", "Today", "check"),
+         ("attendance", "Attendance", "Attendance", "calendar"), ("monthly", "Monthly sheet", "Monthly", "calendar"),
          ("stats", "Statistics", "Statistics", "chart"), ("expert", "Expert recognition", "Expert", "search"),
-         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"))
+         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"),
+         ("attendance_settings", "Attendance settings", "Shifts", "kiosk"))
 EXIT_TEXT = ("Leave kiosk mode", "Leave")
 
 
@@ -62,6 +68,9 @@ class AdminPage(QWidget):
         self.hub = hub
         self.employees = EmployeesPage(service, hub)
         self.attendance = AttendancePage(service)
+        self.today = TodayPage(service)
+        self.monthly = MonthlyPage(service)
+        self.attendance_settings = AttendanceSettingsPage(service)
         self.stats = StatsPage(service)
         self.expert = ExpertPage(service)
         self.audit = AuditPage(service)
@@ -165,7 +174,8 @@ class AdminPage(QWidget):
 
     def page(self, key: str) -> QWidget:
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
-                "expert": self.expert, "audit": self.audit, "security": self.security}[key]
+                "expert": self.expert, "audit": self.audit, "security": self.security, "today": self.today,
+                "monthly": self.monthly, "attendance_settings": self.attendance_settings}[key]
 
     def set_role(self, role: str, kiosk_mode: bool = False) -> None:
         """HR sees its workflows; the administrator also the audit trail, security and the way out."""
@@ -173,7 +183,7 @@ class AdminPage(QWidget):
         for key in ADMIN_ONLY:
             self.nav_buttons[key].setVisible(role == "admin")
         self.exit_button.setVisible(role == "admin" and kiosk_mode)
-        if role != "admin" and self.pages.currentWidget() in (self.audit, self.security):
+        if role != "admin" and self.pages.currentWidget() in [self.page(k) for k in ADMIN_ONLY]:
             self.open("employees")
 
     def open(self, key: str) -> QWidget:
