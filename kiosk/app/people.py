@@ -27,9 +27,10 @@ def left_at(metadata: dict) -> str | None:
 
 
 def checked_changes(user_id: str, current: dict, name: str | None, department: str | None,
-                    mobile: str | None) -> dict:
+                    mobile: str | None, shift: str | None = None, shifts: tuple[str, ...] = ()) -> dict:
     """The fields that change ({field: new value}), each checked; ValueError names the first
-    problem. None: leave the field as it is; an empty department or mobile clears it."""
+    problem. None: leave the field as it is; an empty department, mobile or shift clears it (the
+    shift then comes from the department or the default: kiosk.attendance.shifts)."""
     changes = {}
     if name is not None:
         problems = [p for p in validate_details(user_id, name, "+10000000") if "name" in p]
@@ -48,24 +49,27 @@ def checked_changes(user_id: str, current: dict, name: str | None, department: s
         if mobile and not MOBILE_RE.match(mobile):
             raise ValueError(f"Mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
         changes["mobile"] = mobile
+    if shift is not None:
+        shift = shift.strip()
+        if shift and shift not in shifts:
+            raise ValueError(f"there is no shift called {shift!r}: the shifts are {', '.join(shifts) or 'none yet'}")
+        changes["shift"] = shift
     changed = {k: v for k, v in changes.items() if v != (current.get(k) or "")}
     if not changed:
-        raise ValueError(f"nothing to change for {user_id}: give a new --name, --department or --mobile")
+        raise ValueError(f"nothing to change for {user_id}: give a new --name, --department, --mobile or --shift")
     return changed
 
 
 
 class People:
-    """What KioskService does with a person's details (mixed in; needs `store`, `db`, `site`,
-    `resolve_id`, `audit_event` and `reload`)."""
+    """What KioskService does with a person's details (mixed in; needs `store`, `db`,
+    `resolve_id`, `audit_event` and `gallery_changed`)."""
 
     store: GalleryStore
 
     def _person_for_change(self, typed: str) -> tuple[str, dict, dict]:
         """(worker ID, gallery metadata, employees row) of an enrolled person; a clear error for
-        an unknown or deleted one, or on a site (not there yet: its kiosks share one gallery)."""
-        if getattr(self, "site", None) is not None:
-            raise ValueError("editing people on a site is not supported yet: edit them on a single kiosk")
+        an unknown or deleted one."""
         user_id = self.resolve_id(typed)  # type: ignore[attr-defined]
         folder = self.store.folder_of(user_id, exact=True)
         if folder is None:
@@ -78,7 +82,9 @@ class People:
         return user_id, record.metadata, row
 
     def _change(self, user_id: str, row_fields: dict, meta_fields: dict) -> dict:
-        """The row first, then metadata.json; a refused gallery write puts the row back."""
+        """The row first, then metadata.json; a refused gallery write puts the row back. On a
+        site the row is the site's, and the changed folder goes to the site (now, or when it is
+        back), so every kiosk shows the new name and stops recognising someone who left."""
         db = self.db  # type: ignore[attr-defined]
         before = db.get_employee(user_id)
         db.update_employee(user_id, **row_fields)
@@ -87,18 +93,20 @@ class People:
         except BaseException:
             db.update_employee(user_id, **{k: before.get(k) for k in row_fields})
             raise
-        self.reload()  # type: ignore[attr-defined]
+        self.gallery_changed(user_id)  # type: ignore[attr-defined]  # the site's copy, and the matcher
         return db.get_employee(user_id)
 
     def edit_person(self, typed: str, *, name: str | None = None, department: str | None = None,
-                    mobile: str | None = None) -> dict:
-        """Change a person's name, department or mobile (audited). Returns the employees row."""
+                    mobile: str | None = None, shift: str | None = None) -> dict:
+        """Change a person's name, department, mobile or shift (audited). Returns the employees row."""
         user_id, metadata, row = self._person_for_change(typed)
         current = {"name": metadata.get("name") or row["name"], "department": metadata.get("department") or "",
-                   "mobile": metadata.get("mobile") or row.get("mobile") or ""}
-        changes = checked_changes(user_id, current, name, department, mobile)
+                   "mobile": metadata.get("mobile") or row.get("mobile") or "", "shift": row.get("shift") or ""}
+        shifts = tuple(self.timesheet.shift_names()) if shift is not None else ()  # type: ignore[attr-defined]
+        changes = checked_changes(user_id, current, name, department, mobile, shift, shifts)
         row_fields = {k: (v or None) if k != "name" else v for k, v in changes.items()}
-        result = self._change(user_id, row_fields, changes)
+        # The shift is attendance's, kept in the employees row only (not in the gallery's metadata).
+        result = self._change(user_id, row_fields, {k: v for k, v in changes.items() if k != "shift"})
         self.audit_event(PERSON_EDIT, user_id,  # type: ignore[attr-defined]
                          **{k: {"from": current[k], "to": v} for k, v in changes.items()})
         return result

@@ -16,6 +16,7 @@ from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.people import People, left_at
 from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
+from kiosk.app.timesheet import Timesheet
 from kiosk.app.types import FaceResult
 from kiosk.app.worker_id_change import WorkerIds, refuse_taken
 from kiosk.attendance import CheckIn
@@ -167,6 +168,11 @@ class KioskService(WorkerIds, People, ScreenSupport):
             self._recovered = True
             self.recovery_notes += self.store.recover()
         return self.recovery_notes
+
+    @cached_property
+    def timesheet(self) -> Timesheet:
+        """Attendance beyond recording a punch: corrections, derived days, exports, settings."""
+        return Timesheet(self)
 
     @cached_property
     def audit(self):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.settings import load_settings
+from kiosk.attendance.clock import as_utc, offset_minutes, parse_utc, resolve_zone
 from kiosk.attendance.db import AttendanceDB
 from kiosk.common.worker_id import case_duplicates
 from kiosk.gallery.folders import GalleryError
@@ -92,9 +93,10 @@ def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
         attendance = [r for r in attendance if r["employee_id"] not in twins]
         access = [r for r in access if r["employee_id"] not in twins]
         for e in employees:
-            cur.execute("""INSERT INTO employees (id, name, mobile, enrolled_at, active) VALUES (%s, %s, %s, %s, %s)
-                           ON CONFLICT (id) DO NOTHING""",
-                        [e["id"], e["name"], e["mobile"], when(e["enrolled_at"]), bool(e["active"])])
+            cur.execute("""INSERT INTO employees (id, name, mobile, enrolled_at, active, department, left_at, shift)
+                           VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING""",
+                        [e["id"], e["name"], e["mobile"], when(e["enrolled_at"]), bool(e["active"]),
+                         e.get("department"), when(e.get("left_at")), e.get("shift")])
             report.employees += cur.rowcount
         for table, rows in (("attendance", attendance), ("access_log", access)):
             for row in rows:
@@ -104,10 +106,21 @@ def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
                 if cur.rowcount == 0:
                     continue  # imported before
                 if table == "attendance":
+                    # A punch keeps its instant and zone; a row from before them is read in the site's zone.
+                    utc = (parse_utc(row["utc"]) if row.get("utc")
+                           else as_utc(when(row["timestamp"]), site.attendance.zone))
+                    tz = row.get("tz") or site.attendance.zone_name
+                    offset = row.get("utc_offset")
                     cur.execute("""INSERT INTO attendance (employee_id, timestamp, status, score, masked, kiosk_id,
-                                                           method) VALUES (%s, %s, %s, %s, %s, %s, %s)""",
+                                                           method, utc, tz, utc_offset, direction, direction_source,
+                                                           reason, added_by, voided_at, void_reason, voided_by)
+                                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
                                 [row["employee_id"], when(row["timestamp"]), row["status"], row["score"],
-                                 flag(row["masked"]), row["kiosk_id"] or "", row.get("method") or "face"])
+                                 flag(row["masked"]), row["kiosk_id"] or "", row.get("method") or "face",
+                                 utc, tz, offset_minutes(utc, resolve_zone(tz)) if offset is None else offset,
+                                 row.get("direction"), row.get("direction_source"), row.get("reason"),
+                                 row.get("added_by"), parse_utc(row["voided_at"]) if row.get("voided_at") else None,
+                                 row.get("void_reason"), row.get("voided_by")])
                     report.attendance_rows += 1
                 else:
                     cur.execute("""INSERT INTO access_log (timestamp, employee_id, name, outcome, score, masked,
@@ -153,12 +166,13 @@ def export_folder(site: Site, dest: Path) -> TransferReport:
         rows = site.attendance
         everything = (date(1970, 1, 1), date(9998, 12, 31))
         with db._write() as conn:
+            # the columns both stores hold (a site row may carry ones this kiosk's schema has not)
+            people, punches = set(conn.table("employees").columns_dict), set(conn.table("attendance").columns_dict)
             for e in rows.list_employees(include_inactive=True):
-                conn.table("employees").insert(e, pk="id", replace=True)
+                conn.table("employees").insert({k: v for k, v in e.items() if k in people}, pk="id", replace=True)
                 report.employees += 1
-            for r in rows.attendance(*everything):
-                conn.table("attendance").insert({k: r[k] for k in ("timestamp", "employee_id", "status", "score",
-                                                                   "masked", "kiosk_id", "method")})
+            for r in rows.punches(*everything, include_voided=True):
+                conn.table("attendance").insert({k: v for k, v in r.items() if k in punches - {"id"}})
                 report.attendance_rows += 1
             for r in rows.access_log(*everything):
                 conn.table("access_log").insert({k: v for k, v in r.items() if k != "id"})

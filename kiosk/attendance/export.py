@@ -1,24 +1,17 @@
-"""CSV exports for HR. UTF-8 with a BOM so Excel shows accents right, formula-looking text is
-defused (CSV injection), and the file is written atomically: an export that fails leaves the
-previous file, never half of a new one."""
+"""CSV exports for HR: the check-in list and the first-seen / last-seen summary, written by
+kiosk.attendance.spreadsheet (BOM, formula-looking text defused, atomic)."""
 from __future__ import annotations
 
-import csv
-import io
 import os
-from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TextIO
 
 from kiosk.attendance.db import AttendanceDB
-from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.attendance.spreadsheet import spreadsheet_text, write_csv
 
 # "method" (face / pin) came last, after the original columns: readers of the old header keep working.
 ATTENDANCE_COLUMNS = ("date", "time", "employee_id", "name", "status", "score", "masked",
                       "kiosk_id", "method")
 SUMMARY_COLUMNS = ("date", "employee_id", "name", "first_in", "last_out", "check_ins")
-# Spreadsheets run a cell starting with these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_attendance_csv(db: AttendanceDB, out_path: str | os.PathLike, start: date,
@@ -41,30 +34,3 @@ def export_daily_summary_csv(db: AttendanceDB, out_path: str | os.PathLike, star
 
 def _yes_no(flag: int | None) -> str:
     return "" if flag is None else ("yes" if flag else "no")
-
-
-def spreadsheet_text(value: str | None) -> str:
-    """Free text from people: prefix an apostrophe when a spreadsheet would run it."""
-    if value is None:
-        return ""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
-def write_csv(out_path: str | os.PathLike | TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)  # "\r\n" line ends, as Excel expects
-    writer.writerow(header)
-    count = 0
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-    if not isinstance(out_path, (str, os.PathLike)):  # a text stream (`kiosk export --out -`: stdout), as it is
-        out_path.write(buffer.getvalue())
-        out_path.flush()
-        return count
-    try:
-        atomic_write_bytes(out_path, buffer.getvalue().encode("utf-8-sig"))
-    except OSError as exc:  # same subclass (PermissionError...), but naming the target file
-        raise OSError(exc.errno, f"cannot write the CSV export: {exc.strerror or exc}",
-                      os.fspath(out_path)) from exc
-    return count

@@ -34,7 +34,8 @@ from kiosk.vision.pipeline import load_pipeline
 # Batch tools register their own sub-commands (each module has add_parser(subparsers)).
 TOOL_MODULES = ("kiosk.research.augment", "kiosk.research.evaluate", "kiosk.commands.clean", "kiosk.commands.video",
                 "kiosk.research.cluster", "kiosk.commands.bench", "kiosk.commands.doctor",
-                "kiosk.commands.privacy", "kiosk.commands.liveness", "kiosk.commands.site")
+                "kiosk.commands.privacy", "kiosk.commands.liveness", "kiosk.commands.site",
+                "kiosk.commands.attendance")
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
 CREATES_DATA_DIR = ("enroll", "models", "gallery")

@@ -120,9 +120,9 @@ def cmd_person(args) -> int:
 
 def person_details(args) -> int:
     """`kiosk person edit|leave|reactivate ID`: one line saying what changed."""
-    edits = {"name": args.name, "department": args.department, "mobile": args.mobile}
+    edits = {"name": args.name, "department": args.department, "mobile": args.mobile, "shift": args.shift}
     if args.action != "edit" and any(v is not None for v in edits.values()):
-        raise ValueError(f"person {args.action} takes no --name, --department or --mobile (use person edit)")
+        raise ValueError(f"person {args.action} takes no --name, --department, --mobile or --shift (use person edit)")
     service = open_service(args)
     if args.action == "edit":
         row = service.edit_person(args.id, **edits)
@@ -256,7 +256,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser("person", help="one person: export everything stored about them (subject-access "
                                              "request); edit their details; mark as left; re-activate",
                               description="export --out FILE.zip: everything stored about the person. "
-                                          "edit: change --name, --department, --mobile (no new photos). "
+                                          "edit: change --name, --department, --mobile, --shift (no new photos). "
                                           "leave: no longer recognised, history and photos kept. "
                                           "reactivate: recognised again with the stored photos. All audited.")
     p.add_argument("action", choices=["export", "edit", "leave", "reactivate"])
@@ -265,6 +265,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--name", help="edit: the new name")
     p.add_argument("--department", help="edit: the new department (\"\" clears it)")
     p.add_argument("--mobile", help="edit: the new mobile number (\"\" clears it)")
+    p.add_argument("--shift", help="edit: the person's shift (a name from kiosk.toml's [shifts]; \"\" = the "
+                                   "department's or the default)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_person)
     return p

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.attendance.db import AttendanceDB, date_range_params, iso_seconds, local_now
-from kiosk.attendance.export import spreadsheet_text, write_csv
+from kiosk.attendance.spreadsheet import spreadsheet_text, write_csv
 from kiosk.common.fsutil import atomic_write_text
 
 GENESIS = "0" * 64
@@ -51,11 +51,14 @@ RENAME_ID = "rename_id"  # a worker ID changed (subject: the new ID; detail: fro
 PERSON_EDIT = "person_edit"  # name, department or mobile changed (detail: each field's from and to)
 PERSON_LEFT = "person_left"  # marked as left: not recognised, history kept
 PERSON_REACTIVATED = "person_reactivated"  # a person who had left works here again
+PUNCH_ADD = "punch_add"  # HR added a missing punch (detail: time, direction, reason)
+PUNCH_VOID = "punch_void"  # HR voided a wrong punch, which is kept (detail: the punch, reason)
 SIGN_IN = "sign_in"
 SIGN_OUT = "sign_out"  # the HR desk's "Sign out" (the kiosk's HR screens just go back to the door)
 ACTIONS = (SIGN_IN, SIGN_OUT, ENROLL, REENROLL, DELETE, EXPORT, PIN_CHANGE, SETTING_CHANGE, THRESHOLD_CHANGE,
            LEARNED_TEMPLATE_REMOVED, LEARNED_TEMPLATE_APPROVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT,
-           GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID, PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED)
+           GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID, PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED, PUNCH_ADD,
+           PUNCH_VOID)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from kiosk.attendance.clock import local_wall, resolve_zone
 from kiosk.attendance.db import (
     CHECKED_IN,
     COOLDOWN,
@@ -22,24 +23,24 @@ from kiosk.attendance.db import (
     INACTIVE,
     METHOD_FACE,
     SPOOF_SUSPECTED,
-    STATUS_PRESENT,
     UNKNOWN,
     UNSURE,
     CheckIn,
     date_range_params,
     local_now,
 )
+from kiosk.attendance.people import EDITABLE, has_left
 from kiosk.site.connection import Connections
+from kiosk.site.punches import SitePunches
 
 _TIME = "to_char({col}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
 _RANGE = "a.timestamp >= %(lo)s AND a.timestamp < %(hi)s AND (%(emp)s::text IS NULL OR a.employee_id = %(emp)s)"
 _EVENTS = f"""SELECT a.id, {_TIME.format(col='a.timestamp')} AS timestamp, a.employee_id, e.name, a.status,
                      a.score, a.masked::int AS masked, a.kiosk_id, a.method
               FROM attendance a JOIN employees e ON e.id = a.employee_id"""
-# The same row as the SQLite store's. A site does not hold a department or a leaving date yet
-# (`kiosk person edit|leave` refuse on a site), so they are always empty here.
+# The same row as the SQLite store's.
 _EMPLOYEE = f"""SELECT id, name, mobile, {_TIME.format(col='enrolled_at')} AS enrolled_at, active::int AS active,
-                       NULL::text AS department, NULL::text AS left_at
+                       department, {_TIME.format(col='left_at')} AS left_at, shift
                 FROM employees"""
 
 
@@ -48,12 +49,17 @@ def _span(start: date, end: date, employee_id: str | None = None) -> dict[str, A
     return span | {"lo": datetime.fromisoformat(span["lo"]), "hi": datetime.fromisoformat(span["hi"])}
 
 
-class SiteAttendanceDB:
-    """The site's attendance tables, written as one kiosk (`kiosk_id`)."""
+class SiteAttendanceDB(SitePunches):
+    """The site's attendance tables, written as one kiosk (`kiosk_id`) in the site's time zone
+    (`time_zone`, an IANA name; empty: this machine's)."""
 
-    def __init__(self, connections: Connections, cooldown_seconds: int = 300, kiosk_id: str = "kiosk-1"):
+    def __init__(self, connections: Connections, cooldown_seconds: int = 300, kiosk_id: str = "kiosk-1",
+                 time_zone: str = "", punch_rule: Any = None):
         if cooldown_seconds < 0:
             raise ValueError(f"cooldown_seconds must be >= 0, got {cooldown_seconds}")
+        self.zone = resolve_zone(time_zone)
+        self.zone_name = self.zone.key
+        self.punch_rule = punch_rule
         self.connections = connections
         self.cooldown_seconds = int(cooldown_seconds)
         self.kiosk_id = kiosk_id
@@ -100,6 +106,22 @@ class SiteAttendanceDB:
                                                   ELSE employees.enrolled_at END""",
                         {"id": id, "name": name, "mobile": mobile, "at": local_now(enrolled_at),
                          "given": enrolled_at is not None})
+        return self.get_employee(id)  # type: ignore[return-value]
+
+    def update_employee(self, id: str, **fields: Any) -> dict:
+        """Change a person's name, department, mobile, left_at or shift (kiosk.attendance.people)."""
+        unknown = set(fields) - set(EDITABLE) - {"shift"}
+        if unknown or not fields:
+            raise ValueError(f"cannot change employees columns {sorted(unknown) or 'none'}")
+        values = dict(fields)
+        if isinstance(values.get("left_at"), str):  # ISO text, as the SQLite store keeps it
+            values["left_at"] = datetime.fromisoformat(values["left_at"])
+        names = sorted(values)
+        with self.connections.transaction() as cur:
+            cur.execute(f"UPDATE employees SET {', '.join(f'{n} = %s' for n in names)} WHERE id = %s",
+                        [*(values[n] for n in names), id])
+            if cur.rowcount != 1:
+                raise KeyError(f"no employee with id {id!r} in {self.path}")
         return self.get_employee(id)  # type: ignore[return-value]
 
     def get_employee(self, id: str) -> dict | None:
@@ -155,46 +177,51 @@ class SiteAttendanceDB:
         """AttendanceDB.record_recognition, with the cooldown held across every kiosk."""
         employee_id = employee_id or None
         score = None if score is None else float(score)
-        outcome, wait = (UNSURE if unsure and not employee_id else UNKNOWN), 0
-        moment = local_now(now)
+        outcome, wait, direction = (UNSURE if unsure and not employee_id else UNKNOWN), 0, None
+        instant = self.instant(now)
+        moment = local_wall(instant, self.zone)
         with self.connections.transaction() as cur:
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
             employee_id = self._current_id(cur, employee_id)
             if employee_id:
+                # One person's punches are decided one at a time across every door: the cooldown
+                # and the direction both read the punches before this one.
                 cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 14))", [employee_id])
-                cur.execute("SELECT name, active FROM employees WHERE id = %s", [employee_id])
+                cur.execute("SELECT name, active, left_at FROM employees WHERE id = %s", [employee_id])
                 employee = cur.fetchone()
                 if employee is None:
                     cur.execute("""INSERT INTO employees (id, name, enrolled_at) VALUES (%s, %s, %s)
                                    ON CONFLICT (id) DO NOTHING""", [employee_id, name, moment])
                 name = name or (employee[0] if employee else "")
-                if employee is not None and not employee[1]:
+                if employee is not None and (not employee[1] or has_left({"left_at": employee[2]})):
                     outcome = INACTIVE
                 else:
-                    outcome, wait = self._check_in(cur, employee_id, moment, score, masked, method)
+                    outcome, wait, direction = self._check_in(cur, employee_id, instant, score, masked, method)
             self._log(cur, moment, outcome, employee_id, name, score, masked, source, detail)
         return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait)
 
-    def _check_in(self, cur, employee_id: str, moment: datetime, score: float | None,
-                  masked: bool | None, method: str) -> tuple[str, int]:
+    def _check_in(self, cur, employee_id: str, instant: datetime, score: float | None,
+                  masked: bool | None, method: str) -> tuple[str, int, str | None]:
         cooldown = timedelta(seconds=self.cooldown_seconds)
-        cur.execute("""SELECT max(timestamp) FROM attendance
-                       WHERE employee_id = %s AND timestamp > %s AND timestamp < %s""",
-                    [employee_id, moment - cooldown, moment + cooldown])
+        # Any punch closer than the cooldown on either side blocks this one (the window also
+        # covers a clock that was set back); a voided punch is no longer there.
+        cur.execute("""SELECT max(utc) FROM attendance
+                       WHERE employee_id = %s AND utc > %s AND utc < %s AND voided_at IS NULL""",
+                    [employee_id, instant - cooldown, instant + cooldown])
         last = cur.fetchone()[0]
         if last is not None:
-            return COOLDOWN, int(self.cooldown_seconds - (moment - last).total_seconds())
-        cur.execute("""INSERT INTO attendance (employee_id, timestamp, status, score, masked, kiosk_id, method)
-                       VALUES (%s, %s, %s, %s, %s, %s, %s)""",
-                    [employee_id, moment, STATUS_PRESENT, score, masked, self.kiosk_id, method])
-        return CHECKED_IN, self.cooldown_seconds
+            return COOLDOWN, int(self.cooldown_seconds - (instant - last).total_seconds()), None
+        direction, source = self._direction(cur, employee_id, instant)
+        self._insert_punch(cur, employee_id, instant, score=score, masked=masked, method=method,
+                           direction=direction, direction_source=source)
+        return CHECKED_IN, self.cooldown_seconds, direction
 
     def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",
                    score: float | None = None, masked: bool | None = None,
                    source: str = "camera", detail: str | None = None,
                    now: datetime | None = None, key: str | None = None) -> int:
-        moment = local_now(now)
+        moment = local_wall(self.instant(now), self.zone)
         with self.connections.transaction() as cur:
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return 0
@@ -238,13 +265,13 @@ class SiteAttendanceDB:
                 ORDER BY 1, lower(min(e.name)), a.employee_id""", _span(start, end, employee_id))
 
     def present_today(self, now: datetime | None = None) -> int:
-        today = local_now(now).date()
+        today = local_wall(self.instant(now), self.zone).date()
         return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE}",
                             _span(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
         """AttendanceDB.stats, from one snapshot (REPEATABLE READ)."""
-        today = local_now(now).date()
+        today = local_wall(self.instant(now), self.zone).date()
         days = [today - timedelta(days=n) for n in range(13, -1, -1)]
         span, fortnight = _span(today, today), _span(days[0], today)
         with self.connections.transaction() as cur:

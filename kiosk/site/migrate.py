@@ -28,10 +28,14 @@ def latest_version() -> int:
     return migrations()[-1][0]
 
 
-def migrate(conn) -> list[str]:
+def migrate(conn, time_zone: str | None = None) -> list[str]:
     """Bring the server's schema up to date on `conn` (an autocommit psycopg connection).
-    Returns the migrations applied now (empty when it was up to date)."""
+    Returns the migrations applied now (empty when it was up to date). `time_zone` (an IANA
+    name): this kiosk's zone, in which a migration reads the local times already stored when
+    the site has no shared time_zone setting (005_attendance_punches)."""
     applied_now = []
+    if time_zone:
+        conn.execute("SELECT set_config('TimeZone', %s, false)", [time_zone])
     conn.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
     try:
         conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -47,7 +47,8 @@ class Site:
         self.url = settings.database_url
         self.kiosk_id = settings.kiosk_id
         self.connections = Connections(self.url, application=f"kiosk {settings.kiosk_id}")
-        self.attendance = SiteAttendanceDB(self.connections, settings.cooldown_seconds, settings.kiosk_id)
+        self.attendance = SiteAttendanceDB(self.connections, settings.cooldown_seconds, settings.kiosk_id,
+                                           time_zone=settings.time_zone)
         self.gallery = SiteGallery(self.connections, settings.kiosk_id)
         self.store = store
         self.state_path = settings.data_dir / STATE_FILE
@@ -107,7 +108,7 @@ class Site:
             return
         conn = self.connections.connect(autocommit=True)
         try:
-            applied = migrate(conn)
+            applied = migrate(conn, self.attendance.zone_name)
         except SiteError:
             raise
         except Exception as exc:  # psycopg errors from the migration itself

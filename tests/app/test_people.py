@@ -125,3 +125,20 @@ def test_schema_3_database_migrates_without_losing_a_row(tmp_path):
             "Ada Lovelace", "+447700900042", None, None)
         assert len(db.attendance(date(2026, 3, 2), date(2026, 3, 2))) == 1
         assert db._user_version() == SCHEMA_VERSION
+
+
+def test_a_shift_is_checked_and_kept_in_the_employees_row_only(staff):
+    service = staff
+    service.timesheet.save_attendance_settings(
+        shifts={"day": {"start": "09:00", "end": "17:00"}, "night": {"start": "22:00", "end": "06:00", "overnight": True}})
+    before = state(service)
+    with pytest.raises(ValueError, match="no shift called 'late'"):
+        service.edit_person("E1", shift="late")
+    assert state(service) == before
+    row = service.edit_person("E1", shift="night")
+    assert row["shift"] == "night" and service.timesheet.policy.shift_for(row).name == "night"
+    meta = json.loads((service.store.folder_of("E1") / "metadata.json").read_text())
+    assert "shift" not in meta
+    [edit] = service.audit.rows(action="person_edit")
+    assert edit["detail"]["shift"] == {"from": "", "to": "night"}
+    assert service.edit_person("E1", shift="")["shift"] is None  # back to the department's or the default

@@ -207,3 +207,21 @@ def test_a_rename_at_the_desk_moves_the_person_everywhere(site, site_settings, p
     assert report.people == 0 and report.attendance_rows == 0
     assert any("eng_1" in line and "ENG_1" in line for line in report.skipped), report.skipped
     assert hr.db.employee_ids_like("eng_1") == ["ENG_1"]
+
+
+def test_a_person_edited_and_marked_as_left_at_the_desk_changes_at_every_door(site):
+    hr, door = site
+    uid = PERSON["df04"]
+    row = hr.edit_person(uid, name="Renamed Person", department="Packing")
+    assert (row["name"], row["department"]) == ("Renamed Person", "Packing")
+    assert door.db.get_employee(uid)["department"] == "Packing"  # one site row
+    wait_for(lambda: door.store.load(door.store.folder_of(uid)).metadata.get("department") == "Packing")
+    assert named(door, "df04") == uid
+
+    hr.mark_left(uid)
+    wait_for(lambda: not any(u == uid for u, _ in door._matcher.people))
+    assert named(door, "df04") is None
+    assert door.db.get_employee(uid)["left_at"] and door.store.folder_of(uid) is not None  # history and photos kept
+    hr.reactivate(uid)
+    wait_for(lambda: any(u == uid for u, _ in door._matcher.people))
+    assert named(door, "df04") == uid
