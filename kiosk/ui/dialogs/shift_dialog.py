@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.screen_fit import form
+from kiosk.ui.screen_fit import Body, form, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.form_dialog import cancel_and_action
 
@@ -42,16 +42,23 @@ def time_edit(text: str) -> QTimeEdit:
     return edit
 
 
-def minutes_box(value: int) -> QSpinBox:
-    box = QSpinBox()
+def side_by_side(*widgets: QWidget) -> FlowLayout:
+    row = FlowLayout(spacing=12, line_spacing=10)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def minutes_box(value: int, prefix: str = "") -> QSpinBox:
+    box = QSpinBox(prefix=prefix)
     box.setRange(0, 24 * 60)
     box.setSuffix(" min")
     box.setValue(int(value))
     return box
 
 
-def hours_box(value: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
+def hours_box(value: float, prefix: str = "") -> QDoubleSpinBox:
+    box = QDoubleSpinBox(prefix=prefix)
     box.setRange(0, 24)
     box.setDecimals(2)
     box.setSingleStep(0.5)
@@ -73,14 +80,14 @@ class ShiftDialog(QDialog):
         self.name.setPlaceholderText("e.g. night")
         self.start = time_edit(values["start"])
         self.end = time_edit(values["end"])
-        self.overnight = QCheckBox("Ends the next day (a night shift)")
+        self.overnight = QCheckBox("ends the next day")
         self.overnight.setChecked(bool(values["overnight"]))
-        self.late_grace = minutes_box(values["late_grace_minutes"])
-        self.early_grace = minutes_box(values["early_grace_minutes"])
-        self.earliest_in = minutes_box(values["earliest_in_minutes"])
-        self.latest_out = minutes_box(values["latest_out_minutes"])
-        self.full_day = hours_box(values["full_day_hours"])
-        self.half_day = hours_box(values["half_day_hours"])
+        self.late_grace = minutes_box(values["late_grace_minutes"], "late after start + ")
+        self.early_grace = minutes_box(values["early_grace_minutes"], "early before end - ")
+        self.earliest_in = minutes_box(values["earliest_in_minutes"], "from start - ")
+        self.latest_out = minutes_box(values["latest_out_minutes"], "until end + ")
+        self.full_day = hours_box(values["full_day_hours"], "full from ")
+        self.half_day = hours_box(values["half_day_hours"], "half from ")
         self.hours = QComboBox()
         for key, text in HOURS_MODES:
             self.hours.addItem(text, key)
@@ -93,13 +100,11 @@ class ShiftDialog(QDialog):
             box.setChecked(key in off)
             self.days_off[key] = box
             days.addWidget(box)
-        rows = form([("Name", self.name), ("Starts", self.start), ("Ends", self.end), ("", self.overnight),
-                     ("Late after start by more than", self.late_grace),
-                     ("Early leave before end by more than", self.early_grace),
-                     ("Check-ins count from before start", self.earliest_in),
-                     ("Check-outs count until after end", self.latest_out),
-                     ("A full day is at least", self.full_day), ("A half day is at least", self.half_day),
-                     ("Hours counted", self.hours), ("Days off", days)], spacing=12)
+        rows = form([("Name", self.name), ("Hours", side_by_side(self.start, QLabel("to"), self.end, self.overnight)),
+                     ("Grace", side_by_side(self.late_grace, self.early_grace)),
+                     ("Punches count", side_by_side(self.earliest_in, self.latest_out)),
+                     ("Day", side_by_side(self.full_day, self.half_day)), ("Hours counted", self.hours),
+                     ("Days off", days)], spacing=12)
         self.message = QLabel("", objectName="muted", wordWrap=True)
         self.message.hide()
         buttons, self.ok_button = cancel_and_action(self, "Save shift" if name else "Add shift", self.accept)
@@ -107,10 +112,13 @@ class ShiftDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
         layout.addWidget(QLabel(self.windowTitle(), objectName="dialogTitle", wordWrap=True))
-        layout.addLayout(rows)
+        body = Body()
+        body.setLayout(rows)
+        rows.setContentsMargins(0, 0, 12, 0)  # room for the scroll bar beside the fields
+        layout.addWidget(scrolling(body, sideways=False), 1)  # twelve rows: they scroll on a short screen
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(760, self.sizeHint().height())
+        self.resize(780, body.sizeHint().height() + 260)  # screen_fit keeps it on a smaller screen
 
     def result_name(self) -> str:
         return self.name.text().strip()

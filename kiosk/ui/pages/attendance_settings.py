@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +38,7 @@ MODES = (("auto", "Automatic: first punch of the day IN, then alternating"),
          ("window", "By time of day: IN before a time, OUT after it"),
          ("choose", "The person taps IN / OUT / Break after the punch"))
 MACHINE_ZONE = "This machine's zone"
+SECTIONS = (("punches", "Punches"), ("checkouts", "Check-outs"), ("shifts", "Shifts"), ("departments", "Departments"), ("holidays", "Holidays"))
 SHIFT_COLUMNS = ["Shift", "Hours", "Late / early grace", "Full / half day", "Hours counted", "Days off"]
 
 
@@ -54,12 +58,12 @@ def holiday_item(item: Any) -> dict[str, str]:
     return {"date": str(item), "name": ""}
 
 
-def labelled_row(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    row = FlowLayout(box, spacing=12)
+def controls_row(*widgets: QWidget) -> FlowLayout:
+    """Controls side by side, wrapping on a narrow screen."""
+    row = FlowLayout(spacing=12, line_spacing=12)
     for widget in widgets:
         row.addWidget(widget)
-    return box
+    return row
 
 
 class AttendanceSettingsPage(QWidget):
@@ -112,29 +116,44 @@ class AttendanceSettingsPage(QWidget):
         self.default_shift = QComboBox()
         self.general = form([("Time zone", self.zone), ("Punch direction", self.mode),
                              ("Check-outs from", self.out_after), ("Buttons shown for", self.choice_seconds),
-                             ("Duplicate window", self.cooldown), ("Forgotten check-outs", self.auto_close),
-                             ("Closed at", self.auto_close_minutes), ("Flag sessions longer than", self.max_session),
-                             ("Default shift", self.default_shift)], spacing=14)
-        layout.addLayout(self.general)
+                             ("Duplicate window", self.cooldown)], spacing=14)
+        self.checkouts = form([("Forgotten check-outs", self.auto_close), ("Closed at", self.auto_close_minutes),
+                               ("Flag sessions longer than", self.max_session)], spacing=14)
+        self.sections = QStackedWidget()
+        self.section_buttons: dict[str, QPushButton] = {}
+        picker = FlowLayout(spacing=10)
+        group = QButtonGroup(self)
+        for key, title in SECTIONS:
+            button = QPushButton(title, objectName="section", checkable=True)
+            button.clicked.connect(lambda _=False, k=key: self.show_section(k))
+            group.addButton(button)
+            picker.addWidget(button)
+            self.section_buttons[key] = button
+        layout.addLayout(picker)
+        layout.addWidget(self.sections, 1)
+        for rows in (self.general, self.checkouts):
+            page = self._section()
+            page.addLayout(rows)
+            page.addStretch(1)
 
         # -- shifts ---------------------------------------------------------------------------
-        layout.addWidget(QLabel("Shifts", objectName="sectionTitle"))
+        layout = self._section()
+        layout.addLayout(form([("Default shift", self.default_shift)], spacing=14))
         self.shift_list = make_table(SHIFT_COLUMNS)
-        layout.addWidget(self.shift_list)
         self.add_shift_button = QPushButton("Add shift…")
         self.edit_shift_button = QPushButton("Edit shift…")
         self.remove_shift_button = QPushButton("Remove shift")
         self.add_shift_button.clicked.connect(lambda: self.open_shift_dialog())
         self.edit_shift_button.clicked.connect(lambda: self.open_shift_dialog(self.selected(self.shift_list)))
         self.remove_shift_button.clicked.connect(lambda: self.remove_shift(self.selected(self.shift_list)))
-        layout.addWidget(labelled_row(self.add_shift_button, self.edit_shift_button, self.remove_shift_button))
+        layout.addLayout(controls_row(self.add_shift_button, self.edit_shift_button, self.remove_shift_button))
+        layout.addWidget(self.shift_list)
 
         # -- departments ------------------------------------------------------------------------
-        layout.addWidget(QLabel("Departments", objectName="sectionTitle"))
+        layout = self._section()
         layout.addWidget(QLabel("A person works their own shift if one is set (Employees), else their "
                                 "department's, else the default shift.", objectName="muted", wordWrap=True))
         self.department_list = make_table(["Department", "Shift"])
-        layout.addWidget(self.department_list)
         self.department = QComboBox()
         self.department.setEditable(True)
         self.department.setMinimumContentsLength(14)
@@ -145,13 +164,13 @@ class AttendanceSettingsPage(QWidget):
         self.set_department_button.clicked.connect(lambda: self.set_department())
         self.remove_department_button.clicked.connect(
             lambda: self.remove_department(self.selected(self.department_list)))
-        layout.addWidget(labelled_row(self.department, self.department_shift, self.set_department_button,
+        layout.addLayout(controls_row(self.department, self.department_shift, self.set_department_button,
                                       self.remove_department_button))
+        layout.addWidget(self.department_list)
 
         # -- holidays ---------------------------------------------------------------------------
-        layout.addWidget(QLabel("Holidays", objectName="sectionTitle"))
+        layout = self._section()
         self.holiday_list = make_table(["Date", "Name"])
-        layout.addWidget(self.holiday_list)
         self.holiday_date = date_edit(date.today())
         self.holiday_name = QLineEdit()
         self.holiday_name.setPlaceholderText("Name, e.g. New Year's Day")
@@ -160,14 +179,30 @@ class AttendanceSettingsPage(QWidget):
         self.remove_holiday_button = QPushButton("Remove")
         self.add_holiday_button.clicked.connect(lambda: self.add_holiday())
         self.remove_holiday_button.clicked.connect(lambda: self.remove_holiday(self.selected(self.holiday_list)))
-        layout.addWidget(labelled_row(self.holiday_date, self.holiday_name, self.add_holiday_button,
+        layout.addLayout(controls_row(self.holiday_date, self.holiday_name, self.add_holiday_button,
                                       self.remove_holiday_button))
-        layout.addStretch(1)
+        layout.addWidget(self.holiday_list)
+        self.show_section(SECTIONS[0][0])
 
         self.shifts: dict[str, dict] = {}
         self.department_shifts: dict[str, str] = {}
         self.holidays: list[dict[str, str]] = []
         self.original: dict[str, Any] = {}
+
+    def _section(self) -> QVBoxLayout:
+        """A new section's layout (the sections are shown one at a time: short enough that no
+        field of theirs sits below a screen's fold)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(14)
+        self.sections.addWidget(page)
+        return layout
+
+    def show_section(self, key: str) -> None:
+        index = [k for k, _ in SECTIONS].index(key)
+        self.section_buttons[key].setChecked(True)
+        self.sections.setCurrentIndex(index)
 
     # -- loading and showing ----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -231,7 +266,7 @@ class AttendanceSettingsPage(QWidget):
         mode = self.mode.currentData()
         self.general.setRowVisible(self.out_after, mode == "window")
         self.general.setRowVisible(self.choice_seconds, mode == "choose")
-        self.general.setRowVisible(self.auto_close_minutes, self.auto_close.isChecked())
+        self.checkouts.setRowVisible(self.auto_close_minutes, self.auto_close.isChecked())
 
     @staticmethod
     def selected(table) -> str | None:
