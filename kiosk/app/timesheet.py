@@ -265,7 +265,7 @@ class Timesheet:
         unknown = set(values) - set(ATTENDANCE_SETTINGS)
         if unknown:
             raise ValueError(f"not an attendance setting: {', '.join(sorted(unknown))}")
-        coerced = {}
+        coerced: dict[str, Any] = {}
         for name, value in values.items():
             try:
                 coerced[name] = coerce_setting(name, value)

@@ -448,8 +448,8 @@ class AttendanceDB:
     # -- reports ---------------------------------------------------------------------------
 
     def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
-        """Check-ins between two dates (inclusive), oldest first, with the employee's name."""
-        return self._rows(f"{_EVENTS} WHERE {_RANGE} ORDER BY a.timestamp, a.id",
+        """Punches between two dates (inclusive), oldest first, with the name; voided ones left out."""
+        return self._rows(f"{_EVENTS} WHERE {_RANGE} AND {_VALID} ORDER BY a.timestamp, a.id",
                           date_range_params(start, end, employee_id))
 
     def access_log(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
@@ -464,7 +464,7 @@ class AttendanceDB:
                        substr(min(a.timestamp), 12) AS first_in,
                        substr(max(a.timestamp), 12) AS last_out, count(*) AS check_ins
                 FROM attendance a JOIN employees e ON e.id = a.employee_id
-                WHERE {_RANGE}
+                WHERE {_RANGE} AND {_VALID}
                 GROUP BY date, a.employee_id
                 ORDER BY date, casefold(e.name), a.employee_id""",
             date_range_params(start, end, employee_id))
@@ -472,7 +472,7 @@ class AttendanceDB:
     def present_today(self, now: datetime | None = None) -> int:
         today = self.local(now).date()
         return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a "
-                            f"WHERE {_RANGE}", date_range_params(today, today))
+                            f"WHERE {_RANGE} AND {_VALID}", date_range_params(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
         """Dashboard numbers, read from one consistent snapshot."""
@@ -481,7 +481,7 @@ class AttendanceDB:
         with self.db.atomic():
             per_day = dict(self.db.execute(
                 f"SELECT substr(a.timestamp, 1, 10), count(*) FROM attendance a "
-                f"WHERE {_RANGE} GROUP BY 1", date_range_params(days[0], today)).fetchall())
+                f"WHERE {_RANGE} AND {_VALID} GROUP BY 1", date_range_params(days[0], today)).fetchall())
             return {
                 "employees_active": self._scalar("SELECT count(*) FROM employees WHERE active"),
                 "present_today": self.present_today(now),

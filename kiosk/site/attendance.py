@@ -7,6 +7,9 @@ What differs from SQLite, and why:
   one check-in, and a check-in delivered late from an outbox is judged against the others;
 - every write carries an event key (`delivered_keys`), so an outbox delivery, or a retry after
   a lost COMMIT reply, writes exactly once;
+- the same lock orders the direction of a punch (kiosk.attendance.punches.PunchRule reads the
+  person's previous punch) and HR's corrections (kiosk.site.punches), so a door and the HR desk
+  never decide from the same stale view;
 - READ COMMITTED plus those locks: no serialization failures to retry, none reach the user.
 Rows come back in the SQLite store's shapes (ISO time strings, 0/1 flags)."""
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 from kiosk.attendance.clock import local_wall, resolve_zone
 from kiosk.attendance.db import (
     CHECKED_IN,
+    CLOCK_BACK,
     COOLDOWN,
     DUPLICATE,
     INACTIVE,
@@ -30,13 +34,15 @@ from kiosk.attendance.db import (
     local_now,
 )
 from kiosk.attendance.people import EDITABLE, has_left
+from kiosk.attendance.punches import PunchRule
 from kiosk.site.connection import Connections
-from kiosk.site.punches import SitePunches
+from kiosk.site.punches import PERSON_LOCK, SitePunches
 
 _TIME = "to_char({col}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
 _RANGE = "a.timestamp >= %(lo)s AND a.timestamp < %(hi)s AND (%(emp)s::text IS NULL OR a.employee_id = %(emp)s)"
+_VALID = "a.voided_at IS NULL"  # a voided punch is kept, but no report counts it
 _EVENTS = f"""SELECT a.id, {_TIME.format(col='a.timestamp')} AS timestamp, a.employee_id, e.name, a.status,
-                     a.score, a.masked::int AS masked, a.kiosk_id, a.method
+                     a.score, a.masked::int AS masked, a.kiosk_id, a.method, a.direction
               FROM attendance a JOIN employees e ON e.id = a.employee_id"""
 # The same row as the SQLite store's.
 _EMPLOYEE = f"""SELECT id, name, mobile, {_TIME.format(col='enrolled_at')} AS enrolled_at, active::int AS active,
@@ -54,12 +60,11 @@ class SiteAttendanceDB(SitePunches):
     (`time_zone`, an IANA name; empty: this machine's)."""
 
     def __init__(self, connections: Connections, cooldown_seconds: int = 300, kiosk_id: str = "kiosk-1",
-                 time_zone: str = "", punch_rule: Any = None):
+                 time_zone: str = "", punch_rule: PunchRule | None = None):
         if cooldown_seconds < 0:
             raise ValueError(f"cooldown_seconds must be >= 0, got {cooldown_seconds}")
-        self.zone = resolve_zone(time_zone)
-        self.zone_name = self.zone.key
-        self.punch_rule = punch_rule
+        self.zone = resolve_zone(time_zone)  # the service may replace it when HR saves another one
+        self.punch_rule = punch_rule or PunchRule()
         self.connections = connections
         self.cooldown_seconds = int(cooldown_seconds)
         self.kiosk_id = kiosk_id
@@ -174,20 +179,26 @@ class SiteAttendanceDB(SitePunches):
                            now: datetime | None = None, unsure: bool = False,
                            key: str | None = None, method: str = METHOD_FACE,
                            detail: str | None = None) -> CheckIn:
-        """AttendanceDB.record_recognition, with the cooldown held across every kiosk."""
+        """AttendanceDB.record_recognition, with the cooldown, the direction and the clock check
+        held across every kiosk. `now` None reads the clock (a live punch): a clock set back past
+        this kiosk's latest punch is refused (CLOCK_BACK, nothing written); a given `now` (an
+        outbox entry) is what happened."""
         employee_id = employee_id or None
         score = None if score is None else float(score)
-        outcome, wait, direction = (UNSURE if unsure and not employee_id else UNKNOWN), 0, None
+        outcome, wait, punch = (UNSURE if unsure and not employee_id else UNKNOWN), 0, ()
         instant = self.instant(now)
         moment = local_wall(instant, self.zone)
         with self.connections.transaction() as cur:
+            behind = self._clock_behind(cur, instant) if now is None else 0
+            if behind:
+                return CheckIn(False, CLOCK_BACK, employee_id, name, moment, score, behind)
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return CheckIn(False, DUPLICATE, employee_id, name, moment, score, 0)
             employee_id = self._current_id(cur, employee_id)
             if employee_id:
                 # One person's punches are decided one at a time across every door: the cooldown
-                # and the direction both read the punches before this one.
-                cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 14))", [employee_id])
+                # and the direction both read the punches before this one under this lock.
+                cur.execute(PERSON_LOCK, [employee_id])
                 cur.execute("SELECT name, active, left_at FROM employees WHERE id = %s", [employee_id])
                 employee = cur.fetchone()
                 if employee is None:
@@ -197,31 +208,32 @@ class SiteAttendanceDB(SitePunches):
                 if employee is not None and (not employee[1] or has_left({"left_at": employee[2]})):
                     outcome = INACTIVE
                 else:
-                    outcome, wait, direction = self._check_in(cur, employee_id, instant, score, masked, method)
+                    outcome, wait, punch = self._check_in(cur, employee_id, instant, score, masked, method)
             self._log(cur, moment, outcome, employee_id, name, score, masked, source, detail)
-        return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait)
+        return CheckIn(outcome == CHECKED_IN, outcome, employee_id, name, moment, score, wait, *punch)
 
     def _check_in(self, cur, employee_id: str, instant: datetime, score: float | None,
-                  masked: bool | None, method: str) -> tuple[str, int, str | None]:
+                  masked: bool | None, method: str) -> tuple[str, int, tuple]:
+        """(outcome, seconds until the next punch counts, (direction, punch id)) for a known person."""
         cooldown = timedelta(seconds=self.cooldown_seconds)
         # Any punch closer than the cooldown on either side blocks this one (the window also
-        # covers a clock that was set back); a voided punch is no longer there.
+        # covers an outbox entry delivered late); a voided punch is no longer there.
         cur.execute("""SELECT max(utc) FROM attendance
-                       WHERE employee_id = %s AND utc > %s AND utc < %s AND voided_at IS NULL""",
+                       WHERE employee_id = %s AND voided_at IS NULL AND utc > %s AND utc < %s""",
                     [employee_id, instant - cooldown, instant + cooldown])
         last = cur.fetchone()[0]
         if last is not None:
-            return COOLDOWN, int(self.cooldown_seconds - (instant - last).total_seconds()), None
-        direction, source = self._direction(cur, employee_id, instant)
-        self._insert_punch(cur, employee_id, instant, score=score, masked=masked, method=method,
-                           direction=direction, direction_source=source)
-        return CHECKED_IN, self.cooldown_seconds, direction
+            return COOLDOWN, int(self.cooldown_seconds - (instant - last).total_seconds()), ()
+        direction, decided = self._direction(cur, employee_id, instant)
+        punch_id = self._insert_punch(cur, employee_id, instant, score=score, masked=masked, method=method,
+                                      direction=direction, direction_source=decided)
+        return CHECKED_IN, self.cooldown_seconds, (direction, punch_id)
 
     def log_access(self, outcome: str, *, employee_id: str | None = None, name: str = "",
                    score: float | None = None, masked: bool | None = None,
                    source: str = "camera", detail: str | None = None,
                    now: datetime | None = None, key: str | None = None) -> int:
-        moment = local_wall(self.instant(now), self.zone)
+        moment = self.local(now)
         with self.connections.transaction() as cur:
             if not self._claim(cur, key or uuid.uuid4().hex, moment):
                 return 0
@@ -246,7 +258,8 @@ class SiteAttendanceDB(SitePunches):
     # -- reports ---------------------------------------------------------------------------
 
     def attendance(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
-        return self._rows(f"{_EVENTS} WHERE {_RANGE} ORDER BY a.timestamp, a.id", _span(start, end, employee_id))
+        return self._rows(f"{_EVENTS} WHERE {_RANGE} AND {_VALID} ORDER BY a.timestamp, a.id",
+                          _span(start, end, employee_id))
 
     def access_log(self, start: date, end: date, employee_id: str | None = None) -> list[dict]:
         return self._rows(
@@ -260,28 +273,28 @@ class SiteAttendanceDB(SitePunches):
                        to_char(min(a.timestamp), 'HH24:MI:SS') AS first_in,
                        to_char(max(a.timestamp), 'HH24:MI:SS') AS last_out, count(*) AS check_ins
                 FROM attendance a JOIN employees e ON e.id = a.employee_id
-                WHERE {_RANGE}
+                WHERE {_RANGE} AND {_VALID}
                 GROUP BY 1, a.employee_id
                 ORDER BY 1, lower(min(e.name)), a.employee_id""", _span(start, end, employee_id))
 
     def present_today(self, now: datetime | None = None) -> int:
-        today = local_wall(self.instant(now), self.zone).date()
-        return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE}",
+        today = self.local(now).date()
+        return self._scalar(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE} AND {_VALID}",
                             _span(today, today))
 
     def stats(self, now: datetime | None = None) -> dict[str, Any]:
         """AttendanceDB.stats, from one snapshot (REPEATABLE READ)."""
-        today = local_wall(self.instant(now), self.zone).date()
+        today = self.local(now).date()
         days = [today - timedelta(days=n) for n in range(13, -1, -1)]
         span, fortnight = _span(today, today), _span(days[0], today)
         with self.connections.transaction() as cur:
             cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             cur.execute(f"SELECT to_char(a.timestamp, 'YYYY-MM-DD'), count(*) FROM attendance a WHERE {_RANGE} "
-                        f"GROUP BY 1", fortnight)
+                        f"AND {_VALID} GROUP BY 1", fortnight)
             per_day = dict(cur.fetchall())
             cur.execute("SELECT count(*) FROM employees WHERE active")
             active = cur.fetchone()[0]
-            cur.execute(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE}", span)
+            cur.execute(f"SELECT count(DISTINCT a.employee_id) FROM attendance a WHERE {_RANGE} AND {_VALID}", span)
             present = cur.fetchone()[0]
             cur.execute(f"SELECT a.outcome, count(*) FROM access_log a WHERE {_RANGE} AND a.outcome IN "
                         f"('{UNKNOWN}', '{UNSURE}', '{SPOOF_SUSPECTED}') GROUP BY 1", span)

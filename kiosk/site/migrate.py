@@ -28,14 +28,17 @@ def latest_version() -> int:
     return migrations()[-1][0]
 
 
-def migrate(conn, time_zone: str | None = None) -> list[str]:
+def migrate(conn, time_zone: str | None = None, session_hours: float | None = None) -> list[str]:
     """Bring the server's schema up to date on `conn` (an autocommit psycopg connection).
-    Returns the migrations applied now (empty when it was up to date). `time_zone` (an IANA
-    name): this kiosk's zone, in which a migration reads the local times already stored when
-    the site has no shared time_zone setting (005_attendance_punches)."""
+    Returns the migrations applied now (empty when it was up to date). This kiosk's settings,
+    for 005_attendance_punches as the SQLite store's schema 5 uses them: `time_zone` (an IANA
+    name), in which the local times already stored are read (unless the site shares a
+    time_zone setting), and `session_hours` (max_session_hours) for their directions."""
     applied_now = []
     if time_zone:
         conn.execute("SELECT set_config('TimeZone', %s, false)", [time_zone])
+    if session_hours:
+        conn.execute("SELECT set_config('kiosk.max_session_hours', %s, false)", [str(float(session_hours))])
     conn.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
     try:
         conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from kiosk.attendance.punches import PunchRule
 from kiosk.common.errors import SiteError
 from kiosk.common.fsutil import atomic_write_text
 from kiosk.gallery.folders import GalleryError
@@ -48,7 +49,7 @@ class Site:
         self.kiosk_id = settings.kiosk_id
         self.connections = Connections(self.url, application=f"kiosk {settings.kiosk_id}")
         self.attendance = SiteAttendanceDB(self.connections, settings.cooldown_seconds, settings.kiosk_id,
-                                           time_zone=settings.time_zone)
+                                           time_zone=settings.time_zone, punch_rule=PunchRule.from_settings(settings))
         self.gallery = SiteGallery(self.connections, settings.kiosk_id)
         self.store = store
         self.state_path = settings.data_dir / STATE_FILE
@@ -108,7 +109,7 @@ class Site:
             return
         conn = self.connections.connect(autocommit=True)
         try:
-            applied = migrate(conn, self.attendance.zone_name)
+            applied = migrate(conn, self.attendance.zone_name, self.attendance.punch_rule.session_hours)
         except SiteError:
             raise
         except Exception as exc:  # psycopg errors from the migration itself

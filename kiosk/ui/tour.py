@@ -25,7 +25,7 @@ import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.ui.capture import LIVE, LOST, Frame
-from kiosk.ui.demo_data import FACES, IDENTITIES, PIN_PERSON
+from kiosk.ui.demo_data import FACES, IDENTITIES, PIN, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
@@ -55,11 +55,13 @@ DESK_NAMES = {"employees": "desk_employees", "today": "desk_today", "attendance"
               "monthly": "desk_monthly_sheet", "stats": "desk_statistics", "expert": "desk_expert_recognition"}
 # Every stop of the walk, in order (the layout tests expect each of them at every size).
 STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
-         "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_already_checked_in",
-         "live_worker_id_keypad", "live_worker_pin", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
+         "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_punch_choice",
+         "live_already_checked_in", "live_worker_id_keypad", "live_worker_pin", "live_my_hours_keypad",
+         "live_my_hours_week", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
          *README_NAMES.values(), "hr_attendance_summary", "admin_attendance_settings_checkouts",
-         "admin_attendance_settings_shifts",
-         "admin_attendance_settings_departments", "admin_attendance_settings_holidays", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_mark_left_confirm",
+         "admin_attendance_settings_shifts", "admin_attendance_settings_departments",
+         "admin_attendance_settings_holidays", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_add_punch_dialog",
+         "hr_void_punch_dialog", "hr_mark_left_confirm",
          "hr_delete_confirm",
          "hr_export_dialog", "hr_export_monthly_dialog", "admin_shift_dialog", "admin_set_hr_pin",
          "hr_open_image_dialog", *HR_ROLE_NAMES.values(), "live_not_sure",
@@ -230,6 +232,9 @@ class Tour:
 
         show(frame)
         self.visit("live_checked_in", window)
+        live.show_checkin(live.last_checkin, choice_seconds=60)  # "choose" mode's keys on the banner
+        self.visit("live_punch_choice", window)
+        live.punch_choice.withdraw()
         # The same person again within the cooldown, now wearing a mask.
         masked = self.service.mask_preview(frame, self.service.pipeline.detect(frame)[0], "surgical_green")
         recognizer.reset()
@@ -244,6 +249,14 @@ class Tour:
         keypad.id_pad.press("OK")
         self.visit("live_worker_pin", keypad)
         keypad.reject()
+        hours = live.open_my_hours()
+        for key in PIN_PERSON:
+            hours.id_pad.press(key)
+        self.visit("live_my_hours_keypad", hours)
+        hours.id_pad.press("OK")
+        hours.pin_pad.type_pin(PIN)  # the person's own PIN: their week
+        self.visit("live_my_hours_week", live.week_dialog)
+        live.week_dialog.reject()
 
     def live_not_sure(self) -> None:
         """A face the open-set rule is not sure of: asked to look again, nobody named (a site
@@ -402,6 +415,18 @@ class Tour:
         details = employees.open_edit_dialog()
         self.visit("hr_edit_details_dialog", details)
         details.reject()
+        attendance = admin.open("attendance")
+        attendance.start.setDate(date.today() - timedelta(days=13))
+        attendance.employee.setCurrentIndex(attendance.employee.findData("E2001"))
+        add = attendance.open_add_punch()
+        self.visit("hr_add_punch_dialog", add)
+        add.reject()
+        attendance.table.selectRow(0)
+        void = attendance.open_void_punch()
+        self.visit("hr_void_punch_dialog", void)
+        void.reject()
+        attendance.employee.setCurrentIndex(0)
+        admin.open("employees")
         with self.answering(QMessageBox, "hr_mark_left_confirm"):  # answered No: nobody leaves
             employees.toggle_left()
 

@@ -15,8 +15,8 @@ from kiosk.attendance import AttendanceDB, export_attendance_csv, export_daily_s
 
 T0 = datetime(2024, 3, 4, 9, 0, 0)
 DAY = T0.date()
-# The original header, then "method" (issue 12): a new column at the end only.
-HEADER = ["date", "time", "employee_id", "name", "status", "score", "masked", "kiosk_id", "method"]
+# The original header, then "method" (issue 12) and "direction" (issue 23): new columns at the end only.
+HEADER = ["date", "time", "employee_id", "name", "status", "score", "masked", "kiosk_id", "method", "direction"]
 
 
 @pytest.fixture
@@ -48,10 +48,13 @@ def test_export_rows_match_the_database(db: AttendanceDB, tmp_path: Path) -> Non
     assert rows[0] == HEADER
     assert rows[1:] == [
         [r["timestamp"][:10], r["timestamp"][11:], r["employee_id"], r["name"], r["status"],
-         f"{r['score']:.3f}", {1: "yes", 0: "no", None: ""}[r["masked"]], r["kiosk_id"], r["method"]]
+         f"{r['score']:.3f}", {1: "yes", 0: "no", None: ""}[r["masked"]], r["kiosk_id"], r["method"], r["direction"]]
         for r in db.attendance(DAY, DAY)]
     assert rows[1] == ["2024-03-04", "09:00:00", "E1", "Ada Lovelace", "Present", "0.912",
-                       "yes", "entrance", "face"]
+                       "yes", "entrance", "face", "in"]
+    assert [r[-1] for r in rows[1:]] == ["in", "in", "out"]
+    db.void_punch(db.attendance(DAY, DAY)[0]["id"], "recorded by mistake", "hr")
+    assert export_attendance_csv(db, out, DAY, DAY) == 2  # a voided punch is not exported
 
 
 def test_range_is_inclusive_and_employee_filter_works(db: AttendanceDB, tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_live_video_records_exactly_one_checkin(qtbot, tmp_path, make_service, e
     rows = service.db.attendance(date.today(), date.today())
     assert [r["employee_id"] for r in rows] == [PERSON["user_id"]]
     assert rows[0]["name"] == PERSON["name"]
-    assert any(b.startswith(f"{PERSON['name']} - Present - ") for b in banners), banners
+    assert any(b.startswith(f"{PERSON['name']} - checked in ") for b in banners), banners
     m = window.live.metrics
     assert m["checkins"] == 1
     assert window.live.video.frames_drawn > 10

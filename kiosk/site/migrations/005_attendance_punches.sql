@@ -21,34 +21,36 @@ ALTER TABLE attendance
     ADD COLUMN void_reason      text,
     ADD COLUMN voided_by        text;
 
--- The rows already there: their wall time read in the site's zone (the shared setting, else the
--- zone of the kiosk migrating, which kiosk.site.migrate sets on its session), and a direction by
--- alternation per person: IN, then OUT when within max_session_hours of that IN, else a new IN.
+-- The rows already there, as the SQLite store's schema 5 (kiosk.attendance.punches.migrate_v5):
+-- their wall time read in the site's zone (the shared time_zone setting, else the zone of the
+-- kiosk migrating, which kiosk.site.migrate sets on its session), and a direction by the "auto"
+-- rule: IN, then the next one (IN <-> OUT) while the gap to the previous punch is at most
+-- max_session_hours (the migrating kiosk's, else 16), IN again after a longer gap.
 DO $$
 DECLARE
     zone text := coalesce(nullif((SELECT value #>> '{}' FROM site_settings WHERE key = 'time_zone'), ''),
                           current_setting('TimeZone'));
     session interval := make_interval(secs => 3600 * coalesce(
-        (SELECT (value #>> '{}')::double precision FROM site_settings
-         WHERE key = 'max_session_hours' AND jsonb_typeof(value) = 'number'), 16));
+        nullif(current_setting('kiosk.max_session_hours', true), '')::double precision, 16));
     r record;
     person text := NULL;
-    open_in timestamptz := NULL;
+    previous text := NULL;
+    previous_at timestamptz := NULL;
 BEGIN
     UPDATE attendance SET utc = timestamp AT TIME ZONE zone, tz = zone;
     UPDATE attendance SET utc_offset = round(extract(epoch FROM timestamp - (utc AT TIME ZONE 'UTC')) / 60);
-    FOR r IN SELECT id, employee_id, utc FROM attendance ORDER BY employee_id, utc, id LOOP
+    FOR r IN SELECT id, employee_id, utc FROM attendance ORDER BY employee_id, timestamp, id LOOP
         IF r.employee_id IS DISTINCT FROM person THEN
             person := r.employee_id;
-            open_in := NULL;
+            previous := NULL;
         END IF;
-        IF open_in IS NOT NULL AND r.utc - open_in <= session THEN
-            UPDATE attendance SET direction = 'out', direction_source = 'migrated' WHERE id = r.id;
-            open_in := NULL;
+        IF previous IS NOT NULL AND r.utc - previous_at <= session THEN
+            previous := CASE previous WHEN 'in' THEN 'out' ELSE 'in' END;
         ELSE
-            UPDATE attendance SET direction = 'in', direction_source = 'migrated' WHERE id = r.id;
-            open_in := r.utc;
+            previous := 'in';
         END IF;
+        previous_at := r.utc;
+        UPDATE attendance SET direction = previous, direction_source = 'migrated' WHERE id = r.id;
     END LOOP;
 END $$;
 
@@ -58,3 +60,5 @@ ALTER TABLE attendance
     ALTER COLUMN utc_offset SET NOT NULL;
 CREATE INDEX attendance_employee_utc ON attendance (employee_id, utc);
 CREATE INDEX attendance_utc ON attendance (utc);
+-- a door's latest punch, read before each live one (a clock set back is refused)
+CREATE INDEX attendance_kiosk_utc ON attendance (kiosk_id, utc);

@@ -17,10 +17,14 @@ ID_STEP, PIN_STEP = "id", "pin"
 
 class WorkerCheckinDialog(PadKeys, QDialog):
     done = Signal(object)  # kiosk.recognition.pin_checkin.PinCheckinResult, when the PIN was right
+    # What the steps say (the "My hours" keypad, kiosk.ui.dialogs.my_hours, says its own).
+    WINDOW_TITLE = "Check in with my worker ID"
+    ID_TITLE = "Type your worker ID"
+    ID_HINT = "Letters, digits, - and _; then your personal PIN. Ask HR if you have none."
 
     def __init__(self, service, frame=None, face=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Check in with my worker ID")
+        self.setWindowTitle(self.WINDOW_TITLE)
         self.setModal(True)
         self.service = service
         self.frame, self.face = frame, face  # the face frame, kept for HR and for mask learning
@@ -88,9 +92,8 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         self.pin_pad.clear()
         if step == ID_STEP:
             self.id_pad.clear()
-            self.title.setText("Type your worker ID")
-            self._say(message or "Letters, digits, - and _; then your personal PIN. Ask HR if you have none.",
-                      error)
+            self.title.setText(self.ID_TITLE)
+            self._say(message or self.ID_HINT, error)
         else:
             self.title.setText(f"Worker ID {self.worker_id}: type your PIN")
             self._say(message or "4 to 6 digits, then OK.", error)

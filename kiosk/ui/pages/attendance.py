@@ -1,15 +1,33 @@
-"""Attendance log: check-ins (or the daily summary) between two dates, optionally for one
-employee, and the CSV export of exactly that."""
+"""Attendance log: the punches (or the daily summary) between two dates, optionally for one
+employee, and the CSV export of exactly that. HR (and the administrator) correct punches here:
+add a missing one, void a wrong one, each with a reason (kiosk.ui.dialogs.punch_corrections);
+voided and added punches stay in the list, marked."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget
 
+from kiosk.ui import theme
 from kiosk.ui.dialogs.export_dialog import ExportDialog
+from kiosk.ui.dialogs.punch_corrections import METHOD_WORDS, AddPunchDialog, VoidPunchDialog
 from kiosk.ui.pages.common import fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, date_range, employee_combo, to_date
+from kiosk.ui.widgets.punch_choice import DIRECTION_WORDS
+
+PUNCH_COLUMNS = ["Date", "Time", "Direction", "Worker ID", "Name", "Method", "Similarity", "Mask", "Note"]
+
+
+def punch_note(row: dict) -> str:
+    """What HR did to a punch: voided (by whom, why), added (by whom, why), or nothing."""
+    if row.get("voided_at"):
+        return f"VOID ({row.get('voided_by') or '?'}): {row.get('void_reason') or ''}"
+    if row.get("method") == "correction":
+        return f"Added ({row.get('added_by') or '?'}): {row.get('reason') or ''}"
+    return "direction chosen at the kiosk" if row.get("direction_source") == "chosen" else ""
 
 
 class AttendancePage(QWidget):
@@ -17,15 +35,23 @@ class AttendancePage(QWidget):
         super().__init__(parent)
         self.service = service
         self.export_dialog = None
-        layout, header = page_layout(self, "Attendance", "Check-ins recorded at the kiosk")
+        self.correction_dialog = None
+        self.punch_rows: list[dict] = []
+        layout, header = page_layout(self, "Attendance", "Punches recorded at the kiosk, and HR's corrections")
         self.export_button = QPushButton("Export CSV…", objectName="primary")
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)
+        self.add_button = QPushButton("Add missing punch…")
+        self.add_button.clicked.connect(lambda: self.open_add_punch())
+        self.void_button = QPushButton("Void punch…")
+        self.void_button.clicked.connect(lambda: self.open_void_punch())
+        header.addWidget(self.add_button)
+        header.addWidget(self.void_button)
         today = date.today()
         self.start = date_edit(today - timedelta(days=6))
         self.end = date_edit(today)
         self.employee = employee_combo(service)
-        self.events = QRadioButton("Check-ins")
+        self.events = QRadioButton("Punches")
         self.summary = QRadioButton("Daily summary")
         self.events.setChecked(True)
         filters = FlowLayout(spacing=24, line_spacing=12)
@@ -44,6 +70,8 @@ class AttendancePage(QWidget):
             edit.dateChanged.connect(self.reload)
         self.employee.currentIndexChanged.connect(self.reload)
         self.events.toggled.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self._enable()
 
     def refresh(self) -> None:
         current = self.employee.currentData()
@@ -58,6 +86,10 @@ class AttendancePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self._reload()
+        self._enable()
+
+    def _reload(self) -> None:
         start, end, emp = to_date(self.start), to_date(self.end), self.employee.currentData()
         if end < start:
             self.message.setText("The end date is before the start date.")
@@ -65,16 +97,23 @@ class AttendancePage(QWidget):
             return
         db = self.service.db
         if self.events.isChecked():
-            rows = db.attendance(start, end, emp)
-            self.table.setColumnCount(7)
-            self.table.setHorizontalHeaderLabels(["Date", "Time", "Worker ID", "Name", "Similarity", "Mask",
-                                                  "Method"])
-            fill_table(self.table, [[r["timestamp"][:10], r["timestamp"][11:], r["employee_id"], r["name"],
+            rows = self.punch_rows = self.service.timesheet.punches(start, end, emp, include_voided=True)
+            self.table.setColumnCount(len(PUNCH_COLUMNS))
+            self.table.setHorizontalHeaderLabels(PUNCH_COLUMNS)
+            fill_table(self.table, [[r["timestamp"][:10], r["timestamp"][11:], DIRECTION_WORDS.get(r["direction"], ""),
+                                     r["employee_id"], r["name"],
+                                     METHOD_WORDS.get(r["method"], r["method"] or ""),
                                      "" if r["score"] is None else f"{r['score']:.2f}",
-                                     {None: "", 0: "no", 1: "yes"}.get(r["masked"], ""),
-                                     {"pin": "worker ID + PIN"}.get(r["method"], r["method"] or "")]
-                                    for r in rows])
-            self.message.setText(f"{len(rows)} check-in{'s' if len(rows) != 1 else ''} from {start} to {end}")
+                                     {None: "", 0: "no", 1: "yes"}.get(r["masked"], ""), punch_note(r)]
+                                    for r in rows], keys=[r["id"] for r in rows])
+            for index, row in enumerate(rows):  # a voided punch: greyed, kept in the list
+                if row["voided_at"]:
+                    for column in range(self.table.columnCount()):
+                        self.table.item(index, column).setForeground(QColor(theme.MUTED))
+            voided = sum(1 for r in rows if r["voided_at"])
+            valid = len(rows) - voided
+            self.message.setText(f"{valid} punch{'es' if valid != 1 else ''}"
+                                 + (f" (and {voided} voided)" if voided else "") + f" from {start} to {end}")
         else:
             rows = db.daily_summary(start, end, emp)
             self.table.setColumnCount(6)
@@ -82,6 +121,50 @@ class AttendancePage(QWidget):
             fill_table(self.table, [[r["date"], r["employee_id"], r["name"], r["first_in"], r["last_out"],
                                      r["check_ins"]] for r in rows])
             self.message.setText(f"{len(rows)} person-day{'s' if len(rows) != 1 else ''} from {start} to {end}")
+
+    def _enable(self) -> None:
+        """Void needs one punch, not voided yet, selected in the punch list."""
+        punch = self.selected_punch()
+        self.void_button.setEnabled(punch is not None and not punch["voided_at"])
+        self.add_button.setEnabled(self.events.isChecked())
+
+    def selected_punch(self) -> dict | None:
+        if not self.events.isChecked():
+            return None
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        punch_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self.punch_rows if p["id"] == punch_id), None)
+
+    def select_punch(self, punch_id) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == punch_id:
+                self.table.selectRow(row)
+                return
+
+    def open_add_punch(self):
+        self.correction_dialog = AddPunchDialog(self.service, self.employee.currentData(), to_date(self.end),
+                                                parent=self.window())
+        self.correction_dialog.accepted.connect(lambda d=self.correction_dialog: self._corrected(d.row, "added"))
+        self.correction_dialog.open()
+        return self.correction_dialog
+
+    def open_void_punch(self):
+        punch = self.selected_punch()
+        if punch is None:
+            return None
+        self.correction_dialog = VoidPunchDialog(self.service, punch, parent=self.window())
+        self.correction_dialog.accepted.connect(lambda d=self.correction_dialog: self._corrected(d.row, "voided"))
+        self.correction_dialog.open()
+        return self.correction_dialog
+
+    def _corrected(self, row: dict, what: str) -> None:
+        self.reload()
+        self.select_punch(row["id"])
+        day = str(row.get("timestamp") or "")[:16].replace("T", " ")
+        self.message.setText(f"Punch {what}: {row.get('name') or row.get('employee_id')}, {day}. "
+                             + self.message.text())
 
     def open_export(self):
 

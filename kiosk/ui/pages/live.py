@@ -5,8 +5,10 @@ It only draws. Frames arrive from the capture thread, decisions from the inferen
 and words, and says plainly when the camera, the models or the gallery are missing."""
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -14,13 +16,21 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
+from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
+from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
 from kiosk.ui.widgets.video_view import VideoView
 
+log = logging.getLogger(__name__)
+
+# CheckIn outcomes (kiosk.attendance's names, which the screens may not import).
+CHECKED_IN, QUEUED, COOLDOWN, CLOCK_BACK = "checked_in", "queued", "cooldown", "clock_back"
+BANNER_S = 4.0  # how long a banner stays (longer while the punch keys are offered)
+CLOCK_BACK_BANNER_S = 10.0  # "punches paused": long enough for someone to read it and tell IT
 # Without a face for this long, the next face starts a new "arrival" (latency measurement).
 ARRIVAL_GAP_S = 1.5
 # The "Check in with my worker ID" button stays this long after the last unknown / not-sure face.
@@ -126,6 +136,10 @@ class LivePage(QWidget):
         self.notice.button.clicked.connect(self.retry_requested)
         self.banner = Banner()
         self.banner.shown.connect(self.banner_shown)
+        self.punch_choice = PunchChoice()  # "choose" mode's IN / OUT / Break keys, on the banner
+        self.punch_choice.chosen.connect(self.choose_direction)
+        self.banner.add_below(self.punch_choice)
+        self._choice_checkin = self.last_checkin = None
         self.info = QLabel(objectName="infoStrip", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.info.hide()
         stage = QGridLayout()
@@ -143,6 +157,11 @@ class LivePage(QWidget):
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
+        # A person's own week after their worker ID and PIN (issue 23): always offered.
+        self.hours_button = QPushButton("My hours")
+        self.hours_button.setProperty("touch", "large")
+        self.hours_button.clicked.connect(lambda: self.open_my_hours())
+        self.hours_dialog = self.week_dialog = None
         self._recent_frames: dict[int, object] = {}
         self._unknown_at = float("-inf")
         self._unknown_face = None
@@ -161,7 +180,13 @@ class LivePage(QWidget):
         layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
         layout.addWidget(self.stage, 1)
         layout.addStretch(0)
-        layout.addWidget(self.worker_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        entries = QHBoxLayout()  # the keypad ways in, centred under the video
+        entries.setSpacing(18)
+        entries.addStretch(1)
+        entries.addWidget(self.worker_button)
+        entries.addWidget(self.hours_button)
+        entries.addStretch(1)
+        layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
 
@@ -241,6 +266,18 @@ class LivePage(QWidget):
         self.worker_dialog.open()
         return self.worker_dialog
 
+    def open_my_hours(self):
+        """Worker ID and PIN on the check-in keypads, then the person's week (WeekDialog)."""
+        self.hours_dialog = MyHoursKeypad(self.service, self.window())
+        self.hours_dialog.week_ready.connect(self.show_week)
+        self.hours_dialog.open()
+        return self.hours_dialog
+
+    def show_week(self, week):
+        self.week_dialog = WeekDialog(week, self.window())
+        self.week_dialog.open()
+        return self.week_dialog
+
     def show_pin_result(self, result) -> None:
         if result.checkin is not None:
             self.show_checkin(result.checkin)
@@ -248,23 +285,66 @@ class LivePage(QWidget):
         self._unknown_face = self._unknown_frame = None
         self.worker_button.setVisible(bool(self.model_error))
 
-    def show_checkin(self, checkin) -> None:
-        """The banner for one attendance outcome from LiveRecognizer."""
-        name = checkin.name or checkin.employee_id or "Unknown"
-        if checkin.outcome == "checked_in":
+    def show_checkin(self, checkin, choice_seconds: float | None = None) -> None:
+        """The banner for one attendance outcome (LiveRecognizer, or the worker-ID keypad): what
+        was recorded, in the service's words (timesheet.punch_message); in "choose" mode the
+        IN / OUT / Break keys under it for the site's seconds (`choice_seconds` given: for that
+        long whatever the mode, as the screenshot tour shows them)."""
+        self.last_checkin = checkin
+        self.punch_choice.withdraw()  # the next person: the previous one's keys are gone
+        title, detail = self._punch_message(checkin)
+        if not title:  # nothing a person needs to read (e.g. an outbox entry delivered twice)
+            return
+        kind = {CHECKED_IN: "welcome", QUEUED: "welcome", COOLDOWN: "cooldown"}.get(checkin.outcome, "warning")
+        seconds = CLOCK_BACK_BANNER_S if checkin.outcome == CLOCK_BACK else BANNER_S
+        offer = 0.0
+        if checkin.outcome == CHECKED_IN and checkin.punch_id:
+            offer = self._choice_seconds() if choice_seconds is None else choice_seconds
+        self.banner.show_message(title, detail, kind, seconds=max(seconds, offer + 0.5))
+        if checkin.outcome == CHECKED_IN:
             self.metrics["checkins"] += 1
-            self.banner.show_message(f"{name} - Present - {checkin.timestamp:%H:%M:%S}",
-                                     "Have a good day!", "welcome")
             if self._face_since is not None:
                 self.metrics["banner_latency_s"].append(time.monotonic() - self._face_since)
-        elif checkin.outcome == "cooldown":
-            self.banner.show_message(f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
-                                     "No need to check in again.", "cooldown")
-        elif checkin.outcome == "inactive":
-            self.banner.show_message(f"{name} - not active", "Please see HR.", "warning")
-        elif checkin.outcome == "queued":  # the database refused it for now: kept in the outbox
-            self.banner.show_message(f"{name} - Present - {checkin.timestamp:%H:%M:%S}",
-                                     "Saved; it is added to the records shortly.", "welcome")
+        if offer:
+            self._choice_checkin = checkin
+            self.punch_choice.offer(checkin.punch_id, checkin.direction, offer)
+
+    def _choice_seconds(self) -> float:
+        """How long the punch keys stay: 0 unless the site's punch mode is "choose"."""
+        timesheet = self.service.timesheet
+        return float(timesheet.choice_seconds) if timesheet.mode == "choose" else 0.0
+
+    def choose_direction(self, direction: str) -> None:
+        """A punch key tapped: the service changes the punch, the banner says the new direction."""
+        checkin = self._choice_checkin
+        if checkin is None or self.punch_choice.punch_id != checkin.punch_id:
+            return
+        try:
+            row = self.service.timesheet.choose_direction(checkin.punch_id, direction)
+        except ValueError as exc:  # too late, or the punch was corrected meanwhile: say it, keys go
+            self.punch_choice.withdraw()
+            self.banner.update_text(self.banner.title.text(), f"Not changed: {exc}")
+            return
+        self._choice_checkin = checkin = replace(checkin, direction=row.get("direction", direction))
+        self.punch_choice.select(checkin.direction)
+        self.banner.update_text(*self._punch_message(checkin))
+
+    def _punch_message(self, checkin) -> tuple[str, str]:
+        """(title, detail) from the service; its own words for a CheckIn if the service fails
+        (the banner must never fail: the punch is recorded either way)."""
+        try:
+            return self.service.timesheet.punch_message(checkin)
+        except Exception:  # noqa: BLE001 - a broken report must not hide that the person is recorded
+            log.exception("punch message for %s failed", checkin.employee_id)
+        name = checkin.name or checkin.employee_id or "Unknown"
+        if checkin.outcome in (CHECKED_IN, QUEUED):
+            return f"{name} - Present - {checkin.timestamp:%H:%M:%S}", "Have a good day!"
+        if checkin.outcome == COOLDOWN:
+            return (f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
+                    "No need to check in again.")
+        if checkin.outcome == CLOCK_BACK:
+            return "Punches paused", "This kiosk's clock went back: nothing was recorded. Please tell IT."
+        return f"{name} - not active", "Please see HR."
 
     def _last_checkin(self, checkin) -> datetime:
         """When the check-in that blocks this one was made (the cooldown started then)."""

@@ -45,5 +45,15 @@ class Banner(QFrame):
         self._timer.start(int(seconds * 1000))
         self.shown.emit(title)
 
+    def add_below(self, widget: QWidget) -> None:
+        """A widget under the texts (the punch keys of "choose" mode); it hides with the banner."""
+        self.layout().addWidget(widget)
+
+    def update_text(self, title: str, detail: str = "") -> None:
+        """New words on the banner already shown, its time left unchanged (a punch key tapped)."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
     def text(self) -> str:
         return self.title.text() if self.isVisible() else ""

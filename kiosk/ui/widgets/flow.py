@@ -2,7 +2,7 @@
 of cards or buttons wraps on a narrow screen instead of making the window wider than the screen.
 
 Its height depends on its width (heightForWidth), which QScrollArea and the box layouts honour.
-Options: `align` right-aligns each row (action buttons); `uniform` gives every item the widest
+Options: `align` right-aligns (action buttons) or centres each row; `uniform` gives every item the widest
 item's width and spreads each full row over the whole width (a grid of cards that reflows).
 In a row with room to spare, items whose horizontal size policy expands share the spare room."""
 from __future__ import annotations
@@ -117,7 +117,9 @@ class FlowLayout(QLayout):
                 share = spare // len(growing)
                 row = [(i, w + share if i in growing else w) for i, w in row]
                 spare = 0
-            x = area.x() + (spare if self._align & Qt.AlignmentFlag.AlignRight and spare > 0 else 0)
+            offset = spare if self._align & Qt.AlignmentFlag.AlignRight else \
+                spare // 2 if self._align & Qt.AlignmentFlag.AlignHCenter else 0
+            x = area.x() + max(0, offset)
             height = max(self._height(i, w) for i, w in row)
             if n:
                 y += self._line_spacing

@@ -1,0 +1,166 @@
+""""My hours" at the entrance: a person types their worker ID and PIN on the check-in keypads
+(WorkerCheckinDialog's, the same lockout) and sees their own week: each day's in and out, hours
+and status, and the week's total (KioskService.timesheet.my_week checks the PIN and builds it).
+The week closes itself after IDLE_CLOSE_MS untouched: the screen is shared, the next person
+should not read it."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.app.types import STORE_ERRORS
+from kiosk.ui.dialogs.worker_checkin import ID_STEP, PIN_STEP, WorkerCheckinDialog
+from kiosk.ui.pages.common import fill_table, make_table
+
+IDLE_CLOSE_MS = 20_000  # the week on screen, untouched, this long: closed (privacy)
+COLUMNS = ["Day", "In", "Out", "Hours", "Status"]
+STATUS_WORDS = {"present": "Present", "late": "Late", "half_day": "Half day", "absent": "Absent",
+                "day_off": "Day off", "holiday": "Holiday", "missing_out": "No check-out", "in": "Checked in",
+                "not_yet": "Not in yet"}
+# What the person did: a touch, a click, a key (the idle timer starts again).
+ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
+
+
+def duration(minutes: int | float | None) -> str:
+    """8 h 35 min, 45 min, 0 min."""
+    minutes = int(round(minutes or 0))
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+def clock_text(value) -> str:
+    """A punch time as HH:MM: a datetime, a time, an ISO text; '' for none."""
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%H:%M")
+    text = str(value)
+    return text[11:16] if len(text) >= 16 and text[10] in "T " else text[:5]
+
+
+def status_text(record) -> str:
+    """The day's status in words, with what HR would ask about (late minutes, no check-out)."""
+    status = getattr(record, "status", "") or ""
+    words = [STATUS_WORDS.get(status, status.replace("_", " ").capitalize())] if status else []
+    late = getattr(record, "late_minutes", 0) or 0
+    if late and status == "late":
+        words = [f"Late {duration(late)}"]
+    elif late and status != "absent":
+        words.append(f"{duration(late)} late")
+    if getattr(record, "missing_out", False) and status != "missing_out":
+        words.append("no check-out")
+    if getattr(record, "corrected", False):
+        words.append("corrected by HR")
+    return ", ".join(words)
+
+
+def day_text(day) -> str:
+    if isinstance(day, datetime):
+        day = day.date()
+    if isinstance(day, date):
+        return f"{day:%a %d %b}"
+    return str(day)
+
+
+class MyHoursKeypad(WorkerCheckinDialog):
+    """The worker-ID keypad, then the PIN pad; a right PIN hands the week on (week_ready)."""
+
+    week_ready = Signal(object)  # the WeekView of the person whose PIN it was
+    WINDOW_TITLE = "My hours"
+    ID_TITLE = "My hours: type your worker ID"
+    ID_HINT = "Then your personal PIN, the one you check in with. Ask HR if you have none."
+
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(service, None, None, parent)
+        self.week = None
+
+    def submit_pin(self, pin: str) -> None:
+        try:
+            week = self.service.timesheet.my_week(self.worker_id, pin)
+        except (PermissionError, ValueError) as exc:
+            # Locked out: the next person may have another ID; a wrong PIN: try the PIN again.
+            self._show_step(ID_STEP if self._locked() else PIN_STEP, str(exc), error=True)
+            return
+        except STORE_ERRORS as exc:  # the database refused (locked, disk): say so, keep the dialog
+            self._show_step(PIN_STEP, f"Could not open your hours: {exc}. Try again or see HR.", error=True)
+            return
+        self.week = week
+        self.week_ready.emit(week)
+        self.accept()
+
+    def _locked(self) -> bool:
+        """Whether this worker ID is locked out now (my_week's refusal does not say which it was)."""
+        try:
+            return self.service.pins.seconds_locked(self.service.typed_id(self.worker_id)) > 0
+        except (*STORE_ERRORS, ValueError, LookupError):
+            return False
+
+
+class WeekDialog(QDialog):
+    """One person's week: a row a day (Mon..Sun), the total under it, a large Close."""
+
+    def __init__(self, week, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("My hours")
+        self.setModal(True)
+        self.week = week
+        title = QLabel(f"{week.name} ({week.employee_id}): this week", objectName="dialogTitle", wordWrap=True,
+                       alignment=Qt.AlignmentFlag.AlignCenter)
+        self.table = make_table(COLUMNS)
+        rows = [[day_text(r.day), clock_text(r.first_in), clock_text(r.last_out),
+                 duration(r.worked_minutes) if r.worked_minutes else "", status_text(r)] for r in week.days]
+        if not rows:
+            rows = [["No days yet this week", "", "", "", ""]]
+        fill_table(self.table, rows)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * (len(rows) + 1) + 8)
+        self.total = QLabel(f"Total this week: {duration(week.total_minutes)}", objectName="dialogTitle",
+                            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        note = QLabel("Something wrong? HR can correct it. This closes by itself.", objectName="muted",
+                      wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.close_button = QPushButton("Close", objectName="primary")
+        self.close_button.setMinimumSize(200, 64)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(note)
+        layout.addLayout(buttons)
+        self.idle = QTimer(self, singleShot=True, interval=IDLE_CLOSE_MS, timeout=self.reject)
+        self._watching = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """As wide as the screen allows (up to 900 px), centred; the idle timer starts."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(screen.width() - 24, 900), min(screen.height() - 24, self.sizeHint().height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
+        if not self._watching:
+            QApplication.instance().installEventFilter(self)
+            self._watching = True
+        self.idle.start()
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        """Any touch, click or key inside this dialog keeps it open for another IDLE_CLOSE_MS."""
+        if event.type() in ACTIVITY and isinstance(watched, QWidget) and \
+                (watched is self or self.isAncestorOf(watched)):
+            self.idle.start()
+        return False
+
+    def done(self, result: int) -> None:
+        self.idle.stop()
+        if self._watching:
+            QApplication.instance().removeEventFilter(self)
+            self._watching = False
+        super().done(result)
