@@ -86,7 +86,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         now = self.now()
         self.board = board = self.service.timesheet.today(now=now)
-        shown = now or datetime.now()
+        shown = now or datetime.now(self.service.timesheet.policy.zone)  # the site's clock, not the machine's
         self.updated.setText(f"{shown:%A %d %B %Y}, updated {shown:%H:%M} (every minute)")
         row = theme.touch()
         for key, title in GROUPS:
