@@ -45,21 +45,26 @@ NEW_PERSON = ("E1024", "Dana Lee", "+44 7700 900123", IDENTITIES / "df01",
 DUPLICATE_PHOTOS = ["img5.jpg", "img7.jpg", "img4.jpg"]  # the same person again, under another ID
 PINS = {"admin": "2580", "hr": "1397"}
 # The HR area's pages and the names their pictures have in the README.
-README_NAMES = {"employees": "hr_employees", "attendance": "hr_attendance", "stats": "hr_statistics",
-                "expert": "hr_expert_recognition", "audit": "admin_audit_trail", "security": "admin_security"}
+README_NAMES = {"employees": "hr_employees", "today": "hr_today", "attendance": "hr_attendance",
+                "monthly": "hr_monthly_sheet", "stats": "hr_statistics", "expert": "hr_expert_recognition",
+                "audit": "admin_audit_trail", "security": "admin_security",
+                "attendance_settings": "admin_attendance_settings"}
 HR_ROLE_NAMES = {k: "hr_role_" + v[3:] for k, v in README_NAMES.items() if v.startswith("hr_")}
 WINDOWED_NAMES = {k: "windowed_" + v for k, v in README_NAMES.items()}
-DESK_NAMES = {"employees": "desk_employees", "attendance": "desk_attendance", "stats": "desk_statistics",
-              "expert": "desk_expert_recognition"}
+DESK_NAMES = {"employees": "desk_employees", "today": "desk_today", "attendance": "desk_attendance",
+              "monthly": "desk_monthly_sheet", "stats": "desk_statistics", "expert": "desk_expert_recognition"}
 # Every stop of the walk, in order (the layout tests expect each of them at every size).
 STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
          "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_punch_choice",
          "live_already_checked_in", "live_worker_id_keypad", "live_worker_pin", "live_my_hours_keypad",
          "live_my_hours_week", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
-         *README_NAMES.values(), "hr_attendance_summary", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_add_punch_dialog",
+         *README_NAMES.values(), "hr_attendance_summary", "admin_attendance_settings_checkouts",
+         "admin_attendance_settings_shifts", "admin_attendance_settings_departments",
+         "admin_attendance_settings_holidays", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_add_punch_dialog",
          "hr_void_punch_dialog", "hr_mark_left_confirm",
          "hr_delete_confirm",
-         "hr_export_dialog", "admin_set_hr_pin", "hr_open_image_dialog", *HR_ROLE_NAMES.values(), "live_not_sure",
+         "hr_export_dialog", "hr_export_monthly_dialog", "admin_shift_dialog", "admin_set_hr_pin",
+         "hr_open_image_dialog", *HR_ROLE_NAMES.values(), "live_not_sure",
          "windowed_live", *WINDOWED_NAMES.values(), "desk_sign_in", *DESK_NAMES.values(), "desk_admin_audit_trail",
          "desk_admin_security")
 
@@ -358,6 +363,8 @@ class Tour:
         employees.select(PIN_PERSON)
         employees.learned.list.setCurrentRow(0)  # the PIN check-in's mask, waiting for approval
         self.visit(names["employees"], window)
+        admin.open("today")
+        self.visit(names["today"], window)
         attendance = admin.open("attendance")
         attendance.start.setDate(date.today() - timedelta(days=13))
         attendance.events.setChecked(True)
@@ -366,6 +373,10 @@ class Tour:
             attendance.summary.setChecked(True)
             self.visit(names["attendance"] + "_summary", window)
             attendance.events.setChecked(True)
+        monthly = admin.open("monthly")
+        if monthly.table.rowCount():
+            monthly.table.selectRow(0)  # a person's days under the month
+        self.visit(names["monthly"], window)
         admin.open("stats")
         self.visit(names["stats"], window)
         expert = admin.open("expert")
@@ -384,6 +395,13 @@ class Tour:
             self.visit(names["audit"], window)
             admin.open("security")
             self.visit(names["security"], window)
+            settings = admin.open("attendance_settings")
+            self.visit(names["attendance_settings"], window)
+            if summary:  # its other sections, once
+                for section in ("checkouts", "shifts", "departments", "holidays"):
+                    settings.show_section(section)
+                    self.visit(f"{names['attendance_settings']}_{section}", window)
+                settings.show_section("punches")
         admin.open("employees")
 
     def hr_dialogs(self, window) -> None:
@@ -420,6 +438,14 @@ class Tour:
         export.export(self.work / "attendance.csv")
         self.visit("hr_export_dialog", export)
         export.reject()
+        export = admin.open("monthly").open_export("monthly")
+        export.choose(fmt="xlsx")
+        export.export(self.work / "monthly.xlsx")
+        self.visit("hr_export_monthly_dialog", export)
+        export.reject()
+        shift = admin.open("attendance_settings").open_shift_dialog("day")
+        self.visit("admin_shift_dialog", shift)
+        shift.reject()
 
         security = admin.open("security")
         with self.answering(PinDialog, "admin_set_hr_pin"):

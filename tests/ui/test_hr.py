@@ -102,25 +102,25 @@ def test_export_dialog_writes_a_csv_that_matches_the_db(qtbot, tmp_path, hr_serv
     start, end = date.today() - timedelta(days=3), date.today()
     dialog = ExportDialog(hr_service, start, end)
     qtbot.addWidget(dialog)
+    assert dialog.kind == "punches" and dialog.fmt == "csv"
     out = tmp_path / "export" / "week.csv"
     out.parent.mkdir()
-    rows = hr_service.db.attendance(start, end)
+    rows = hr_service.timesheet.punches(start, end, include_voided=True)
     assert dialog.export(out) == len(rows) > 0
     with open(out, encoding="utf-8-sig", newline="") as fh:
         written = list(csv.DictReader(fh))
-    assert [(r["date"] + "T" + r["time"], r["employee_id"], r["name"]) for r in written] == \
-        [(r["timestamp"], r["employee_id"], r["name"]) for r in rows]
+    assert [(r["Date"] + "T" + r["Time"], r["Employee ID"], r["Name"], r["Direction"]) for r in written] == \
+        [(r["timestamp"], r["employee_id"], r["name"], r["direction"]) for r in rows]
     assert "Wrote" in dialog.message.text()
 
-    # One employee, daily summary.
-    dialog.summary.setChecked(True)
+    # One employee, daily attendance: one row per day of the range.
+    dialog.choose(kind="daily")
     dialog.employee.setCurrentIndex(dialog.employee.findData("W002"))
-    summary = hr_service.db.daily_summary(start, end, "W002")
-    assert dialog.export(tmp_path / "w002.csv") == len(summary)
+    days = hr_service.timesheet.daily(start, end, "W002")
+    assert dialog.export(tmp_path / "w002.csv") == len(days) > 0
     with open(tmp_path / "w002.csv", encoding="utf-8-sig", newline="") as fh:
         written = list(csv.DictReader(fh))
-    assert [(r["date"], r["first_in"], r["check_ins"]) for r in written] == \
-        [(r["date"], r["first_in"], str(r["check_ins"])) for r in summary]
+    assert [(r["Date"], r["Employee ID"]) for r in written] == [(d.day.isoformat(), "W002") for d in days]
 
     # A bad range or an unwritable target is a message, not a crash.
     dialog.end.setDate(dialog.start.date().addDays(-1))
@@ -138,7 +138,7 @@ def test_attendance_page_filters_by_date_and_employee(qtbot, hr_service):
     page.summary.setChecked(True)
     assert page.table.rowCount() == 3 and page.table.item(0, 1).text() == "W002"
     dialog = page.open_export()
-    assert dialog.employee.currentData() == "W002" and dialog.summary.isChecked()
+    assert dialog.employee.currentData() == "W002" and dialog.kind == "daily"
     dialog.close()
 
 

@@ -1,11 +1,13 @@
-"""CSV export for HR: date range, optional employee, check-ins or daily summary. The writing is
-KioskService.export_attendance (the same as `kiosk export`, audited); this dialog only asks."""
+"""Export for HR and payroll: a date range, optionally one employee, the report (every punch, the
+daily attendance or the monthly summary) and the format (CSV or XLSX). The writing is
+service.timesheet.export (the same as `kiosk report`, audited); this dialog only asks."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -19,12 +21,23 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.pages.common import say
 from kiosk.ui.screen_fit import form as screen_form
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, employee_combo
+
+# (kind, the choice's text, the file name's stem)
+KINDS = (("punches", "Every punch (in, out, corrections)", "punches"),
+         ("daily", "Daily attendance (one row per person and day)", "attendance_daily"),
+         ("monthly", "Monthly summary (one row per person)", "attendance_monthly"))
+FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"))
 
 
 class ExportDialog(QDialog):
+    """`kind` "punches", "daily" or "monthly" (`summary=True`, the attendance page's daily view,
+    means "daily"); `fmt` "csv" or "xlsx"."""
+
     def __init__(self, service, start: date, end: date, employee_id: str | None = None,
-                 summary: bool = False, parent: QWidget | None = None):
+                 summary: bool = False, parent: QWidget | None = None, kind: str | None = None,
+                 fmt: str = "csv"):
         super().__init__(parent)
 
         self.service = service
@@ -33,21 +46,35 @@ class ExportDialog(QDialog):
         self.end = date_edit(end)
         self.employee = employee_combo(service)
         self.employee.setCurrentIndex(max(0, self.employee.findData(employee_id)))
-        self.events = QRadioButton("One row per check-in")
-        self.summary = QRadioButton("Daily summary (first in, last seen)")
-        (self.summary if summary else self.events).setChecked(True)
-        default = Path.home() / f"attendance_{start}_{end}.csv"
-        self.path = QLineEdit(str(default))
+        kind = kind or ("daily" if summary else "punches")
+        self.kinds: dict[str, QRadioButton] = {}
+        kinds = QVBoxLayout()
+        self.kind_group = QButtonGroup(self)
+        for key, text, _ in KINDS:
+            button = QRadioButton(text)
+            button.setChecked(key == kind)
+            button.toggled.connect(self._follow_choice)
+            self.kind_group.addButton(button)
+            self.kinds[key] = button
+            kinds.addWidget(button)
+        self.formats: dict[str, QRadioButton] = {}
+        formats = FlowLayout(spacing=24)
+        self.format_group = QButtonGroup(self)
+        for key, text in FORMATS:
+            button = QRadioButton(text)
+            button.setChecked(key == fmt)
+            button.toggled.connect(self._follow_choice)
+            self.format_group.addButton(button)
+            self.formats[key] = button
+            formats.addWidget(button)
+        self.path = QLineEdit(str(self._default_path()))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        kinds = QVBoxLayout()
-        kinds.addWidget(self.events)
-        kinds.addWidget(self.summary)
-        form = screen_form([("From", self.start), ("To", self.end), ("Employee", self.employee), ("Rows", kinds),
-                            ("Save as", where)], spacing=14)
+        form = screen_form([("From", self.start), ("To", self.end), ("Employee", self.employee), ("Report", kinds),
+                            ("Format", formats), ("Save as", where)], spacing=14)
         self.message = QLabel(objectName="muted", wordWrap=True)
         self.export_button = QPushButton("Export", objectName="primary")
         self.export_button.setMinimumWidth(160)
@@ -62,21 +89,50 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(18)
-        layout.addWidget(QLabel("Export attendance to CSV", objectName="dialogTitle", wordWrap=True))
+        layout.addWidget(QLabel("Export attendance", objectName="dialogTitle", wordWrap=True))
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(720, self.sizeHint().height())  # screen_fit keeps it on a smaller screen
+        self.resize(760, self.sizeHint().height())  # screen_fit keeps it on a smaller screen
         self.export_button.setFocus()
         self.written: int | None = None
 
+    @property
+    def kind(self) -> str:
+        return next(k for k, b in self.kinds.items() if b.isChecked())
+
+    @property
+    def fmt(self) -> str:
+        return next(k for k, b in self.formats.items() if b.isChecked())
+
+    def choose(self, kind: str | None = None, fmt: str | None = None) -> None:
+        if kind is not None:
+            self.kinds[kind].setChecked(True)
+        if fmt is not None:
+            self.formats[fmt].setChecked(True)
+
+    def _default_path(self) -> Path:
+        stem = next(s for k, _, s in KINDS if k == self.kind)
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        return Path.home() / f"{stem}_{start}_{end}.{self.fmt}"
+
+    def _follow_choice(self, checked: bool = True) -> None:
+        """The file name follows the report and the format (a name typed by hand keeps its folder)."""
+        if not checked or not hasattr(self, "path"):
+            return
+        current = Path(self.path.text().strip()).expanduser()
+        folder = current.parent if self.path.text().strip() else Path.home()
+        self.path.setText(str(folder / self._default_path().name))
+
     def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save CSV", self.path.text(), "CSV files (*.csv)")
+        fmt = self.fmt
+        wanted = "Excel files (*.xlsx)" if fmt == "xlsx" else "CSV files (*.csv)"
+        path, _ = QFileDialog.getSaveFileName(self, "Save as", self.path.text(), wanted)
         if path:
-            self.path.setText(path if path.lower().endswith(".csv") else path + ".csv")
+            self.path.setText(path if path.lower().endswith("." + fmt) else path + "." + fmt)
 
     def export(self, path: str | Path | None = None) -> int | None:
-        """Write the CSV (to `path`, or the path field). Returns the rows written, or None."""
+        """Write the report (to `path`, or the path field). Returns the rows written, or None."""
         if path is not None:
             self.path.setText(str(path))
         target = Path(self.path.text().strip()).expanduser()
@@ -84,12 +140,12 @@ class ExportDialog(QDialog):
         if end < start:
             self._say("The end date is before the start date.", error=True)
             return None
-        if not target.name:
+        if not self.path.text().strip() or not target.name:
             self._say("Choose where to save the file.", error=True)
             return None
         try:
-            count = self.service.export_attendance(target, start, end, employee_id=self.employee.currentData(),
-                                                   summary=self.summary.isChecked())
+            count = self.service.timesheet.export(self.kind, target, start, end, self.fmt,
+                                                  employee_id=self.employee.currentData())
         except (OSError, ValueError) as exc:
             self._say(f"Could not export: {exc}", error=True)
             return None

@@ -1,6 +1,7 @@
-"""The HR area: a sidebar of workflows (employees, attendance, statistics, expert recognition),
-each one page, reached with the HR or the admin PIN; the administrator also sees the audit trail
-and security (PINs, encryption, retention) and, in kiosk mode, can leave it.
+"""The HR area: a sidebar of workflows (employees, today's board, attendance, the monthly sheet,
+statistics, expert recognition), each one page, reached with the HR or the admin PIN; the
+administrator also sees the audit trail, security (PINs, encryption, retention) and the attendance
+settings (shifts, punch mode, time zone, holidays) and, in kiosk mode, can leave it.
 
 The sidebar gives way on a small screen: below SIDEBAR_MIN_WIDTH it becomes a rail of icons with
 short names under them, and on a portrait screen a bar across the top."""
@@ -24,21 +25,27 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.pages.attendance import AttendancePage
+from kiosk.ui.pages.attendance_settings import AttendanceSettingsPage
 from kiosk.ui.pages.audit import AuditPage
 from kiosk.ui.pages.employees import EmployeesPage
 from kiosk.ui.pages.expert import ExpertPage
+from kiosk.ui.pages.monthly import MonthlyPage
 from kiosk.ui.pages.security import SecurityPage
 from kiosk.ui.pages.stats import StatsPage
+from kiosk.ui.pages.today import TodayPage
 from kiosk.ui.pin import PinGuard
+from kiosk.ui.screen_fit import scrolling
 
-ADMIN_ONLY = ("audit", "security")
+ADMIN_ONLY = ("audit", "security", "attendance_settings")
 SIDEBAR_WIDTH = 310
 SIDEBAR_MIN_WIDTH = 1100  # the HR area's width from which the sidebar has room
 SIDEBAR, RAIL, TOP_BAR = "sidebar", "rail", "top"
 # (key, name, short name for the rail and the top bar, icon)
-PAGES = (("employees", "Employees", "Employees", "users"), ("attendance", "Attendance", "Attendance", "calendar"),
+PAGES = (("employees", "Employees", "Employees", "users"), ("today", "Today", "Today", "check"),
+         ("attendance", "Attendance", "Attendance", "calendar"), ("monthly", "Monthly sheet", "Monthly", "calendar"),
          ("stats", "Statistics", "Statistics", "chart"), ("expert", "Expert recognition", "Expert", "search"),
-         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"))
+         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"),
+         ("attendance_settings", "Shift settings", "Shifts", "kiosk"))
 EXIT_TEXT = ("Leave kiosk mode", "Leave")
 
 
@@ -62,6 +69,9 @@ class AdminPage(QWidget):
         self.hub = hub
         self.employees = EmployeesPage(service, hub)
         self.attendance = AttendancePage(service)
+        self.today = TodayPage(service)
+        self.monthly = MonthlyPage(service)
+        self.attendance_settings = AttendanceSettingsPage(service)
         self.stats = StatsPage(service)
         self.expert = ExpertPage(service)
         self.audit = AuditPage(service)
@@ -87,8 +97,16 @@ class AdminPage(QWidget):
             self.nav_buttons[key] = button
             self.pages.addWidget(self.page(key))
             self.nav_box.addWidget(button)
-        self.side.addLayout(self.nav_box)
-        self.side.addStretch(1)
+        self.nav_box.addStretch(1)
+        # Nine pages do not fit down an 800-pixel screen nor across a portrait one at touch size:
+        # the list scrolls (down the sidebar and the rail, sideways in the top bar).
+        self.nav_list = QWidget(objectName="navList")
+        self.nav_list.setLayout(self.nav_box)
+        self.nav_box.setContentsMargins(0, 0, 0, 0)
+        self.nav_scroll = scrolling(self.nav_list)
+        self.nav_scroll.setObjectName("navScroll")
+        self.nav_scroll.viewport().setAutoFillBackground(False)
+        self.side.addWidget(self.nav_scroll, 1)
         self.actions_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.actions_box.setSpacing(8)
         self.exit_button = QPushButton(EXIT_TEXT[0])
@@ -129,6 +147,7 @@ class AdminPage(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
         self.set_nav_mode(nav_mode(self.width(), self.height()))
+        self.fit_nav()  # the buttons' sizes follow the style sheet, applied once the page is shown
 
     def set_nav_mode(self, mode: str) -> None:
         if mode == self.mode:
@@ -157,19 +176,47 @@ class AdminPage(QWidget):
         for button, tip in ((self.exit_button, EXIT_TEXT[0]), (self.back_button, self._back_texts[0])):
             button.setToolTip(tip)
             theme.restyle(button, compact=compact)
-        if mode == SIDEBAR:
-            self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
-        else:
-            self.sidebar.setMinimumWidth(0)
-            self.sidebar.setMaximumWidth(16777215)
         theme.restyle(self.sidebar, across=across)
         wide = QSizePolicy.Policy.Preferred if across else QSizePolicy.Policy.Expanding  # full rows down the side
         for button in self.nav_buttons.values():
             button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
+        self.fit_nav()
+
+    def fit_nav(self) -> None:
+        """The scrolling nav list as wide (down the side) or as tall (across the top) as its
+        buttons and a scroll bar; the sidebar at least SIDEBAR_WIDTH."""
+        self.nav_box.activate()
+        need = self.nav_list.sizeHint()  # every button its whole text: never squeezed, scrolled instead
+        self.nav_list.setMinimumSize(need)
+        scroll = self.nav_scroll
+        if self.mode == TOP_BAR:
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setMinimumWidth(0)
+            scroll.setMaximumWidth(16777215)
+            scroll.setFixedHeight(need.height() + scroll.horizontalScrollBar().sizeHint().height())
+            self.sidebar.setMinimumWidth(0)
+            self.sidebar.setMaximumWidth(16777215)
+            return
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumHeight(0)
+        scroll.setMaximumHeight(16777215)
+        overflows = need.height() > scroll.viewport().height() > 0  # a scroll bar beside the buttons
+        width = need.width() + (scroll.verticalScrollBar().sizeHint().width() if overflows else 0)
+        scroll.setMinimumWidth(width)
+        scroll.setMaximumWidth(16777215 if self.mode == SIDEBAR else width)  # a rail only as wide as its buttons
+        if self.mode == SIDEBAR:
+            margins = self.side.contentsMargins()
+            self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, scroll.minimumWidth() + margins.left() + margins.right()))
+        else:
+            self.sidebar.setMinimumWidth(0)
+            self.sidebar.setMaximumWidth(16777215)
 
     def page(self, key: str) -> QWidget:
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
-                "expert": self.expert, "audit": self.audit, "security": self.security}[key]
+                "expert": self.expert, "audit": self.audit, "security": self.security, "today": self.today,
+                "monthly": self.monthly, "attendance_settings": self.attendance_settings}[key]
 
     def set_role(self, role: str, kiosk_mode: bool = False) -> None:
         """HR sees its workflows; the administrator also the audit trail, security and the way out."""
@@ -177,7 +224,8 @@ class AdminPage(QWidget):
         for key in ADMIN_ONLY:
             self.nav_buttons[key].setVisible(role == "admin")
         self.exit_button.setVisible(role == "admin" and kiosk_mode)
-        if role != "admin" and self.pages.currentWidget() in (self.audit, self.security):
+        self.fit_nav()  # as many buttons as the role sees
+        if role != "admin" and self.pages.currentWidget() in [self.page(k) for k in ADMIN_ONLY]:
             self.open("employees")
 
     def open(self, key: str) -> QWidget:

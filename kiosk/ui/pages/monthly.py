@@ -1,0 +1,168 @@
+"""Monthly sheet: one row per person for a month (service.timesheet.monthly: days present, late,
+half days, absences, days off, holidays, hours, late and early-leave minutes, missing check-outs,
+corrected days), the month chosen with previous / next; choosing a person shows their days
+(service.timesheet.daily) with corrected days marked. The column headers are the exports' own
+(DAILY_COLUMNS / MONTHLY_COLUMNS), and the export buttons open the export dialog on this month."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kiosk.app.timesheet import DAILY_COLUMNS, MONTHLY_COLUMNS
+from kiosk.ui.dialogs.export_dialog import ExportDialog
+from kiosk.ui.pages.common import fill_table, make_table, page_layout
+from kiosk.ui.widgets.flow import FlowLayout
+
+CORRECTED_MARK = QColor("#3a2c0b")  # the theme's warning background: a corrected day stands out
+STATUS_TEXT = {"half_day": "Half day", "day_off": "Day off", "missing_out": "Missing check-out",
+               "not_yet": "Not yet arrived", "in": "In"}
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def shifted(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def cell(row: object, key: str) -> object:
+    """One column's value of a DayRecord or a month row, as the sheet shows it (the exports'
+    keys: worked_hours in hours with two decimals, times as HH:MM, yes/no flags as "yes")."""
+    if key == "worked_hours":
+        return round(getattr(row, "worked_minutes", 0) / 60, 2)
+    value = getattr(row, key, "")
+    if key == "status":
+        return STATUS_TEXT.get(str(value), str(value).replace("_", " ").capitalize())
+    if key == "flags":
+        return ", ".join(f.replace("_", " ") for f in value if f != "corrected")
+    if isinstance(value, datetime):
+        day = getattr(row, "day", None)
+        return f"{value:%H:%M}" if day is None or value.date() == day else f"{value:%d %b %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else value
+
+
+class MonthlyPage(QWidget):
+    def __init__(self, service, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.export_dialog = None
+        layout, header = page_layout(self, "Monthly sheet", "Each person's month: days, hours, lates and absences")
+        self.export_month = QPushButton("Export month…", objectName="primary")
+        self.export_days = QPushButton("Export days…")
+        self.export_month.clicked.connect(lambda: self.open_export("monthly"))
+        self.export_days.clicked.connect(lambda: self.open_export("daily"))
+        header.addWidget(self.export_days)
+        header.addWidget(self.export_month)
+        today = date.today()
+        self.year, self.month = today.year, today.month
+        self.previous = QPushButton("◀ Previous")
+        self.next = QPushButton("Next ▶")
+        self.previous.clicked.connect(lambda: self.go(-1))
+        self.next.clicked.connect(lambda: self.go(1))
+        self.title = QLabel("", objectName="sectionTitle")
+        picker = FlowLayout(spacing=16)
+        picker.addWidget(self.previous)
+        picker.addWidget(self.title)
+        picker.addWidget(self.next)
+        layout.addLayout(picker)
+        self.table = make_table([c.label for c in MONTHLY_COLUMNS])
+        self.table.itemSelectionChanged.connect(self.show_person)
+        layout.addWidget(self.table, 1)
+        self.person_title = QLabel("Choose a person to see their days.", objectName="muted", wordWrap=True)
+        layout.addWidget(self.person_title)
+        self.days = make_table([c.label for c in DAILY_COLUMNS])
+        layout.addWidget(self.days, 1)
+        self.message = QLabel(objectName="muted", wordWrap=True)
+        layout.addWidget(self.message)
+        self.rows: list = []
+        self.records: list = []
+
+    # -- the month ------------------------------------------------------------------------------
+    @property
+    def bounds(self) -> tuple[date, date]:
+        return month_range(self.year, self.month)
+
+    def set_month(self, year: int, month: int) -> None:
+        self.year, self.month = year, month
+        self.reload()
+
+    def go(self, by: int) -> None:
+        self.set_month(*shifted(self.year, self.month, by))
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        self.title.setText(date(self.year, self.month, 1).strftime("%B %Y"))
+        self.rows = self.service.timesheet.monthly(self.year, self.month)
+        self.table.blockSignals(True)
+        fill_table(self.table, [[cell(r, c.key) for c in MONTHLY_COLUMNS] for r in self.rows],
+                   keys=[r.employee_id for r in self.rows])
+        self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.message.setText(f"{len(self.rows)} {'person' if len(self.rows) == 1 else 'people'}, "
+                             f"{self.bounds[0]} to {self.bounds[1]}")
+        if selected is not None and selected in [r.employee_id for r in self.rows]:
+            self.select(selected)
+        else:
+            self.show_person()
+
+    # -- one person's days ------------------------------------------------------------------------
+    def selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def select(self, employee_id: str) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == employee_id:
+                self.table.selectRow(r)
+                return
+        raise LookupError(f"{employee_id} is not on the {self.title.text()} sheet")
+
+    def show_person(self) -> None:
+        employee_id = self.selected()
+        if employee_id is None:
+            self.records = []
+            self.person_title.setText("Choose a person to see their days.")
+            fill_table(self.days, [])
+            return
+        start, end = self.bounds
+        self.records = self.service.timesheet.daily(start, end, employee_id)
+        corrected = sum(1 for r in self.records if r.corrected)
+        name = self.records[0].name if self.records else employee_id
+        self.person_title.setText(f"{name} ({employee_id}), {self.title.text()}: {len(self.records)} days"
+                                  + (f", {corrected} corrected (marked)" if corrected else ""))
+        fill_table(self.days, [[cell(r, c.key) for c in DAILY_COLUMNS] for r in self.records])
+        for r, record in enumerate(self.records):
+            if record.corrected:
+                for c in range(self.days.columnCount()):
+                    item = self.days.item(r, c)
+                    item.setBackground(QBrush(CORRECTED_MARK))
+                    item.setToolTip(item.text() + (" - corrected by HR" if c == 0 else ""))
+
+    def corrected_rows(self) -> list[int]:
+        """The rows of the person's days marked as corrected."""
+        return [r for r in range(self.days.rowCount())
+                if self.days.item(r, 0).background().color() == CORRECTED_MARK]
+
+    # -- exports -------------------------------------------------------------------------------
+    def open_export(self, kind: str):
+        start, end = self.bounds
+        person = self.selected() if kind == "daily" else None  # the month: everyone's
+        self.export_dialog = ExportDialog(self.service, start, end, person, kind=kind, parent=self.window())
+        self.export_dialog.open()
+        return self.export_dialog
