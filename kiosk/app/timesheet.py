@@ -162,7 +162,8 @@ class Timesheet:
     def today(self, now: datetime | None = None) -> TodayBoard:
         instant = utc_now() if now is None else as_utc(now, self.policy.zone)
         local = self.policy.local_date(instant)
-        employees, punches = self._inputs(local, local, None)
+        # from the day before yesterday: yesterday's forgotten check-outs are on the board too
+        employees, punches = self._inputs(local - timedelta(days=1), local, None)
         return today_board(employees, punches, self.policy, instant)
 
     def day_of(self, employee_id: str, instant: datetime | None = None) -> DayRecord | None:

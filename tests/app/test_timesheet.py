@@ -110,3 +110,12 @@ def test_settings_are_validated_saved_to_kiosk_toml_and_followed(service, tmp_pa
     assert t.choice_seconds == 6 and service.db.zone.key == "America/New_York"
     assert any(r["action"] == SETTING_CHANGE for r in service.audit.rows())
 
+
+
+def test_the_board_lists_yesterdays_forgotten_check_out(service):
+    service.db.record_recognition("E1", "Ada Lovelace", 0.9, now=at(MONDAY, 8, 57))  # never checked out
+    service.db.record_recognition("E2", "Émile Zola", 0.9, now=at(date(2026, 3, 3), 8, 50))
+    board = service.timesheet.today(now=at(date(2026, 3, 3), 10, 0))
+    assert [r.employee_id for r in board.missing_out] == ["E1"] and board.missing_out[0].day == MONDAY
+    assert [r.employee_id for r in board.inside] == ["E2"]
+    assert [r.employee_id for r in board.not_yet] == ["E1"]  # absent only once today's shift is over

@@ -42,3 +42,22 @@ def test_edit_details_and_mark_as_left_from_the_employees_page(qtbot, make_servi
     assert column(page, "Status") == "active" and len(service.matcher) == 1
     assert [r["action"] for r in service.audit.rows(subject=uid)][-3:] == [
         "person_edit", "person_left", "person_reactivated"]
+
+
+def test_edit_details_sets_the_persons_shift(qtbot, make_service, enrolled_gallery):
+    service = make_service(enrolled=True, gallery=enrolled_gallery)
+    service.timesheet.save_attendance_settings(
+        shifts={"day": {"start": "09:00", "end": "17:00"}, "night": {"start": "22:00", "end": "06:00", "overnight": True}})
+    uid = PERSON["user_id"]
+    admin = AdminPage(service, None)
+    qtbot.addWidget(admin)
+    page = admin.open("employees")
+    page.select(uid)
+    dialog = page.open_edit_dialog()
+    assert [dialog.shift.itemData(i) for i in range(dialog.shift.count())] == ["", "day", "night"]
+    assert dialog.shift.currentData() == ""
+    dialog.shift.setCurrentIndex(dialog.shift.findData("night"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and service.db.get_employee(uid)["shift"] == "night"
+    again = page.open_edit_dialog()
+    assert again.shift.currentData() == "night"  # shown as stored

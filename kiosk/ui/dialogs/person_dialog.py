@@ -1,10 +1,10 @@
-"""HR edits an employee's name, department and mobile (the Employees page's "Edit details"):
+"""HR edits an employee's name, department, mobile and shift (the Employees page's "Edit details"):
 the same as `kiosk person edit` (KioskService.edit_person, audited). No new photos: the face
 templates stay as they are."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refused
 
@@ -20,11 +20,21 @@ class PersonDialog(QDialog):
         self.fields["mobile"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         for field in self.fields.values():
             field.returnPressed.connect(self.save)
+        # The shift: the person's own, or "" for their department's or the site's default.
+        self.current_shift = current.get("shift") or ""
+        self.shift = QComboBox()
+        self.shift.addItem("Department's or default shift", "")
+        for name in service.timesheet.shift_names():
+            self.shift.addItem(name, name)
+        if self.current_shift and self.shift.findData(self.current_shift) < 0:
+            self.shift.addItem(f"{self.current_shift} (no longer defined)", self.current_shift)
+        self.shift.setCurrentIndex(max(0, self.shift.findData(self.current_shift)))
         self.message = QLabel("Their photos and face templates stay as they are.", objectName="muted", wordWrap=True)
         buttons, self.save_button = cancel_and_action(self, "Save", self.save)
         form = QFormLayout()
         for label, key in (("Name", "name"), ("Department", "department"), ("Mobile", "mobile")):
             form.addRow(label, self.fields[key])
+        form.addRow("Shift", self.shift)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -37,6 +47,8 @@ class PersonDialog(QDialog):
     def save(self) -> bool:
         """Only the fields HR changed are sent (an unchanged legacy mobile is not re-checked)."""
         changes = {k: f.text() for k, f in self.fields.items() if f.text().strip() != self.current[k]}
+        if self.shift.currentData() != self.current_shift:
+            changes["shift"] = self.shift.currentData()
         try:
             self.row = self.service.edit_person(self.user_id, **changes)
         except REFUSALS as exc:

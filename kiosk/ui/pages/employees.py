@@ -122,13 +122,15 @@ class EmployeesPage(QWidget):
         return bool(record and record.metadata.get("left_at"))
 
     def open_edit_dialog(self):
-        """HR edits the selected person's name, department and mobile (window-modal)."""
+        """HR edits the selected person's name, department, mobile and shift (window-modal)."""
 
         uid = self.selected_id()
         record = self.records.get(uid) if uid else None
         if uid is None or record is None:
             return None
-        current = {"name": record.name, "department": record.metadata.get("department"), "mobile": record.mobile}
+        row = self.service.db.get_employee(uid) or {}  # the shift is attendance's, in the employees row
+        current = {"name": record.name, "department": record.metadata.get("department"), "mobile": record.mobile,
+                   "shift": row.get("shift")}
         self.edit_dialog = PersonDialog(self.service, uid, current, self.window())
         self.edit_dialog.accepted.connect(lambda: self._changed(uid, f"Details of {uid} saved."))
         self.edit_dialog.open()
