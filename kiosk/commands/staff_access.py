@@ -14,6 +14,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from kiosk.app.settings import load_settings
 from kiosk.commands.common import emit, open_service
 from kiosk.common.errors import CliError
 from kiosk.security.audit import PIN_CHANGE, Actor
@@ -50,12 +51,13 @@ RULES = {
     "doctor": lambda a: ADMIN if getattr(a, "repair", False) else OPEN,
     "set-admin-pin": OPEN,  # only while no admin PIN is set
     "set-staff-pin": ADMIN,
+    "video": lambda a: STAFF if a.record else OPEN,  # --record writes attendance
 }
 
 
 def required_roles(args) -> tuple[str, ...] | None:
     """The roles whose PIN `args.command` needs, or None. Commands not in RULES (the batch tools
-    on folders they are given: augment, evaluate, clean, cluster, video, bench, liveness) are open."""
+    on folders they are given: augment, evaluate, clean, cluster, bench, liveness) are open."""
     rule = RULES.get(args.command, OPEN)
     return rule(args) if callable(rule) else rule
 
@@ -81,7 +83,8 @@ def authorize(args) -> None:
     roles = required_roles(args)
     if not roles:
         return
-    pins = StaffPins(args.settings)
+    tool_dir = getattr(args, "tool_data_dir", None)  # `kiosk video --data-dir DIR`: that kiosk's PINs
+    pins = StaffPins(load_settings(tool_dir) if tool_dir else args.settings)
     if not pins.has_role_pin(ROLE_ADMIN):
         raise CliError(f"`kiosk {args.command}` needs the admin PIN, and this kiosk has none yet: set it "
                        f"first with `kiosk set-admin-pin` (or on the kiosk's screen)")

@@ -52,12 +52,17 @@ def as_admin(argv) -> list[str]:
     if not required_roles(args):
         return argv
     try:
-        data_dir = load_settings(args.data_dir).data_dir
+        data_dir = load_settings(getattr(args, "tool_data_dir", None) or args.data_dir).data_dir
     except ValueError:  # a broken kiosk.toml: the command says so itself
         data_dir = None
     if data_dir is not None and (data_dir.is_dir() or args.command in CREATES_DATA_DIR):
         give_admin_pin(data_dir)
     return ["--pin-file", str(pin_file()), *argv]
+
+
+def kiosk_main(argv) -> int:
+    """`kiosk.commands.main.main`, signed in as the admin where the command needs a PIN."""
+    return main(as_admin(argv))
 
 
 def run(capsys, *argv):

@@ -59,7 +59,7 @@ def test_each_privileged_command_is_refused_without_the_pin_and_works_with_it(ca
     give_admin_pin(data)
     d = ["--data-dir", str(data)]
     cases = privileged(tmp_path, data)
-    assert {argv[0] for argv, _ in cases} | {"site", "doctor"} == {c for c, r in RULES.items() if r}
+    assert {argv[0] for argv, _ in cases} | {"site", "doctor", "video"} == {c for c, r in RULES.items() if r}
     (tmp_path / "out").mkdir()
     for argv, writes in cases:
         before = snapshot(data)
@@ -70,8 +70,9 @@ def test_each_privileged_command_is_refused_without_the_pin_and_works_with_it(ca
         code, out, err = run_plain(capsys, "--pin-file", str(pin_file(ADMIN_PIN)), *d, *argv)
         assert code == 0, (argv, err)
         assert writes is None or writes.exists(), argv
-    for argv in (["site", "set", "threshold=0.6"], ["doctor", "--repair", "--no-models"]):  # with a PIN: tests/site, doctor's
-        code, _, err = run_plain(capsys, *d, *argv)
+    video = ["video", "--input", str(tmp_path / "none.mp4"), "--output", str(tmp_path / "o.mp4"), "--record"]
+    for argv in (["site", "set", "threshold=0.6"], ["doctor", "--repair", "--no-models"], video):  # done with a PIN
+        code, _, err = run_plain(capsys, *d, *argv)  # in tests/site, tests/robustness/test_doctor.py, test_video.py
         assert code == 1 and "--pin-file" in err, (argv, err)
     rows = json.loads(run(capsys, *d, "audit", "--json")[1])
     assert {r["role"] for r in rows if r["action"] in ("delete", "rename_id", "person_export", "pin_change")} == {"admin"}
