@@ -3,6 +3,7 @@ the data folder changed, nothing written), then done with it; the PIN's lockout 
 screens; a fresh kiosk closed until `kiosk set-admin-pin`; the audit trail names the role."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 
@@ -14,7 +15,10 @@ from tests.conftest import enrollment_split, photos_of
 
 
 def snapshot(folder) -> dict:
-    """Every file's content (the staff-PIN counters aside: a refused try counts there)."""
+    """Every file's content (the staff-PIN counters aside: a refused try counts there). The
+    earlier command's database connection is closed first (its WAL checkpointed), so only this
+    command's writes could show."""
+    gc.collect()
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in (STATE_FILE, LOCK_FILE)}
 
