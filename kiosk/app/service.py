@@ -37,6 +37,7 @@ from kiosk.recognition.decision import DecisionRule
 from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
 from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
+from kiosk.security.at_rest import pin_pepper
 from kiosk.security.audit import (
     DELETE,
     EXPORT,
@@ -47,6 +48,7 @@ from kiosk.security.audit import (
     Actor,
     AuditLog,
 )
+from kiosk.security.pin_hash import Pepper
 from kiosk.security.pins import PersonalPins
 from kiosk.site.control import SiteControl
 from kiosk.vision.pipeline import FacePipeline, load_pipeline
@@ -419,7 +421,9 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
 
             return SitePins(self.db)
 
-        return PersonalPins(self.db)
+        cipher = self.store.cipher  # check-in PINs peppered with a secret of the gallery's key (at_rest.pin_pepper)
+        pepper = None if cipher is None else Pepper(lambda: pin_pepper(getattr(cipher, "require", lambda: cipher)()))
+        return PersonalPins(self.db, pepper=pepper)
 
     @property
     def learn_rule(self):

@@ -1,5 +1,5 @@
 """The results the service returns (FaceResult) and the engine's names the Qt screens need
-(results, errors, constants, the admin PIN hashing), re-exported so the screens import from
+(results, errors, constants, the admin PIN hashing and lockout), re-exported so the screens import from
 kiosk.app only (pyproject's import-linter contract)."""
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ from kiosk.recognition.matcher import MatchResult
 from kiosk.security.audit import AUDIT_EXPORT, KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, SIGN_IN, SIGN_OUT, Actor
 from kiosk.security.pin_hash import MAX_DIGITS, MIN_DIGITS, hash_pin, pin_problem, verify_pin
 from kiosk.security.pins import MAX_DIGITS as PERSONAL_PIN_MAX_DIGITS
+from kiosk.security.staff_pins import StaffPins
 from kiosk.vision.image_io import ImageError
 from kiosk.vision.types import Face
 
 __all__ = [
     "AUDIT_EXPORT", "KIOSK_EXIT", "MAX_DIGITS", "MIN_DIGITS", "PENDING", "PERSONAL_PIN_MAX_DIGITS",
     "PHOTOS_REQUIRED", "PIN_CHANGE", "RING_SECONDS", "ROLE_SYSTEM", "SIGN_IN", "SIGN_OUT", "STORE_ERRORS",
-    "Actor", "CheckedPhoto", "DuplicateCheck", "EnrollmentError", "FaceResult", "FrameChoice", "ImageError",
+    "Actor", "CheckedPhoto", "DuplicateCheck", "EnrollmentError", "FaceResult", "FrameChoice", "ImageError", "StaffPins",
     "hash_pin", "masks_available", "pin_problem", "verify_pin",
 ]
 

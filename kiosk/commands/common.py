@@ -18,10 +18,16 @@ def emit(args, data, text: str) -> None:
         print(text)
 
 
-def open_service(args):
+def open_service(args, recover: bool = True):
+    """The service of args.settings, acting as whoever signed in with a staff PIN
+    (kiosk.commands.staff_access sets args.actor), else as the shell user."""
     service = KioskService(args.settings)
-    for note in service.recover():  # what a crashed earlier run left, put right first
-        print(f"recovered: {note}", file=sys.stderr)
+    actor = getattr(args, "actor", None)
+    if actor is not None:
+        service.actor = actor
+    if recover:
+        for note in service.recover():  # what a crashed earlier run left, put right first
+            print(f"recovered: {note}", file=sys.stderr)
     return service
 
 

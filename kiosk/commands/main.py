@@ -18,6 +18,7 @@ from kiosk.app.settings import load_settings
 from kiosk.attendance.db import COOLDOWN, STATUS_PRESENT
 from kiosk.attendance.outbox import QUEUED
 from kiosk.commands.common import emit, open_service, parse_date, positive_int, read_pin
+from kiosk.commands.staff_access import authorize
 from kiosk.common import worker_id
 from kiosk.common.errors import CliError, SiteError
 from kiosk.common.private import private_process
@@ -36,7 +37,7 @@ from kiosk.vision.pipeline import load_pipeline
 TOOL_MODULES = ("kiosk.research.augment", "kiosk.research.evaluate", "kiosk.commands.clean", "kiosk.commands.video",
                 "kiosk.research.cluster", "kiosk.commands.bench", "kiosk.commands.doctor",
                 "kiosk.commands.privacy", "kiosk.commands.liveness", "kiosk.commands.site",
-                "kiosk.commands.attendance")
+                "kiosk.commands.attendance", "kiosk.commands.staff_access")
 # Commands that may create a data folder that is not there yet (the first enrolment, fetching
 # models); every other command refuses a --data-dir that does not exist (a typo, not an empty kiosk).
 CREATES_DATA_DIR = ("enroll", "models", "gallery")
@@ -367,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="folder of embeddings/ and attendance.db "
                                            "(default: $KIOSK_DATA_DIR or the current folder)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--pin-file", metavar="FILE", help="the HR or admin PIN for privileged commands (the file's "
+                                                            "first line; default: asked on the terminal)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, func, help: str, json_flag: bool = True) -> argparse.ArgumentParser:
@@ -461,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             where = "--data-dir" if args.data_dir else "KIOSK_DATA_DIR"
             raise CliError(f"the data folder {named} does not exist (check {where})")
         args.settings = load_settings(args.data_dir)
+        authorize(args)  # privileged commands: the HR or admin PIN (kiosk.commands.staff_access)
         return args.func(args)
     except (CliError, ImageError, EnrollmentError, GalleryError, FetchError, FileNotFoundError,
             ValueError, KeyError) as exc:

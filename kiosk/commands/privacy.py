@@ -13,7 +13,6 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from kiosk.app.service import KioskService
 from kiosk.commands.common import emit, open_service, parse_date
 from kiosk.common.fsutil import atomic_write_bytes
 from kiosk.common.private import private_dir, write_private_bytes
@@ -24,7 +23,7 @@ from kiosk.security.at_rest import is_sealed, write_sealed
 
 
 def cmd_audit(args) -> int:
-    service = KioskService(args.settings)
+    service = open_service(args, recover=False)
     log = service.audit
     if args.action == "verify":
         check = log.verify()
@@ -49,7 +48,7 @@ def cmd_audit(args) -> int:
 
 
 def cmd_purge(args) -> int:
-    service = KioskService(args.settings)
+    service = open_service(args, recover=False)
     report = service.purge(dry_run=args.dry_run)
     verb = "would remove" if args.dry_run else "removed"
     policy = service.retention.describe()
@@ -108,7 +107,7 @@ def cmd_person(args) -> int:
         return person_details(args)
     if not args.out:
         raise ValueError("person export needs --out FILE.zip")
-    service = KioskService(args.settings)
+    service = open_service(args, recover=False)
     user_id = service.resolve_id(args.id)
     data, counts = person_archive(service, user_id)
     out = Path(args.out)
@@ -201,7 +200,7 @@ def seal_in_place(service) -> int:
 
 
 def cmd_gallery(args) -> int:
-    service = KioskService(args.settings)
+    service = open_service(args, recover=False)
     if args.action == "export":
         if not args.plain:
             raise ValueError("gallery export writes the plain seed layout: say so with --plain DIR")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kiosk.app.service import KioskService
 from kiosk.app.settings import coerce_setting
 from kiosk.app.site_transfer import export_folder, import_folder
-from kiosk.commands.common import emit
+from kiosk.commands.common import emit, open_service
 from kiosk.site.gallery import SITE_SETTINGS
 
 
@@ -18,7 +17,7 @@ def _site(args):
         args.settings.database_url = args.database_url
     if not args.settings.database_url:
         raise ValueError("no site database: set database_url in kiosk.toml, KIOSK_DATABASE_URL, or --database-url")
-    return KioskService(args.settings)
+    return open_service(args, recover=False)
 
 
 def _value(key: str, text: str):

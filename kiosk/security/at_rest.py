@@ -16,6 +16,7 @@ Why it looks like this:
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -216,6 +217,13 @@ def gallery_cipher(embeddings_dir: Path, data_dir: Path, *, create: bool = True,
     Path(embeddings_dir).mkdir(parents=True, exist_ok=True)
     atomic_write_text(marker, json.dumps({"scheme": "aes-256-gcm", "key_id": cipher.key_id}) + "\n")
     return cipher
+
+
+def pin_pepper(cipher: Cipher) -> bytes:
+    """The check-in PINs' pepper (kiosk.security.pin_hash.Pepper), derived from the gallery key so
+    it lives where the key lives (keyring or key folder, never the data folder) and needs no
+    storage of its own; a separate HMAC label keeps it unrelated to the sealing key's uses."""
+    return hmac.new(cipher.key, b"kiosk check-in PIN pepper v1", hashlib.sha256).digest()
 
 
 class LazyCipher:

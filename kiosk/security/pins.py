@@ -5,14 +5,18 @@ after `max_tries` wrong PINs for one worker ID that ID is refused for `lockout_s
 doubling with every further lockout (capped at a day). Every wrong or locked attempt is logged.
 
 An unknown worker ID gets the same message and the same scrypt work as a wrong PIN, so the
-keypad does not tell a passer-by which IDs exist."""
+keypad does not tell a passer-by which IDs exist.
+
+With a pepper (kiosk.security.at_rest.pin_pepper: derived from the gallery key, outside the data
+folder) the hashes are peppered (kiosk.security.pin_hash), so attendance.db alone does not give the
+PINs; a hash from before the pepper still works and is re-hashed with it on its next success."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.attendance.db import PIN_LOCKED, PIN_WRONG, AttendanceDB, iso_seconds, local_now
-from kiosk.security.pin_hash import hash_pin, pin_problem, verify_pin
+from kiosk.security.pin_hash import Pepper, hash_pin, needs_pepper, pin_problem, verify_pin
 
 MIN_DIGITS, MAX_DIGITS = 4, 6
 MAX_TRIES = 5
@@ -48,10 +52,12 @@ def require_settable(db, employee_id: str, pin: str) -> None:
 class PersonalPins:
     """The `employee_pins` table of one AttendanceDB."""
 
-    def __init__(self, db: AttendanceDB, max_tries: int = MAX_TRIES, lockout_s: int = LOCKOUT_S):
+    def __init__(self, db: AttendanceDB, max_tries: int = MAX_TRIES, lockout_s: int = LOCKOUT_S,
+                 pepper: Pepper | None = None):
         self.db = db
         self.max_tries = max_tries
         self.lockout_s = lockout_s
+        self.pepper = pepper
 
     def _row(self, employee_id: str) -> dict | None:
         rows = self.db._rows("SELECT * FROM employee_pins WHERE employee_id = ?", [employee_id])
@@ -63,7 +69,7 @@ class PersonalPins:
     def set_pin(self, employee_id: str, pin: str, now: datetime | None = None) -> None:
         """Set (or replace) a person's PIN; clears any lockout. The employee must exist."""
         require_settable(self.db, employee_id, pin)
-        row = {"employee_id": employee_id, "pin_hash": hash_pin(pin), "set_at": iso_seconds(local_now(now)),
+        row = {"employee_id": employee_id, "pin_hash": hash_pin(pin, pepper=self.pepper), "set_at": iso_seconds(local_now(now)),
                "failures": 0, "lockouts": 0, "locked_until": None}
         with self.db._write() as db:
             db.table("employee_pins").upsert(row, pk="employee_id")
@@ -90,7 +96,7 @@ class PersonalPins:
         moment = local_now(now)
         with self.db._write() as db:
             row = self._row(employee_id) if employee_id else None
-            verdict = judge_pin(row, pin, moment, self.max_tries, self.lockout_s)
+            verdict = judge_pin(row, pin, moment, self.max_tries, self.lockout_s, self.pepper)
             if verdict.update is not None:
                 db.table("employee_pins").update(employee_id, verdict.update)
             if verdict.log is not None:
@@ -108,8 +114,10 @@ class PinVerdict:
     log: tuple[str, str] | None
 
 
-def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lockout_s: int) -> PinVerdict:
-    """The lockout rule on one stored PIN row (None: no PIN for that ID)."""
+def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lockout_s: int,
+              pepper: Pepper | None = None) -> PinVerdict:
+    """The lockout rule on one stored PIN row (None: no PIN for that ID). With a `pepper`, a right
+    PIN whose hash was made without it gets a peppered hash in the update."""
     if row is None:
         verify_pin(pin, _DUMMY_HASH)
         return PinVerdict(PinCheck(False, WRONG), None, (PIN_WRONG, "no PIN"))
@@ -119,8 +127,11 @@ def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lock
     if locked_until and locked_until > moment:
         wait = int((locked_until - moment).total_seconds() + 0.999)
         return PinVerdict(PinCheck(False, _locked_message(wait), wait), None, (PIN_LOCKED, f"{wait} s left"))
-    if verify_pin(pin, row["pin_hash"]):
-        return PinVerdict(PinCheck(True, ""), {"failures": 0, "lockouts": 0, "locked_until": None}, None)
+    if verify_pin(pin, row["pin_hash"], pepper):
+        update = {"failures": 0, "lockouts": 0, "locked_until": None}
+        if needs_pepper(row["pin_hash"], pepper):
+            update["pin_hash"] = hash_pin(pin, pepper=pepper)
+        return PinVerdict(PinCheck(True, ""), update, None)
     failures = int(row["failures"] or 0) + 1
     if failures < max_tries:
         left = max_tries - failures

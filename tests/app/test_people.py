@@ -14,7 +14,7 @@ from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.attendance import AttendanceDB
 from kiosk.attendance.schema import SCHEMA_VERSION
-from kiosk.commands.main import main
+from tests.commands.conftest import kiosk_main as main
 from tests.conftest import enrolment_photos as photos
 from tests.conftest import held_out_photo as held_out
 from tests.conftest import recognised_as as recognised

@@ -14,8 +14,8 @@ import pytest
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.commands.doctor import diagnose
-from kiosk.commands.main import main
 from kiosk.gallery.folders import GalleryError, safe_folder_name
+from tests.commands.conftest import kiosk_main as main
 from tests.conftest import enrolment_photos as photos
 from tests.conftest import held_out_photo as held_out
 from tests.conftest import recognised_as as recognised

@@ -23,7 +23,7 @@ def test_every_hr_action_is_on_the_audit_trail(capsys, data, tmp_path):
     assert code == 0
     actions = [(r["action"], r["subject"]) for r in rows]
     assert ("enroll", "E001") in actions and actions[-2:] == [("delete", "E004"), ("export", "")]
-    assert rows[-1]["role"] == "cli" and rows[-1]["detail"]["rows"] >= 0
+    assert rows[-1]["role"] == "admin" and rows[-1]["detail"]["rows"] >= 0  # who signed in with the PIN
     code, out, _ = run(capsys, *d, "audit", "verify")
     assert code == 0 and "intact" in out
     code, out, _ = run(capsys, *d, "audit", "--id", "E004")

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.commands.main import main
+from tests.commands.conftest import kiosk_main as main
 from tests.conftest import FACES, photos_of, require
 
 FACE_KEYS = {"name", "similarity", "box", "masked", "liveness", "live"}  # liveness: null when off

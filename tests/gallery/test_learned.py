@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.commands.main import main
 from kiosk.gallery.learned import ACTIVE, LEARNED_DIR, MAX_ACTIVE, MAX_PENDING, PENDING, LearnedTemplates
 from kiosk.recognition.decision import ACCEPTED
+from tests.commands.conftest import kiosk_main as main
 from tests.conftest import FACES, require
 
 MASKED = FACES / "masked"

@@ -90,7 +90,7 @@ def test_missing_files_or_off_means_none(tmp_path, monkeypatch, pipeline):
 
 
 def test_cli_liveness_and_recognize_json(tmp_path, capsys, monkeypatch):
-    from kiosk.commands.main import main
+    from tests.commands.conftest import kiosk_main as main
 
     monkeypatch.delenv("KIOSK_LIVENESS")  # the default: on when the files are present
 

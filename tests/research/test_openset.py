@@ -88,7 +88,7 @@ def _link(src: Path, dst: Path) -> None:
 
 
 def test_evaluate_open_set_end_to_end(tmp_path, pipeline):
-    from kiosk.commands.main import main
+    from tests.commands.conftest import kiosk_main as main
 
     require(CALIB)
     faces = tmp_path / "faces"
@@ -115,6 +115,6 @@ def test_evaluate_open_set_end_to_end(tmp_path, pipeline):
 
 
 def test_open_set_needs_a_faces_folder(tmp_path):
-    from kiosk.commands.main import main
+    from tests.commands.conftest import kiosk_main as main
 
     assert main(["--data-dir", str(tmp_path), "evaluate", "--open-set", str(tmp_path / "nope")]) == 1

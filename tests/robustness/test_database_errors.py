@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.commands.main import main
 from kiosk.gallery.store import GalleryStore
+from tests.commands.conftest import as_admin
 from tests.conftest import enrollment_split
 
 
@@ -47,7 +48,7 @@ def data(tmp_path, enrolled):
 
 
 def run(capsys, data, *argv):
-    code = main(["--data-dir", str(data), *argv])
+    code = main(as_admin(["--data-dir", str(data), *argv]))
     out, err = capsys.readouterr()
     return code, out, err
 

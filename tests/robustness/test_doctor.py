@@ -8,8 +8,8 @@ import numpy as np
 
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
-from kiosk.commands.main import main
 from kiosk.gallery.store import PersonRecord
+from tests.commands.conftest import kiosk_main as main
 
 
 def person(user_id, name, seed):

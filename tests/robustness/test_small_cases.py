@@ -10,6 +10,7 @@ from kiosk.common.fsutil import describe_os_error
 from kiosk.enrollment.templates import validate_details
 from kiosk.gallery.folders import FOLDER_NAME_BYTES
 from kiosk.gallery.store import GalleryStore, PersonRecord
+from tests.commands.conftest import as_admin
 from tests.robustness.conftest import fill
 
 
@@ -30,7 +31,7 @@ def test_79_emoji_are_a_valid_name_kept_whole_in_metadata(tmp_path):
 
 
 def run(capsys, *argv):
-    code = main(list(argv))
+    code = main(as_admin(argv))
     out, err = capsys.readouterr()
     return code, out, err
 

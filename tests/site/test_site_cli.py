@@ -6,11 +6,12 @@ import json
 from datetime import datetime, timedelta
 
 from kiosk.commands.main import main
+from tests.commands.conftest import as_admin
 
 
 def run(capsys, *argv) -> tuple[int, dict | str]:
     """Exit code, and the JSON printed (else stdout and stderr as text)."""
-    code = main(list(argv))
+    code = main(as_admin(argv))
     out = capsys.readouterr()
     try:
         return code, json.loads(out.out)
