@@ -24,7 +24,6 @@ from kiosk.attendance import CheckIn
 from kiosk.attendance.clock import local_wall, utc_now
 from kiosk.attendance.db import SPOOF_SUSPECTED, local_now
 from kiosk.attendance.errors import STORE_ERRORS, explain
-from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 from kiosk.attendance.outbox import QUEUED, Outbox, StoreStatus
 from kiosk.attendance.retention import RetentionPolicy, purge
 from kiosk.common.fsutil import crash_point
@@ -40,7 +39,6 @@ from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
 from kiosk.security.at_rest import pin_pepper
 from kiosk.security.audit import (
     DELETE,
-    EXPORT,
     LEARNED_TEMPLATE_APPROVED,
     LEARNED_TEMPLATE_REMOVED,
     PIN_CHANGE,
@@ -186,17 +184,6 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
 
     def audit_event(self, action: str, subject: str = "", **detail) -> dict:
         return self.audit.record(action, actor=self.actor, subject=subject, detail=detail)
-
-    def export_attendance(self, out_path, start, end, *, employee_id: str | None = None,
-                          summary: bool = False) -> int:
-        """The HR CSV export (kiosk.attendance.export), on the audit trail. Returns rows written."""
-
-        writer = export_daily_summary_csv if summary else export_attendance_csv
-        count = writer(self.db, out_path, start, end, employee_id=employee_id)
-        out = "stdout" if hasattr(out_path, "write") else str(out_path)
-        self.audit_event(EXPORT, employee_id or "", out=out, rows=count, summary=summary,
-                         date_from=start, date_to=end)
-        return count
 
     @property
     def retention(self):

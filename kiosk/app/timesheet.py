@@ -19,6 +19,7 @@ from kiosk.app.settings import Settings, coerce_setting
 from kiosk.attendance.clock import as_utc, utc_now
 from kiosk.attendance.daily import DayRecord
 from kiosk.attendance.db import CHECKED_IN, CLOCK_BACK, COOLDOWN, INACTIVE, CheckIn
+from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
 from kiosk.attendance.outbox import QUEUED
 from kiosk.attendance.punches import BREAK_IN, BREAK_OUT, OUT, PunchRule
 from kiosk.attendance.reports import (
@@ -252,6 +253,17 @@ class Timesheet:
         count = write_table(out, header, rows, fmt, title=f"{kind} {start} to {end}", marked=marked)
         target = "stdout" if hasattr(out, "write") else str(out)
         self.service.audit_event(EXPORT, employee_id or "", out=target, rows=count, report=kind, format=fmt,
+                                 date_from=start, date_to=end)
+        return count
+
+    def export_checkins(self, out: Any, start: date, end: date, *, employee_id: str | None = None,
+                        summary: bool = False) -> int:
+        """`kiosk export`'s CSV (kiosk.attendance.export): every punch, or the first-seen / last-seen
+        summary per person and day; on the audit trail. Returns the rows written."""
+        writer = export_daily_summary_csv if summary else export_attendance_csv
+        count = writer(self.service.db, out, start, end, employee_id=employee_id)
+        target = "stdout" if hasattr(out, "write") else str(out)
+        self.service.audit_event(EXPORT, employee_id or "", out=target, rows=count, summary=summary,
                                  date_from=start, date_to=end)
         return count
 

@@ -210,8 +210,8 @@ def cmd_export(args) -> int:
     service = open_service(args)
     employee_id = service.resolve_id(args.id) if args.id else None
     to_stdout = args.out == "-"  # the CSV is the output: the message goes to stderr
-    count = service.export_attendance(sys.stdout if to_stdout else Path(args.out), args.date_from, args.date_to,
-                                      employee_id=employee_id, summary=args.summary)
+    count = service.timesheet.export_checkins(sys.stdout if to_stdout else Path(args.out), args.date_from, args.date_to,
+                                              employee_id=employee_id, summary=args.summary)
     where = "stdout" if to_stdout else str(args.out)
     data, text = {"rows": count, "out": where}, f"wrote {count} rows to {where}"
     if to_stdout:

@@ -128,7 +128,7 @@ def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lock
         wait = int((locked_until - moment).total_seconds() + 0.999)
         return PinVerdict(PinCheck(False, _locked_message(wait), wait), None, (PIN_LOCKED, f"{wait} s left"))
     if verify_pin(pin, row["pin_hash"], pepper):
-        update = {"failures": 0, "lockouts": 0, "locked_until": None}
+        update: dict[str, object] = {"failures": 0, "lockouts": 0, "locked_until": None}
         if needs_pepper(row["pin_hash"], pepper):
             update["pin_hash"] = hash_pin(pin, pepper=pepper)
         return PinVerdict(PinCheck(True, ""), update, None)

@@ -36,7 +36,7 @@ def test_pin_checkin_records_method_pin_keeps_the_frame_and_obeys_the_cooldown(c
     assert run(capsys, "--data-dir", d, "export", "--from", today, "--to", today, "--out", str(out_csv))[0] == 0
     with open(out_csv, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    assert table[0][-1] == "method" and table[1][-1] == "pin"
+    assert table[0][-2:] == ["method", "direction"] and table[1][-2:] == ["pin", "in"]
 
 
 def test_wrong_pins_lock_the_id_out_across_processes(capsys, data):

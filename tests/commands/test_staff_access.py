@@ -37,7 +37,7 @@ def privileged(tmp_path, data):
         (["audit"], None),
         (["audit", "export", "--out", str(out / "audit.csv")], out / "audit.csv"),
         (["person", "export", "E001", "--out", str(out / "E001.zip")], out / "E001.zip"),
-        (["gallery", "export", "--plain", str(out / "plain")], out / "plain"),
+        (["gallery", "export", "--plain", str(out / "plain"), "--unencrypted"], out / "plain"),
         (["learned"], None),
         (["recognize", str(photos_of("obama")[0]), "--record"], None),
         (["set-pin", "E001", "--pin", "4711"], None),

@@ -67,7 +67,7 @@ def test_a_data_folder_made_by_real_operations_is_private(shell_umask, tmp_path)
     LearnedTemplates(service.store).add("E1", _record("E1", "Ada", 7).originals[0], _jpeg(7),
                                         embedder="test-embedder", source="pin", status=PENDING)
     today = date.today()
-    service.export_attendance(exports / "checkins.csv", today, today)
+    service.timesheet.export_checkins(exports / "checkins.csv", today, today)
     service.timesheet.export("daily", exports / "daily.xlsx", today, today, fmt="xlsx")
 
     written = {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
@@ -123,7 +123,7 @@ def test_tighten_removes_group_and_other_access_and_says_what(shell_umask, tmp_p
 def test_doctor_reports_and_repairs_loose_modes(shell_umask, tmp_path, capsys):
     from kiosk.app.settings import load_settings
     from kiosk.commands.doctor import diagnose
-    from kiosk.commands.main import main
+    from tests.commands.conftest import kiosk_main
 
     data = tmp_path / "data"
     data.mkdir()
@@ -133,7 +133,10 @@ def test_doctor_reports_and_repairs_loose_modes(shell_umask, tmp_path, capsys):
     check = next(c for c in diagnose(load_settings(data), models=False) if c.name == "file modes")
     assert not check.ok and "2 in" in check.detail and ". 0755, attendance.db 0644" in check.detail
     os.chmod(data, 0o755)  # (opening the database made its folder private)
-    code = main(["--data-dir", str(data), "doctor", "--repair", "--no-models", "--json"])
+    code = kiosk_main(["--data-dir", str(data), "doctor", "--repair", "--no-models", "--json"])  # as the admin
     checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)}
-    assert checks["file modes"]["ok"] and "made 2 files and folders private (group and others removed)" in checks["file modes"]["repaired"][0]
+    # the two above, and whatever signing in as the admin wrote under this test's shell umask
+    assert checks["file modes"]["ok"] and "files and folders private (group and others removed)" in \
+        checks["file modes"]["repaired"][0]
     assert code == 0 and _mode(data) == 0o700 and _mode(data / "attendance.db") == 0o600
+    assert loose_modes(data) == []

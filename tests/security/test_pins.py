@@ -96,7 +96,7 @@ def test_method_is_recorded_and_exported(db: AttendanceDB, tmp_path: Path) -> No
     export_attendance_csv(db, out, T0.date(), T0.date())
     with open(out, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    assert table[0][-1] == "method" and [r[-1] for r in table[1:]] == ["face", "pin"]
+    assert table[0][-2] == "method" and [r[-2] for r in table[1:]] == ["face", "pin"]
     assert db.access_log(T0.date(), T0.date())[-1]["detail"] == "frame.jpg"
 
 
