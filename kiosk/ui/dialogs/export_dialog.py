@@ -47,26 +47,9 @@ class ExportDialog(QDialog):
         self.employee = employee_combo(service)
         self.employee.setCurrentIndex(max(0, self.employee.findData(employee_id)))
         kind = kind or ("daily" if summary else "punches")
-        self.kinds: dict[str, QRadioButton] = {}
-        kinds = QVBoxLayout()
-        self.kind_group = QButtonGroup(self)
-        for key, text, _ in KINDS:
-            button = QRadioButton(text)
-            button.setChecked(key == kind)
-            button.toggled.connect(self._follow_choice)
-            self.kind_group.addButton(button)
-            self.kinds[key] = button
-            kinds.addWidget(button)
-        self.formats: dict[str, QRadioButton] = {}
-        formats = FlowLayout(spacing=24)
-        self.format_group = QButtonGroup(self)
-        for key, text in FORMATS:
-            button = QRadioButton(text)
-            button.setChecked(key == fmt)
-            button.toggled.connect(self._follow_choice)
-            self.format_group.addButton(button)
-            self.formats[key] = button
-            formats.addWidget(button)
+        kinds, formats = QVBoxLayout(), FlowLayout(spacing=24)
+        self.kind_group, self.kinds = self._choices([(k, text) for k, text, _ in KINDS], kind, kinds)
+        self.format_group, self.formats = self._choices(FORMATS, fmt, formats)
         self.path = QLineEdit(str(self._default_path()))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self.browse)
@@ -123,6 +106,18 @@ class ExportDialog(QDialog):
         current = Path(self.path.text().strip()).expanduser()
         folder = current.parent if self.path.text().strip() else Path.home()
         self.path.setText(str(folder / self._default_path().name))
+
+    def _choices(self, options, chosen: str, layout) -> tuple[QButtonGroup, dict[str, QRadioButton]]:
+        """One exclusive radio button per (key, text), `chosen` checked, in `layout`."""
+        group, buttons = QButtonGroup(self), {}
+        for key, text in options:
+            button = QRadioButton(text)
+            button.setChecked(key == chosen)
+            button.toggled.connect(self._follow_choice)
+            group.addButton(button)
+            buttons[key] = button
+            layout.addWidget(button)
+        return group, buttons
 
     def browse(self) -> None:
         fmt = self.fmt

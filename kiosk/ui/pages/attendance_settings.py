@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui.dialogs.shift_dialog import WEEKDAYS, ShiftDialog, time_edit
-from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
+from kiosk.ui.pages.common import fill_table, make_table, page_layout, say, select_key, selected_key
 from kiosk.ui.screen_fit import form
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, to_date
@@ -270,16 +270,12 @@ class AttendanceSettingsPage(QWidget):
 
     @staticmethod
     def selected(table) -> str | None:
-        rows = table.selectionModel().selectedRows()
-        return table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        return selected_key(table)  # type: ignore[return-value]
 
     @staticmethod
     def select(table, key: str) -> None:
-        for r in range(table.rowCount()):
-            if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
-                table.selectRow(r)
-                return
-        raise LookupError(key)
+        if not select_key(table, key):
+            raise LookupError(key)
 
     # -- editing the lists ----------------------------------------------------------------------------
     def open_shift_dialog(self, name: str | None = None) -> ShiftDialog:

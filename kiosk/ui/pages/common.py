@@ -118,6 +118,22 @@ def fill_table(table: QTableWidget, rows: list[list[object]], keys: list[object]
         table.fit_columns()
 
 
+def selected_key(table: QTableWidget) -> object | None:
+    """The key (fill_table's `keys`) of the selected row, or None."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    return table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+
+
+def select_key(table: QTableWidget, key: object) -> bool:
+    """Select the row whose key is `key`; False when no row has it."""
+    for r in range(table.rowCount()):
+        if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    return False
+
+
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """A status line in the theme's ok or error colour."""
     label.setObjectName("error" if error else "ok")

@@ -12,7 +12,7 @@ from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
 from kiosk.ui.dialogs.person_dialog import PersonDialog
 from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
 from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
-from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout
+from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout, select_key, selected_key
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.learned_masks import LearnedMasksPanel
 
@@ -95,16 +95,10 @@ class EmployeesPage(QWidget):
         self._selection_changed()
 
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return selected_key(self.table)  # type: ignore[return-value]
 
     def select(self, user_id: str) -> None:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == user_id:
-                self.table.selectRow(r)
-                return
+        select_key(self.table, user_id)
 
     def _selection_changed(self) -> None:
         has = self.selected_id() is not None

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.app.timesheet import DAILY_COLUMNS, MONTHLY_COLUMNS
 from kiosk.ui.dialogs.export_dialog import ExportDialog
-from kiosk.ui.pages.common import fill_table, make_table, page_layout
+from kiosk.ui.pages.common import fill_table, make_table, page_layout, select_key, selected_key
 from kiosk.ui.widgets.flow import FlowLayout
 
 CORRECTED_MARK = QColor("#3a2c0b")  # the theme's warning background: a corrected day stands out
@@ -121,17 +120,11 @@ class MonthlyPage(QWidget):
 
     # -- one person's days ------------------------------------------------------------------------
     def selected(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return selected_key(self.table)  # type: ignore[return-value]
 
     def select(self, employee_id: str) -> None:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == employee_id:
-                self.table.selectRow(r)
-                return
-        raise LookupError(f"{employee_id} is not on the {self.title.text()} sheet")
+        if not select_key(self.table, employee_id):
+            raise LookupError(f"{employee_id} is not on the {self.title.text()} sheet")
 
     def show_person(self) -> None:
         employee_id = self.selected()
