@@ -77,7 +77,8 @@ def main() -> int:
                 "pin": getattr(details, "pin", None), "worker_id": getattr(details, "worker_id", None),
                 "wizard_cancel": wizard.button(wizard.WizardButton.CancelButton) if wizard else None,
                 "new_id": getattr(rename, "new_id", None), "export": window.admin.attendance.export_button,
-                "save_as": getattr(export, "path", None), "summary": getattr(export, "summary", None)}[name]
+                "save_as": getattr(export, "path", None),
+                "summary": (getattr(export, "kinds", None) or {}).get("daily")}[name]  # the daily report's radio button
 
     def answer(line: str) -> object:
         command, _, name = line.partition(" ")
