@@ -1,9 +1,10 @@
 """Recording a punch on a full month's database (issue 23: <= 5 ms at p99 on this machine), and
 the monthly report read from that database end to end (<= 2 s).
 
-A real attendance.db with 1,000 people x 31 days x 4 punches (124,000 rows, written through the
-store's own record path), then N live-style punches timed one by one: each is the whole write
-transaction (cooldown check, previous punch for the direction, insert, access log, commit).
+A real attendance.db with 1,000 people x 31 days x 4 punches (124,000 rows, the columns the
+record path writes), then N live punches timed one by one: each is the whole write transaction
+(the clock check, the duplicate-window check, the previous punch for the direction, the insert,
+the access log, the commit).
 
     python benchmarks/attendance_punch.py [--people 1000] [--punches 2000] [--json OUT]
 """
@@ -65,12 +66,11 @@ def main() -> int:
         rows = fill(db, args.people, args.days, start)
         built = time.perf_counter() - t0
         times = []
-        moment = start + timedelta(days=args.days, hours=8)
+        db.cooldown_seconds = 0  # (the check still runs) so a second round of the same people records too
         for n in range(args.punches):
             who = f"E{n % args.people:04d}"
-            moment += timedelta(seconds=7)
             t = time.perf_counter()
-            result = db.record_recognition(who, "", 0.9, now=moment)
+            result = db.record_recognition(who, "", 0.9)  # a live punch: the clock read, the clock check
             times.append((time.perf_counter() - t) * 1000)
             assert result.outcome == CHECKED_IN, result
         times.sort()

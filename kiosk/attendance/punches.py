@@ -118,6 +118,7 @@ def migrate_v5(db: Database, zone: ZoneInfo, session_hours: float = 16.0) -> Non
                         "direction_source = ? WHERE id = ?", updates)
     attendance.create_index(["employee_id", "utc"], if_not_exists=True)
     attendance.create_index(["utc"], if_not_exists=True)
+    attendance.create_index(["kiosk_id", "utc"], if_not_exists=True)  # a kiosk's latest punch: the clock check
 
 
 def previous_punch(db: Database, employee_id: str, before_utc: str) -> tuple[str, datetime] | None:
