@@ -22,7 +22,7 @@ METHOD_CORRECTION = "correction"
 FUTURE_SLACK = timedelta(minutes=1)
 
 
-def _reason(reason: str | None) -> str:
+def checked_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
         raise ValueError("a correction needs a reason (it is kept in the audit trail)")
@@ -46,7 +46,7 @@ def add_punch(db: Database, zone: ZoneInfo, *, employee_id: str, when: datetime,
     sentence and nothing written: an unknown or departed person, a time in the future, a punch
     within the duplicate window of another one, no reason."""
     check_direction(direction)
-    reason = _reason(reason)
+    reason = checked_reason(reason)
     employee = db.execute("SELECT name, left_at FROM employees WHERE id = ?", [employee_id]).fetchone()
     if employee is None:
         raise ValueError(f"no employee with ID {employee_id!r}: check the ID")
@@ -75,7 +75,7 @@ def add_punch(db: Database, zone: ZoneInfo, *, employee_id: str, when: datetime,
 
 def void_punch(db: Database, *, punch_id: int, reason: str, by: str, now: datetime) -> dict[str, Any]:
     """Mark a punch void (inside a write transaction): kept, skipped by every report."""
-    reason = _reason(reason)
+    reason = checked_reason(reason)
     current = punch_by_id(db, punch_id)
     if current["voided_at"]:
         raise ValueError(f"punch {punch_id} was already voided on {current['voided_at'][:10]} "

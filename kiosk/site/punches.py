@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.attendance.clock import as_utc, local_wall, offset_minutes, utc_now
-from kiosk.attendance.corrections import FUTURE_SLACK, METHOD_CORRECTION, _reason, correction_instant
+from kiosk.attendance.corrections import FUTURE_SLACK, METHOD_CORRECTION, checked_reason, correction_instant
 from kiosk.attendance.db import CLOCK_BACK_TOLERANCE, date_range_params
 from kiosk.attendance.punches import SOURCE_CORRECTION, PunchRule, check_direction
 from kiosk.attendance.schema import STATUS_PRESENT
@@ -113,7 +113,7 @@ class SitePunches:
         departed person, a time in the future, a punch within the duplicate window of another
         one, no reason."""
         check_direction(direction)
-        reason = _reason(reason)
+        reason = checked_reason(reason)
         zone = self.zone
         with self.connections.transaction() as cur:
             employee_id = self._current_id(cur, employee_id) or employee_id  # type: ignore[attr-defined]
@@ -145,7 +145,7 @@ class SitePunches:
 
     def void_punch(self, punch_id: int, reason: str, by: str) -> dict:
         """Void a wrong punch: kept, with when, why and by whom; skipped by every report."""
-        reason = _reason(reason)
+        reason = checked_reason(reason)
         with self.connections.transaction() as cur:
             current = self._locked(cur, punch_id)
             if current["voided_at"]:
