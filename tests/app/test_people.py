@@ -15,6 +15,7 @@ from kiosk.app.settings import load_settings
 from kiosk.attendance import AttendanceDB
 from kiosk.attendance.schema import SCHEMA_VERSION
 from tests.commands.conftest import kiosk_main as main
+from tests.conftest import apart_today
 from tests.conftest import enrolment_photos as photos
 from tests.conftest import held_out_photo as held_out
 from tests.conftest import recognised_as as recognised
@@ -68,7 +69,7 @@ def test_edit_leave_and_reactivate_without_new_photos(staff):
 
     service.reactivate("E1")
     assert recognised(service, "df01") == "E1"
-    assert service.pin_checkin("E1", "2580", now=datetime.now().replace(hour=23, minute=58)).checkin.recorded
+    assert service.pin_checkin("E1", "2580", now=apart_today()).checkin.recorded
     assert service.db.get_employee("E1")["left_at"] is None
     assert [r["action"] for r in service.audit.rows(subject="E1")][-3:] == ["person_edit", "person_left",
                                                                               "person_reactivated"]

@@ -16,6 +16,7 @@ from kiosk.app.settings import load_settings
 from kiosk.commands.doctor import diagnose
 from kiosk.gallery.folders import GalleryError, safe_folder_name
 from tests.commands.conftest import kiosk_main as main
+from tests.conftest import apart_today
 from tests.conftest import enrolment_photos as photos
 from tests.conftest import held_out_photo as held_out
 from tests.conftest import recognised_as as recognised
@@ -82,7 +83,7 @@ def test_doctor_reports_case_twins_and_rename_puts_everything_on_the_new_id(twin
 
     # A check-in recognised under the old ID and kept in the outbox lands on the new ID.
     after.outbox.put("recognition", employee_id="e042", name="Zoë Ångström", score=0.9, masked=False,
-                     source="camera", unsure=False, now=datetime.now().replace(hour=23, minute=59))
+                     source="camera", unsure=False, now=apart_today())
     assert after.deliver_outbox() == 1
     assert len(after.db.attendance(TODAY, TODAY, "W-1042")) == 3 and after.db.get_employee("e042") is None
 
