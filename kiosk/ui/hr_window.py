@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 HR_DESK = "HR desk"
 DESK_IDLE_MS = 10 * 60 * 1000  # an unattended desk signs out by itself
+AUDIT_EVERY_MS = 24 * 3600 * 1000
 
 
 class HrWindow(QMainWindow):
@@ -89,6 +90,8 @@ class HrWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self._idle = IdleWatch(idle_ms, self.sign_out, self)
+        # the audit chain walked daily here too (a desk left open for weeks), as the kiosk does
+        self._audit_timer = QTimer(self, interval=AUDIT_EVERY_MS, timeout=self.check_audit)
         fit_window(self, 1280, 860)  # or less, on a smaller screen
 
     def _describe_store(self) -> str:
@@ -103,6 +106,15 @@ class HrWindow(QMainWindow):
             self.capture.start()
         self.service.start_site()
         QTimer.singleShot(50, self._load_models)  # after the window has painted
+        QTimer.singleShot(2000, self.check_audit)  # at start-up, then daily
+        self._audit_timer.start()
+
+    def check_audit(self):
+        """As the kiosk's MainWindow.check_audit: the warning shows on the signed-in HR screens."""
+        check = self.service.check_audit()
+        if self.admin is not None:
+            self.admin.show_audit_warning()
+        return check
 
     def _load_models(self) -> None:
         """The face models, on the UI thread (why: MainWindow._load_models); the wizard's photo

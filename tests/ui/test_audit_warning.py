@@ -44,3 +44,23 @@ def test_the_admin_screen_warns_when_the_audit_chain_is_broken(qtbot, tmp_path, 
     window.show_admin("admin")  # and again when the admin comes back
     assert banner.isVisible()
     window.shutdown()
+
+
+def test_the_hr_desk_walks_the_chain_at_start_and_warns_after_sign_in(qtbot, make_service):
+    from kiosk.ui.hr_window import AUDIT_EVERY_MS, HrWindow
+
+    service = make_service()
+    guard = PinGuard(service.settings)
+    guard.set_pin("2580")
+    service.audit_event(PIN_CHANGE, role="admin")
+    _edit_a_row(service.settings.db_path)
+    window = HrWindow(service, None, pin_guard=guard)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window._audit_timer.isActive() and window._audit_timer.interval() == AUDIT_EVERY_MS  # daily
+    qtbot.waitUntil(lambda: service.audit_check is not None, timeout=5000)  # walked at start-up
+    assert not service.audit_check.ok
+    window.show_admin("admin")
+    qtbot.waitUntil(window.admin.audit_banner.isVisible)
+    assert window.admin.audit_banner.text().startswith("The audit trail is broken")
