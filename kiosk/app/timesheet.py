@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from kiosk.app.settings import Settings, coerce_setting
-from kiosk.attendance.clock import as_utc, utc_now
+from kiosk.attendance.clock import instant_at, utc_now
 from kiosk.attendance.daily import DayRecord
 from kiosk.attendance.db import CHECKED_IN, CLOCK_BACK, COOLDOWN, INACTIVE, CheckIn
 from kiosk.attendance.export import export_attendance_csv, export_daily_summary_csv
@@ -161,7 +161,7 @@ class Timesheet:
         return monthly_summary(employees, punches, self.policy, start, end, now)
 
     def today(self, now: datetime | None = None) -> TodayBoard:
-        instant = utc_now() if now is None else as_utc(now, self.policy.zone)
+        instant = instant_at(now, self.policy.zone)
         local = self.policy.local_date(instant)
         # from the day before yesterday: yesterday's forgotten check-outs are on the board too
         employees, punches = self._inputs(local - timedelta(days=1), local, None)
@@ -169,7 +169,7 @@ class Timesheet:
 
     def day_of(self, employee_id: str, instant: datetime | None = None) -> DayRecord | None:
         """The person's current attendance day (yesterday's for a night shift at 02:00)."""
-        instant = utc_now() if instant is None else as_utc(instant, self.policy.zone)
+        instant = instant_at(instant, self.policy.zone)
         employee = self.service.db.get_employee(employee_id)
         if employee is None:
             return None

@@ -53,6 +53,11 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def instant_at(now: datetime | None, zone: ZoneInfo) -> datetime:
+    """`now` as an aware UTC instant (naive: wall time in `zone`); None reads the clock."""
+    return utc_now() if now is None else as_utc(now, zone)
+
+
 def as_utc(moment: datetime, zone: ZoneInfo) -> datetime:
     """`moment` as an aware UTC instant; a naive `moment` is wall time in `zone` (on an autumn
     change's repeated hour, the first of the two: fold=0, as zoneinfo does)."""

@@ -8,6 +8,7 @@ transaction, so two HR clerks correcting the same person cannot both pass the ov
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 
 from kiosk.attendance.clock import as_utc, local_wall, parse_utc, real_wall_time, utc_text
 from kiosk.attendance.punches import SOURCE_CORRECTION, check_direction, punch_row
+from kiosk.attendance.schema import STATUS_PRESENT
 
 METHOD_CORRECTION = "correction"
 # A correction may not be later than now; this much slack for a clock a little ahead.
@@ -40,46 +42,79 @@ def correction_instant(when: datetime, zone: ZoneInfo) -> datetime:
     return as_utc(when, zone)
 
 
-def add_punch(db: Database, zone: ZoneInfo, *, employee_id: str, when: datetime, direction: str,
-              reason: str, by: str, window_seconds: int, kiosk_id: str, now: datetime) -> dict[str, Any]:
-    """Insert a missing punch for `employee_id` (inside a write transaction). Refused, with a
-    sentence and nothing written: an unknown or departed person, a time in the future, a punch
-    within the duplicate window of another one, no reason."""
+def checked_addition(employee_id: str, employee: tuple[str, str | None] | None, when: datetime,
+                     direction: str, reason: str, zone: ZoneInfo, now: datetime, window_seconds: int,
+                     nearest: Callable[[datetime, timedelta], tuple[datetime, str | None] | None]
+                     ) -> tuple[datetime, str]:
+    """Every check on a punch HR adds, for either store: (its UTC instant, the reason). Refused,
+    with a sentence: an unknown direction, no reason, an unknown person (`employee` None; else
+    (name, the date they left "YYYY-MM-DD" or None)), a date after they left, a time in the
+    future, or a punch within the duplicate window of another (`nearest(instant, window)`: the
+    store's (UTC instant, direction) of a punch not voided within `window`, or None)."""
     check_direction(direction)
     reason = checked_reason(reason)
-    employee = db.execute("SELECT name, left_at FROM employees WHERE id = ?", [employee_id]).fetchone()
     if employee is None:
         raise ValueError(f"no employee with ID {employee_id!r}: check the ID")
+    name, left = employee
     instant = correction_instant(when, zone)
     local = local_wall(instant, zone)
-    if employee[1] and local.date().isoformat() > employee[1][:10]:
-        raise ValueError(f"{employee[0]} ({employee_id}) left on {employee[1][:10]}: no punches after that; "
+    if left and local.date().isoformat() > left:
+        raise ValueError(f"{name} ({employee_id}) left on {left}: no punches after that; "
                          f"re-activate them first if they are back")
     if instant > now + FUTURE_SLACK:
         raise ValueError(f"{local:%Y-%m-%d %H:%M} is in the future: a correction records what happened")
     window = timedelta(seconds=max(int(window_seconds), 60))
-    clash = db.execute(
-        "SELECT utc, direction FROM attendance WHERE employee_id = ? AND voided_at IS NULL AND utc > ? AND utc < ? "
-        "ORDER BY utc LIMIT 1", [employee_id, utc_text(instant - window), utc_text(instant + window)]).fetchone()
+    clash = nearest(instant, window)
     if clash is not None:
-        other = local_wall(parse_utc(clash[0]), zone)
-        raise ValueError(f"{employee[0]} already has a punch at {other:%Y-%m-%d %H:%M} ({clash[1] or 'in'}), "
+        other = local_wall(clash[0], zone)
+        raise ValueError(f"{name} already has a punch at {other:%Y-%m-%d %H:%M} ({clash[1] or 'in'}), "
                          f"within {int(window.total_seconds() // 60)} min of {local:%H:%M}: void it first or "
                          f"pick another time")
-    row = punch_row(instant, zone) | {
-        "employee_id": employee_id, "status": "Present", "kiosk_id": kiosk_id, "method": METHOD_CORRECTION,
-        "direction": direction, "direction_source": SOURCE_CORRECTION, "reason": reason, "added_by": by}
-    row_id = db.table("attendance").insert(row).last_pk
+    return instant, reason
+
+
+def check_voidable(punch: dict[str, Any]) -> None:
+    """A punch voided once is not voided again (its first voiding stays the record)."""
+    if punch["voided_at"]:
+        raise ValueError(f"punch {punch['id']} was already voided on {punch['voided_at'][:10]} "
+                         f"by {punch['voided_by'] or 'someone'}")
+
+
+def check_tap(punch: dict[str, Any], within_seconds: int, now: datetime) -> None:
+    """The person's tap on IN / OUT / Break ("choose" mode): only on their own punch just made
+    (the direction itself is checked first, by check_direction)."""
+    if punch["method"] == METHOD_CORRECTION or punch["voided_at"]:
+        raise ValueError(f"punch {punch['id']} cannot be changed from the entrance")
+    if now - parse_utc(punch["utc"]) > timedelta(seconds=within_seconds):
+        raise ValueError(f"too late to change this punch ({within_seconds} s have passed): ask HR")
+
+
+def add_punch(db: Database, zone: ZoneInfo, *, employee_id: str, when: datetime, direction: str,
+              reason: str, by: str, window_seconds: int, kiosk_id: str, now: datetime) -> dict[str, Any]:
+    """Insert a missing punch for `employee_id` (inside a write transaction), once
+    `checked_addition` passes: nothing is written when it refuses."""
+    row = db.execute("SELECT name, left_at FROM employees WHERE id = ?", [employee_id]).fetchone()
+    employee = None if row is None else (row[0], row[1][:10] if row[1] else None)
+
+    def nearest(instant: datetime, window: timedelta) -> tuple[datetime, str | None] | None:
+        found = db.execute(
+            "SELECT utc, direction FROM attendance WHERE employee_id = ? AND voided_at IS NULL AND utc > ? "
+            "AND utc < ? ORDER BY utc LIMIT 1",
+            [employee_id, utc_text(instant - window), utc_text(instant + window)]).fetchone()
+        return None if found is None else (parse_utc(found[0]), found[1])
+
+    instant, reason = checked_addition(employee_id, employee, when, direction, reason, zone, now,
+                                       window_seconds, nearest)
+    row_id = db.table("attendance").insert(punch_row(instant, zone) | {
+        "employee_id": employee_id, "status": STATUS_PRESENT, "kiosk_id": kiosk_id, "method": METHOD_CORRECTION,
+        "direction": direction, "direction_source": SOURCE_CORRECTION, "reason": reason, "added_by": by}).last_pk
     return punch_by_id(db, row_id)
 
 
 def void_punch(db: Database, *, punch_id: int, reason: str, by: str, now: datetime) -> dict[str, Any]:
     """Mark a punch void (inside a write transaction): kept, skipped by every report."""
     reason = checked_reason(reason)
-    current = punch_by_id(db, punch_id)
-    if current["voided_at"]:
-        raise ValueError(f"punch {punch_id} was already voided on {current['voided_at'][:10]} "
-                         f"by {current['voided_by'] or 'someone'}")
+    check_voidable(punch_by_id(db, punch_id))
     db.execute("UPDATE attendance SET voided_at = ?, void_reason = ?, voided_by = ? WHERE id = ?",
                [utc_text(now), reason, by, punch_id])
     return punch_by_id(db, punch_id)
@@ -89,11 +124,7 @@ def choose_direction(db: Database, *, punch_id: int, direction: str, within_seco
                      now: datetime) -> dict[str, Any]:
     """The person's tap on IN / OUT / Break just after a punch ("choose" mode)."""
     check_direction(direction)
-    current = punch_by_id(db, punch_id)
-    if current["method"] == METHOD_CORRECTION or current["voided_at"]:
-        raise ValueError(f"punch {punch_id} cannot be changed from the entrance")
-    if now - parse_utc(current["utc"]) > timedelta(seconds=within_seconds):
-        raise ValueError(f"too late to change this punch ({within_seconds} s have passed): ask HR")
+    check_tap(punch_by_id(db, punch_id), within_seconds, now)
     db.execute("UPDATE attendance SET direction = ?, direction_source = 'chosen' WHERE id = ?",
                [direction, punch_id])
     return punch_by_id(db, punch_id)

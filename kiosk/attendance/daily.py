@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping
 
-from kiosk.attendance.clock import as_utc, local_wall
+from kiosk.attendance.clock import as_utc, instant_at, local_wall, parse_utc
 from kiosk.attendance.shifts import AttendancePolicy, Shift, ShiftDay
 
 STARTS = frozenset({"in", "break_in"})
@@ -68,8 +68,7 @@ def punch_instant(punch: Mapping[str, Any], policy: AttendancePolicy) -> datetim
     """A punch dict's UTC instant: its `utc` text, else its local `timestamp` in the site's zone."""
     text = punch.get("utc")
     if text:
-        instant = datetime.fromisoformat(text)
-        return instant if instant.tzinfo is timezone.utc else instant.astimezone(timezone.utc)
+        return parse_utc(text)
     return as_utc(datetime.fromisoformat(punch["timestamp"]), policy.zone)
 
 
@@ -147,7 +146,7 @@ def person_days(employee: Mapping[str, Any], punches: Iterable[Mapping[str, Any]
     person's punch dicts (pass them from the day before `start` to the day after `end`: a night
     shift's morning belongs to the day before). No record for a day without punches outside the
     person's employment (before enrolled_at, after left_at, or at all once deactivated)."""
-    now_utc = datetime.now(timezone.utc) if now is None else as_utc(now, policy.zone)
+    now_utc = instant_at(now, policy.zone)
     shift = policy.shift_for(employee)
     days = _group_days(punches, shift, policy)
     enrolled = employment_day(employee.get("enrolled_at"))

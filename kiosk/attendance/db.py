@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.attendance import corrections
-from kiosk.attendance.clock import as_utc, local_wall, resolve_zone, utc_now, utc_text
+from kiosk.attendance.clock import instant_at, local_wall, parse_utc, resolve_zone, utc_now, utc_text
 from kiosk.attendance.people import has_left, update_statement
 from kiosk.attendance.punches import PunchRule, previous_punch, punch_row
 from kiosk.attendance.schema import METHOD_FACE, METHOD_PIN, SCHEMA_VERSION, STATUS_PRESENT, upgrade  # noqa: F401
@@ -315,7 +315,7 @@ class AttendanceDB:
         score = None if score is None else float(score)  # numpy floats do not bind
         outcome, wait, punch = (UNSURE if unsure and not employee_id else UNKNOWN), 0, ()
         with self._write() as db:
-            instant = utc_now() if now is None else as_utc(now, self.zone)  # under the write lock: in order
+            instant = instant_at(now, self.zone)  # under the write lock: in order
             moment = local_wall(instant, self.zone)
             behind = self._clock_behind(db, instant) if now is None else 0
             if behind:
@@ -346,7 +346,7 @@ class AttendanceDB:
             f"SELECT max(utc) FROM attendance a WHERE employee_id = ? AND {_VALID} AND utc > ? AND utc < ?",
             [employee_id, utc_text(instant - cooldown), utc_text(instant + cooldown)]).fetchone()[0]
         if last is not None:
-            elapsed = (instant - as_utc(datetime.fromisoformat(last), self.zone)).total_seconds()
+            elapsed = (instant - parse_utc(last)).total_seconds()
             return COOLDOWN, int(self.cooldown_seconds - elapsed), ()
         previous = previous_punch(db, employee_id, utc_text(instant))
         direction, decided = self.punch_rule.direction(
@@ -365,14 +365,14 @@ class AttendanceDB:
             f"ORDER BY utc DESC LIMIT 1", [self.kiosk_id, corrections.METHOD_CORRECTION]).fetchone()
         if latest is None:
             return 0
-        behind = as_utc(datetime.fromisoformat(latest[0]), self.zone) - instant
+        behind = parse_utc(latest[0]) - instant
         return int(behind.total_seconds()) if behind > CLOCK_BACK_TOLERANCE else 0
 
     # -- punches and corrections (kiosk.attendance.punches, kiosk.attendance.corrections) ----------
 
     def local(self, now: datetime | None = None) -> datetime:
         """`now` (default: the clock) as naive wall time in the site's zone, to the second."""
-        return local_wall(utc_now() if now is None else as_utc(now, self.zone), self.zone)
+        return local_wall(instant_at(now, self.zone), self.zone)
 
     def punches(self, start: date, end: date, employee_id: str | None = None,
                 include_voided: bool = False) -> list[dict]:

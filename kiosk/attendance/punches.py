@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from kiosk.attendance.clock import as_utc, offset_minutes, parse_utc, utc_text
+from kiosk.attendance.clock import as_utc, local_wall, offset_minutes, parse_utc, utc_text
 
 IN, OUT, BREAK_OUT, BREAK_IN = "in", "out", "break_out", "break_in"
 DIRECTIONS = (IN, OUT, BREAK_OUT, BREAK_IN)
@@ -130,6 +130,5 @@ def previous_punch(db: Database, employee_id: str, before_utc: str) -> tuple[str
 
 def punch_row(instant: datetime, zone: ZoneInfo) -> dict[str, Any]:
     """The time columns of a punch at `instant`: the local wall time, UTC, zone and offset."""
-    local = instant.astimezone(zone).replace(tzinfo=None)
-    return {"timestamp": local.isoformat(timespec="seconds"), "utc": utc_text(instant), "tz": zone.key,
+    return {"timestamp": local_wall(instant, zone).isoformat(timespec="seconds"), "utc": utc_text(instant), "tz": zone.key,
             "utc_offset": offset_minutes(instant, zone)}

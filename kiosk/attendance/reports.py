@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, NamedTuple
 
-from kiosk.attendance.clock import as_utc
+from kiosk.attendance.clock import instant_at
 from kiosk.attendance.daily import (
     ABSENT,
     DAY_OFF,
@@ -197,7 +197,7 @@ def today_board(employees: Iterable[Mapping[str, Any]], punches: Iterable[Mappin
     who is in, late, not yet arrived, absent, gone for the day, or off; and whose previous day
     ended without a check-out (for HR to fix), which, like `late`, overlaps the other groups.
     `punches`: from the day before yesterday on."""
-    now_utc = datetime.now(timezone.utc) if now is None else as_utc(now, policy.zone)
+    now_utc = instant_at(now, policy.zone)
     groups: dict[str, list[DayRecord]] = {k: [] for k in ("inside", "late", "not_yet", "absent",
                                                           "missing_out", "left", "off")}
     for employee, rows in _people(employees, punches):

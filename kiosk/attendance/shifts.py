@@ -9,7 +9,7 @@ takes any object with the Settings attribute names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
@@ -344,8 +344,3 @@ def policy_from_settings(settings: Any) -> AttendancePolicy:
         auto_close_after_minutes=int(getattr(settings, "auto_close_after_minutes", 60)),
         max_session_hours=float(getattr(settings, "max_session_hours", 16.0)),
         duplicate_seconds=int(getattr(settings, "cooldown_seconds", 300)))
-
-
-def utc(moment: datetime, zone: ZoneInfo) -> datetime:
-    """An aware instant in UTC (a naive `moment` is wall time in `zone`)."""
-    return as_utc(moment, zone) if moment.tzinfo is None else moment.astimezone(timezone.utc)

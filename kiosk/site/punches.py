@@ -11,8 +11,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiosk.attendance.clock import as_utc, local_wall, offset_minutes, utc_now
-from kiosk.attendance.corrections import FUTURE_SLACK, METHOD_CORRECTION, checked_reason, correction_instant
+from kiosk.attendance.clock import instant_at, local_wall, offset_minutes, utc_now
+from kiosk.attendance.corrections import (
+    METHOD_CORRECTION,
+    check_tap,
+    check_voidable,
+    checked_addition,
+    checked_reason,
+)
 from kiosk.attendance.db import CLOCK_BACK_TOLERANCE, date_range_params
 from kiosk.attendance.punches import SOURCE_CORRECTION, PunchRule, check_direction
 from kiosk.attendance.schema import STATUS_PRESENT
@@ -43,7 +49,7 @@ class SitePunches:
 
     def instant(self, when: datetime | None = None) -> datetime:
         """`when` as an aware UTC instant: naive is the site's wall time; None is now."""
-        return utc_now() if when is None else as_utc(when, self.zone)
+        return instant_at(when, self.zone)
 
     def local(self, now: datetime | None = None) -> datetime:
         """`now` (default: the clock) as naive wall time in the site's zone, to the second."""
@@ -109,36 +115,22 @@ class SitePunches:
     # -- HR's corrections (kiosk.attendance.corrections: the same checks and sentences) ------------
 
     def add_punch(self, employee_id: str, when: datetime, direction: str, reason: str, by: str) -> dict:
-        """HR adds a missing punch. Refused, with a sentence and nothing written: an unknown or
-        departed person, a time in the future, a punch within the duplicate window of another
-        one, no reason."""
-        check_direction(direction)
-        reason = checked_reason(reason)
-        zone = self.zone
+        """HR adds a missing punch (kiosk.attendance.corrections.checked_addition says what is
+        refused; nothing is written then), under the person's lock."""
         with self.connections.transaction() as cur:
             employee_id = self._current_id(cur, employee_id) or employee_id  # type: ignore[attr-defined]
             cur.execute(PERSON_LOCK, [employee_id])
             cur.execute("SELECT name, to_char(left_at, 'YYYY-MM-DD') FROM employees WHERE id = %s", [employee_id])
             employee = cur.fetchone()
-            if employee is None:
-                raise ValueError(f"no employee with ID {employee_id!r}: check the ID")
-            instant = correction_instant(when, zone)
-            local = local_wall(instant, zone)
-            if employee[1] and local.date().isoformat() > employee[1]:
-                raise ValueError(f"{employee[0]} ({employee_id}) left on {employee[1]}: no punches after that; "
-                                 f"re-activate them first if they are back")
-            if instant > utc_now() + FUTURE_SLACK:
-                raise ValueError(f"{local:%Y-%m-%d %H:%M} is in the future: a correction records what happened")
-            window = timedelta(seconds=max(int(self.cooldown_seconds), 60))
-            cur.execute("""SELECT utc, direction FROM attendance WHERE employee_id = %s AND voided_at IS NULL
-                           AND utc > %s AND utc < %s ORDER BY utc LIMIT 1""",
-                        [employee_id, instant - window, instant + window])
-            clash = cur.fetchone()
-            if clash is not None:
-                other = local_wall(clash[0], zone)
-                raise ValueError(f"{employee[0]} already has a punch at {other:%Y-%m-%d %H:%M} ({clash[1] or 'in'}), "
-                                 f"within {int(window.total_seconds() // 60)} min of {local:%H:%M}: void it first or "
-                                 f"pick another time")
+
+            def nearest(instant: datetime, window: timedelta) -> tuple[datetime, str | None] | None:
+                cur.execute("""SELECT utc, direction FROM attendance WHERE employee_id = %s AND voided_at IS NULL
+                               AND utc > %s AND utc < %s ORDER BY utc LIMIT 1""",
+                            [employee_id, instant - window, instant + window])
+                return cur.fetchone()
+
+            instant, reason = checked_addition(employee_id, employee, when, direction, reason, self.zone, utc_now(),
+                                               self.cooldown_seconds, nearest)
             punch_id = self._insert_punch(cur, employee_id, instant, method=METHOD_CORRECTION, direction=direction,
                                           direction_source=SOURCE_CORRECTION, reason=reason, added_by=by)
             return self._punch(cur, punch_id)
@@ -147,10 +139,7 @@ class SitePunches:
         """Void a wrong punch: kept, with when, why and by whom; skipped by every report."""
         reason = checked_reason(reason)
         with self.connections.transaction() as cur:
-            current = self._locked(cur, punch_id)
-            if current["voided_at"]:
-                raise ValueError(f"punch {punch_id} was already voided on {current['voided_at'][:10]} "
-                                 f"by {current['voided_by'] or 'someone'}")
+            check_voidable(self._locked(cur, punch_id))
             cur.execute("UPDATE attendance SET voided_at = %s, void_reason = %s, voided_by = %s WHERE id = %s",
                         [utc_now(), reason, by, punch_id])
             return self._punch(cur, punch_id)
@@ -160,12 +149,7 @@ class SitePunches:
         seconds = self.punch_rule.choice_seconds if within_seconds is None else within_seconds
         check_direction(direction)
         with self.connections.transaction() as cur:
-            current = self._locked(cur, punch_id)
-            if current["method"] == METHOD_CORRECTION or current["voided_at"]:
-                raise ValueError(f"punch {punch_id} cannot be changed from the entrance")
-            cur.execute("SELECT utc FROM attendance WHERE id = %s", [punch_id])
-            if utc_now() - cur.fetchone()[0] > timedelta(seconds=seconds):
-                raise ValueError(f"too late to change this punch ({seconds} s have passed): ask HR")
+            check_tap(self._locked(cur, punch_id), seconds, utc_now())
             cur.execute("UPDATE attendance SET direction = %s, direction_source = 'chosen' WHERE id = %s",
                         [direction, punch_id])
             return self._punch(cur, punch_id)
