@@ -139,9 +139,10 @@ class Timesheet:
         """Employees and their punches from the day before `start` to the day after `end` (a
         night shift's punches straddle the dates)."""
         db = self.service.db
-        employees = db.list_employees(include_inactive=True)
-        if employee_id is not None:
-            employees = [e for e in employees if e["id"] == employee_id]
+        if employee_id is None:
+            employees = db.list_employees(include_inactive=True)
+        else:  # one person (the entrance's message after each punch): their row only, not everyone's
+            employees = [row] if (row := db.get_employee(employee_id)) is not None else []
         punches = db.punches(start - timedelta(days=1), end + timedelta(days=1), employee_id, include_voided=True)
         return employees, punches
 
