@@ -85,3 +85,20 @@ def pin_problem(pin: str, min_digits: int = MIN_DIGITS, max_digits: int = MAX_DI
     if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
         return "choose a PIN that is not a repeated or consecutive sequence"
     return None
+
+
+# A PIN locked out is locked for `lockout_s`, doubling with each further lockout, at most a day.
+MAX_LOCKOUT_S = 24 * 3600
+
+
+def wrong_try(failures: int, lockouts: int, max_tries: int, lockout_s: float) -> tuple[int, float]:
+    """The lockout rule after one more wrong PIN, for every kind of PIN (staff and check-in):
+    (tries left, 0) while some are left, else (0, seconds locked from now)."""
+    left = max_tries - (failures + 1)
+    if left > 0:
+        return left, 0
+    return 0, min(MAX_LOCKOUT_S, lockout_s * 2 ** lockouts)
+
+
+def tries_left_text(left: int) -> str:
+    return f"{left} {'try' if left == 1 else 'tries'} left."

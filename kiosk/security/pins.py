@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.attendance.db import PIN_LOCKED, PIN_WRONG, AttendanceDB, iso_seconds, local_now
-from kiosk.security.pin_hash import Pepper, hash_pin, needs_pepper, pin_problem, verify_pin
+from kiosk.security.pin_hash import Pepper, hash_pin, needs_pepper, pin_problem, tries_left_text, verify_pin, wrong_try
 
 MIN_DIGITS, MAX_DIGITS = 4, 6
 MAX_TRIES = 5
 LOCKOUT_S = 300
-MAX_LOCKOUT_S = 24 * 3600
 WRONG = "Wrong worker ID or PIN."
 # Verified against when the worker ID has no PIN: the same cost as a real check.
 _DUMMY_HASH = hash_pin("0000", salt=b"kiosk-no-such-id")
@@ -132,13 +131,12 @@ def judge_pin(row: dict | None, pin: str, moment: datetime, max_tries: int, lock
         if needs_pepper(row["pin_hash"], pepper):
             update["pin_hash"] = hash_pin(pin, pepper=pepper)
         return PinVerdict(PinCheck(True, ""), update, None)
-    failures = int(row["failures"] or 0) + 1
-    if failures < max_tries:
-        left = max_tries - failures
-        return PinVerdict(PinCheck(False, f"{WRONG} {left} {'try' if left == 1 else 'tries'} left.", tries_left=left),
+    failures, lockouts = int(row["failures"] or 0), int(row["lockouts"] or 0)
+    left, locked = wrong_try(failures, lockouts, max_tries, lockout_s)
+    failures, wait = failures + 1, int(locked)
+    if left:
+        return PinVerdict(PinCheck(False, f"{WRONG} {tries_left_text(left)}", tries_left=left),
                           {"failures": failures}, (PIN_WRONG, f"{failures} of {max_tries}"))
-    lockouts = int(row["lockouts"] or 0)
-    wait = min(MAX_LOCKOUT_S, lockout_s * 2 ** lockouts)
     return PinVerdict(PinCheck(False, _locked_message(wait), wait, tries_left=0),
                       {"failures": 0, "lockouts": lockouts + 1, "locked_until": iso_seconds(moment + timedelta(seconds=wait))},
                       (PIN_LOCKED, f"locked for {wait} s"))

@@ -2,7 +2,7 @@
 
 The hashes live in the settings (settings.admin_pin_hash / hr_pin_hash, kiosk.security.pin_hash);
 after `max_tries` wrong PINs every staff PIN is refused for `lockout_s` seconds, doubling with each
-further lockout (capped at a day). The screens and the command line share this one rule.
+further lockout (capped at a day: kiosk.security.pin_hash.wrong_try, the check-in PINs' rule too). The screens and the command line share this one rule.
 
 Why the lockout is a file and not a table: the staff PINs belong to this kiosk's settings
 (kiosk.toml in the data folder), not to the attendance database (which may be a site's shared
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.common.fsutil import atomic_write_bytes
-from kiosk.security.pin_hash import hash_pin, pin_problem, verify_pin
+from kiosk.security.pin_hash import hash_pin, pin_problem, tries_left_text, verify_pin, wrong_try
 
 if sys.platform != "win32":  # Windows has no advisory locks: one kiosk process per data folder there
     import fcntl
@@ -32,7 +32,6 @@ STATE_FILE = "staff_pins.json"
 LOCK_FILE = ".staff_pins.lock"
 MAX_TRIES = 3
 LOCKOUT_S = 30.0
-MAX_LOCKOUT_S = 24 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -134,11 +133,9 @@ class StaffPins:
                     if state != {"failures": 0, "lockouts": 0, "locked_until": 0.0}:
                         self._save({"failures": 0, "lockouts": 0, "locked_until": 0.0})
                     return StaffCheck(True, "", role)
-            failures = state["failures"] + 1
-            left = self.max_tries - failures
-            if left > 0:
-                self._save(state | {"failures": failures})
-                return StaffCheck(False, f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left.")
-            delay = min(MAX_LOCKOUT_S, self.lockout_s * (2 ** state["lockouts"]))
+            left, delay = wrong_try(state["failures"], state["lockouts"], self.max_tries, self.lockout_s)
+            if left:
+                self._save(state | {"failures": state["failures"] + 1})
+                return StaffCheck(False, f"Wrong PIN. {tries_left_text(left)}")
             self._save({"failures": 0, "lockouts": state["lockouts"] + 1, "locked_until": now + delay})
             return StaffCheck(False, f"Too many wrong PINs. Try again in {int(delay)} s.", locked_seconds=int(delay))
