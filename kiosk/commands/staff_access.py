@@ -45,7 +45,8 @@ RULES = {
     "purge": lambda a: OPEN if a.dry_run else ADMIN,
     "gallery": ADMIN,
     "person": STAFF,
-    "site": lambda a: OPEN if a.action == "status" else ADMIN,
+    "site": lambda a: OPEN if a.action == "status" or (a.action == "pin-secret" and not (a.new or a.export or a.import_file))
+    else ADMIN,
     "report": STAFF,
     "punch": STAFF,
     "doctor": lambda a: ADMIN if getattr(a, "repair", False) else OPEN,
