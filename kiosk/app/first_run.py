@@ -8,11 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import available_timezones
 
-from kiosk.attendance.clock import resolve_zone
+from kiosk.attendance.clock import machine_zone_name, resolve_zone
 from kiosk.security.audit import PIN_CHANGE, RECOVERY_CODE, ROLE_ADMIN
 from kiosk.security.pin_hash import hash_pin, pin_problem
+from kiosk.security.recovery_code import code_problem
 from kiosk.security.staff_pins import StaffPins
+
+__all__ = ["InitialSettings", "code_problem", "complete_setup", "needs_setup", "new_recovery_code", "pin_problem",
+           "reset_admin_pin", "time_zones"]
 
 KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 STREAM_SCHEMES = ("rtsp://", "rtsps://", "http://", "https://")
@@ -47,6 +52,12 @@ class InitialSettings:
             out["camera"] = (f"There is no camera {camera!r}: use a device number (0, 1...), an existing "
                              f"video file, or an rtsp:// or http:// address.")
         return out
+
+
+def time_zones() -> list[str]:
+    """The IANA zones to choose from, this machine's first."""
+    here = machine_zone_name()
+    return [here] + sorted(z for z in available_timezones() if z != here and "/" in z)
 
 
 def needs_setup(settings) -> bool:
