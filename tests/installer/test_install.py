@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.ui.first_run import SETUP_TITLE
 from kiosk.ui.xserver import XServer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +49,7 @@ class Machine:
         self.data = home / ".local/share/kiosk"
         self.state = home / ".local/state/kiosk"
         self.session: subprocess.Popen | None = None
+        self.geometry = ""  # xdotool's description of the last window found
 
     def install(self, *options: str) -> str:
         done = subprocess.run([str(REPO / "installer" / "install.sh"), *options], env=self.env, cwd=self.home,
@@ -81,6 +83,8 @@ class Machine:
                                     "^Kiosk"], env=self.env, capture_output=True, text=True)
             if found.returncode == 0 and found.stdout.split():
                 window = found.stdout.split()[0]
+                self.geometry = subprocess.run(["xdotool", "getwindowgeometry", window], env=self.env,
+                                               capture_output=True, text=True).stdout
                 return subprocess.run(["xdotool", "getwindowname", window], env=self.env, capture_output=True,
                                       text=True).stdout.strip()
             assert self.kiosk_pid() == pid, (self.state / "kiosk.log").read_text()[-3000:]
@@ -128,12 +132,13 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
     machine.log_in()
     first = machine.running_pid()
     assert "--kiosk" in Path(f"/proc/{first}/cmdline").read_text().replace("\0", " ")
-    assert machine.window_of(first).startswith("Kiosk")
+    assert machine.window_of(first) == SETUP_TITLE  # a new kiosk opens on its set-up screen
+    assert "Geometry: 1280x800" in machine.geometry  # full screen
 
     # It dies: the supervisor starts it again, and a window comes back.
     os.kill(first, 9)
     second = machine.running_pid(other_than=first)
-    assert machine.window_of(second).startswith("Kiosk")
+    assert machine.window_of(second) == SETUP_TITLE
     assert "restarting in" in (machine.state / "kiosk.log").read_text()
 
     # Data of its own: the admin PIN (kiosk.toml) and its audit record (attendance.db).
@@ -154,7 +159,8 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert db.execute("SELECT count(*) FROM audit_log WHERE action = 'pin_change'").fetchone()[0] >= 1
     third = machine.running_pid(other_than=second)
-    machine.window_of(third)
+    assert machine.window_of(third) == "Kiosk - attendance"  # set up now: the entrance, full screen
+    assert "Geometry: 1280x800" in machine.geometry
     assert machine.kiosk("--pin-file", str(pin_file), "audit", "verify").returncode == 0
 
     # Uninstall: the kiosk stops, the application and its entries go, the data stays.
