@@ -22,7 +22,7 @@
 # Starting:
 #   --no-autostart   no start at login (a menu entry only)
 #   --no-systemd     the supervisor script even where a systemd user manager runs
-#   --apt            run as root: install the missing system packages with apt-get
+#   --apt            install the missing system packages with apt-get (as root, or through sudo)
 set -euo pipefail
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 prefix="${KIOSK_PREFIX:-$HOME/.local/opt/kiosk}"
@@ -148,12 +148,12 @@ fi
 # -- the system's packages (Qt's xcb libraries, libpulse0) -------------------------------------------
 missing="$("$src/installer/screen.sh" --check || true)"
 if [ -n "$missing" ]; then
-    if [ "$apt" = 1 ] && [ "$(id -u)" -eq 0 ]; then
-        "$src/installer/screen.sh"
+    if [ "$apt" = 1 ]; then
+        "$src/installer/screen.sh"  # apt-get, as root or through sudo
         missing=""
     else
         say "a real screen needs these Debian/Ubuntu packages, missing here:" $missing
-        say "  install them with: sudo apt-get install $(echo $missing)   (or run this as root with --apt)"
+        say "  install them with: sudo installer/screen.sh   (or give --apt, as root or with sudo rights)"
     fi
 fi
 

@@ -175,3 +175,15 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
     machine.install("--uninstall", "--purge")
     assert not machine.data.exists()
     print(f"install test took {time.monotonic() - began:.0f} s")
+
+
+def test_a_model_file_that_fails_its_checksum_stops_the_install_before_anything_starts(machine, tmp_path):
+    bad = tmp_path / "models"
+    bad.mkdir()
+    (bad / "det_500m.onnx").write_bytes(b"not the real weights")
+    done = subprocess.run([str(REPO / "installer" / "install.sh"), "--python", base_python(),
+                           "--reuse-packages-of", sys.executable, "--models", str(bad)],
+                          env=machine.env, cwd=machine.home, capture_output=True, text=True, timeout=240)
+    assert done.returncode != 0 and "does not match the official det_500m.onnx" in done.stderr
+    assert not (machine.data / "models" / "det_500m.onnx").exists()
+    assert not (machine.home / ".config/autostart/kiosk.desktop").exists()  # nothing starts it at login
