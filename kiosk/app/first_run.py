@@ -42,7 +42,8 @@ class InitialSettings:
             out["kiosk_id"] = ("The kiosk's name is 1-64 letters, digits, dots, hyphens and underscores, "
                                "starting with a letter or digit (e.g. front-door).")
         try:
-            resolve_zone(self.time_zone)
+            if self.time_zone.strip():  # empty: this machine's zone, whatever it is called
+                resolve_zone(self.time_zone)
         except ValueError as exc:
             out["time_zone"] = str(exc)[0].upper() + str(exc)[1:] + "."
         camera = self.camera.strip()
