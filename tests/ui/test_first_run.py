@@ -183,3 +183,37 @@ def test_the_administrator_resets_hr_pin_and_makes_a_new_code_on_the_security_pa
     assert verify_code(new_code, stored.recovery_code_hash) and not verify_code(first_code, stored.recovery_code_hash)
     assert "no longer works" in page.message.text()
     service.close()
+
+
+def test_every_page_of_the_setup_screen_fits_the_door_screen(qtbot, tmp_path):
+    """Full screen at the door, each page passes the layout audit (kiosk.ui.layout_audit: nothing
+    cut or off screen, touch targets of 9 mm on this panel)."""
+    from kiosk.ui import theme
+    from kiosk.ui.layout_audit import audit
+    from kiosk.ui.screen_fit import present
+
+    app = QApplication.instance()
+    style, font = app.styleSheet(), app.font()
+    theme.apply(app)  # the kiosk's style (touch sizes), for this test only
+    try:
+        service = KioskService(load_settings(tmp_path))
+        dialog = FirstRunDialog(service, kiosk_mode=True)
+        qtbot.addWidget(dialog)
+        present(dialog, True)
+        qtbot.waitExposed(dialog)
+        reports = [audit(dialog)]
+        dialog.pin_page.pad.type_pin(ADMIN_PIN)
+        dialog.pin_page.pad.type_pin(ADMIN_PIN)
+        dialog.kiosk_id.setText("front door!")  # the page with its problems said
+        dialog.save_settings()
+        reports.append(audit(dialog))
+        dialog.kiosk_id.setText("front-door")
+        dialog.save_settings()
+        reports.append(audit(dialog))
+    finally:
+        app.setStyleSheet(style)
+        app.setFont(font)
+    problems = [str(p) for report in reports for p in report.problems]
+    assert not problems, "\n".join(problems)
+    assert all(report.controls for report in reports)
+    service.close()
