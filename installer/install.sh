@@ -249,9 +249,13 @@ fi
 exec "$venv/bin/python" "$prefix/app/installer/supervise.py" --state "$state" -- $(printf '%q ' "${screen[@]}")
 SH
 chmod 755 "$prefix/bin/kiosk" "$prefix/bin/kiosk-session"
+# The unit, rendered beside the application always (checkable with systemd-analyze verify), in
+# use where a systemd user manager runs.
+sed -e "/^#/d" -e "s#@EXEC@#${screen[*]}#" -e "s#@DATA_DIR@#$data#" "$prefix/app/installer/kiosk.service" \
+    > "$prefix/kiosk.service"
 if [ "$use_systemd" = 1 ]; then
     mkdir -p "$units"
-    sed -e "s#@EXEC@#${screen[*]}#" -e "s#@DATA_DIR@#$data#" "$prefix/app/installer/kiosk.service" > "$units/kiosk.service"
+    cp "$prefix/kiosk.service" "$units/kiosk.service"
     systemctl --user daemon-reload
 fi
 entry="$(sed -e "/^#/d" -e "s#@EXEC@#$prefix/bin/kiosk-session#" -e "s#@APP_DIR@#$prefix/app#g" "$prefix/app/installer/kiosk.desktop")"

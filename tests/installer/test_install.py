@@ -125,6 +125,10 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
     out = machine.install(*environment, *models)
     assert "installed in" in out and "the supervisor" in out  # no systemd user manager here
     assert (machine.home / ".local/share/applications/kiosk.desktop").is_file()
+    if shutil.which("systemd-analyze"):  # the unit a systemd machine would use: valid, its command there
+        verify = subprocess.run(["systemd-analyze", "verify", str(machine.prefix / "kiosk.service")],
+                                env=machine.env, capture_output=True, text=True)
+        assert verify.returncode == 0 and not verify.stderr.strip(), verify.stderr
     if models:  # copied and checked against the registry's sha256 (kiosk models install)
         assert (machine.data / "models" / "det_500m.onnx").is_file()
 
