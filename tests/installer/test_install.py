@@ -191,3 +191,27 @@ def test_a_model_file_that_fails_its_checksum_stops_the_install_before_anything_
     assert done.returncode != 0 and "does not match the official det_500m.onnx" in done.stderr
     assert not (machine.data / "models" / "det_500m.onnx").exists()
     assert not (machine.home / ".config/autostart/kiosk.desktop").exists()  # nothing starts it at login
+
+
+def test_an_upgrade_migrates_an_older_database_and_keeps_a_copy_of_it(machine):
+    """A data folder from an older kiosk (attendance.db at schema 4: naive local times, no
+    punch directions) upgraded in place: every row kept, migrated before the kiosk starts, and
+    the old file kept as it was in backups/."""
+    from kiosk.attendance.schema import SCHEMA_VERSION
+    from tests.attendance.test_punches import schema_4_database
+
+    environment = ["--python", base_python(), "--reuse-packages-of", sys.executable]
+    machine.install(*environment, "--no-autostart")
+    (machine.data / "attendance.db").unlink()
+    schema_4_database(machine.data / "attendance.db")
+    (machine.data / "kiosk.toml").write_text('time_zone = "Europe/Paris"\n')
+    machine.install("--upgrade", *environment)
+    with sqlite3.connect(machine.data / "attendance.db") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        rows = db.execute("SELECT timestamp, direction, utc FROM attendance ORDER BY timestamp").fetchall()
+    assert len(rows) == 7 and rows[0] == ("2026-03-28T08:58:00", "in", "2026-03-28T07:58:00Z")
+    backup = next((machine.data / "backups").glob("attendance-*.db"))
+    with sqlite3.connect(backup) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert db.execute("SELECT count(*) FROM attendance").fetchone()[0] == 7
+    assert (machine.data / "kiosk.toml").read_text() == 'time_zone = "Europe/Paris"\n'
