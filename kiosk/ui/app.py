@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not run_first_run(service, kiosk_mode=args.kiosk):  # a new kiosk is set up before it opens
         service.close()
+        print("kiosk: not set up yet (no admin PIN): the set-up screen was closed; nothing was saved",
+              file=sys.stderr)
         return 1
     if args.hr:
         from kiosk.ui.hr_window import HrWindow
