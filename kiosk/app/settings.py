@@ -38,6 +38,8 @@ class Settings:
     confirm_frames: int = 3
     admin_pin_hash: str = ""
     hr_pin_hash: str = ""  # HR's own PIN (employees, attendance, export); the admin PIN does it all
+    # The admin PIN's one-time recovery code, hashed (kiosk.security.recovery_code; kiosk.app.first_run).
+    recovery_code_hash: str = ""
     # Templates and stored photos sealed with AES-256-GCM (kiosk.security.at_rest): on | off.
     encryption: str = "on"
     # Retention in days (kiosk.attendance.retention; `kiosk purge`, run daily by the kiosk);

@@ -74,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     service = KioskService(settings)
+    from kiosk.ui.first_run import run_first_run
+
+    if not run_first_run(service, kiosk_mode=args.kiosk):  # a new kiosk is set up before it opens
+        service.close()
+        print("kiosk: not set up yet (no admin PIN): the set-up screen was closed; nothing was saved",
+              file=sys.stderr)
+        return 1
     if args.hr:
         from kiosk.ui.hr_window import HrWindow
 

@@ -36,6 +36,7 @@ class HrWindow(QMainWindow):
         self.pin_guard = pin_guard or PinGuard(service.settings)
         if self.pin_guard.on_change is None:
             self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
+        self.pin_guard.audit = self.pin_guard.audit or service.audit_event
         self.capture = self.hub = None
         if camera:  # a USB camera for the wizard's photos; nothing recognises from it
             from kiosk.ui.capture import CaptureThread

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.pin_guard = pin_guard or PinGuard(service.settings)
         if self.pin_guard.on_change is None:
             self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
+        self.pin_guard.audit = self.pin_guard.audit or service.audit_event
         self.live = LivePage(service)
         self.live.capture = self.capture
         self.stack = QStackedWidget()

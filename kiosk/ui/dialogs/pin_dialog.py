@@ -29,6 +29,11 @@ class PinDialog(PadKeys, QDialog):
         cancel.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        self.forgot = QPushButton("Forgot the admin PIN?")  # the recovery code (kiosk.ui.first_run)
+        self.forgot.setMinimumHeight(60)
+        self.forgot.clicked.connect(lambda: self.recover())
+        self.forgot.setVisible(not self.setting_up and "admin" in roles and guard.pins.has_recovery_code())
+        buttons.addWidget(self.forgot)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
@@ -66,6 +71,15 @@ class PinDialog(PadKeys, QDialog):
         self.message.style().polish(self.message)
         self.message.setText(message or default)
         self.pad.clear()
+
+    def recover(self):
+        """The recovery code resets the admin PIN; then the new PIN is asked for here as usual."""
+        from kiosk.ui.first_run import RecoveryDialog
+
+        self.recovery = RecoveryDialog(self.guard, self, audit=getattr(self.guard, "audit", None))
+        if self.recovery.exec():
+            self._prompt("The admin PIN is reset. Enter the new admin PIN.")
+        return self.recovery
 
     def submit(self, pin: str) -> None:
         if self.setting_up:

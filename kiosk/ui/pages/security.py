@@ -21,10 +21,13 @@ class SecurityPage(QWidget):
         self.purge_button = QPushButton("Purge now")
         self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
         self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
+        self.recovery = QPushButton("New recovery code…")
+        self.recovery.clicked.connect(lambda: self.new_recovery_code())
         self.purge_button.clicked.connect(lambda: self.purge())
         pins = FlowLayout()
         pins.addWidget(self.hr_pin)
         pins.addWidget(self.admin_pin)
+        pins.addWidget(self.recovery)
         self.pin_state = QLabel(objectName="muted", wordWrap=True)
         self.encryption = QLabel(wordWrap=True)
         self.retention = QLabel(wordWrap=True)
@@ -54,6 +57,16 @@ class SecurityPage(QWidget):
         if self.dialog.exec():
             say(self.message, f"✓ The {'HR' if role == 'hr' else 'admin'} PIN was changed.")
             self.refresh()
+        return self.dialog
+
+    def new_recovery_code(self):
+        """A new recovery code for the admin PIN, shown once; the earlier one stops working."""
+        from kiosk.app.first_run import new_recovery_code
+        from kiosk.ui.first_run import CodeDialog
+
+        self.dialog = CodeDialog(new_recovery_code(self.service.settings, audit=self.service.audit_event), self.window())
+        self.dialog.exec()
+        say(self.message, "✓ A new recovery code was made; the earlier one no longer works.")
         return self.dialog
 
     def purge(self):
