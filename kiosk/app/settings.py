@@ -50,6 +50,14 @@ class Settings:
     # in kiosk.toml switches it off. None threshold: the calibrated default.
     liveness: bool = True
     liveness_threshold: float | None = None
+    # Challenge-response liveness (kiosk.recognition.challenge, docs/liveness.md): "off", "on_doubt"
+    # (only when the passive score is under liveness_clear) or "always"; the whole challenge's
+    # seconds; None liveness_clear: kiosk.app.challenge_gate's default. camera_mirrored: the camera
+    # (or its driver) flips the picture left-right, so "your left" is read the other way round.
+    liveness_challenge: str = "on_doubt"
+    liveness_challenge_seconds: float = 4.0
+    liveness_clear: float | None = None
+    camera_mirrored: bool = False
     # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
     # empty: this kiosk alone, on its own attendance.db and embeddings folder.
     database_url: str = ""
@@ -155,6 +163,7 @@ _ENV = {
     "KIOSK_ID": "kiosk_id",
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
+    "KIOSK_LIVENESS_CHALLENGE": "liveness_challenge",
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
