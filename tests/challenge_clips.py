@@ -32,8 +32,9 @@ def clip_frames(path, start: float, end: float, upscale: int = 1):
 
 
 def enroll_zubair(service) -> None:
-    """The webcam clip's man, enrolled from three frontal frames of its first two seconds."""
-    frames = [f for t, f in clip_frames(ZUBAIR, 0.0, 2.0)][::12][:3]
+    """The webcam clip's man, enrolled from three frontal, eyes-open frames of its first second."""
+    frames = [f for t, f in clip_frames(ZUBAIR, 0.0, 1.0)]
+    frames = [frames[0], frames[8], frames[14]]
     service.enroll("Z001", "Zubair Webcam", "+15550101", frames, masks=False)
 
 

@@ -15,6 +15,7 @@ from kiosk.common.fsutil import atomic_write_text
 from kiosk.common.private import private_dir
 
 SETTINGS_FILE = "kiosk.toml"
+CHALLENGE_POLICIES = ("off", "on_doubt", "always")  # liveness_challenge (kiosk.recognition.challenge)
 
 
 @dataclass
@@ -188,7 +189,12 @@ def coerce_setting(name: str, raw: Any) -> object:
     if kind.startswith("int"):
         return int(raw)
     if "float" in kind:
-        return float(raw)
+        value = float(raw)
+        if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
+            raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
+        return value
+    if name == "liveness_challenge" and str(raw) not in CHALLENGE_POLICIES:
+        raise ValueError(f"liveness_challenge must be one of {', '.join(CHALLENGE_POLICIES)}, got {raw!r}")
     return str(raw)
 
 

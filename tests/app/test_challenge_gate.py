@@ -83,6 +83,21 @@ def test_policies():
         ChallengeGate(None, "sometimes")
 
 
+def test_the_policy_setting_is_checked_when_read(tmp_path, monkeypatch):
+    (tmp_path / "kiosk.toml").write_text('liveness_challenge = "sometimes"\n')
+    with pytest.raises(ValueError, match="liveness_challenge must be one of off, on_doubt, always"):
+        load_settings(tmp_path)
+    assert load_settings(tmp_path / "fresh").liveness_challenge == "on_doubt"  # the default
+    monkeypatch.setenv("KIOSK_LIVENESS_CHALLENGE", "always")
+    (tmp_path / "kiosk.toml").write_text('liveness_challenge_seconds = 3.0\ncamera_mirrored = true\n')
+    settings = load_settings(tmp_path)
+    assert settings.liveness_challenge == "always" and settings.camera_mirrored
+    gate = ChallengeGate.for_service(type("S", (), {"settings": settings})())
+    assert gate.config.window_s == 3.0 and gate.config.mirrored and gate.policy == "always"
+    with pytest.raises(ValueError, match="0.5 to 30 seconds"):
+        load_settings(tmp_path, liveness_challenge_seconds=100)
+
+
 def test_no_challenge_costs_nothing_per_frame(service, frames):
     """With the policy off no gate state exists and `observe` returns at once."""
     service.settings.liveness_challenge = "off"
