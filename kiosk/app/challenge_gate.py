@@ -43,6 +43,7 @@ CHALLENGE_FAILED = "challenge_failed"
 DEFAULT_CLEAR = 0.90
 MAX_ATTEMPTS = 2  # then the worker-ID keypad (PIN) is the way in
 RETRY_PAUSE_S = 1.5  # "try again" stays on screen this long before the next instruction
+FORGET_S = 60.0  # a challenged track unseen this long is forgotten (the kiosk runs for days)
 # What the screen shows per state, besides the instruction itself.
 ASK, RETRY, USE_PIN = "ask", "retry", "pin"
 ARROWS = {"turn_left": "left", "turn_right": "right", "look_up": "up", "look_down": "down", BLINK: "blink"}
@@ -83,6 +84,7 @@ class _TrackChallenge:
     done: bool = False
     last_reason: str = ""
     history: list = field(default_factory=list)
+    seen_at: float = 0.0
 
 
 def needs_challenge(policy: str, passive_mean: float | None, clear: float) -> bool:
@@ -146,7 +148,7 @@ class ChallengeGate:
                 return True
             state = self.tracks[track.track_id] = _TrackChallenge(
                 match.user_id if match.accepted else None, match.name if match.accepted else "",
-                bool(match.masked_template), passive_mean)
+                bool(match.masked_template), passive_mean, seen_at=now)
             self._start(state, track, now)
         if state.challenge is not None and state.challenge.state == PASSED:
             return True
@@ -166,7 +168,13 @@ class ChallengeGate:
         none runs."""
         if not self.tracks:
             return
+        present = {t.track_id for t in tracks}
         for track_id, state in list(self.tracks.items()):
+            if track_id in present:
+                state.seen_at = now
+            elif now - state.seen_at > FORGET_S:
+                del self.tracks[track_id]
+                continue
             challenge = state.challenge
             if challenge is None or challenge.state != RUNNING:
                 continue

@@ -72,6 +72,9 @@ def test_an_instruction_not_answered_never_checks_in_and_offers_the_pin(service,
     assert "look_up" in outcomes[0]["detail"] and "PIN" in outcomes[0]["detail"]
     last = [f.challenge for f in decisions[-1].faces if f.challenge is not None]
     assert last and last[0].state == "pin" and "worker ID" in last[0].text
+    # Once the person has gone for a minute, the track's challenge is forgotten.
+    live.challenges.observe(frames[0][1], frames[-1][0] + 61.0, [], [])
+    assert live.challenges.tracks == {}
 
 
 def test_policies():
