@@ -201,7 +201,7 @@ class ChallengeGate:
         passed = challenge.state == PASSED
         state.history.append((challenge.instructions, challenge.state, challenge.reason))
         state.last_reason = challenge.reason
-        seconds = (challenge.passed_at if passed else now) - challenge.started
+        seconds = (challenge.passed_at if passed and challenge.passed_at is not None else now) - challenge.started
         words = ", ".join(challenge.instructions)
         detail = (f"attempt {state.attempt}/{self.max_attempts}: {words}; "
                   + (f"passed in {seconds:.1f} s" if passed else
@@ -239,7 +239,9 @@ class ChallengeGate:
         if state.retry_at is not None:
             return ChallengePrompt(track_id, RETRY, None, "Not quite - let's try again", None, 0, 0,
                                    max(0.0, state.retry_at - now), state.attempt, self.max_attempts)
-        instruction = challenge.instruction
+        instruction = None if challenge is None else challenge.instruction
+        if challenge is None or instruction is None:  # ended on this frame: the gate says what next
+            return None
         return ChallengePrompt(track_id, ASK, instruction, WORDS[instruction], ARROWS[instruction],
                                challenge.step + 1, len(challenge.instructions), challenge.remaining(now),
                                state.attempt, self.max_attempts)

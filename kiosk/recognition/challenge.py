@@ -132,7 +132,7 @@ class Challenge:
     _pitch0: list = field(default_factory=list)
     _ears: list = field(default_factory=list)
     _last_seen: float | None = None
-    _step_start: float | None = None
+    _step_start: float = 0.0
     _opposite_held: bool = False
     _closed_at: float | None = None
 
