@@ -15,6 +15,7 @@ from kiosk.common.fsutil import atomic_write_text
 from kiosk.common.private import private_dir
 
 SETTINGS_FILE = "kiosk.toml"
+CHALLENGE_POLICIES = ("off", "on_doubt", "always")  # liveness_challenge (kiosk.recognition.challenge)
 
 
 @dataclass
@@ -52,6 +53,14 @@ class Settings:
     # in kiosk.toml switches it off. None threshold: the calibrated default.
     liveness: bool = True
     liveness_threshold: float | None = None
+    # Challenge-response liveness (kiosk.recognition.challenge, docs/liveness.md): "off", "on_doubt"
+    # (only when the passive score is under liveness_clear) or "always"; the whole challenge's
+    # seconds; None liveness_clear: kiosk.app.challenge_gate's default. camera_mirrored: the camera
+    # (or its driver) flips the picture left-right, so "your left" is read the other way round.
+    liveness_challenge: str = "on_doubt"
+    liveness_challenge_seconds: float = 4.0
+    liveness_clear: float | None = None
+    camera_mirrored: bool = False
     # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
     # empty: this kiosk alone, on its own attendance.db and embeddings folder.
     database_url: str = ""
@@ -157,6 +166,7 @@ _ENV = {
     "KIOSK_ID": "kiosk_id",
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
+    "KIOSK_LIVENESS_CHALLENGE": "liveness_challenge",
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
@@ -181,7 +191,12 @@ def coerce_setting(name: str, raw: Any) -> object:
     if kind.startswith("int"):
         return int(raw)
     if "float" in kind:
-        return float(raw)
+        value = float(raw)
+        if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
+            raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
+        return value
+    if name == "liveness_challenge" and str(raw) not in CHALLENGE_POLICIES:
+        raise ValueError(f"liveness_challenge must be one of {', '.join(CHALLENGE_POLICIES)}, got {raw!r}")
     return str(raw)
 
 

@@ -18,7 +18,9 @@ from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.punch_choice import PunchChoice
@@ -148,6 +150,11 @@ class LivePage(QWidget):
         stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
         stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        # The liveness challenge's instruction (issue 25), shown and spoken.
+        self.challenge_prompt = ChallengePromptView()
+        stage.addWidget(self.challenge_prompt, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        self.speaker = Speaker()
+        self._spoken: tuple | None = None
         self.stage = QFrame(objectName="stage")
         self.stage.setLayout(stage)
 
@@ -230,7 +237,26 @@ class LivePage(QWidget):
         for checkin in decision.checkins:
             self.show_checkin(checkin)
         self.show_liveness_failures(decision.faces)
+        self.show_challenge(result, now)
         self._offer_worker_checkin(result, now)
+
+    def show_challenge(self, result, now: float) -> None:
+        """The running challenge's instruction, big and spoken once per step; after repeated
+        failures the worker-ID button (the PIN way in)."""
+        face = next((f for f in result.decision.faces if getattr(f, "challenge", None) is not None), None)
+        if face is None:
+            self.challenge_prompt.clear()
+            self._spoken = None
+            return
+        prompt = face.challenge
+        self.challenge_prompt.show_prompt(prompt)
+        if prompt.key != self._spoken:
+            self._spoken = prompt.key
+            self.speaker.say(prompt.text)
+        if prompt.state == USE_PIN:
+            self._unknown_at = now
+            self._unknown_face, self._unknown_frame = face.face, self._frame_of(result)
+            self.worker_button.show()
 
     def show_liveness_failures(self, tracked_faces) -> None:
         """A track whose liveness failed (LiveRecognizer never checks it in): a neutral request
