@@ -8,25 +8,38 @@ strangers), scored with the SHIPPED decision rule (not recalibrated), twice:
   it finds nothing; each probe is a first frame, so the full pass is never skipped), with the
   same padded retry.
 Enrolment is the same for both (photos keep the full chain). Also the webcam frames as live
-tracks (kiosk.research.openset.live_tracks) and the share of probes with no face found.
+tracks (kiosk.research.openset.live_tracks), and the probes detected both ways compared pair by
+pair (found by which, cosine of the two embeddings).
 
-    nice python benchmarks/live_accuracy.py --cache /tmp/live-acc --json benchmarks/results/live_accuracy.json
-"""
+The work comes in stages kept in --cache, so that a loaded machine's time can be shared by
+several processes, and a stage stopped early keeps what it did (enrolment saves after every
+person, in a random order: a part done is a random sample of the pool):
+
+    python benchmarks/live_accuracy.py --stage enrol --part 1/2 &
+    python benchmarks/live_accuracy.py --stage enrol --part 2/2 &
+    python benchmarks/live_accuracy.py --stage full-probes &
+    python benchmarks/live_accuracy.py --stage fast-probes
+    python benchmarks/live_accuracy.py --json benchmarks/results/live_accuracy.json
+
+The last one scores whatever is there (the open-set tables only when both probe sets are
+complete; `--stage full-probes --every N` makes a paired sample only)."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import numpy as np  # noqa: E402
 from _common import FACES, require_faces, setup  # noqa: E402
 
 setup()
 
 
-def probe_embeddings(protocol, pipeline, detector, progress: bool = True) -> dict:
+def probe_embeddings(protocol, pipeline, detector, progress: bool = True, every: int = 1) -> dict:
     """Every probe's subject face embedded, detected by `detector` (as openset_embed does it)."""
     from tqdm import tqdm
 
@@ -37,6 +50,7 @@ def probe_embeddings(protocol, pipeline, detector, progress: bool = True) -> dic
     files = [p for person in protocol.people for p in person.unmasked + person.masked]
     files += [p for group in protocol.strangers.values() for p in group]
     files += [p for group in protocol.stranger_tracks.values() for p in group]
+    files = files[::every]
     out = {}
     for path in tqdm(files, desc="probes (fast)", disable=not progress):
         image = load_image(path)
@@ -90,9 +104,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kiosk-live-accuracy")
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--stage", choices=("all", "fast-probes"), default="all",
-                        help="fast-probes: only the live detector's probe embeddings (they do not need the "
-                             "enrolment; run beside the full run to share a loaded machine's time)")
+    parser.add_argument("--stage", choices=("all", "enrol", "full-probes", "fast-probes"), default="all",
+                        help="one part of the work, saved in --cache (a loaded machine's time shared by several "
+                             "processes): enrol (with --part K/N), full-probes, fast-probes; all: whatever is "
+                             "missing, then the tables")
+    parser.add_argument("--part", default="1/1", help="enrol: this part K of N of the people (K/N)")
+    parser.add_argument("--every", type=int, default=1,
+                        help="full-probes: every Nth probe only (a paired sample, when the machine is too loaded)")
     args = parser.parse_args()
     require_faces()
 
@@ -107,37 +125,83 @@ def main() -> None:
     rule = decision_rule(pipeline.embedder, settings)
     protocol = plan(FACES)
     args.cache.mkdir(parents=True, exist_ok=True)
-    full_path, fast_path = args.cache / "full.npz", args.cache / "fast.npz"
     fast_probes_path = args.cache / "fast_probes.npz"
     live = pipeline.live_detector
     if hasattr(live, "full_every"):
         live.full_every = 1  # each probe is a first frame: never skip its full pass
     if args.stage == "fast-probes":
-        probes = probe_embeddings(protocol, pipeline, live)
-        Embedded(pipeline.embedder.name, {}, probes).save(fast_probes_path)
+        Embedded(pipeline.embedder.name, {}, probe_embeddings(protocol, pipeline, live)).save(fast_probes_path)
         return
-    if full_path.is_file():
-        full = Embedded.load(full_path)
-    else:
-        full = embed(protocol, pipeline, memo=args.cache / "detections.pkl")
-        full.save(full_path)
-    if fast_path.is_file():
-        fast = Embedded.load(fast_path)
-    else:
-        probes = (Embedded.load(fast_probes_path).probes if fast_probes_path.is_file()
-                  else probe_embeddings(protocol, pipeline, live))
-        fast = Embedded(full.embedder, full.templates, probes, full.gate_offset)
-        fast.save(fast_path)
-    results = {"full (before)": evaluate(protocol, full, rule), "fast (after)": evaluate(protocol, fast, rule)}
-    out = {"rule": rule.describe(), "pipeline": pipeline.description, "live_detector": pipeline.live_detector.name,
-           "results": results}
-    print(table(results))
-    for name, report in results.items():
-        print(name, "live webcam tracks:", json.dumps(report["all"]["live_webcam"]))
-        print(name, "fused 3, all:", json.dumps(report["all"]["fused3"]))
+    if args.stage == "full-probes":
+        probes = probe_embeddings(protocol, pipeline, pipeline.detector, every=args.every)
+        Embedded(pipeline.embedder.name, {}, probes).save(args.cache / "full_probes.npz")
+        return
+    if args.stage == "enrol":
+        k, n = (int(v) for v in args.part.split("/"))
+        order = np.random.default_rng(0).permutation(len(protocol.people))  # a part done is a random sample
+        path = args.cache / f"templates_{k}_of_{n}.npz"
+        done = Embedded.load(path) if path.is_file() else Embedded(pipeline.embedder.name, {}, {})
+        for i in order[k - 1::n]:
+            person = protocol.people[i]
+            if person.key in done.templates:
+                continue
+            one = embed(dataclasses.replace(protocol, people=[dataclasses.replace(person, unmasked=[], masked=[])],
+                                            strangers={}, stranger_tracks={}), pipeline, progress=False)
+            done.templates |= one.templates
+            done.gate_offset = one.gate_offset
+            done.save(path)  # after every person: a run stopped early still gives its people
+            print(f"enrolled {len(done.templates)}: {person.key}", flush=True)
+        return
+    parts = sorted(args.cache.glob("templates_*_of_*.npz"))
+    templates: dict = {}
+    gate_offset = float(getattr(pipeline.embedder, "default_gate_offset", 0.0) or 0.0)
+    for part in (Embedded.load(path) for path in parts):
+        templates |= part.templates
+    templates = {p.key: templates[p.key] for p in protocol.people if p.key in templates}
+    probes = {}
+    for name, path in (("full (before)", args.cache / "full_probes.npz"), ("fast (after)", fast_probes_path)):
+        if path.is_file():
+            probes[name] = Embedded.load(path).probes
+    out = {"rule": rule.describe(), "pipeline": pipeline.description, "live_detector": live.name,
+           "enrolled_people": len(templates), "pool_people": len(protocol.people)}
+    if len(probes) == 2:
+        out["paired_probes"] = paired(probes["full (before)"], probes["fast (after)"])
+        print("paired probes (full vs fast detection):", json.dumps(out["paired_probes"]))
+    complete = {name: p for name, p in probes.items()
+                if all(str(f) in p for f in _probe_files(protocol))}
+    if templates and complete:
+        results = {name: evaluate(protocol, Embedded(pipeline.embedder.name, templates, p, gate_offset), rule)
+                   for name, p in complete.items()}
+        out["results"] = results
+        print(f"{len(templates)} of {len(protocol.people)} pool people enrolled")
+        print(table(results))
+        for name, report in results.items():
+            print(name, "live webcam tracks:", json.dumps(report["all"]["live_webcam"]))
+            print(name, "fused 3, all:", json.dumps(report["all"]["fused3"]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=1, default=str) + "\n")
+
+
+def _probe_files(protocol) -> list:
+    files = [p for person in protocol.people for p in person.unmasked + person.masked]
+    files += [p for group in protocol.strangers.values() for p in group]
+    return files + [p for group in protocol.stranger_tracks.values() for p in group]
+
+
+def paired(full: dict, fast: dict) -> dict:
+    """The same probes detected both ways: found by which, and how alike the two embeddings are."""
+    keys = [k for k in full if k in fast]
+    both = [k for k in keys if full[k] is not None and fast[k] is not None]
+    sims = np.array([float(np.dot(full[k], fast[k])) for k in both])
+    out = {"probes": len(keys), "found_both": len(both),
+           "found_full_only": sum(full[k] is not None and fast[k] is None for k in keys),
+           "found_fast_only": sum(full[k] is None and fast[k] is not None for k in keys),
+           "found_neither": sum(full[k] is None and fast[k] is None for k in keys)}
+    if len(sims):
+        out |= {"cosine_median": round(float(np.median(sims)), 4), "cosine_p5": round(float(np.percentile(sims, 5)), 4),
+                "cosine_min": round(float(sims.min()), 4), "below_0.9": int((sims < 0.9).sum())}
+    return out
 
 
 if __name__ == "__main__":
