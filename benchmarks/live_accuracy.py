@@ -120,7 +120,7 @@ def main() -> None:
     from kiosk.research.openset_protocol import plan
     from kiosk.vision.pipeline import load_pipeline
 
-    settings = load_settings(tempfile.mkdtemp(prefix="kiosk-live-acc-"))
+    settings = load_settings(tempfile.mkdtemp(prefix="kiosk-live-acc-"), live_detection="fast")
     pipeline = load_pipeline(settings)
     rule = decision_rule(pipeline.embedder, settings)
     protocol = plan(FACES)

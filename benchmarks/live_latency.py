@@ -125,7 +125,7 @@ def main() -> None:
     from kiosk.app.settings import load_settings
 
     data = Path(tempfile.mkdtemp(prefix="kiosk-live-latency-"))
-    service = KioskService(load_settings(data, liveness=False, cooldown_seconds=0))
+    service = KioskService(load_settings(data, liveness=False, cooldown_seconds=0, live_detection="fast"))
     pipeline = service.pipeline
     scene_map, people = scenes(pipeline)
     for uid, (name, images) in people.items():

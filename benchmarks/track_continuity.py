@@ -151,7 +151,7 @@ def main(argv=None) -> int:
     from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
-    pipeline = load_pipeline(load_settings(), embedder=args.embedder)
+    pipeline = load_pipeline(load_settings(live_detection="fast" if args.live else None), embedder=args.embedder)
     print(f"pipeline: {pipeline.description}", flush=True)
     same: dict[str, dict[int, list[float]]] = {}
     for path in clips():

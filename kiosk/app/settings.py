@@ -24,9 +24,10 @@ class Settings:
     models_dir: Path | None = None
     detector: str = "auto"  # auto | scrfd | mtcnn
     embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
-    # Camera frames: "fast" (det_500m at 320, the full-size chain only on faceless frames:
-    # kiosk.vision.live_detect) or "full" (the full-size chain on every frame, as before).
-    live_detection: str = "fast"
+    # Camera frames: "full" (the full-size chain on every frame) or "fast" (det_500m at 320, the
+    # full-size chain only on faceless frames: kiosk.vision.live_detect; 5x cheaper, but the
+    # open-set rule is not yet calibrated for its embeddings: docs/benchmarks.md section 5).
+    live_detection: str = "full"
     # None means "the active embedder's own calibrated default".
     threshold: float | None = None
     masked_threshold: float | None = None

@@ -1,12 +1,12 @@
 """`kiosk bench`: how fast the kiosk is on this machine, against the targets.
 
 - frame: per-stage latency (decode, detect, align, embed, match) of a 640x480 JPEG frame with 1
-  and with 4 faces through the live path (the camera's detector, kiosk.vision.live_detect), built
+  and with 4 faces through the configured live path (`live_detection`, kiosk.vision.live_detect), built
   from real photos (../shared/faces beside the repository, or --faces DIR); matched against a
   1,000-person synthetic gallery. Targets (issue 24): 1 face p50 <= 25 ms and p95 <= 40 ms; 4
   faces <= 2x the 1-face time.
-- side_by_side: the same frames through the live pipeline, the configuration before issue 24
-  (live_detection = "full") and, without --quick or with --peers, the peers (MTCNN + FaceNet,
+- side_by_side: the same frames through the fast live detector (live_detection = "fast"), the
+  full-size chain (live_detection = "full", as before issue 24) and, without --quick or with --peers, the peers (MTCNN + FaceNet,
   dlib's pipeline, the kiosk with FaceNet), round robin in one run, with ratios
   (kiosk.research.bench_pipelines).
 - embedders (not with --quick): per-crop embed time of every offline embedder present.
@@ -45,7 +45,7 @@ from kiosk.vision import models
 from kiosk.vision.detect import ScrfdDetector
 from kiosk.vision.image_io import decode_image, load_image
 from kiosk.vision.live_detect import LIVE_INPUT_SIDE
-from kiosk.vision.pipeline import choose_embedder, load_pipeline
+from kiosk.vision.pipeline import choose_embedder, choose_live_detector, load_pipeline
 from kiosk.vision.quality import BLUR_MIN, blur_score
 from kiosk.vision.types import best_face
 
@@ -336,7 +336,8 @@ def run_bench(settings, faces: Path, quick: bool = False, progress=None, gallery
     for count in (1, 4):
         say(f"frame with {count} face(s)")
         result[f"frame_{count}_face"] = bench_frame(pipeline, frames[count], gallery, runs)
-    configs = kiosk_configs(pipeline)
+    fast = choose_live_detector(pipeline.detector, "fast", settings.models_dir, settings.own_models_dir)
+    configs = kiosk_configs(pipeline, fast)
     if peers if peers is not None else not quick:
         say("loading the peers (MTCNN + FaceNet, dlib, kiosk with FaceNet)")
         configs += peer_configs(pipeline)

@@ -56,14 +56,13 @@ class DlibHogDetector:
                 for r in self._detector(rgb, self.upsample)]
 
 
-def kiosk_configs(pipeline) -> list[Config]:
-    """The live pipeline (issue 24) first: every ratio is to it. Then today's configuration
-    before issue 24 (`live_detection = "full"`: the photo path's full-size chain on each frame)."""
+def kiosk_configs(pipeline, fast) -> list[Config]:
+    """The fast live detector (issue 24, `live_detection = "fast"`) first: every ratio is to it.
+    Then the full-size chain on each frame (`live_detection = "full"`, as before issue 24)."""
     full = getattr(pipeline.detector, "chain", pipeline.detector.name)
-    out = [Config("live", f"kiosk live ({pipeline.live_detector.name}) + {pipeline.embedder.name}",
-                  pipeline.live_detector, pipeline.embedder)]
-    if pipeline.live_detector is not pipeline.detector:
-        out.append(Config("before", f"kiosk before issue 24 ({full}) + {pipeline.embedder.name}",
+    out = [Config("live", f"kiosk live fast ({fast.name}) + {pipeline.embedder.name}", fast, pipeline.embedder)]
+    if fast is not pipeline.detector:
+        out.append(Config("before", f"kiosk live full, as before issue 24 ({full}) + {pipeline.embedder.name}",
                           pipeline.detector, pipeline.embedder))
     return out
 

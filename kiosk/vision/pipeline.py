@@ -222,7 +222,7 @@ def load_pipeline(settings, *, detector: str | None = None, embedder: str | None
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output
         det, det_choice = choose_detector(detector or settings.detector, settings.models_dir, own)
         emb, emb_choice = choose_embedder(embedder or settings.embedder, settings.models_dir, own)
-        live = choose_live_detector(det, getattr(settings, "live_detection", "fast"), settings.models_dir, own)
+        live = choose_live_detector(det, getattr(settings, "live_detection", "full"), settings.models_dir, own)
     if live is not det:
         det_choice.notes.append(f"camera frames: {live.name}")
     return FacePipeline(det, emb, det_choice, emb_choice, live_detector=live)

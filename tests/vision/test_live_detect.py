@@ -1,6 +1,6 @@
 """The live path's detector (kiosk.vision.live_detect) on real frames: det_500m at the kiosk's
 input size finds a real face alone, the full-size chain looks at faceless frames only once per
-`full_every` in a row, and `live_detection = "full"` keeps the detector from before."""
+`full_every` in a row, and the default `live_detection = "full"` keeps the detector from before."""
 import numpy as np
 import pytest
 
@@ -25,7 +25,14 @@ def frame(pipeline):
     return build_frame(pipeline, require(FACES), 1)
 
 
-def test_the_live_pipeline_detects_camera_frames_fast_and_photos_in_full(pipeline, frame):
+@pytest.fixture(scope="module")
+def fast_pipeline(tmp_path_factory):
+    require(MODELS)
+    return load_pipeline(load_settings(tmp_path_factory.mktemp("fast"), live_detection="fast"))
+
+
+def test_the_live_pipeline_detects_camera_frames_fast_and_photos_in_full(fast_pipeline, frame):
+    pipeline = fast_pipeline
     live = pipeline.live_detector
     assert isinstance(live, LiveDetector) and live.fast.name == "scrfd:det_500m.onnx@320"
     assert pipeline.detector is live.full  # photos (enrolment, recognize) keep the full chain
@@ -52,9 +59,9 @@ def test_faceless_frames_get_the_full_pass_once_per_run_of_full_every(frame):
     assert live.full_passes == 5  # so does a new stream
 
 
-def test_full_live_detection_is_the_detector_from_before(tmp_path):
+def test_full_live_detection_is_the_default_and_the_detector_from_before(tmp_path):
     require(MODELS)
-    pipeline = load_pipeline(load_settings(tmp_path, live_detection="full"))
+    pipeline = load_pipeline(load_settings(tmp_path))
     assert pipeline.live_detector is pipeline.detector
     with pytest.raises(ValueError, match="live_detection must be one of fast, full"):
         choose_live_detector(pipeline.detector, "quick")
