@@ -25,6 +25,10 @@ class Settings:
     models_dir: Path | None = None
     detector: str = "auto"  # auto | scrfd | mtcnn
     embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
+    # Camera frames: "full" (the full-size chain on every frame) or "fast" (det_500m at 320, the
+    # full-size chain only on faceless frames: kiosk.vision.live_detect; 5x cheaper, but the
+    # open-set rule is not yet calibrated for its embeddings: docs/benchmarks.md section 5).
+    live_detection: str = "full"
     # None means "the active embedder's own calibrated default".
     threshold: float | None = None
     masked_threshold: float | None = None
@@ -157,6 +161,7 @@ _ENV = {
     "KIOSK_MODELS_DIR": "models_dir",
     "KIOSK_DETECTOR": "detector",
     "KIOSK_EMBEDDER": "embedder",
+    "KIOSK_LIVE_DETECTION": "live_detection",
     "KIOSK_THRESHOLD": "threshold",
     "KIOSK_MASKED_THRESHOLD": "masked_threshold",
     "KIOSK_MARGIN": "margin",

@@ -158,11 +158,14 @@ class LiveRecognizer:
         self.tracks.clear()
         if self.challenges is not None:
             self.challenges.reset()
+        reset = getattr(getattr(self.service.pipeline, "live_detector", None), "reset", None)
+        if reset is not None:
+            reset()
 
     def process(self, frame_bgr: np.ndarray, now: float | None = None) -> FrameDecision:
         now = time.monotonic() if now is None else now
         t0 = time.perf_counter()
-        faces = [f for f in self.service.pipeline.analyze(frame_bgr, pad_retry=False) if f.embedding is not None]
+        faces = [f for f in self.service.pipeline.analyze(frame_bgr, pad_retry=False, live=True) if f.embedding is not None]
         timings = dict(self.service.pipeline.last_timings)
         t1 = time.perf_counter()
         tracks = self._associate(faces, now)
