@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import cv2
 import numpy as np
@@ -18,6 +18,9 @@ import numpy as np
 from kiosk.vision.align import align_face
 from kiosk.vision.detect import cpu_threads
 from kiosk.vision.types import Face
+
+if TYPE_CHECKING:
+    from kiosk.vision.facenet_onnx import OnnxFaceNet
 
 
 class Embedder(Protocol):
@@ -77,7 +80,7 @@ class FaceNetEmbedder:
         self._model = model.eval()
         self._torch = torch
         self.flip = flip
-        self._onnx = None
+        self._onnx: OnnxFaceNet | None = None
         if onnx is not None:
             self.use_onnx(onnx)
 

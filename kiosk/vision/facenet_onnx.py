@@ -30,7 +30,7 @@ def export(model, path: Path) -> Path:
     os.close(fd)
     try:
         with torch.inference_mode():
-            torch.onnx.export(model, torch.zeros(1, 3, 160, 160), tmp, input_names=[INPUT], output_names=[OUTPUT],
+            torch.onnx.export(model, (torch.zeros(1, 3, 160, 160),), tmp, input_names=[INPUT], output_names=[OUTPUT],
                               dynamic_axes={INPUT: {0: "batch"}, OUTPUT: {0: "batch"}}, opset_version=17,
                               dynamo=False)
         os.replace(tmp, path)
