@@ -53,7 +53,7 @@ FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox)
 # A control inside one of these is a part of it (arrows, clear button, editor), not a control.
 COMPOUND = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QScrollBar)
 HIT_STEP = 3  # px between the points where a button's hit test is sampled
-WORD_BREAKS = re.compile(r"\s+|(?<=-)")
+WORD_BREAKS = re.compile(r"\s+|(?<=-)|\u200b")  # Qt also breaks at a zero-width space (common.breakable)
 
 
 @dataclass
