@@ -95,10 +95,39 @@ class Body(QWidget):
         return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
 
 
+class _UpDownScroll(QScrollArea):
+    """A scroll area that never scrolls sideways: at least as wide as its content's minimum
+    and the scroll bar beside it (else the bar, when it shows, would cover the content's edge)."""
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt name
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + frame
+        return QSize(max(hint.width(), width), hint.height())
+
+    # As tall as its content at a width (the window sizes itself to that, up to the screen).
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt name
+        return self.widget() is not None and self.widget().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+        frame = 2 * self.frameWidth()
+        return self.widget().heightForWidth(width - frame) + frame
+
+    def sizeHint(self):  # noqa: N802 - Qt name
+        hint = super().sizeHint()
+        if not self.hasHeightForWidth():
+            return hint
+        width = max(hint.width(), self.minimumSizeHint().width())
+        return QSize(width, self.heightForWidth(width))
+
+
 def scrolling(content: QWidget, *, sideways: bool = True) -> QScrollArea:
     """`content` (best a Body) in a frameless scroll area that follows its size: it scrolls only
     when the window is too small for it. A finger drags it (QScroller), as on a phone."""
-    area = QScrollArea()
+    area = QScrollArea() if sideways else _UpDownScroll()
     area.setObjectName("scrollPage")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

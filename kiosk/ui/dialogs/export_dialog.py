@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui import theme
 from kiosk.ui.pages.common import say
 from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.screen_fit import form as screen_form
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
         layout.setSpacing(18)
         layout.addWidget(scrolling(body, sideways=False), 1)
         layout.addLayout(buttons)
-        self.resize(760, self.sizeHint().height())  # screen_fit keeps it on a smaller screen
+        self.resize(theme.font_px(760), self.sizeHint().height())  # screen_fit keeps it on a smaller screen
         self.export_button.setFocus()
         self.written: int | None = None
 

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushBut
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 
+TEXT_WIDTH = 376  # px: the texts' narrowest (above the pad: the dialog 440 px wide with its margins)
+
+
 class PinDialog(PadKeys, QDialog):
     def __init__(self, guard, parent: QWidget | None = None, *, set_role: str | None = None,
                  roles: tuple[str, ...] = ("admin", "hr")):
@@ -49,7 +52,6 @@ class PinDialog(PadKeys, QDialog):
         layout.setSpacing(16)
         layout.addLayout(self.body)
         layout.addLayout(buttons)
-        self.setMinimumWidth(440)
         self._prompt()
         self.keys_to_pad()  # typed digits, Enter = OK, Esc = cancel, wherever the focus is
 
@@ -85,14 +87,17 @@ class PinDialog(PadKeys, QDialog):
         room = screen.availableGeometry().height() if screen is not None else 10_000
         across = self.body.direction() == QBoxLayout.Direction.LeftToRight
         self.body.setDirection(QBoxLayout.Direction.TopToBottom)
-        self.title.setMinimumWidth(0)
-        self.message.setMinimumWidth(0)
-        need = self.layout().totalHeightForWidth(max(self.width() if across else 0, self.minimumWidth()))
+        self.title.setMinimumWidth(TEXT_WIDTH)  # the layout's minimum, not the dialog's (that would
+        self.message.setMinimumWidth(TEXT_WIDTH)  # stop the dialog growing when the texts go beside the pad)
+        need = self.layout().totalHeightForWidth(self.layout().totalMinimumSize().width())
         if need > room:
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
             side = self.pad.sizeHint().width()  # the texts as wide as the pad beside them
             self.title.setMinimumWidth(side)
             self.message.setMinimumWidth(side)
+        self.layout().activate()
+        if self.isVisible() or across:
+            self.resize(self.size().expandedTo(self.minimumSizeHint()))
 
     def submit(self, pin: str) -> None:
         if self.setting_up:

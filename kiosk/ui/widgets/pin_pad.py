@@ -69,7 +69,7 @@ class PinPad(QWidget):
                 button.setAutoDefault(False)
                 button.setAccessibleName(KEY_NAMES.get(key, key))
                 if not worker_ids:
-                    button.setMinimumSize(max(side, theme.font_px(96)), max(side, theme.font_px(80)))  # larger text
+                    button.setMinimumSize(max(side, 96, theme.font_px(76)), max(side, theme.font_px(80)))  # larger text
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 grid.addWidget(button, r, c)
                 self.buttons[key] = button
