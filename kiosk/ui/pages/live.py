@@ -26,6 +26,7 @@ from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
 from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
@@ -195,12 +196,10 @@ class LivePage(QWidget):
         layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
         layout.addWidget(self.stage, 1)
         layout.addStretch(0)
-        entries = QHBoxLayout()  # the keypad ways in, centred under the video
-        entries.setSpacing(18)
-        entries.addStretch(1)
+        # the keypad ways in, centred under the video; one under the other when a row has no room
+        entries = FlowLayout(spacing=18, align=Qt.AlignmentFlag.AlignHCenter)
         entries.addWidget(self.worker_button)
         entries.addWidget(self.hours_button)
-        entries.addStretch(1)
         layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
