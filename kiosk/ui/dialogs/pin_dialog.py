@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushBut
 
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
-
 TEXT_WIDTH = 376  # px: the texts' narrowest (above the pad: the dialog 440 px wide with its margins)
 
 
