@@ -73,10 +73,6 @@ def themed(css: str, *, high_contrast: bool | None = None, text_scale: float | N
     return css
 
 
-def colour(name: str) -> str:
-    """One of the palette's colours above, as the current look draws it."""
-    return HIGH_CONTRAST.get(name.lower(), name) if Look.high_contrast else name
-
 
 # Touch targets: at least 9 mm on the screen the kiosk runs on, from the panel's physical size
 # (QScreen.physicalDotsPerInch: the EDID's millimetres, or Xvfb's -dpi). A panel that reports no

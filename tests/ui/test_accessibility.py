@@ -53,6 +53,10 @@ def test_entrance_speaks_to_employees_only(live):
     assert "Camera on" in status and "Face recognition ready" in status
     for jargon in ("scrfd", "onnx", "fps", "enrolled", "liveness", "model", "calibrate"):
         assert jargon not in status.lower(), status
+    # the controls that show no words of their own are named and described
+    assert accessibility.accessible_name(live.admin_button) == "HR screens"
+    assert "PIN" in accessibility.accessible_description(live.admin_button)
+    assert accessibility.accessible_name(live.video) == "Camera picture"
     technical = dict(live.technical_status())  # what moved to the Expert page
     assert technical["Face models"] == MODEL and "9.6" in technical["Recognition"]
 
@@ -73,7 +77,10 @@ def test_technical_details_are_on_the_expert_page(qtbot, live):
     assert f"Face models: {MODEL}" in expert.technical.text()
     assert "People enrolled: 1" in expert.technical.text()
     assert "kiosk calibrate" in expert.selfcheck.text()
-    assert "kiosk calibrate" not in " ".join(w.text() for w in admin.stats.findChildren(QLabel))
+    stats = admin.open("stats")
+    assert "kiosk calibrate" not in " ".join(w.text() for w in stats.findChildren(QLabel))
+    assert accessibility.accessible_name(stats.chart) == "Check-ins per day"  # the bars, said in words:
+    assert accessibility.accessible_description(stats.chart).count(":") == len(stats.chart.data) == 14
 
 
 def test_one_greeting_by_time_of_day(live):
