@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QWidget,
 )
 
@@ -146,6 +148,8 @@ def form(rows: list[tuple[str, QWidget | QLayout]], spacing: int = 16) -> QFormL
     layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for text, field in rows:
+        if isinstance(field, QAbstractButton):  # a check box is never squeezed below its text (larger text)
+            field.setSizePolicy(QSizePolicy.Policy.Minimum, field.sizePolicy().verticalPolicy())
         label = QLabel(text, alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setMinimumHeight(min(theme.touch(), field.sizeHint().height()))  # a one-line field's height
         layout.addRow(label, field)

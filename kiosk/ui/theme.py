@@ -47,6 +47,7 @@ HIGH_CONTRAST = {
 _COLOUR = re.compile("|".join(re.escape(k) for k in sorted(HIGH_CONTRAST, key=len, reverse=True)), re.IGNORECASE)
 _FONT_PX = re.compile(r"font-size:\s*(\d+)px")
 BASE_POINT_SIZE = 13
+BUTTON_FONT_PX = 18  # style.qss's QPushButton font-size
 
 
 class Look:
@@ -130,6 +131,8 @@ def style_sheet(touch_size: int, *, high_contrast: bool = False, text_scale: flo
         text += "\n" + overlay.read_text(encoding="utf-8")
     text = themed(text, high_contrast=high_contrast, text_scale=text_scale)
     text = text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
+    if text_scale > 1.0:  # a button never lower than its larger text (a coarse panel's touch size can be)
+        text += f"\nQPushButton {{ min-height: {max(touch_size - 12, math.ceil(BUTTON_FONT_PX * text_scale * 1.2))}px; }}\n"
 
     def size(match: re.Match) -> str:
         factor, less = float(match.group(1) or 1), int(match.group(2) or 0)
