@@ -28,6 +28,7 @@ assert {k for row in ID_ROWS for k in row} - {BACK, OK} == set(worker_id.KEYS)
 ID_KEY_STYLE = """
 QPushButton#idKey {{ font-size: {font}px; background: #1e293b; border: 2px solid #334155; }}
 QPushButton#idKey:pressed {{ background: #334155; }}
+QPushButton#idKey {{ border-color: {border}; }}
 QPushButton#idKey, QPushButton#pinBack, QPushButton#pinOk {{
     padding: 0; min-width: 0; min-height: 0; font-size: {font}px; }}
 """
@@ -93,8 +94,9 @@ class PinPad(QWidget):
     def set_key_size(self, side: int) -> None:
         """The worker-ID pad's keys: `side` px square (never under TOUCH_MM on this screen)."""
         self.key_side = max(int(side), touch_px(self))
-        self.setStyleSheet(theme.themed(ID_KEY_STYLE.format(font=max(18, min(30, self.key_side * 2 // 5))),
-                                        text_scale=1.0))  # the font fits the key already
+        border = "#ffffff" if theme.Look.high_contrast else "#334155"  # outlined in high contrast
+        style = ID_KEY_STYLE.format(font=max(18, min(30, self.key_side * 2 // 5)), border=border)
+        self.setStyleSheet(theme.themed(style, text_scale=1.0))  # the font fits the key already
         for button in self.buttons.values():
             button.setFixedSize(self.key_side, self.key_side)
 
