@@ -30,10 +30,13 @@ SIZES = [size_name(size) for size in SCREENS]
 LOOKS = {"text150": ({"text_scale": 1.5}, SIZES),
          "contrast": ({"high_contrast": True, "text_scale": 1.5}, ["1024x768", "800x1280"])}
 WALKS = SIZES + [f"{size}-{look}" for look, (_, sizes) in LOOKS.items() for size in sizes]
-# Known and not fixed yet: the Attendance page in a window 800 px wide beside the HR rail, with text
-# at 150%: its filters are a few pixels wider than the page, and the page does not scroll that far.
-# Strict: these fail the run as soon as they pass, so the list cannot go stale.
-KNOWN_CUT = {(f"800x1280-{look}", stop) for look in LOOKS for stop in ("windowed_hr_attendance", "desk_attendance")}
+# Known and not fixed yet, on the portrait 800x1280 screen with text at 150%: the Attendance page in a
+# window beside the HR rail (its filters a few pixels wider than the page, which does not scroll that
+# far), and the "Close them automatically" check box of the shift settings' form (11 px short: the
+# form does not put its label above it). Strict: each fails the run once it passes, so the list
+# cannot go stale.
+KNOWN_CUT = {(f"800x1280-{look}", stop) for look in LOOKS
+             for stop in ("windowed_hr_attendance", "desk_attendance", "admin_attendance_settings_checkouts")}
 PARALLEL = 2  # children at a time (each loads the models; the machine has two cores)
 
 
