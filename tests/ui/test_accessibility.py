@@ -28,10 +28,14 @@ MODEL = "scrfd:det_2.5g.onnx + mobilefacenet-arcface"
 
 
 @pytest.fixture
-def normal_look():
-    """Every test here leaves the application in the normal look."""
+def normal_look(qapp):
+    """Every test here leaves the application's style sheet, font and look as it found them."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    look = (theme.Look.high_contrast, theme.Look.text_scale)
     yield
-    theme.apply(QApplication.instance())
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    theme.Look.high_contrast, theme.Look.text_scale = look
 
 
 @pytest.fixture
