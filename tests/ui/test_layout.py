@@ -99,7 +99,7 @@ def test_touch_size_is_9_mm_of_this_panel(walks, size):
 @pytest.mark.parametrize("size", WALKS)
 def test_every_control_fits(walks, size, stop, request):
     if (size, stop) in KNOWN_CUT:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known: 150% text, 800 px window with the rail"))
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known cut at 800x1280 with 150% text (KNOWN_CUT)"))
     found = result(walks, size)
     report = found["scenes"].get(stop)
     if report is None:
