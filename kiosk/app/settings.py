@@ -91,6 +91,11 @@ class Settings:
     shifts: dict = field(default_factory=dict)
     department_shifts: dict = field(default_factory=dict)
     holidays: list = field(default_factory=list)  # "YYYY-MM-DD" or {date = ..., name = ...}
+    # Accessibility (kiosk.app.display, kiosk.ui.theme, kiosk.ui.sounds): the high-contrast theme,
+    # text size (1.0 to 1.5 of the normal size) and the check-in sounds' volume (0 = silent, 100).
+    high_contrast: bool = False
+    text_scale: float = 1.0
+    sound_volume: int = 70
 
     @property
     def embeddings_dir(self) -> Path:

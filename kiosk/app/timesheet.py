@@ -215,8 +215,8 @@ class Timesheet:
             return f"{name} - checked in {at}", f"{record.late_minutes} min late today."
         if record is not None and ("day_off" in record.flags or "holiday" in record.flags
                                    or "worked_off_day" in record.flags):
-            return f"{name} - checked in {at}", "On a day off. Have a good day!"
-        return f"{name} - checked in {at}", "On time. Have a good day!"
+            return f"{name} - checked in {at}", "On a day off."
+        return f"{name} - checked in {at}", "On time."  # the screen's own greeting says hello
 
     def my_week(self, user_id: str, pin: str, today: date | None = None) -> WeekView:
         """A person's own week (Monday..Sunday), after their check-in PIN (same lockout as the

@@ -41,15 +41,16 @@ def create_application(settings, kiosk_mode: bool):
     has to be chosen before the application exists: kiosk.ui.keyboard)."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui import keyboard, screen_fit, theme
+    from kiosk.ui import accessibility, keyboard, screen_fit, theme
 
     choice = keyboard.prepare(settings.on_screen_keyboard, kiosk_mode)
     if kiosk_mode or settings.on_screen_keyboard != "auto":
         print(choice.reason, file=sys.stderr)  # a missing keyboard is said at every start
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
-    theme.apply(app)
+    theme.apply(app, settings)  # high contrast, text size (kiosk.app.display)
     screen_fit.install(app)
+    accessibility.install(app)
     keyboard.install(app)
     return app
 

@@ -133,7 +133,9 @@ class HrWindow(QMainWindow):
     def request_sign_in(self) -> bool:
         """Ask for the PIN (or to set the admin PIN on first use); open the HR screens when accepted."""
 
-        if PinDialog(self.pin_guard, self).exec():
+        accepted = PinDialog(self.pin_guard, self).exec()
+        self.activateWindow()  # the keyboard back here (without a window manager nobody else does it)
+        if accepted:
             self.show_admin(self.pin_guard.role or "admin")
             return True
         return False

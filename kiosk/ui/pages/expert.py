@@ -1,5 +1,7 @@
 """Expert recognition: open one image, see every face boxed with its top-3 candidates and their
-scores (KioskService.recognize with record=False: looking is not checking in)."""
+scores (KioskService.recognize with record=False: looking is not checking in); and the technical
+state of this kiosk that the entrance does not show employees (issue 26): face models, frame
+rates, people enrolled, liveness, and the site self-check (the same as `kiosk calibrate`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,9 +50,31 @@ class ExpertPage(QWidget):
         layout.addLayout(self.body, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
+        # This kiosk's technical state: the live page's (status_source, on the kiosk) and the service's.
+        self.status_source = None
+        layout.addWidget(QLabel("This kiosk", objectName="sectionTitle"))
+        self.technical = QLabel(objectName="muted", wordWrap=True)
+        self.technical.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.technical)
+        self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
+        layout.addWidget(self.selfcheck)
 
     def refresh(self) -> None:
-        pass
+        rows = list(self.status_source()) if self.status_source is not None else []
+        try:
+            rows.append(("People enrolled", str(len(self.service.matcher))))
+            rows.append(("Liveness check", "on" if self.service.liveness is not None else
+                         f"off ({self.service.liveness_reason()})" if self.service.liveness_reason() else "off"))
+        except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
+            rows.append(("Gallery", f"unavailable: {exc}"))
+        self.technical.setText("\n".join(f"{what}: {value}" for what, value in rows))
+        self.selfcheck.setText(self._selfcheck_line())
+
+    def _selfcheck_line(self) -> str:
+        try:
+            return self.service.self_check_summary() + " (full report: `kiosk calibrate` on this machine)"
+        except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
+            return f"Site self-check unavailable: {exc}"
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -116,7 +140,7 @@ class ExpertPage(QWidget):
                    f"Not sure · too close to a second person (lead {match.lead:.2f} < {match.margin:.2f})"
                    if match.unsure else "Unknown · Not in Database")
         title = QLabel(f"Face #{number}: {verdict}", wordWrap=True)
-        title.setStyleSheet("font-size: 19px; font-weight: 700;")
+        title.setStyleSheet(theme.themed("font-size: 19px; font-weight: 700;"))
         layout.setSpacing(6)
         layout.addWidget(title)
         if not match.candidates:
@@ -129,11 +153,12 @@ class ExpertPage(QWidget):
             bar.setRange(0, 100)
             bar.setValue(int(round(max(0.0, cand.score) * 100)))
             bar.setFormat(f"{cand.score:.3f}")
-            bar.setFixedHeight(26)
+            bar.setFixedHeight(theme.font_px(26))
+            bar.setAccessibleName(f"Similarity to {cand.name}")
             ok = rank == 1 and match.accepted  # the winner, over its threshold
-            bar.setStyleSheet("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
+            bar.setStyleSheet(theme.themed("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
                               f"QProgressBar::chunk {{ border-radius: 10px; background: "
-                              f"{theme.SUCCESS if ok else '#64748b'}; }}")
+                              f"{theme.SUCCESS if ok else '#64748b'}; }}"))
             layout.addWidget(name)
             layout.addWidget(bar)
         return frame

@@ -1,5 +1,9 @@
 """The entrance screen: live video with a box per face, the welcome banner, and a status line.
 
+It speaks to employees only (issue 26): the status line says in plain words whether the camera
+and recognition work; the technical side (model, frame rates, people enrolled, liveness, the
+reason models failed) is `technical_status()`, shown on the HR area's Expert page.
+
 It only draws. Frames arrive from the capture thread, decisions from the inference worker
 (LiveRecognizer: tracking, multi-frame vote, attendance); this page turns them into pixels
 and words, and says plainly when the camera, the models or the gallery are missing."""
@@ -18,10 +22,13 @@ from kiosk.ui import theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
+from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
 from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView
 from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
@@ -46,7 +53,7 @@ PORTRAIT_STAGE_RATIO = 0.75
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
     """LiveRecognizer's TrackedFace list as boxes: green once confirmed, blue while the vote is
-    still running, grey for unknown faces."""
+    still running, grey for unknown faces; names only (the similarity is for the Expert page)."""
     boxes = []
     for face in tracked_faces:
         if face.user_id is None:
@@ -57,9 +64,13 @@ def face_boxes(tracked_faces) -> list[FaceBox]:
             colour, title = theme.PRIMARY, f"{face.label}?"
         # The mask marker: recognised through a masked template, or wearing a mask (gate label).
         masked = face.masked_template or bool(face.match.probe_masked)
-        boxes.append(FaceBox(face.box, title, f"similarity {face.similarity:.2f}", colour,
-                             masked and face.user_id is not None))
+        boxes.append(FaceBox(face.box, title, "", colour, masked and face.user_id is not None))
     return boxes
+
+
+def greeting(hour: int) -> str:
+    """The screen's one greeting, by the time of day (the banner under it greets nobody again)."""
+    return "Good morning" if 5 <= hour < 12 else "Good afternoon" if 12 <= hour < 18 else "Good evening"
 
 
 class Notice(QFrame):
@@ -109,12 +120,15 @@ class LivePage(QWidget):
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
         self._liveness_told: set[int] = set()
+        self._unknown_told: set[int] = set()  # tracks the "not recognised" sound was played for
+        self._unknown_frames: dict[int, int] = {}
+        self.sounds = Sounds(service.settings, parent=self)  # at the volume set (kiosk.app.display)
         # Counters and the latest latencies (bounded: the kiosk runs for days).
         self.metrics = {"frames_received": 0, "results": 0, "checkins": 0,
                         "banner_latency_s": deque(maxlen=METRIC_WINDOW), "result_latency_s": deque(maxlen=METRIC_WINDOW)}
 
         # Header: greeting, clock and the HR button.
-        self.greeting = QLabel("Welcome", objectName="liveTitle")
+        self.greeting = QLabel("Welcome", objectName="liveTitle", wordWrap=True)  # large text, portrait: 2 lines
         self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.admin_button = QPushButton("HR", objectName="adminButton")
@@ -122,6 +136,8 @@ class LivePage(QWidget):
         self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
+        self.admin_button.setAccessibleName("HR screens")
+        self.admin_button.setAccessibleDescription("Opens the HR and administrator screens; asks for a PIN.")
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.greeting)
@@ -187,12 +203,10 @@ class LivePage(QWidget):
         layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
         layout.addWidget(self.stage, 1)
         layout.addStretch(0)
-        entries = QHBoxLayout()  # the keypad ways in, centred under the video
-        entries.setSpacing(18)
-        entries.addStretch(1)
+        # the keypad ways in, centred under the video; one under the other when a row has no room
+        entries = FlowLayout(spacing=18, align=Qt.AlignmentFlag.AlignHCenter)
         entries.addWidget(self.worker_button)
         entries.addWidget(self.hours_button)
-        entries.addStretch(1)
         layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
@@ -275,6 +289,17 @@ class LivePage(QWidget):
         if not unknown:
             return
         self._unknown_at = now
+        if len(self._unknown_frames) > 1000:  # the kiosk runs for days: old tracks forgotten
+            self._unknown_frames.clear()
+        settled = []  # unknown for as many frames as a person needs to be confirmed: said once per face
+        for face in unknown:
+            if face.live is not False and face.track_id not in self._unknown_told:
+                self._unknown_frames[face.track_id] = self._unknown_frames.get(face.track_id, 0) + 1
+                if self._unknown_frames[face.track_id] >= self.service.settings.confirm_frames:
+                    settled.append(face.track_id)
+        if settled:
+            self._unknown_told.update(settled)
+            self.sounds.play(NOT_RECOGNISED)
         self._unknown_face = max(unknown, key=lambda f: f.face.area).face
         self._unknown_frame = self._frame_of(result)
         self.worker_button.show()
@@ -327,6 +352,8 @@ class LivePage(QWidget):
         if checkin.outcome == CHECKED_IN and checkin.punch_id:
             offer = self._choice_seconds() if choice_seconds is None else choice_seconds
         self.banner.show_message(title, detail, kind, seconds=max(seconds, offer + 0.5))
+        if checkin.outcome in (CHECKED_IN, QUEUED):
+            self.sounds.play(CHECKED_IN_SOUND)
         if checkin.outcome == CHECKED_IN:
             self.metrics["checkins"] += 1
             if self._face_since is not None:
@@ -364,7 +391,7 @@ class LivePage(QWidget):
             log.exception("punch message for %s failed", checkin.employee_id)
         name = checkin.name or checkin.employee_id or "Unknown"
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return f"{name} - Present - {checkin.timestamp:%H:%M:%S}", "Have a good day!"
+            return f"{name} - Present - {checkin.timestamp:%H:%M:%S}", ""
         if checkin.outcome == COOLDOWN:
             return (f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
                     "No need to check in again.")
@@ -406,10 +433,12 @@ class LivePage(QWidget):
 
     def on_models_failed(self, message: str) -> None:
         self.model_error = message
+        self.model = ""
         self.worker_button.show()  # no face recognition: the worker ID still works
         self.hint.setText("Face recognition is unavailable")
-        self.info.setText("Face models are missing or broken, so nobody can be recognised.\n"
-                          f"{message}\nHR: run `kiosk models` to see what is needed.")
+        log.warning("face recognition unavailable: %s", message)  # the reason: HR area, Expert page
+        self.info.setText("Face recognition is not working right now.\n"
+                          "Please check in with your worker ID, and tell HR.")
         self.info.setProperty("kind", "error")
         self.info.style().unpolish(self.info)
         self.info.style().polish(self.info)
@@ -435,28 +464,34 @@ class LivePage(QWidget):
     def _tick(self) -> None:
         now = datetime.now()
         self.clock.setText(now.strftime("%H:%M"))
-        hour = now.hour
-        self.greeting.setText("Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening")
+        self.greeting.setText(greeting(now.hour))
         if not self.model_error and time.monotonic() - self._unknown_at > WORKER_BUTTON_S:
             self.worker_button.hide()
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        parts = []
+        """The status line, in an employee's words: is the camera on, can faces be recognised."""
         if self.capture is not None:
             self.camera_fps = self.capture.fps
-        state = {"live": "● camera live", "connecting": "○ connecting", "lost": "✕ no camera",
-                 "ended": "■ video ended", "stopped": "■ stopped"}.get(self.camera_state, "○ starting")
-        parts.append(state)
-        if self.model:
-            parts.append(f"model {self.model}")
-        elif self.model_error:
-            parts.append("models missing")
+        camera = {"live": "● Camera on", "connecting": "○ Connecting to the camera…", "lost": "✕ No camera",
+                  "ended": "■ Video ended", "stopped": "■ Camera stopped"}.get(self.camera_state, "○ Starting…")
+        if self.model_error:
+            faces = "Face recognition unavailable: use your worker ID"
+        elif self.model:
+            faces = "Face recognition ready" if self.camera_state == "live" else ""
         else:
-            parts.append("loading face models…")
-        parts.append(f"video {self.camera_fps:4.1f} fps")
-        parts.append(f"recognition {self.recognition_fps:4.1f} fps")
+            faces = "Getting ready…"
+        self.status.setText("   ·   ".join(p for p in (camera, faces) if p))
+
+    def technical_status(self) -> list[tuple[str, str]]:
+        """What the entrance no longer shows, for the HR area's Expert page: (what, value) rows."""
+        rows = [("Camera", self.camera_state or "starting"),
+                ("Video", f"{self.camera_fps:.1f} frames a second"),
+                ("Recognition", f"{self.recognition_fps:.1f} frames a second")]
         if self.model:
-            parts.append(f"{len(self.service.matcher)} enrolled")
-            parts.append("liveness on" if self.service.liveness is not None else "liveness off")
-        self.status.setText("   ·   ".join(parts))
+            rows.append(("Face models", self.model))
+        elif self.model_error:
+            rows.append(("Face models", f"not loaded: {self.model_error} (`kiosk models` says what is needed)"))
+        else:
+            rows.append(("Face models", "loading"))
+        return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.ui.dialogs.pin_dialog import PinDialog
-from kiosk.ui.pages.common import page_layout, say
+from kiosk.ui.pages.common import breakable, page_layout, say
 from kiosk.ui.screen_fit import form
 from kiosk.ui.widgets.flow import FlowLayout
 
@@ -45,12 +45,12 @@ class SecurityPage(QWidget):
         if cipher is None:
             self.encryption.setText("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml).")
         else:
-            self.encryption.setText(f"Encrypted with AES-256-GCM; the key is held by {cipher.key_store_where}.")
+            self.encryption.setText(breakable(f"Encrypted with AES-256-GCM; the key is held by {cipher.key_store_where}."))
         policy = self.service.retention.describe()
-        self.retention.setText(f"unknown-face log {policy['unknown_days']}, other access log "
+        self.retention.setText(breakable(f"unknown-face log {policy['unknown_days']}, other access log "
                                f"{policy['access_days']}, attendance {policy['attendance_days']}, stored photos "
                                f"{policy['photos_days']}. Applied every day; set in kiosk.toml "
-                               f"(retention_unknown_days, ...).")
+                               f"(retention_unknown_days, ...)."))
 
     def change_pin(self, role: str):
         self.dialog = PinDialog(self.guard, self.window(), set_role=role)

@@ -27,10 +27,12 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(12)
-    row.addWidget(QLabel("From"))
-    row.addWidget(start)
-    row.addWidget(QLabel("to"))
-    row.addWidget(end)
+    for text, edit, name in (("From", start, "From date"), ("to", end, "To date")):
+        label = QLabel(text)
+        label.setBuddy(edit)
+        edit.setAccessibleName(name)  # what a screen reader says (kiosk.ui.accessibility)
+        row.addWidget(label)
+        row.addWidget(edit)
     return box
 
 
@@ -42,6 +44,7 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo.setMinimumContentsLength(14)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setAccessibleName("Employee")
     combo.addItem(with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)
