@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from kiosk.app.challenge_gate import ChallengeGate
+from kiosk.app.display import Display
 from kiosk.app.settings import Settings
 from kiosk.attendance.errors import explain
 from kiosk.gallery.learned import LearnedTemplates
@@ -56,6 +57,11 @@ class ScreenSupport:
     def challenge_gate(self, **options) -> ChallengeGate:
         """A live recognizer's challenge-response gate, per the site's `liveness_challenge` policy."""
         return ChallengeGate.for_service(self, **options)
+
+    @cached_property
+    def display(self) -> Display:
+        """The high-contrast theme, text size and sound volume (kiosk.app.display)."""
+        return Display(self)
 
     @cached_property
     def landmarks68(self) -> Landmarks68:

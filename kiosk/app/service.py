@@ -11,7 +11,6 @@ from functools import cached_property
 import numpy as np
 
 from kiosk.app.audit_watch import AuditWatch
-from kiosk.app.display import Display
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
 from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
@@ -178,11 +177,6 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
     def timesheet(self) -> Timesheet:
         """Attendance beyond recording a punch: corrections, derived days, exports, settings."""
         return Timesheet(self)
-
-    @cached_property
-    def display(self) -> Display:
-        """The high-contrast theme, text size and sound volume (kiosk.app.display)."""
-        return Display(self)
 
     @cached_property
     def audit(self):
