@@ -53,18 +53,7 @@ class Display:
         change; returns what changed."""
         coerced = check_display_settings(values)
         dataclasses.replace(self.settings, **coerced)  # the whole set stays a valid Settings
-        changed = {k: v for k, v in coerced.items() if getattr(self.settings, k) != v}
-        if not changed:
-            return {}
-        before = {k: getattr(self.settings, k) for k in changed}
-        for name, value in changed.items():
-            setattr(self.settings, name, value)
-        try:
-            self.settings.save()
-        except OSError:
-            for name, value in before.items():
-                setattr(self.settings, name, value)
-            raise
-        self.service.audit_event(SETTING_CHANGE, "display", **{k: {"from": before[k], "to": v}
-                                                               for k, v in changed.items()})
-        return changed
+        changes = self.settings.save_changes(coerced)
+        if changes:
+            self.service.audit_event(SETTING_CHANGE, "display", **changes)
+        return {k: change["to"] for k, change in changes.items()}

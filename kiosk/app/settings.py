@@ -133,6 +133,22 @@ class Settings:
         private_dir(self.data_dir)
         atomic_write_text(self.settings_path, "\n".join(lines) + "\n")
 
+    def save_changes(self, values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """Set the checked `values` that differ and write kiosk.toml; a refused write puts them
+        back. Returns what changed as the audit trail records it ({name: {"from", "to"}})."""
+        changed = {k: v for k, v in values.items() if getattr(self, k) != v}
+        before = {k: getattr(self, k) for k in changed}
+        for name, value in changed.items():
+            setattr(self, name, value)
+        try:
+            if changed:
+                self.save()
+        except OSError:
+            for name, value in before.items():
+                setattr(self, name, value)
+            raise
+        return {k: {"from": before[k], "to": v} for k, v in changed.items()}
+
 
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):

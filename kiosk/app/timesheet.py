@@ -287,22 +287,11 @@ class Timesheet:
                 raise ValueError(f"{name}: {exc}") from exc
         candidate = dataclasses.replace(self.settings, **coerced)
         check_attendance_settings(candidate)
-        changed = {k: v for k, v in coerced.items() if getattr(self.settings, k) != v}
-        if not changed:
-            return {}
-        before = {k: getattr(self.settings, k) for k in changed}
-        for name, value in changed.items():
-            setattr(self.settings, name, value)
-        try:
-            self.settings.save()
-        except OSError:
-            for name, value in before.items():
-                setattr(self.settings, name, value)
-            raise
-        self.follow_settings()
-        self.service.audit_event(SETTING_CHANGE, "attendance", **{k: {"from": before[k], "to": v}
-                                                                  for k, v in changed.items()})
-        return changed
+        changes = self.settings.save_changes(coerced)
+        if changes:
+            self.follow_settings()
+            self.service.audit_event(SETTING_CHANGE, "attendance", **changes)
+        return {k: change["to"] for k, change in changes.items()}
 
     def follow_settings(self) -> None:
         """The stores record with the saved cooldown, zone and punch rule from now on."""
