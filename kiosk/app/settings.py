@@ -15,6 +15,8 @@ from kiosk.common.fsutil import atomic_write_text
 from kiosk.common.private import private_dir
 
 SETTINGS_FILE = "kiosk.toml"
+# The languages the screens are translated into (resources/i18n/kiosk_<code>.ts; docs/languages.md).
+LANGUAGES = ("en", "fr", "ar")
 
 
 @dataclass
@@ -55,6 +57,8 @@ class Settings:
     database_url: str = ""
     # The on-screen keyboard for text fields (kiosk.ui.keyboard): "auto" (on in --kiosk mode), "on", "off".
     on_screen_keyboard: str = "auto"
+    # The screens' language (kiosk.ui.i18n): one of LANGUAGES; "en" is the source text.
+    language: str = "en"
     # Time and attendance (kiosk.attendance.clock, .punches, .shifts). The site's IANA zone; empty:
     # this machine's zone. Every punch is stored as UTC plus the zone it was taken in.
     time_zone: str = ""
@@ -158,6 +162,7 @@ _ENV = {
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
+    "KIOSK_LANGUAGE": "language",
 }
 
 
@@ -180,7 +185,17 @@ def coerce_setting(name: str, raw: Any) -> object:
         return int(raw)
     if "float" in kind:
         return float(raw)
+    if name == "language":
+        return checked_language(raw)
     return str(raw)
+
+
+def checked_language(raw: object) -> str:
+    """A language code of LANGUAGES ("fr", "FR " and "fr_FR" are French); anything else is refused."""
+    code = str(raw).strip().replace("-", "_").split("_")[0].lower()
+    if code not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {raw!r}")
+    return code
 
 
 def _boolean(name: str, raw: object) -> bool:

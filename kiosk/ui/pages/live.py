@@ -11,13 +11,14 @@ from collections import deque
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from kiosk.ui import theme
+from kiosk.ui import i18n, theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+from kiosk.ui.engine_text import face_label, render
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.imaging import FaceBox
@@ -48,14 +49,16 @@ def face_boxes(tracked_faces) -> list[FaceBox]:
     boxes = []
     for face in tracked_faces:
         if face.user_id is None:
-            colour, title = theme.UNKNOWN, face.label  # "Unknown", or "Please look at the camera"
+            colour, title = theme.UNKNOWN, face_label(face.label)  # "Unknown", or "Please look at the camera"
         elif face.confirmed:
             colour, title = theme.SUCCESS, face.label
         else:
-            colour, title = theme.PRIMARY, f"{face.label}?"
+            colour, title = theme.PRIMARY, QCoreApplication.translate("LivePage", "{name}?").format(name=face.label)
         # The mask marker: recognised through a masked template, or wearing a mask (gate label).
         masked = face.masked_template or bool(face.match.probe_masked)
-        boxes.append(FaceBox(face.box, title, f"similarity {face.similarity:.2f}", colour,
+        similarity = QCoreApplication.translate("LivePage", "similarity {value}").format(
+            value=i18n.number(face.similarity, 2))
+        boxes.append(FaceBox(face.box, title, similarity, colour,
                              masked and face.user_id is not None))
     return boxes
 
@@ -68,7 +71,7 @@ class Notice(QFrame):
         self.setObjectName("notice")
         self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.button = QPushButton("Retry now", objectName="primary")
+        self.button = QPushButton(self.tr("Retry now"), objectName="primary")
         self.button.setMinimumWidth(220)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
@@ -92,6 +95,7 @@ class LivePage(QWidget):
     admin_requested = Signal()
     retry_requested = Signal()
     banner_shown = Signal(str)
+    language_requested = Signal(str)
 
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,10 +116,10 @@ class LivePage(QWidget):
                         "banner_latency_s": deque(maxlen=METRIC_WINDOW), "result_latency_s": deque(maxlen=METRIC_WINDOW)}
 
         # Header: greeting, clock and the HR button.
-        self.greeting = QLabel("Welcome", objectName="liveTitle")
-        self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
+        self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle")
+        self.hint = QLabel(self.tr("Look at the camera to check in"), objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
-        self.admin_button = QPushButton("HR", objectName="adminButton")
+        self.admin_button = QPushButton(self.tr("HR"), objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumWidth(120)
@@ -128,6 +132,8 @@ class LivePage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.clock)
         header.addSpacing(24)
+        self.language_button = self._language_button()
+        header.addWidget(self.language_button)
         header.addWidget(self.admin_button)
 
         # The video with the notice card and the banner laid over it.
@@ -152,13 +158,13 @@ class LivePage(QWidget):
         self.stage.setLayout(stage)
 
         # The second way in (issue 12): offered when the face is not enough.
-        self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
+        self.worker_button = QPushButton(self.tr("Check in with my worker ID"), objectName="primary")
         self.worker_button.setProperty("touch", "large")
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
         # A person's own week after their worker ID and PIN (issue 23): always offered.
-        self.hours_button = QPushButton("My hours")
+        self.hours_button = QPushButton(self.tr("My hours"))
         self.hours_button.setProperty("touch", "large")
         self.hours_button.clicked.connect(lambda: self.open_my_hours())
         self.hours_dialog = self.week_dialog = None
@@ -193,6 +199,33 @@ class LivePage(QWidget):
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+
+    def _language_button(self) -> QToolButton:
+        """The language menu: each language named in itself (kiosk.ui.i18n.NATIVE_NAMES)."""
+        button = QToolButton(objectName="languageButton")
+        button.setText(i18n.NATIVE_NAMES[i18n.current()])
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMinimumHeight(theme.touch_px())
+        menu = QMenu(button)
+        for code, name in i18n.NATIVE_NAMES.items():
+            action = menu.addAction(name)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, code=code: self.language_requested.emit(code))
+        button.setMenu(menu)
+        return button
+
+    def carry_state(self, old: LivePage) -> None:
+        """What an earlier page knew (models, camera), when the page is built again in another language."""
+        self.models_ready_at, self.metrics = old.models_ready_at, old.metrics
+        self.camera_fps, self.recognition_fps = old.camera_fps, old.recognition_fps
+        if old.model_error:
+            self.on_models_failed(old.model_error)
+        elif old.model:
+            self.model = old.model
+            self.refresh_gallery()
+        if old.camera_state:
+            message = old.notice.body.text().split("\n")[0] if old.notice.isVisible() else ""
+            self.on_capture_state(old.camera_state, message)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -238,7 +271,8 @@ class LivePage(QWidget):
         for face in tracked_faces:
             if face.live is False and face.track_id not in self._liveness_told:
                 self._liveness_told.add(face.track_id)
-                self.banner.show_message(face.label, "Face the camera in good light; remove sunglasses or hats.",
+                self.banner.show_message(face_label(face.label),
+                                         self.tr("Face the camera in good light; remove sunglasses or hats."),
                                          "warning")
 
     # -- worker-ID check-in -----------------------------------------------------------------
@@ -323,7 +357,7 @@ class LivePage(QWidget):
             row = self.service.timesheet.choose_direction(checkin.punch_id, direction)
         except ValueError as exc:  # too late, or the punch was corrected meanwhile: say it, keys go
             self.punch_choice.withdraw()
-            self.banner.update_text(self.banner.title.text(), f"Not changed: {exc}")
+            self.banner.update_text(self.banner.title.text(), self.tr("Not changed: {reason}").format(reason=exc))
             return
         self._choice_checkin = checkin = replace(checkin, direction=row.get("direction", direction))
         self.punch_choice.select(checkin.direction)
@@ -333,18 +367,21 @@ class LivePage(QWidget):
         """(title, detail) from the service; its own words for a CheckIn if the service fails
         (the banner must never fail: the punch is recorded either way)."""
         try:
-            return self.service.timesheet.punch_message(checkin)
+            notice = self.service.timesheet.punch_notice(checkin)
+            return (render(notice[0]), render(notice[1])) if notice else ("", "")
         except Exception:  # noqa: BLE001 - a broken report must not hide that the person is recorded
             log.exception("punch message for %s failed", checkin.employee_id)
-        name = checkin.name or checkin.employee_id or "Unknown"
+        name = checkin.name or checkin.employee_id or self.tr("Unknown")
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return f"{name} - Present - {checkin.timestamp:%H:%M:%S}", "Have a good day!"
+            return (self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)),
+                    self.tr("Have a good day!"))
         if checkin.outcome == COOLDOWN:
-            return (f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
-                    "No need to check in again.")
+            return (self.tr("{name} - already checked in at {time}").format(
+                name=name, time=i18n.time_text(self._last_checkin(checkin))), self.tr("No need to check in again."))
         if checkin.outcome == CLOCK_BACK:
-            return "Punches paused", "This kiosk's clock went back: nothing was recorded. Please tell IT."
-        return f"{name} - not active", "Please see HR."
+            return (self.tr("Punches paused"),
+                    self.tr("This kiosk's clock went back: nothing was recorded. Please tell IT."))
+        return self.tr("{name} - not active").format(name=name), self.tr("Please see HR.")
 
     def _last_checkin(self, checkin) -> datetime:
         """When the check-in that blocks this one was made (the cooldown started then)."""
@@ -364,12 +401,13 @@ class LivePage(QWidget):
             self.notice.hide()
         elif state == LOST:
             self.video.clear("")
-            self.notice.show_notice("No camera picture", message + "\nCheck that the camera is plugged in.",
-                                    "Retry now")
+            self.notice.show_notice(self.tr("No camera picture"),
+                                    message + "\n" + self.tr("Check that the camera is plugged in."),
+                                    self.tr("Retry now"))
         elif state == ENDED:
-            self.notice.show_notice("Video ended", message, "Play again")
+            self.notice.show_notice(self.tr("Video ended"), message, self.tr("Play again"))
         elif state == STOPPED:
-            self.video.clear("Camera stopped")
+            self.video.clear(self.tr("Camera stopped"))
         self._refresh_status()
 
     def on_models_ready(self, description: str) -> None:
@@ -381,9 +419,9 @@ class LivePage(QWidget):
     def on_models_failed(self, message: str) -> None:
         self.model_error = message
         self.worker_button.show()  # no face recognition: the worker ID still works
-        self.hint.setText("Face recognition is unavailable")
-        self.info.setText("Face models are missing or broken, so nobody can be recognised.\n"
-                          f"{message}\nHR: run `kiosk models` to see what is needed.")
+        self.hint.setText(self.tr("Face recognition is unavailable"))
+        self.info.setText(self.tr("Face models are missing or broken, so nobody can be recognised.\n"
+                                  "{message}\nHR: run `kiosk models` to see what is needed.").format(message=message))
         self.info.setProperty("kind", "error")
         self.info.style().unpolish(self.info)
         self.info.style().polish(self.info)
@@ -396,7 +434,7 @@ class LivePage(QWidget):
             return
         count = len(self.service.matcher)
         if count == 0:
-            self.info.setText("Nobody is enrolled yet. HR: tap HR to enroll the first employee.")
+            self.info.setText(self.tr("Nobody is enrolled yet. HR: tap HR to enroll the first employee."))
             self.info.setProperty("kind", "warning")
             self.info.style().unpolish(self.info)
             self.info.style().polish(self.info)
@@ -408,9 +446,10 @@ class LivePage(QWidget):
     # -- drawing ------------------------------------------------------------------------------
     def _tick(self) -> None:
         now = datetime.now()
-        self.clock.setText(now.strftime("%H:%M"))
+        self.clock.setText(i18n.time_text(now))
         hour = now.hour
-        self.greeting.setText("Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening")
+        self.greeting.setText(self.tr("Good morning") if hour < 12 else self.tr("Good afternoon") if hour < 18
+                              else self.tr("Good evening"))
         if not self.model_error and time.monotonic() - self._unknown_at > WORKER_BUTTON_S:
             self.worker_button.hide()
         self._refresh_status()
@@ -419,18 +458,19 @@ class LivePage(QWidget):
         parts = []
         if self.capture is not None:
             self.camera_fps = self.capture.fps
-        state = {"live": "● camera live", "connecting": "○ connecting", "lost": "✕ no camera",
-                 "ended": "■ video ended", "stopped": "■ stopped"}.get(self.camera_state, "○ starting")
+        state = {"live": self.tr("● camera live"), "connecting": self.tr("○ connecting"),
+                 "lost": self.tr("✕ no camera"), "ended": self.tr("■ video ended"),
+                 "stopped": self.tr("■ stopped")}.get(self.camera_state, self.tr("○ starting"))
         parts.append(state)
         if self.model:
-            parts.append(f"model {self.model}")
+            parts.append(self.tr("model {name}").format(name=self.model))
         elif self.model_error:
-            parts.append("models missing")
+            parts.append(self.tr("models missing"))
         else:
-            parts.append("loading face models…")
-        parts.append(f"video {self.camera_fps:4.1f} fps")
-        parts.append(f"recognition {self.recognition_fps:4.1f} fps")
+            parts.append(self.tr("loading face models…"))
+        parts.append(self.tr("video {fps} fps").format(fps=i18n.number(self.camera_fps, 1)))
+        parts.append(self.tr("recognition {fps} fps").format(fps=i18n.number(self.recognition_fps, 1)))
         if self.model:
-            parts.append(f"{len(self.service.matcher)} enrolled")
-            parts.append("liveness on" if self.service.liveness is not None else "liveness off")
+            parts.append(self.tr("%n enrolled", None, len(self.service.matcher)))
+            parts.append(self.tr("liveness on") if self.service.liveness is not None else self.tr("liveness off"))
         self.status.setText("   ·   ".join(parts))
