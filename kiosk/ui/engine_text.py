@@ -9,6 +9,7 @@ Also the engine's few fixed words that reach the entrance as text (the face labe
 kiosk.recognition.tracking, a PIN check's outcome)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -77,3 +78,34 @@ def face_label(label: str) -> str:
                  lambda: t("EngineMessage", "Please step closer and look at the camera")}
     return fixed[label]() if label in fixed else label
 
+
+
+_TRIES = re.compile(r"^Wrong worker ID or PIN\. (\d+) tr(?:y|ies) left\.$")
+_LOCKED = re.compile(r"^Too many wrong PINs for this worker ID\. Try again in (\d+) (s|min), or see HR\.$")
+
+
+_STAFF_TRIES = re.compile(r"^Wrong PIN\. (\d+) tr(?:y|ies) left\.$")
+_STAFF_LOCKED = re.compile(r"^Too many wrong PINs\. Try again in (\d+) s\.$")
+
+
+def pin_refusal(result_or_text) -> str:
+    """A refused PIN's sentence (kiosk.security.pins and .staff_pins: wrong, N tries left, locked
+    for a while) in the screen's language; a sentence this does not know is shown as the engine wrote it."""
+    text = getattr(result_or_text, "message", result_or_text)
+    text = str(text)
+    t = QCoreApplication.translate
+    if match := _STAFF_TRIES.match(text):
+        return t("EngineMessage", "Wrong PIN. %n tries left.", None, int(match[1]))
+    if match := _STAFF_LOCKED.match(text):
+        return t("EngineMessage", "Too many wrong PINs. Try again in %n s.", None, int(match[1]))
+    if text == "Wrong worker ID or PIN.":
+        return t("EngineMessage", "Wrong worker ID or PIN.")
+    if match := _TRIES.match(text):
+        return t("EngineMessage", "Wrong worker ID or PIN. %n tries left.", None, int(match[1]))
+    if match := _LOCKED.match(text):
+        amount = int(match[1])
+        when = (t("EngineMessage", "%n s", None, amount) if match[2] == "s"
+                else t("EngineMessage", "%n min", None, amount))
+        return t("EngineMessage", "Too many wrong PINs for this worker ID. Try again in {when}, or see HR.").format(
+            when=when)
+    return text

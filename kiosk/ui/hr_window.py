@@ -66,9 +66,9 @@ class HrWindow(QMainWindow):
         self.sign_in_page = QWidget()
         page = QVBoxLayout(self.sign_in_page)
         page.addStretch(1)
-        self.prompt = QLabel("Sign in with the HR or admin PIN to see employees and attendance.",
+        self.prompt = QLabel(self.tr("Sign in with the HR or admin PIN to see employees and attendance."),
                              objectName="pageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.sign_in_button = QPushButton("Sign in", objectName="primary")
+        self.sign_in_button = QPushButton(self.tr("Sign in"), objectName="primary")
         self.sign_in_button.setIcon(theme.icon("lock"))
         self.sign_in_button.setProperty("touch", "large")
         self.sign_in_button.setMinimumWidth(260)
@@ -147,7 +147,7 @@ class HrWindow(QMainWindow):
             self.stack.addWidget(self.admin)
         sign_in(self.service, role, where=HR_DESK)
         self.role = role
-        self.signed_in.setText("Signed in: " + ("administrator" if role == "admin" else "HR"))
+        self.signed_in.setText(self.tr("Signed in: ") + ("administrator" if role == "admin" else self.tr("HR")))
         self.admin.set_role(role)
         self.admin.refresh()
         self.stack.setCurrentWidget(self.admin)

@@ -66,7 +66,7 @@ class DetailsPage(QWizardPage):
     def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = page_layout(self, "New employee" if not wizard.replace else "Re-enroll employee",
+        layout = page_layout(self, self.tr("New employee") if not wizard.replace else self.tr("Re-enroll employee"),
                         f"Type the employee's details. The worker ID: {worker_id.RULE_TEXT}.")
         self.name = QLineEdit(placeholderText="Full name")
         self.worker_id = QLineEdit(placeholderText="e.g. W1024")
@@ -80,10 +80,10 @@ class DetailsPage(QWizardPage):
         self.worker_id.setInputMethodHints(hint.ImhPreferUppercase | hint.ImhNoPredictiveText)
         self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
         self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
-        self.consent = QCheckBox("The employee agrees that their face is stored to record attendance\n"
-                                 "(signed consent form on file)")
-        layout.addLayout(form([("Name", self.name), ("Worker ID", self.worker_id), ("Mobile", self.mobile),
-                               ("Check-in PIN", self.pin)]))
+        self.consent = QCheckBox(self.tr("The employee agrees that their face is stored to record attendance\n"
+                                 "(signed consent form on file)"))
+        layout.addLayout(form([(self.tr("Name"), self.name), (self.tr("Worker ID"), self.worker_id), (self.tr("Mobile"), self.mobile),
+                               (self.tr("Check-in PIN"), self.pin)]))
         layout.addSpacing(8)
         layout.addWidget(self.consent)
         self.error = QLabel(objectName="error", wordWrap=True)
@@ -112,7 +112,7 @@ class DetailsPage(QWizardPage):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         if problems:
-            show_message(self.error, "Please fix: " + "; ".join(problems) + ".")
+            show_message(self.error, self.tr("Please fix: ") + "; ".join(problems) + ".")
             return False
         show_message(self.error, "")
         return True
@@ -131,18 +131,18 @@ class PhotosPage(QWizardPage):
         self.ring: deque = deque()  # (captured_at, image) of the last RING_SECONDS of frames
         self._choosing = False
         self.last_choice = None
-        layout = page_layout(self, "Three photos", "Take them with the kiosk camera (face centred, close "
-                        "enough, holding still) or choose image files. Each photo is checked at once.")
+        layout = page_layout(self, self.tr("Three photos"), self.tr("Take them with the kiosk camera (face centred, close "
+                        "enough, holding still) or choose image files. Each photo is checked at once."))
         self.preview = VideoView()
         self.preview.setMinimumSize(320, 180)
         self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
-        self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
+        self.guidance = QLabel(self.tr("Look at the camera"), objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
                                wordWrap=True)
         self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
-        self.take = QPushButton("Take photo", objectName="primary")
+        self.take = QPushButton(self.tr("Take photo"), objectName="primary")
         self.take.clicked.connect(self.take_photo)
         self.take.setEnabled(wizard.hub is not None)
-        self.choose = QPushButton("Choose file…")
+        self.choose = QPushButton(self.tr("Choose file…"))
         self.choose.clicked.connect(self.choose_file)
         camera = QVBoxLayout()
         stage = QGridLayout()  # the guidance sits on the picture, where the person looks
@@ -190,7 +190,7 @@ class PhotosPage(QWizardPage):
         """The best frame of the last second (best_frame), chosen on a worker thread."""
         frame = self.wiz.hub.latest if self.wiz.hub is not None else None
         if frame is None:
-            show_message(self.error, "No camera picture to take: choose a file instead.")
+            show_message(self.error, self.tr("No camera picture to take: choose a file instead."))
             return False
         if self._choosing:
             return False
@@ -213,7 +213,7 @@ class PhotosPage(QWizardPage):
     def add_photo(self, image: np.ndarray, label: str) -> bool:
         slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
         if slot is None:
-            show_message(self.error, "Three photos are already there: remove one to replace it.")
+            show_message(self.error, self.tr("Three photos are already there: remove one to replace it."))
             return False
         show_message(self.error, "")
         slot.busy(image)

@@ -44,12 +44,12 @@ class DuplicatePage(QWizardPage):
         self.done = False
         self.duplicate = None  # the best Candidate at or above the threshold, if any
         self.checked = None  # the service's DuplicateCheck, passed on to the save
-        layout = page_layout(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
-        self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
+        layout = page_layout(self, self.tr("Duplicate check"), self.tr("The photos are compared with everyone already enrolled."))
+        self.status = QLabel(self.tr("Checking…"), objectName="warn", wordWrap=True)
         # Side by side: the new photo and the enrolled person it resembles.
         self.new_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.match_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.new_caption = QLabel("New photo", objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.new_caption = QLabel(self.tr("New photo"), objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
         self.match_caption = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
         self.compare = QWidget()
         compare = QGridLayout(self.compare)
@@ -61,7 +61,7 @@ class DuplicatePage(QWizardPage):
         compare.addWidget(self.match_caption, 1, 1)
         compare.setColumnStretch(2, 1)
         self.compare.hide()
-        self.override = QCheckBox("It is a different person: enroll anyway")
+        self.override = QCheckBox(self.tr("It is a different person: enroll anyway"))
         self.override.hide()
         self.override.toggled.connect(self.completeChanged)
         self.agreement = QLabel(objectName="warn", wordWrap=True)
@@ -80,7 +80,7 @@ class DuplicatePage(QWizardPage):
         self.override.hide()
         self.compare.hide()
         self.agreement.hide()
-        show_message(self.status, "Checking the gallery…", "warn")
+        show_message(self.status, self.tr("Checking the gallery…"), "warn")
         photos = self.wiz.photos.photos()
         skip = self.wiz.replace.user_id if self.wiz.replace is not None else None
         run_task(self.wiz.service.enrollment.duplicate_check, photos, skip, on_done=self._show,
@@ -97,7 +97,7 @@ class DuplicatePage(QWizardPage):
         best, agreement, threshold = outcome.best, outcome.agreement, outcome.threshold
         self.duplicate = best
         if best is None:
-            show_message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
+            show_message(self.status, self.tr("✓ Nobody already enrolled looks like this person."), "ok")
         else:
             show_message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
                      f"similarity {best.score:.2f}, who is already enrolled.\nCancel if it is the same person "
@@ -110,7 +110,7 @@ class DuplicatePage(QWizardPage):
             try:
                 self.match_photo.setPixmap(annotated_pixmap(self.wiz.service.store.load_photo(paths[0]), [], 240))
             except (IndexError, ImageError):
-                self.match_photo.setText("(no stored photo)")
+                self.match_photo.setText(self.tr("(no stored photo)"))
             self.compare.show()
             self.override.show()
         if agreement < threshold:
@@ -131,8 +131,8 @@ class ProcessPage(QWizardPage):
         self.wiz = wizard
         self.running = False
         self.record = None
-        layout = page_layout(self, "Enrolling", "Computing the face templates (with synthetic masks, so the "
-                        "person is recognised with or without one).")
+        layout = page_layout(self, self.tr("Enrolling"), self.tr("Computing the face templates (with synthetic masks, so the "
+                        "person is recognised with or without one)."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -151,8 +151,8 @@ class ProcessPage(QWizardPage):
         show_message(self.error, "")
         details = self.wiz.details
         masks = masks_available()
-        self.step.setText("Starting…" if masks else "Starting… (mask augmentation is not available on this "
-                          "kiosk: enrolling the 3 original photos only)")
+        self.step.setText(self.tr("Starting…") if masks else self.tr("Starting… (mask augmentation is not available on this "
+                          "kiosk: enrolling the 3 original photos only)"))
         self.progress.setRange(0, 0)
         duplicate = self.wiz.duplicate_page.duplicate
         self.wiz.set_busy(True)
@@ -175,7 +175,7 @@ class ProcessPage(QWizardPage):
         self.wiz.set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.step.setText("Saved.")
+        self.step.setText(self.tr("Saved."))
         pin = self.wiz.details.pin.text()
         if pin:
             try:
@@ -207,7 +207,7 @@ class SummaryPage(QWizardPage):
     def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = page_layout(self, "Done", "")
+        layout = page_layout(self, self.tr("Done"), "")
         self.subtitle = layout.itemAt(1).widget()
         self.photos = FlowLayout(spacing=14)  # four pictures in a row, or two and two on a narrow screen
         self.photo_labels = [QLabel(alignment=Qt.AlignmentFlag.AlignCenter) for _ in range(PHOTOS_REQUIRED + 1)]
@@ -237,7 +237,7 @@ class SummaryPage(QWizardPage):
         for label, photo in zip(self.photo_labels, photos):
             label.setPixmap(annotated_pixmap(photo.image, [FaceBox(photo.face.xywh(), "", colour=theme.SUCCESS)], 190))
         self.photo_labels[-1].clear()
-        self.mask_caption.setText("Preparing the masked preview…")
+        self.mask_caption.setText(self.tr("Preparing the masked preview…"))
         self.preview_done = False
         run_task(self._masked_preview, self.wiz.service, photos[0], on_done=self._show_preview,
                  on_error=self._no_preview, owner=self)
@@ -275,7 +275,7 @@ class EnrollWizard(QWizard):
         self.replace = replace
         self.record = None
         self.busy = False
-        self.setWindowTitle("Enroll an employee" if replace is None else f"Re-enroll {replace.name}")
+        self.setWindowTitle(self.tr("Enroll an employee") if replace is None else f"Re-enroll {replace.name}")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

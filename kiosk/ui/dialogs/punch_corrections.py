@@ -57,10 +57,10 @@ class AddPunchDialog(QDialog):
 
     def __init__(self, service, employee_id: str | None, day: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Add missing punch")
+        self.setWindowTitle(self.tr("Add missing punch"))
         self.service = service
         self.row = None
-        self.person = employee_combo(service, with_all="Choose a person")
+        self.person = employee_combo(service, with_all=self.tr("Choose a person"))
         index = self.person.findData(employee_id) if employee_id else -1
         self.person.setCurrentIndex(max(index, 0))
         self.day = date_edit(day)
@@ -73,9 +73,9 @@ class AddPunchDialog(QDialog):
             self.direction.addItem(words, key)
         self.reason = QLineEdit(placeholderText="Why: e.g. forgot to check out, confirmed by the manager")
         self.reason.returnPressed.connect(self.save)
-        self.message = QLabel("The punch is marked as added by HR; the reason goes to the audit trail.",
+        self.message = QLabel(self.tr("The punch is marked as added by HR; the reason goes to the audit trail."),
                               objectName="muted", wordWrap=True)
-        buttons, self.save_button = cancel_and_action(self, "Add punch", self.save)
+        buttons, self.save_button = cancel_and_action(self, self.tr("Add punch"), self.save)
         form = QFormLayout()
         for label, field in (("Person", self.person), ("Date", self.day), ("Time", self.time),
                              ("Direction", self.direction), ("Reason", self.reason)):
@@ -85,14 +85,14 @@ class AddPunchDialog(QDialog):
     def save(self) -> bool:
         employee_id = self.person.currentData()
         if not employee_id:
-            say_refused(self.message, self.service, "Not added", ValueError("choose the person the punch is for"))
+            say_refused(self.message, self.service, self.tr("Not added"), ValueError("choose the person the punch is for"))
             return False
         try:
             when = datetime.combine(to_date(self.day), clock_time(self.time.text()))
             self.row = self.service.timesheet.add_punch(employee_id, when, self.direction.currentData(),
                                                         self.reason.text())
         except REFUSALS as exc:
-            say_refused(self.message, self.service, "Not added", exc)
+            say_refused(self.message, self.service, self.tr("Not added"), exc)
             return False
         self.accept()
         return True
@@ -103,25 +103,25 @@ class VoidPunchDialog(QDialog):
 
     def __init__(self, service, punch: dict, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Void punch")
+        self.setWindowTitle(self.tr("Void punch"))
         self.service, self.punch = service, punch
         self.row = None
         self.reason = QLineEdit(placeholderText="Why: e.g. a colleague walked past the camera")
         self.reason.returnPressed.connect(self.save)
-        self.message = QLabel("The punch is kept, marked void; the reason goes to the audit trail.",
+        self.message = QLabel(self.tr("The punch is kept, marked void; the reason goes to the audit trail."),
                               objectName="muted", wordWrap=True)
-        buttons, self.save_button = cancel_and_action(self, "Void punch", self.save)
+        buttons, self.save_button = cancel_and_action(self, self.tr("Void punch"), self.save)
         form = QFormLayout()
         self.summary = QLabel(punch_summary(punch), wordWrap=True)
-        form.addRow("Punch", self.summary)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Punch"), self.summary)
+        form.addRow(self.tr("Reason"), self.reason)
         _layout(self, "Void a punch", form, self.message, buttons)
 
     def save(self) -> bool:
         try:
             self.row = self.service.timesheet.void_punch(self.punch["id"], self.reason.text())
         except REFUSALS as exc:
-            say_refused(self.message, self.service, "Not voided", exc)
+            say_refused(self.message, self.service, self.tr("Not voided"), exc)
             return False
         self.accept()
         return True

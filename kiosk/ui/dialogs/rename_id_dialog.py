@@ -15,7 +15,7 @@ from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refuse
 class RenameIdDialog(QDialog):
     def __init__(self, service, user_id: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Change worker ID")
+        self.setWindowTitle(self.tr("Change worker ID"))
         self.service, self.user_id, self.name = service, user_id, name
         self.report = None
         self.new_id = QLineEdit(placeholderText=f"e.g. {user_id.upper()}-2")
@@ -25,7 +25,7 @@ class RenameIdDialog(QDialog):
         self.message = QLabel(objectName="muted", wordWrap=True)
         self.message.setText(f"{worker_id.RULE_TEXT[0].upper()}{worker_id.RULE_TEXT[1:]}. Their check-ins, "
                              f"PIN and photos move to the new ID.")
-        buttons, self.change_button = cancel_and_action(self, "Change", self.change)
+        buttons, self.change_button = cancel_and_action(self, self.tr("Change"), self.change)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -39,7 +39,7 @@ class RenameIdDialog(QDialog):
         try:
             self.report = self.service.rename_id(self.user_id, new)
         except REFUSALS as exc:
-            say_refused(self.message, self.service, "Not changed", exc)
+            say_refused(self.message, self.service, self.tr("Not changed"), exc)
             return False
         self.accept()
         return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +52,7 @@ def side_by_side(*widgets: QWidget) -> FlowLayout:
 def minutes_box(value: int, prefix: str = "") -> QSpinBox:
     box = QSpinBox(prefix=prefix)
     box.setRange(0, 24 * 60)
-    box.setSuffix(" min")
+    box.setSuffix(QCoreApplication.translate("shift_dialog", " min"))
     box.setValue(int(value))
     return box
 
@@ -73,14 +73,14 @@ class ShiftDialog(QDialog):
     def __init__(self, name: str | None = None, table: dict | None = None, taken: tuple[str, ...] = (),
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Edit shift" if name else "Add a shift")
+        self.setWindowTitle(self.tr("Edit shift") if name else self.tr("Add a shift"))
         self.taken = {t.casefold() for t in taken if t != name}
         values = {**NEW_SHIFT, **(table or {})}
         self.name = QLineEdit(name or "")
-        self.name.setPlaceholderText("e.g. night")
+        self.name.setPlaceholderText(self.tr("e.g. night"))
         self.start = time_edit(values["start"])
         self.end = time_edit(values["end"])
-        self.overnight = QCheckBox("ends the next day")
+        self.overnight = QCheckBox(self.tr("ends the next day"))
         self.overnight.setChecked(bool(values["overnight"]))
         self.late_grace = minutes_box(values["late_grace_minutes"], "late after start + ")
         self.early_grace = minutes_box(values["early_grace_minutes"], "early before end - ")
@@ -100,14 +100,14 @@ class ShiftDialog(QDialog):
             box.setChecked(key in off)
             self.days_off[key] = box
             days.addWidget(box)
-        rows = form([("Name", self.name), ("Hours", side_by_side(self.start, QLabel("to"), self.end, self.overnight)),
-                     ("Grace", side_by_side(self.late_grace, self.early_grace)),
-                     ("Punches count", side_by_side(self.earliest_in, self.latest_out)),
-                     ("Day", side_by_side(self.full_day, self.half_day)), ("Hours counted", self.hours),
-                     ("Days off", days)], spacing=12)
+        rows = form([(self.tr("Name"), self.name), (self.tr("Hours"), side_by_side(self.start, QLabel("to"), self.end, self.overnight)),
+                     (self.tr("Grace"), side_by_side(self.late_grace, self.early_grace)),
+                     (self.tr("Punches count"), side_by_side(self.earliest_in, self.latest_out)),
+                     (self.tr("Day"), side_by_side(self.full_day, self.half_day)), (self.tr("Hours counted"), self.hours),
+                     (self.tr("Days off"), days)], spacing=12)
         self.message = QLabel("", objectName="muted", wordWrap=True)
         self.message.hide()
-        buttons, self.ok_button = cancel_and_action(self, "Save shift" if name else "Add shift", self.accept)
+        buttons, self.ok_button = cancel_and_action(self, self.tr("Save shift") if name else self.tr("Add shift"), self.accept)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)

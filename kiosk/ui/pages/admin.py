@@ -81,7 +81,7 @@ class AdminPage(QWidget):
         self.pages = QStackedWidget()
         self.sidebar = QFrame(objectName="sidebar")
         self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.sidebar)
-        self.side_title = QLabel("HR", objectName="sidebarTitle")
+        self.side_title = QLabel(self.tr("HR"), objectName="sidebarTitle")
         self.side.addWidget(self.side_title)
         self.nav = QButtonGroup(self)
         self.nav_buttons: dict[str, QToolButton] = {}

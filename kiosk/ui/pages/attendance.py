@@ -37,13 +37,13 @@ class AttendancePage(QWidget):
         self.export_dialog = None
         self.correction_dialog = None
         self.punch_rows: list[dict] = []
-        layout, header = page_layout(self, "Attendance", "Punches recorded at the kiosk, and HR's corrections")
-        self.export_button = QPushButton("Export CSV…", objectName="primary")
+        layout, header = page_layout(self, self.tr("Attendance"), self.tr("Punches recorded at the kiosk, and HR's corrections"))
+        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="primary")
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)
-        self.add_button = QPushButton("Add missing punch…")
+        self.add_button = QPushButton(self.tr("Add missing punch…"))
         self.add_button.clicked.connect(lambda: self.open_add_punch())
-        self.void_button = QPushButton("Void punch…")
+        self.void_button = QPushButton(self.tr("Void punch…"))
         self.void_button.clicked.connect(lambda: self.open_void_punch())
         header.addWidget(self.add_button)
         header.addWidget(self.void_button)
@@ -51,8 +51,8 @@ class AttendancePage(QWidget):
         self.start = date_edit(today - timedelta(days=6))
         self.end = date_edit(today)
         self.employee = employee_combo(service)
-        self.events = QRadioButton("Punches")
-        self.summary = QRadioButton("Daily summary")
+        self.events = QRadioButton(self.tr("Punches"))
+        self.summary = QRadioButton(self.tr("Daily summary"))
         self.events.setChecked(True)
         filters = FlowLayout(spacing=24, line_spacing=12)
         filters.addWidget(date_range(self.start, self.end))
@@ -92,7 +92,7 @@ class AttendancePage(QWidget):
     def _reload(self) -> None:
         start, end, emp = to_date(self.start), to_date(self.end), self.employee.currentData()
         if end < start:
-            self.message.setText("The end date is before the start date.")
+            self.message.setText(self.tr("The end date is before the start date."))
             self.table.setRowCount(0)
             return
         db = self.service.db
@@ -117,7 +117,7 @@ class AttendancePage(QWidget):
         else:
             rows = db.daily_summary(start, end, emp)
             self.table.setColumnCount(6)
-            self.table.setHorizontalHeaderLabels(["Date", "Worker ID", "Name", "First in", "Last seen", "Check-ins"])
+            self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Worker ID"), self.tr("Name"), self.tr("First in"), self.tr("Last seen"), self.tr("Check-ins")])
             fill_table(self.table, [[r["date"], r["employee_id"], r["name"], r["first_in"], r["last_out"],
                                      r["check_ins"]] for r in rows])
             self.message.setText(f"{len(rows)} person-day{'s' if len(rows) != 1 else ''} from {start} to {end}")

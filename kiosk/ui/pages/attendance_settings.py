@@ -71,9 +71,9 @@ class AttendanceSettingsPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.dialog: ShiftDialog | None = None
-        layout, header = page_layout(self, "Attendance settings",
-                                     "Time zone, punches, shifts and holidays (saved in kiosk.toml)")
-        self.save_button = QPushButton("Save", objectName="primary")
+        layout, header = page_layout(self, self.tr("Attendance settings"),
+                                     self.tr("Time zone, punches, shifts and holidays (saved in kiosk.toml)"))
+        self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.setMinimumWidth(160)
         self.save_button.clicked.connect(lambda: self.save())
         header.addWidget(self.save_button)
@@ -106,7 +106,7 @@ class AttendanceSettingsPage(QWidget):
         self.choice_seconds.setRange(0, 600)
         self.cooldown = QSpinBox(suffix=" s")
         self.cooldown.setRange(0, 24 * 3600)
-        self.auto_close = QCheckBox("Close them automatically")
+        self.auto_close = QCheckBox(self.tr("Close them automatically"))
         self.auto_close.toggled.connect(self._follow_mode)
         self.auto_close_minutes = QSpinBox(suffix=" min after the shift ends")
         self.auto_close_minutes.setRange(0, 24 * 60)
@@ -114,11 +114,11 @@ class AttendanceSettingsPage(QWidget):
         self.max_session.setRange(0, 168)
         self.max_session.setDecimals(1)
         self.default_shift = QComboBox()
-        self.general = form([("Time zone", self.zone), ("Punch direction", self.mode),
-                             ("Check-outs from", self.out_after), ("Buttons shown for", self.choice_seconds),
-                             ("Duplicate window", self.cooldown)], spacing=14)
-        self.checkouts = form([("Forgotten check-outs", self.auto_close), ("Closed at", self.auto_close_minutes),
-                               ("Flag sessions longer than", self.max_session)], spacing=14)
+        self.general = form([(self.tr("Time zone"), self.zone), (self.tr("Punch direction"), self.mode),
+                             (self.tr("Check-outs from"), self.out_after), (self.tr("Buttons shown for"), self.choice_seconds),
+                             (self.tr("Duplicate window"), self.cooldown)], spacing=14)
+        self.checkouts = form([(self.tr("Forgotten check-outs"), self.auto_close), (self.tr("Closed at"), self.auto_close_minutes),
+                               (self.tr("Flag sessions longer than"), self.max_session)], spacing=14)
         self.sections = QStackedWidget()
         self.section_buttons: dict[str, QPushButton] = {}
         picker = FlowLayout(spacing=10)
@@ -138,11 +138,11 @@ class AttendanceSettingsPage(QWidget):
 
         # -- shifts ---------------------------------------------------------------------------
         layout = self._section()
-        layout.addLayout(form([("Default shift", self.default_shift)], spacing=14))
+        layout.addLayout(form([(self.tr("Default shift"), self.default_shift)], spacing=14))
         self.shift_list = make_table(SHIFT_COLUMNS)
-        self.add_shift_button = QPushButton("Add shift…")
-        self.edit_shift_button = QPushButton("Edit shift…")
-        self.remove_shift_button = QPushButton("Remove shift")
+        self.add_shift_button = QPushButton(self.tr("Add shift…"))
+        self.edit_shift_button = QPushButton(self.tr("Edit shift…"))
+        self.remove_shift_button = QPushButton(self.tr("Remove shift"))
         self.add_shift_button.clicked.connect(lambda: self.open_shift_dialog())
         self.edit_shift_button.clicked.connect(lambda: self.open_shift_dialog(self.selected(self.shift_list)))
         self.remove_shift_button.clicked.connect(lambda: self.remove_shift(self.selected(self.shift_list)))
@@ -151,16 +151,16 @@ class AttendanceSettingsPage(QWidget):
 
         # -- departments ------------------------------------------------------------------------
         layout = self._section()
-        layout.addWidget(QLabel("A person works their own shift if one is set (Employees), else their "
-                                "department's, else the default shift.", objectName="muted", wordWrap=True))
-        self.department_list = make_table(["Department", "Shift"])
+        layout.addWidget(QLabel(self.tr("A person works their own shift if one is set (Employees), else their "
+                                "department's, else the default shift."), objectName="muted", wordWrap=True))
+        self.department_list = make_table([self.tr("Department"), self.tr("Shift")])
         self.department = QComboBox()
         self.department.setEditable(True)
         self.department.setMinimumContentsLength(14)
-        self.department.lineEdit().setPlaceholderText("Department")
+        self.department.lineEdit().setPlaceholderText(self.tr("Department"))
         self.department_shift = QComboBox()
-        self.set_department_button = QPushButton("Set shift")
-        self.remove_department_button = QPushButton("Remove")
+        self.set_department_button = QPushButton(self.tr("Set shift"))
+        self.remove_department_button = QPushButton(self.tr("Remove"))
         self.set_department_button.clicked.connect(lambda: self.set_department())
         self.remove_department_button.clicked.connect(
             lambda: self.remove_department(self.selected(self.department_list)))
@@ -170,13 +170,13 @@ class AttendanceSettingsPage(QWidget):
 
         # -- holidays ---------------------------------------------------------------------------
         layout = self._section()
-        self.holiday_list = make_table(["Date", "Name"])
+        self.holiday_list = make_table([self.tr("Date"), self.tr("Name")])
         self.holiday_date = date_edit(date.today())
         self.holiday_name = QLineEdit()
-        self.holiday_name.setPlaceholderText("Name, e.g. New Year's Day")
+        self.holiday_name.setPlaceholderText(self.tr("Name, e.g. New Year's Day"))
         self.holiday_name.setMinimumWidth(260)
-        self.add_holiday_button = QPushButton("Add holiday")
-        self.remove_holiday_button = QPushButton("Remove")
+        self.add_holiday_button = QPushButton(self.tr("Add holiday"))
+        self.remove_holiday_button = QPushButton(self.tr("Remove"))
         self.add_holiday_button.clicked.connect(lambda: self.add_holiday())
         self.remove_holiday_button.clicked.connect(lambda: self.remove_holiday(self.selected(self.holiday_list)))
         layout.addLayout(controls_row(self.holiday_date, self.holiday_name, self.add_holiday_button,

@@ -25,11 +25,11 @@ class AuditPage(QWidget):
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout, header = page_layout(self, "Audit trail", "Who did what, when and to whom: append-only, "
-                                                          "tamper-evident")
-        self.verify_button = QPushButton("Check integrity")
+        layout, header = page_layout(self, self.tr("Audit trail"), self.tr("Who did what, when and to whom: append-only, "
+                                                          "tamper-evident"))
+        self.verify_button = QPushButton(self.tr("Check integrity"))
         self.verify_button.clicked.connect(lambda: self.verify())
-        self.export_button = QPushButton("Export CSV", objectName="primary")
+        self.export_button = QPushButton(self.tr("Export CSV"), objectName="primary")
         self.export_button.clicked.connect(lambda: self.export())
         header.addWidget(self.verify_button)
         header.addWidget(self.export_button)
@@ -48,7 +48,7 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         start, end = to_date(self.start), to_date(self.end)
         if end < start:
-            self.message.setText("The end date is before the start date.")
+            self.message.setText(self.tr("The end date is before the start date."))
             self.table.setRowCount(0)
             return
         self.rows = self.service.audit.rows(start, end)

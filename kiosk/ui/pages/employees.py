@@ -26,8 +26,8 @@ class EmployeesPage(QWidget):
         self.hub = hub
         self.wizard = None
         self.confirm = lambda title, text: ask(self, title, text)
-        layout, header = page_layout(self, "Employees", "Everyone who can check in at this kiosk")
-        self.enroll_button = QPushButton("Enroll new", objectName="primary")
+        layout, header = page_layout(self, self.tr("Employees"), self.tr("Everyone who can check in at this kiosk"))
+        self.enroll_button = QPushButton(self.tr("Enroll new"), objectName="primary")
         self.enroll_button.setIcon(theme.icon("plus"))
         self.enroll_button.clicked.connect(lambda: self.open_wizard())
         header.addWidget(self.enroll_button)
@@ -36,7 +36,7 @@ class EmployeesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         layout.addWidget(self.search)
-        self.table = make_table(["Worker ID", "Name", "Department", "Mobile", "Enrolled", "Templates", "Status"])
+        self.table = make_table([self.tr("Worker ID"), self.tr("Name"), self.tr("Department"), self.tr("Mobile"), self.tr("Enrolled"), self.tr("Templates"), self.tr("Status")])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
@@ -46,15 +46,15 @@ class EmployeesPage(QWidget):
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
         actions = FlowLayout(align=Qt.AlignmentFlag.AlignRight)  # wraps on a narrow screen
-        self.reenroll_button = QPushButton("Re-enroll")
-        self.delete_button = QPushButton("Delete", objectName="danger")
-        self.pin_button = QPushButton("Set check-in PIN")
+        self.reenroll_button = QPushButton(self.tr("Re-enroll"))
+        self.delete_button = QPushButton(self.tr("Delete"), objectName="danger")
+        self.pin_button = QPushButton(self.tr("Set check-in PIN"))
         self.pin_button.clicked.connect(lambda: self.open_pin_dialog())
-        self.rename_button = QPushButton("Change worker ID")
+        self.rename_button = QPushButton(self.tr("Change worker ID"))
         self.rename_button.clicked.connect(lambda: self.open_rename_dialog())
-        self.edit_button = QPushButton("Edit details")
+        self.edit_button = QPushButton(self.tr("Edit details"))
         self.edit_button.clicked.connect(lambda: self.open_edit_dialog())
-        self.leave_button = QPushButton("Mark as left")  # "Re-activate" for someone who left
+        self.leave_button = QPushButton(self.tr("Mark as left"))  # "Re-activate" for someone who left
         self.leave_button.clicked.connect(lambda: self.toggle_left())
         for button in (self.edit_button, self.leave_button, self.rename_button, self.pin_button,
                        self.reenroll_button, self.delete_button):
@@ -91,7 +91,7 @@ class EmployeesPage(QWidget):
         fill_table(self.table, rows, ids)
         total = len(records)
         self.message.setText(f"{len(rows)} of {total} enrolled" + (f" matching “{query}”" if query else "")
-                             if total else "Nobody is enrolled yet: tap “Enroll new”.")
+                             if total else self.tr("Nobody is enrolled yet: tap “Enroll new”."))
         self._selection_changed()
 
     def selected_id(self) -> str | None:
@@ -108,7 +108,7 @@ class EmployeesPage(QWidget):
         self.rename_button.setEnabled(has)
         self.edit_button.setEnabled(has)
         self.leave_button.setEnabled(has)
-        self.leave_button.setText("Re-activate" if self._has_left(self.selected_id()) else "Mark as left")
+        self.leave_button.setText(self.tr("Re-activate") if self._has_left(self.selected_id()) else self.tr("Mark as left"))
         self.learned.show_person(self.selected_id())
 
     def _has_left(self, uid: str | None) -> bool:

@@ -24,9 +24,9 @@ class ExpertPage(QWidget):
         self.service = service
         self.results = None
         self.busy = False
-        layout, header = page_layout(self, "Expert recognition", "Every face in one image, with its best "
-                                     "three candidates. Nothing is recorded.")
-        self.open_button = QPushButton("Open image…", objectName="primary")
+        layout, header = page_layout(self, self.tr("Expert recognition"), self.tr("Every face in one image, with its best "
+                                     "three candidates. Nothing is recorded."))
+        self.open_button = QPushButton(self.tr("Open image…"), objectName="primary")
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
         self.image = Picture("Open an image to analyse it")
@@ -120,9 +120,9 @@ class ExpertPage(QWidget):
         layout.setSpacing(6)
         layout.addWidget(title)
         if not match.candidates:
-            layout.addWidget(QLabel("Nobody is enrolled to compare with.", objectName="muted"))
+            layout.addWidget(QLabel(self.tr("Nobody is enrolled to compare with."), objectName="muted"))
         for rank, cand in enumerate(match.candidates, start=1):
-            name = QLabel(f"{rank}. {cand.name} ({cand.user_id})" + ("  · via a masked template"
+            name = QLabel(f"{rank}. {cand.name} ({cand.user_id})" + (self.tr("  · via a masked template")
                                                                        if cand.masked_template else ""), wordWrap=True)
             name.setObjectName("muted" if rank > 1 else "")
             bar = QProgressBar()

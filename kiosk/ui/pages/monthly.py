@@ -56,17 +56,17 @@ class MonthlyPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.export_dialog = None
-        layout, header = page_layout(self, "Monthly sheet", "Each person's month: days, hours, lates and absences")
-        self.export_month = QPushButton("Export month…", objectName="primary")
-        self.export_days = QPushButton("Export days…")
+        layout, header = page_layout(self, self.tr("Monthly sheet"), self.tr("Each person's month: days, hours, lates and absences"))
+        self.export_month = QPushButton(self.tr("Export month…"), objectName="primary")
+        self.export_days = QPushButton(self.tr("Export days…"))
         self.export_month.clicked.connect(lambda: self.open_export("monthly"))
         self.export_days.clicked.connect(lambda: self.open_export("daily"))
         header.addWidget(self.export_days)
         header.addWidget(self.export_month)
         today = date.today()
         self.year, self.month = today.year, today.month
-        self.previous = QPushButton("◀ Previous")
-        self.next = QPushButton("Next ▶")
+        self.previous = QPushButton(self.tr("◀ Previous"))
+        self.next = QPushButton(self.tr("Next ▶"))
         self.previous.clicked.connect(lambda: self.go(-1))
         self.next.clicked.connect(lambda: self.go(1))
         self.title = QLabel("", objectName="sectionTitle")
@@ -78,7 +78,7 @@ class MonthlyPage(QWidget):
         self.table = make_table([c.label for c in MONTHLY_COLUMNS])
         self.table.itemSelectionChanged.connect(self.show_person)
         layout.addWidget(self.table, 1)
-        self.person_title = QLabel("Choose a person to see their days.", objectName="muted", wordWrap=True)
+        self.person_title = QLabel(self.tr("Choose a person to see their days."), objectName="muted", wordWrap=True)
         layout.addWidget(self.person_title)
         self.days = make_table([c.label for c in DAILY_COLUMNS])
         layout.addWidget(self.days, 1)
@@ -130,7 +130,7 @@ class MonthlyPage(QWidget):
         employee_id = self.selected()
         if employee_id is None:
             self.records = []
-            self.person_title.setText("Choose a person to see their days.")
+            self.person_title.setText(self.tr("Choose a person to see their days."))
             fill_table(self.days, [])
             return
         start, end = self.bounds
@@ -145,7 +145,7 @@ class MonthlyPage(QWidget):
                 for c in range(self.days.columnCount()):
                     item = self.days.item(r, c)
                     item.setBackground(QBrush(CORRECTED_MARK))
-                    item.setToolTip(item.text() + (" - corrected by HR" if c == 0 else ""))
+                    item.setToolTip(item.text() + (self.tr(" - corrected by HR") if c == 0 else ""))
 
     def corrected_rows(self) -> list[int]:
         """The rows of the person's days marked as corrected."""

@@ -15,10 +15,10 @@ class SecurityPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.guard = guard
-        layout, _ = page_layout(self, "Security", "PINs, encryption at rest and how long records are kept")
-        self.hr_pin = QPushButton("Set HR PIN…")
-        self.admin_pin = QPushButton("Change admin PIN…")
-        self.purge_button = QPushButton("Purge now")
+        layout, _ = page_layout(self, self.tr("Security"), self.tr("PINs, encryption at rest and how long records are kept"))
+        self.hr_pin = QPushButton(self.tr("Set HR PIN…"))
+        self.admin_pin = QPushButton(self.tr("Change admin PIN…"))
+        self.purge_button = QPushButton(self.tr("Purge now"))
         self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
         self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
         self.purge_button.clicked.connect(lambda: self.purge())
@@ -28,8 +28,8 @@ class SecurityPage(QWidget):
         self.pin_state = QLabel(objectName="muted", wordWrap=True)
         self.encryption = QLabel(wordWrap=True)
         self.retention = QLabel(wordWrap=True)
-        layout.addLayout(form([("PINs", self.pin_state), ("", pins), ("Templates and photos", self.encryption),
-                               ("Retention", self.retention), ("", self.purge_button)], spacing=14))
+        layout.addLayout(form([(self.tr("PINs"), self.pin_state), ("", pins), (self.tr("Templates and photos"), self.encryption),
+                               (self.tr("Retention"), self.retention), ("", self.purge_button)], spacing=14))
         layout.addStretch(1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
@@ -40,7 +40,7 @@ class SecurityPage(QWidget):
         self.pin_state.setText(f"Admin PIN set; HR PIN {hr}.")
         cipher = self.service.store.cipher
         if cipher is None:
-            self.encryption.setText("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml).")
+            self.encryption.setText(self.tr("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml)."))
         else:
             self.encryption.setText(f"Encrypted with AES-256-GCM; the key is held by {cipher.key_store_where}.")
         policy = self.service.retention.describe()

@@ -17,7 +17,7 @@ class StatsPage(QWidget):
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout, _ = page_layout(self, "Statistics", "Today at a glance, and the last 14 days")
+        layout, _ = page_layout(self, self.tr("Statistics"), self.tr("Today at a glance, and the last 14 days"))
         grid = FlowLayout(spacing=16, uniform=True)  # six cards in a row, or as many as fit
         self.values = {}
         for key, label in (("enrolled", "Enrolled"), ("present_today", "Present today"),

@@ -34,7 +34,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.now: Callable[[], datetime | None] = lambda: None  # None: the service reads the clock
-        layout, _ = page_layout(self, "Today", "Who is in, late, not yet here or absent, as of now")
+        layout, _ = page_layout(self, self.tr("Today"), self.tr("Who is in, late, not yet here or absent, as of now"))
         self.updated = QLabel("", objectName="muted", wordWrap=True)
         layout.addWidget(self.updated)
         counts = FlowLayout(spacing=16, uniform=True)
@@ -52,7 +52,7 @@ class TodayPage(QWidget):
             inner = QVBoxLayout(box)
             inner.setContentsMargins(20, 14, 20, 14)
             heading = QLabel(title, objectName="sectionTitle", wordWrap=True)
-            nobody = QLabel("Nobody.", objectName="muted")
+            nobody = QLabel(self.tr("Nobody."), objectName="muted")
             table = make_table(COLUMNS)
             inner.addWidget(heading)
             inner.addWidget(nobody)

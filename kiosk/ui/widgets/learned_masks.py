@@ -19,15 +19,15 @@ class LearnedMasksPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.user_id: str | None = None
-        self.title = QLabel("Learned masks", objectName="sectionTitle", wordWrap=True)
+        self.title = QLabel(self.tr("Learned masks"), objectName="sectionTitle", wordWrap=True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
         self.list.setIconSize(QSize(72, 72))
         self.list.setMaximumHeight(120)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.itemSelectionChanged.connect(self._selection_changed)
-        self.approve_button = QPushButton("Approve")
-        self.remove_button = QPushButton("Remove", objectName="danger")
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="danger")
         for button in (self.approve_button, self.remove_button):
             button.setMinimumWidth(140)
             button.setEnabled(False)
@@ -59,7 +59,7 @@ class LearnedMasksPanel(QWidget):
             self.list.addItem(item)
         pending = sum(e.get("status") == PENDING for e in self.entries)
         self.title.setText(f"Learned masks: {len(self.entries)}" + (f" ({pending} waiting for approval)" if pending else "")
-                           if self.entries else "Learned masks: none yet")
+                           if self.entries else self.tr("Learned masks: none yet"))
         self._selection_changed()
 
     def selected(self) -> dict | None:

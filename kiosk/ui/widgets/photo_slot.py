@@ -26,7 +26,7 @@ class PhotoSlot(QFrame):
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setObjectName("muted")
         self.caption.setMinimumHeight(44)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(self.tr("Remove"))
         self.remove.clicked.connect(self.remove_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -52,7 +52,7 @@ class PhotoSlot(QFrame):
 
     def busy(self, image) -> None:
         self.image_label.setPixmap(annotated_pixmap(image, [], THUMB))
-        self.caption.setText("Checking the photo…")
+        self.caption.setText(self.tr("Checking the photo…"))
         self.remove.setVisible(False)
         self._set_state("busy")
 

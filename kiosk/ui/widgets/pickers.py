@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.app.types import STORE_ERRORS
@@ -27,7 +27,7 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(12)
-    row.addWidget(QLabel("From"))
+    row.addWidget(QLabel(QCoreApplication.translate("pickers", "From")))
     row.addWidget(start)
     row.addWidget(QLabel("to"))
     row.addWidget(end)
@@ -48,5 +48,5 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
         rows = []
     for row in rows:
-        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
+        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else QCoreApplication.translate("pickers", " - deleted")), row["id"])
     return combo

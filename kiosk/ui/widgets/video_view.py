@@ -37,7 +37,7 @@ class VideoView(QWidget):
         self._image: QImage | None = None
         self._size = (0, 0)
         self._faces: list[FaceBox] = []
-        self.placeholder = "Starting camera…"
+        self.placeholder = self.tr("Starting camera…")
         self.frames_drawn = 0  # distinct camera frames painted (the screen's real fps)
         self.paints = 0
         self._serial = 0
