@@ -12,43 +12,82 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from kiosk.app.messages import Duration, Message
 from kiosk.ui.i18n import duration_text, number, time_text
 
-CONTEXT = "EngineMessage"
+
+class EngineMessage(QObject):
+    """The sentences' wording (a QObject so that `self.tr` gives lupdate the context
+    "EngineMessage" and the plural forms: pyside6-lupdate takes a count only from tr())."""
+
+    def sentence(self, key: str, n: int) -> str:
+        """The translated template of `key` (%n: the plural count)."""
+        tr = self.tr
+        sentences = {
+            "punch.clock_wrong": lambda: tr("This kiosk's clock is wrong"),
+            "punch.clock_wrong.detail": lambda: tr("It is {behind} behind its last punch: punches are paused. "
+                                                   "Please tell IT to set the clock."),
+            "punch.already_recorded": lambda: tr("{name} - already recorded"),
+            "punch.already_recorded.detail": lambda: tr("No need to punch again."),
+            "punch.not_active": lambda: tr("{name} - not active"),
+            "punch.not_active.detail": lambda: tr("Please see HR."),
+            "punch.queued": lambda: tr("{name} - recorded {time}"),
+            "punch.queued.detail": lambda: tr("Saved; it is added to the records shortly."),
+            "punch.break_started": lambda: tr("{name} - break started {time}"),
+            "punch.break_started.detail": lambda: tr("Enjoy your break."),
+            "punch.back_from_break": lambda: tr("{name} - back from break {time}"),
+            "punch.back_from_break.detail": lambda: tr("Welcome back."),
+            "punch.checked_out": lambda: tr("{name} - checked out {time}"),
+            "punch.checked_out.goodbye": lambda: tr("Goodbye!"),
+            "punch.checked_out.worked": lambda: tr("{worked} today. Goodbye!"),
+            "punch.checked_out.worked_early": lambda: self.tr(
+                "{worked} today, %n min before the end of the shift. Goodbye!", None, n),
+            "punch.checked_in": lambda: tr("{name} - checked in {time}"),
+            "punch.checked_in.late": lambda: self.tr("%n min late today.", None, n),
+            "punch.checked_in.day_off": lambda: tr("On a day off. Have a good day!"),
+            "punch.checked_in.on_time": lambda: tr("On time. Have a good day!"),
+        }
+        return sentences[key]()
+
+    def face_label(self, label: str) -> str:
+        fixed = {"Unknown": lambda: self.tr("Unknown"),
+                 "Please look at the camera": lambda: self.tr("Please look at the camera"),
+                 "Please step closer and look at the camera":
+                     lambda: self.tr("Please step closer and look at the camera")}
+        return fixed[label]() if label in fixed else label
+
+    def pin_refusal(self, text: str) -> str:
+        staff_tries, staff_locked = _STAFF_TRIES.match(text), _STAFF_LOCKED.match(text)
+        tries, locked = _TRIES.match(text), _LOCKED.match(text)
+        if staff_tries:
+            return self.tr("Wrong PIN. %n tries left.", None, int(staff_tries[1]))
+        if staff_locked:
+            return self.tr("Too many wrong PINs. Try again in %n s.", None, int(staff_locked[1]))
+        if text == "Wrong worker ID or PIN.":
+            return self.tr("Wrong worker ID or PIN.")
+        if tries:
+            return self.tr("Wrong worker ID or PIN. %n tries left.", None, int(tries[1]))
+        if locked:
+            amount = int(locked[1])
+            when = self.tr("%n s", None, amount) if locked[2] == "s" else self.tr("%n min", None, amount)
+            return self.tr("Too many wrong PINs for this worker ID. Try again in {when}, or see HR.").format(when=when)
+        return text
 
 
-def _sentence(key: str, n: int) -> str:
-    """The translated template of `key` (%n: the plural count)."""
-    t = QCoreApplication.translate
-    sentences = {
-        "punch.clock_wrong": lambda: t("EngineMessage", "This kiosk's clock is wrong"),
-        "punch.clock_wrong.detail": lambda: t(
-            "EngineMessage", "It is {behind} behind its last punch: punches are paused. "
-                             "Please tell IT to set the clock."),
-        "punch.already_recorded": lambda: t("EngineMessage", "{name} - already recorded"),
-        "punch.already_recorded.detail": lambda: t("EngineMessage", "No need to punch again."),
-        "punch.not_active": lambda: t("EngineMessage", "{name} - not active"),
-        "punch.not_active.detail": lambda: t("EngineMessage", "Please see HR."),
-        "punch.queued": lambda: t("EngineMessage", "{name} - recorded {time}"),
-        "punch.queued.detail": lambda: t("EngineMessage", "Saved; it is added to the records shortly."),
-        "punch.break_started": lambda: t("EngineMessage", "{name} - break started {time}"),
-        "punch.break_started.detail": lambda: t("EngineMessage", "Enjoy your break."),
-        "punch.back_from_break": lambda: t("EngineMessage", "{name} - back from break {time}"),
-        "punch.back_from_break.detail": lambda: t("EngineMessage", "Welcome back."),
-        "punch.checked_out": lambda: t("EngineMessage", "{name} - checked out {time}"),
-        "punch.checked_out.goodbye": lambda: t("EngineMessage", "Goodbye!"),
-        "punch.checked_out.worked": lambda: t("EngineMessage", "{worked} today. Goodbye!"),
-        "punch.checked_out.worked_early": lambda: t(
-            "EngineMessage", "{worked} today, %n min before the end of the shift. Goodbye!", None, n),
-        "punch.checked_in": lambda: t("EngineMessage", "{name} - checked in {time}"),
-        "punch.checked_in.late": lambda: t("EngineMessage", "%n min late today.", None, n),
-        "punch.checked_in.day_off": lambda: t("EngineMessage", "On a day off. Have a good day!"),
-        "punch.checked_in.on_time": lambda: t("EngineMessage", "On time. Have a good day!"),
-    }
-    return sentences[key]()
+_TRIES = re.compile(r"^Wrong worker ID or PIN\. (\d+) tr(?:y|ies) left\.$")
+_LOCKED = re.compile(r"^Too many wrong PINs for this worker ID\. Try again in (\d+) (s|min), or see HR\.$")
+_STAFF_TRIES = re.compile(r"^Wrong PIN\. (\d+) tr(?:y|ies) left\.$")
+_STAFF_LOCKED = re.compile(r"^Too many wrong PINs\. Try again in (\d+) s\.$")
+_words: EngineMessage | None = None
+
+
+def _catalogue() -> EngineMessage:
+    global _words
+    if _words is None:
+        _words = EngineMessage()
+    return _words
 
 
 def value_text(value: object) -> str:
@@ -65,47 +104,57 @@ def render(message: Message | None) -> str:
     """The message in the installed language ("" for None)."""
     if message is None:
         return ""
-    template = _sentence(message.key, message.count)
+    template = _catalogue().sentence(message.key, message.count)
     return template.format(**{k: value_text(v) for k, v in message.params.items()})
 
 
 def face_label(label: str) -> str:
     """A face's label from the engine: a person's name as is, the engine's fixed words translated."""
-    t = QCoreApplication.translate
-    fixed = {"Unknown": lambda: t("EngineMessage", "Unknown"),
-             "Please look at the camera": lambda: t("EngineMessage", "Please look at the camera"),
-             "Please step closer and look at the camera":
-                 lambda: t("EngineMessage", "Please step closer and look at the camera")}
-    return fixed[label]() if label in fixed else label
-
-
-
-_TRIES = re.compile(r"^Wrong worker ID or PIN\. (\d+) tr(?:y|ies) left\.$")
-_LOCKED = re.compile(r"^Too many wrong PINs for this worker ID\. Try again in (\d+) (s|min), or see HR\.$")
-
-
-_STAFF_TRIES = re.compile(r"^Wrong PIN\. (\d+) tr(?:y|ies) left\.$")
-_STAFF_LOCKED = re.compile(r"^Too many wrong PINs\. Try again in (\d+) s\.$")
+    return _catalogue().face_label(label)
 
 
 def pin_refusal(result_or_text) -> str:
     """A refused PIN's sentence (kiosk.security.pins and .staff_pins: wrong, N tries left, locked
     for a while) in the screen's language; a sentence this does not know is shown as the engine wrote it."""
-    text = getattr(result_or_text, "message", result_or_text)
-    text = str(text)
-    t = QCoreApplication.translate
-    if match := _STAFF_TRIES.match(text):
-        return t("EngineMessage", "Wrong PIN. %n tries left.", None, int(match[1]))
-    if match := _STAFF_LOCKED.match(text):
-        return t("EngineMessage", "Too many wrong PINs. Try again in %n s.", None, int(match[1]))
-    if text == "Wrong worker ID or PIN.":
-        return t("EngineMessage", "Wrong worker ID or PIN.")
-    if match := _TRIES.match(text):
-        return t("EngineMessage", "Wrong worker ID or PIN. %n tries left.", None, int(match[1]))
-    if match := _LOCKED.match(text):
-        amount = int(match[1])
-        when = (t("EngineMessage", "%n s", None, amount) if match[2] == "s"
-                else t("EngineMessage", "%n min", None, amount))
-        return t("EngineMessage", "Too many wrong PINs for this worker ID. Try again in {when}, or see HR.").format(
-            when=when)
-    return text
+    return _catalogue().pin_refusal(str(getattr(result_or_text, "message", result_or_text)))
+
+
+# The report columns' headings (kiosk.attendance.reports DAILY_COLUMNS, MONTHLY_COLUMNS: the exports'
+# English headings), marked for the translators; the sheet's headings are column_label(label).
+REPORT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ReportColumn", "Date"), QT_TRANSLATE_NOOP("ReportColumn", "Employee ID"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Name"), QT_TRANSLATE_NOOP("ReportColumn", "Department"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Shift"), QT_TRANSLATE_NOOP("ReportColumn", "Status"),
+    QT_TRANSLATE_NOOP("ReportColumn", "In"), QT_TRANSLATE_NOOP("ReportColumn", "Out"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Worked hours"), QT_TRANSLATE_NOOP("ReportColumn", "Worked minutes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Late minutes"), QT_TRANSLATE_NOOP("ReportColumn", "Early leave minutes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Missing check-out"), QT_TRANSLATE_NOOP("ReportColumn", "Closed automatically"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Long session"), QT_TRANSLATE_NOOP("ReportColumn", "Corrected"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Punches"), QT_TRANSLATE_NOOP("ReportColumn", "Notes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Days present"), QT_TRANSLATE_NOOP("ReportColumn", "Days late"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Half days"), QT_TRANSLATE_NOOP("ReportColumn", "Absences"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Days off"), QT_TRANSLATE_NOOP("ReportColumn", "Holidays"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Missing check-outs"), QT_TRANSLATE_NOOP("ReportColumn", "Corrected days"),
+)
+
+
+def column_label(label: str) -> str:
+    """A report column's heading in the screen's language."""
+    return QCoreApplication.translate("ReportColumn", label)
+
+
+# A day's flags (kiosk.attendance.daily DayRecord.flags), as the monthly sheet's notes say them.
+FLAG_WORDS = {
+    "late": QT_TRANSLATE_NOOP("DayFlag", "late"), "early_leave": QT_TRANSLATE_NOOP("DayFlag", "early leave"),
+    "missing_out": QT_TRANSLATE_NOOP("DayFlag", "missing out"), "auto_closed": QT_TRANSLATE_NOOP("DayFlag", "auto closed"),
+    "long_session": QT_TRANSLATE_NOOP("DayFlag", "long session"), "day_off": QT_TRANSLATE_NOOP("DayFlag", "day off"),
+    "holiday": QT_TRANSLATE_NOOP("DayFlag", "holiday"), "worked_off_day": QT_TRANSLATE_NOOP("DayFlag", "worked off day"),
+    "half_day": QT_TRANSLATE_NOOP("DayFlag", "half day"), "absent": QT_TRANSLATE_NOOP("DayFlag", "absent"),
+    "duplicates_ignored": QT_TRANSLATE_NOOP("DayFlag", "duplicates ignored"),
+    "missing_in": QT_TRANSLATE_NOOP("DayFlag", "missing in"),
+}
+
+
+def flag_word(flag: str) -> str:
+    word = FLAG_WORDS.get(flag)
+    return QCoreApplication.translate("DayFlag", word) if word else flag.replace("_", " ")

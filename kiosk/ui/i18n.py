@@ -91,25 +91,25 @@ def locale_for(code: str) -> QLocale:
 
 def install(app, code: str) -> str:
     """Make `code` the application's language (see the module's docstring); returns the code.
-    English removes the translators; a language whose .qm cannot be built is refused (ValueError)."""
+    A language whose .qm cannot be built is refused (ValueError)."""
     code = checked_language(code)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if code != SOURCE_LANGUAGE:
-        try:
-            qm = build(code)
-        except (OSError, subprocess.CalledProcessError) as exc:
-            raise ValueError(f"the {code} translation could not be built: {exc}") from exc
-        own = QTranslator(app)
-        if not own.load(str(qm)):
-            raise ValueError(f"{qm} is not a translation file Qt can read")
-        qt = QTranslator(app)  # Qt's own words (standard buttons); absent in some builds: then English
-        if qt.load(locale_for(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            _installed.append(qt)
-        app.installTranslator(own)
-        _installed.append(own)
+    # English too: its .ts holds the plural forms of the %n sentences ("1 row", "30 rows").
+    try:
+        qm = build(code)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ValueError(f"the {code} translation could not be built: {exc}") from exc
+    own = QTranslator(app)
+    if not own.load(str(qm)):
+        raise ValueError(f"{qm} is not a translation file Qt can read")
+    qt = QTranslator(app)  # Qt's own words (standard buttons); absent in some builds: then English
+    if qt.load(locale_for(code), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(own)
+    _installed.append(own)
     QLocale.setDefault(locale_for(code))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RIGHT_TO_LEFT
                            else Qt.LayoutDirection.LeftToRight)
@@ -181,9 +181,11 @@ def update(codes=None) -> None:
     """Refresh the .ts sources from the code (pyside6-lupdate): new words come in unfinished,
     removed ones go (translators then finish the new ones; tests/ui/test_translations.py fails until then)."""
     TS_DIR.mkdir(parents=True, exist_ok=True)
-    for code in codes or [c for c in LANGUAGES if c != SOURCE_LANGUAGE]:
-        subprocess.run([qt_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-source-language", "en",
-                        "-target-language", code, *map(str, sources()), "-ts", str(ts_path(code))], check=True)
+    for code in codes or LANGUAGES:
+        plural_only = ["-pluralonly"] if code == SOURCE_LANGUAGE else []  # English: only the plural forms
+        subprocess.run([qt_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *plural_only,
+                        "-source-language", "en", "-target-language", code, *map(str, sources()),
+                        "-ts", str(ts_path(code))], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,8 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         update()
     else:
         for code in LANGUAGES:
-            if code != SOURCE_LANGUAGE:
-                print(build(code, args.out, force=True))
+            print(build(code, args.out, force=True))
     return 0
 
 

@@ -9,6 +9,9 @@ kiosk.ui.tour. Every stop is also audited (kiosk.ui.layout_audit): `--audit FILE
 findings as JSON, which is what the layout tests (tests/ui/test_layout.py) read. Nothing is
 written to the repository except the PNG files.
 
+`--language fr` walks the screens in that language (kiosk.ui.i18n) into docs/screenshots/<language>/
+at 1280x800 (each language's README set).
+
 `--here` runs the walk on the current display (DISPLAY) instead: that is the child process each
 size runs in (Qt cannot move a process to another screen size)."""
 from __future__ import annotations
@@ -75,19 +78,20 @@ def save_png(image, path: Path) -> int:
 
 
 def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, audit_file: Path | None,
-             masks: bool) -> int:
+             masks: bool, language: str = "en") -> int:
     """Walk every screen on this display: screenshots of `shots` (all when None) into `out`, the
     audit of every stop into `audit_file`."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.service import KioskService
     from kiosk.app.settings import load_settings
-    from kiosk.ui import screen_fit, theme, tour
+    from kiosk.ui import i18n, screen_fit, theme, tour
     from kiosk.ui.layout_audit import audit
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     theme.apply(app)
     screen_fit.install(app)
+    i18n.install(app, language)
     service = KioskService(load_settings(data_dir, liveness=False))  # photos held up: liveness would refuse them
     reports: dict[str, dict] = {}
 
@@ -111,7 +115,8 @@ def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, au
 
 
 def run_size(size: tuple[int, int], data_dir: Path, *, out: Path | None, shots: tuple[str, ...] | None,
-             audit_file: Path | None, masks: bool, dpi: int | None = None) -> subprocess.CompletedProcess:
+             audit_file: Path | None, masks: bool, dpi: int | None = None,
+             language: str = "en") -> subprocess.CompletedProcess:
     """The walk in a child process on its own Xvfb of `size` (a copy of `data_dir`: the walk
     enrolls and records)."""
     from kiosk.ui.xserver import XServer
@@ -120,7 +125,7 @@ def run_size(size: tuple[int, int], data_dir: Path, *, out: Path | None, shots: 
     with tempfile.TemporaryDirectory(prefix=f"kiosk-{size_name(size)}-") as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(data_dir, data)
-        command = [sys.executable, "-m", "kiosk.ui.screenshots", "--here", "--data", str(data)]
+        command = [sys.executable, "-m", "kiosk.ui.screenshots", "--here", "--data", str(data), "--language", language]
         if out is not None:
             command += ["--out", str(out)]
         if shots is not None:
@@ -147,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast", action="store_true", help="enroll without synthetic masks (tests)")
     parser.add_argument("--no-shots", action="store_true", help="audit only")
     parser.add_argument("--here", action="store_true", help="walk on the current display (the per-size child)")
+    parser.add_argument("--language", default="en", help="the screens' language (default en); other than en: "
+                                                         "1280x800 into docs/screenshots/<language>/")
     args = parser.parse_args(argv)
     shots = tuple(args.shots.split(",")) if args.shots and args.shots != "all" else None
     if args.here:
@@ -155,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         out = None if args.no_shots else args.out
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
-        return run_here(args.data, out, shots, args.audit, masks=not args.fast)
+        return run_here(args.data, out, shots, args.audit, masks=not args.fast, language=args.language)
 
     from kiosk.ui import demo_data
 
-    sizes = args.size or list(SCREENS)
+    translated = args.language != "en"
+    sizes = args.size or ([README_SIZE] if translated else list(SCREENS))
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         data = args.data
         if data is None:
@@ -168,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             demo_data.build(data, masks=not args.fast)
         status = 0
         for size in sizes:
-            out = None if args.no_shots else (args.out or OUT) / size_name(size)
+            out = None if args.no_shots else (args.out or OUT) / (args.language if translated else size_name(size))
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
                 for old in out.glob("*.png"):
@@ -177,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.audit:
                 report = args.audit.with_name(f"{args.audit.stem}_{size_name(size)}{args.audit.suffix}")
             wanted = None if args.shots == "all" else shots or (README_SHOTS if size == README_SIZE else OTHER_SHOTS)
-            done = run_size(size, data, out=out, shots=wanted, audit_file=report, masks=not args.fast)
+            done = run_size(size, data, out=out, shots=wanted, audit_file=report, masks=not args.fast,
+                            language=args.language)
             print(f"{size_name(size)}: exit {done.returncode}", flush=True)
             sys.stdout.write(done.stdout)
             if done.returncode:

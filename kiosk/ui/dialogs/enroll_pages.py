@@ -67,13 +67,13 @@ class DetailsPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         layout = page_layout(self, self.tr("New employee") if not wizard.replace else self.tr("Re-enroll employee"),
-                        f"Type the employee's details. The worker ID: {worker_id.RULE_TEXT}.")
-        self.name = QLineEdit(placeholderText="Full name")
-        self.worker_id = QLineEdit(placeholderText="e.g. W1024")
+                        self.tr("Type the employee's details. The worker ID: {rule}.").format(rule=self.tr("1-{max} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit").format(max=worker_id.MAX_LENGTH)))
+        self.name = QLineEdit(placeholderText=self.tr("Full name"))
+        self.worker_id = QLineEdit(placeholderText=self.tr("e.g. W1024"))
         self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression(worker_id.PATTERN)))
-        self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
+        self.mobile = QLineEdit(placeholderText=self.tr("e.g. +44 7700 900123"))
         # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
-        self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
+        self.pin = QLineEdit(placeholderText=self.tr("optional, 4-6 digits"), echoMode=QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
         # What the on-screen keyboard offers first (kiosk.ui.keyboard): capitals for an ID, a dial pad, digits.
         hint = Qt.InputMethodHint
@@ -135,7 +135,7 @@ class PhotosPage(QWizardPage):
                         "enough, holding still) or choose image files. Each photo is checked at once."))
         self.preview = VideoView()
         self.preview.setMinimumSize(320, 180)
-        self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
+        self.preview.placeholder = self.tr("No camera") if wizard.hub is None else self.tr("Waiting for the camera…")
         self.guidance = QLabel(self.tr("Look at the camera"), objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
                                wordWrap=True)
         self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
@@ -181,8 +181,8 @@ class PhotosPage(QWizardPage):
         return self.add_photo(image, Path(path).name)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), str(Path.home()),
+                                              self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
         if path:
             self.add_photo_from_file(path)
 
@@ -207,7 +207,8 @@ class PhotosPage(QWizardPage):
         self.take.setEnabled(True)
         index = choice.index if choice is not None else len(images) - 1
         self.last_choice = choice
-        label = f"camera photo, best of {choice.considered} frames" if choice is not None else "camera photo"
+        label = self.tr("camera photo, best of %n frames", None, choice.considered) if choice is not None \
+            else self.tr("camera photo")
         self.add_photo(images[index], label)
 
     def add_photo(self, image: np.ndarray, label: str) -> bool:
@@ -219,7 +220,7 @@ class PhotosPage(QWizardPage):
         slot.busy(image)
         self.pending += 1
         self.completeChanged.emit()
-        run_task(self.wiz.service.enrollment.check_photo, image, f"photo {slot.number} ({label})",
+        run_task(self.wiz.service.enrollment.check_photo, image, self.tr("photo {number} ({label})").format(number=slot.number, label=label),
                  on_done=lambda checked, s=slot: self._checked(s, checked),
                  on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
         return True
@@ -232,7 +233,7 @@ class PhotosPage(QWizardPage):
 
     def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
         self.pending -= 1
-        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else f"could not check the photo: {exc}"
+        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else self.tr("could not check the photo: {reason}").format(reason=exc)
         slot.clear("✕ " + text.split(": ", 1)[-1])
         show_message(self.error, text[0].upper() + text[1:])
         self.completeChanged.emit()

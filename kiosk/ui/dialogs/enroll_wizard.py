@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.types import PHOTOS_REQUIRED, EnrollmentError, ImageError, masks_available
 from kiosk.ui import theme
 from kiosk.ui.dialogs.enroll_pages import DetailsPage, PhotosPage, page_layout, show_message
+from kiosk.ui.i18n import number
 from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
@@ -89,7 +90,7 @@ class DuplicatePage(QWizardPage):
     def _show(self, outcome) -> None:
         self.done = True
         if isinstance(outcome, Exception):
-            show_message(self.status, f"The duplicate check failed: {outcome}", "error")
+            show_message(self.status, self.tr("The duplicate check failed: {reason}").format(reason=outcome), "error")
             self.done = False
             self.completeChanged.emit()
             return
@@ -99,14 +100,15 @@ class DuplicatePage(QWizardPage):
         if best is None:
             show_message(self.status, self.tr("✓ Nobody already enrolled looks like this person."), "ok")
         else:
-            show_message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
-                     f"similarity {best.score:.2f}, who is already enrolled.\nCancel if it is the same person "
-                     "(use Re-enroll instead), or confirm below that it is someone else.", "error")
+            show_message(self.status, self.tr(
+                "These photos look like {name} (worker ID {worker_id}), similarity {score}, who is already "
+                "enrolled.\nCancel if it is the same person (use Re-enroll instead), or confirm below that it is "
+                "someone else.").format(name=best.name, worker_id=best.user_id, score=number(best.score, 2)), "error")
             record = next((r for r in self.wiz.service.people() if r.user_id == best.user_id), None)
             paths = record.photo_paths() if record is not None else []
             first = self.wiz.photos.photos()[0]
             self.new_photo.setPixmap(annotated_pixmap(first.image, [], 240))
-            self.match_caption.setText(f"Enrolled: {best.name} ({best.user_id})")
+            self.match_caption.setText(self.tr("Enrolled: {name} ({worker_id})").format(name=best.name, worker_id=best.user_id))
             try:
                 self.match_photo.setPixmap(annotated_pixmap(self.wiz.service.store.load_photo(paths[0]), [], 240))
             except (IndexError, ImageError):
@@ -114,8 +116,9 @@ class DuplicatePage(QWizardPage):
             self.compare.show()
             self.override.show()
         if agreement < threshold:
-            self.agreement.setText(f"Note: the three photos look less alike than one person usually does "
-                                   f"(lowest similarity {agreement:.2f}); check they show the same person.")
+            self.agreement.setText(self.tr("Note: the three photos look less alike than one person usually does "
+                                           "(lowest similarity {score}); check they show the same person.").format(
+                score=number(agreement, 2)))
             self.agreement.show()
         self.completeChanged.emit()
 
@@ -181,7 +184,7 @@ class ProcessPage(QWizardPage):
             try:
                 self.wiz.service.set_pin(record.user_id, pin)
             except (ValueError, KeyError, OSError) as exc:  # the face is saved; HR can set the PIN later
-                self.step.setText(f"Saved, but the check-in PIN was not set: {exc}")
+                self.step.setText(self.tr("Saved, but the check-in PIN was not set: {reason}").format(reason=exc))
         self.completeChanged.emit()
         self.wiz.enrolled.emit(record.user_id)
         QTimer.singleShot(300, self.wiz.next)
@@ -196,7 +199,8 @@ class ProcessPage(QWizardPage):
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
             reason = self.wiz.service.explain(exc)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
-        show_message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
+        show_message(self.error, self.tr("Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
+                     .format(reason=reason))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
@@ -230,9 +234,11 @@ class SummaryPage(QWizardPage):
         meta = record.metadata
         total = int(meta.get("total_embeddings", 0))
         masked = total - len(record.originals)
-        self.subtitle.setText(f"{record.name} can check in now.")
-        self.details.setText(f"✓ {record.name} (worker ID {record.user_id}) is enrolled with {total} face "
-                             f"templates: {len(record.originals)} photos + {masked} with synthetic masks.")
+        self.subtitle.setText(self.tr("{name} can check in now.").format(name=record.name))
+        self.details.setText(self.tr("✓ {name} (worker ID {worker_id}) is enrolled with {total} face templates: "
+                                     "{photos} photos + {masked} with synthetic masks.").format(
+            name=record.name, worker_id=record.user_id, total=number(total), photos=number(len(record.originals)),
+            masked=number(masked)))
         photos = self.wiz.photos.photos()
         for label, photo in zip(self.photo_labels, photos):
             label.setPixmap(annotated_pixmap(photo.image, [FaceBox(photo.face.xywh(), "", colour=theme.SUCCESS)], 190))
@@ -249,18 +255,17 @@ class SummaryPage(QWizardPage):
     def _masked_preview(service, photo):
         """The first photo with a surgical mask, as the masked templates saw it."""
         if not masks_available():
-            raise RuntimeError("mask rendering is not installed")
+            raise RuntimeError(QCoreApplication.translate("SummaryPage", "mask rendering is not installed"))
         return service.mask_preview(photo.image, photo.face, PREVIEW_MASK)
 
     def _show_preview(self, image) -> None:
         self.preview_done = True
         self.photo_labels[-1].setPixmap(annotated_pixmap(image, [], 190))
-        self.mask_caption.setText(f"Right: how the masked templates see the first photo "
-                                  f"({PREVIEW_MASK.replace('_', ' ')} mask).")
+        self.mask_caption.setText(self.tr("Right: how the masked templates see the first photo (surgical blue mask)."))
 
     def _no_preview(self, exc: Exception) -> None:
         self.preview_done = True
-        self.mask_caption.setText(f"No masked preview ({exc}).")
+        self.mask_caption.setText(self.tr("No masked preview ({reason}).").format(reason=exc))
 
 
 class EnrollWizard(QWizard):
@@ -275,12 +280,14 @@ class EnrollWizard(QWizard):
         self.replace = replace
         self.record = None
         self.busy = False
-        self.setWindowTitle(self.tr("Enroll an employee") if replace is None else f"Re-enroll {replace.name}")
+        self.setWindowTitle(self.tr("Enroll an employee") if replace is None else self.tr("Re-enroll {name}").format(name=replace.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        for button, text in ((QWizard.WizardButton.NextButton, "Next"), (QWizard.WizardButton.BackButton, "Back"),
-                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Cancel")):
+        for button, text in ((QWizard.WizardButton.NextButton, self.tr("Next")),
+                             (QWizard.WizardButton.BackButton, self.tr("Back")),
+                             (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
             self.setButtonText(button, text)
             self.button(button).setMinimumWidth(150)
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,

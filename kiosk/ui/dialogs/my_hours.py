@@ -53,19 +53,18 @@ def clock_text(value) -> str:
 def status_text(record) -> str:
     """The day's status in words, with what HR would ask about (late minutes, no check-out)."""
     status = getattr(record, "status", "") or ""
-    t = QCoreApplication.translate
-    words = [t("DayStatus", STATUS_WORDS[status]) if status in STATUS_WORDS
+    words = [QCoreApplication.translate("DayStatus", STATUS_WORDS[status]) if status in STATUS_WORDS
              else status.replace("_", " ").capitalize()] if status else []
     late = getattr(record, "late_minutes", 0) or 0
     if late and status == "late":
-        words = [t("DayStatus", "Late {duration}").format(duration=duration(late))]
+        words = [QCoreApplication.translate("DayStatus", "Late {duration}").format(duration=duration(late))]
     elif late and status != "absent":
-        words.append(t("DayStatus", "{duration} late").format(duration=duration(late)))
+        words.append(QCoreApplication.translate("DayStatus", "{duration} late").format(duration=duration(late)))
     if getattr(record, "missing_out", False) and status != "missing_out":
-        words.append(t("DayStatus", "no check-out"))
+        words.append(QCoreApplication.translate("DayStatus", "no check-out"))
     if getattr(record, "corrected", False):
-        words.append(t("DayStatus", "corrected by HR"))
-    return t("DayStatus", ", ").join(words)
+        words.append(QCoreApplication.translate("DayStatus", "corrected by HR"))
+    return QCoreApplication.translate("DayStatus", ", ").join(words)
 
 
 def day_text(day) -> str:

@@ -35,11 +35,12 @@ class SetPinDialog(PadKeys, QDialog):
         return self.pad
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
-        self.title.setText(f"New check-in PIN for {self.name}" if not self._first else self.tr("Repeat the new PIN"))
+        self.title.setText(self.tr("New check-in PIN for {name}").format(name=self.name) if not self._first
+                           else self.tr("Repeat the new PIN"))
         self.message.setObjectName("error" if error else "muted")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(message or "4 to 6 digits. The employee types it after their worker ID.")
+        self.message.setText(message or self.tr("4 to 6 digits. The employee types it after their worker ID."))
         self.pad.clear()
 
     def submit(self, pin: str) -> None:
@@ -59,6 +60,6 @@ class SetPinDialog(PadKeys, QDialog):
             self.service.set_pin(self.user_id, pin)
         except (ValueError, KeyError, OSError) as exc:
             self._first = ""
-            self._prompt(f"Not set: {exc}", error=True)
+            self._prompt(self.tr("Not set: {reason}").format(reason=exc), error=True)
             return
         self.accept()

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.app.types import ImageError
-from kiosk.ui import theme
+from kiosk.ui import i18n, theme
+from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.picture import Picture
@@ -29,7 +30,7 @@ class ExpertPage(QWidget):
         self.open_button = QPushButton(self.tr("Open image…"), objectName="primary")
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
-        self.image = Picture("Open an image to analyse it")
+        self.image = Picture(self.tr("Open an image to analyse it"))
         self.image.setMinimumSize(320, 240)
         self.faces = QVBoxLayout()
         self.faces.setSpacing(12)
@@ -58,8 +59,8 @@ class ExpertPage(QWidget):
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image"), str(Path.home()),
+                                              self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
         if path:
             self.open_path(path)
 
@@ -70,7 +71,7 @@ class ExpertPage(QWidget):
             self.message.setText(str(exc))
             return False
         self.busy = True
-        self.message.setText(f"Analysing {Path(path).name}…")
+        self.message.setText(self.tr("Analysing {name}…").format(name=Path(path).name))
         self.open_button.setEnabled(False)
         run_task(self.service.recognize, image, record=False, top_k=3,
                  on_done=lambda results: self._show(image, Path(path).name, results),
@@ -80,7 +81,7 @@ class ExpertPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
-        self.message.setText(f"Could not analyse the image: {exc}")
+        self.message.setText(self.tr("Could not analyse the image: {reason}").format(reason=exc))
 
     def _show(self, image, name: str, results) -> None:
         self.busy = False
@@ -94,16 +95,16 @@ class ExpertPage(QWidget):
         for i, result in enumerate(results, start=1):
             match = result.match
             colour = theme.SUCCESS if match.accepted else theme.UNKNOWN
-            boxes.append(FaceBox(result.face.xywh(), f"#{i} {match.name if match.accepted else 'Unknown'}",
-                                 f"{match.score:.2f}", colour, match.masked_template and match.accepted))
+            boxes.append(FaceBox(result.face.xywh(), "#{} {}".format(i, match.name if match.accepted else self.tr("Unknown")),
+                                 number(match.score, 2), colour, match.masked_template and match.accepted))
             self.faces.addWidget(self._face_card(i, result))
         self.faces.addStretch(1)
         pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)
         self.image.set_pixmap(pixmap)
         threshold = self.service.threshold
-        self.message.setText(f"{name}: {len(results)} face{'s' if len(results) != 1 else ''} · model "
-                             f"{self.service.pipeline.description} · threshold {threshold:.2f}"
-                             if results else f"{name}: no face found.")
+        self.message.setText(self.tr("{name}: %n face(s) · model {model} · threshold {threshold}", None, len(results))
+                             .format(name=name, model=self.service.pipeline.description, threshold=number(threshold, 2))
+                             if results else self.tr("{name}: no face found.").format(name=name))
 
     def _face_card(self, number: int, result) -> QWidget:
         from PySide6.QtWidgets import QFrame, QProgressBar
@@ -112,10 +113,11 @@ class ExpertPage(QWidget):
         frame = QFrame(objectName="card")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(18, 14, 18, 14)
-        verdict = (f"{match.name} · Present" if match.accepted else
-                   f"Not sure · too close to a second person (lead {match.lead:.2f} < {match.margin:.2f})"
-                   if match.unsure else "Unknown · Not in Database")
-        title = QLabel(f"Face #{number}: {verdict}", wordWrap=True)
+        verdict = (self.tr("{name} · Present").format(name=match.name) if match.accepted else
+                   self.tr("Not sure · too close to a second person (lead {lead} < {margin})").format(
+                       lead=i18n.number(match.lead, 2), margin=i18n.number(match.margin, 2))
+                   if match.unsure else self.tr("Unknown · Not in Database"))
+        title = QLabel(self.tr("Face #{number}: {verdict}").format(number=number, verdict=verdict), wordWrap=True)
         title.setStyleSheet("font-size: 19px; font-weight: 700;")
         layout.setSpacing(6)
         layout.addWidget(title)
@@ -128,7 +130,7 @@ class ExpertPage(QWidget):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(int(round(max(0.0, cand.score) * 100)))
-            bar.setFormat(f"{cand.score:.3f}")
+            bar.setFormat(i18n.number(cand.score, 3))
             bar.setFixedHeight(26)
             ok = rank == 1 and match.accepted  # the winner, over its threshold
             bar.setStyleSheet("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"

@@ -36,30 +36,34 @@ class SecurityPage(QWidget):
         self.dialog = None
 
     def refresh(self) -> None:
-        hr = "set" if self.guard.has_role_pin("hr") else "not set (only the administrator can open the HR screens)"
-        self.pin_state.setText(f"Admin PIN set; HR PIN {hr}.")
+        self.pin_state.setText(self.tr("Admin PIN set; HR PIN set.") if self.guard.has_role_pin("hr") else
+                               self.tr("Admin PIN set; HR PIN not set (only the administrator can open the HR screens)."))
         cipher = self.service.store.cipher
         if cipher is None:
             self.encryption.setText(self.tr("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml)."))
         else:
-            self.encryption.setText(f"Encrypted with AES-256-GCM; the key is held by {cipher.key_store_where}.")
+            self.encryption.setText(self.tr("Encrypted with AES-256-GCM; the key is held by {where}.").format(
+                where=cipher.key_store_where))
         policy = self.service.retention.describe()
-        self.retention.setText(f"unknown-face log {policy['unknown_days']}, other access log "
-                               f"{policy['access_days']}, attendance {policy['attendance_days']}, stored photos "
-                               f"{policy['photos_days']}. Applied every day; set in kiosk.toml "
-                               f"(retention_unknown_days, ...).")
+        self.retention.setText(self.tr("unknown-face log {unknown}, other access log {access}, attendance "
+                                       "{attendance}, stored photos {photos}. Applied every day; set in kiosk.toml "
+                                       "(retention_unknown_days, ...).").format(
+            unknown=policy["unknown_days"], access=policy["access_days"], attendance=policy["attendance_days"],
+            photos=policy["photos_days"]))
 
     def change_pin(self, role: str):
         self.dialog = PinDialog(self.guard, self.window(), set_role=role)
         if self.dialog.exec():
-            say(self.message, f"✓ The {'HR' if role == 'hr' else 'admin'} PIN was changed.")
+            say(self.message, self.tr("✓ The HR PIN was changed.") if role == "hr" else self.tr("✓ The admin PIN was changed."))
             self.refresh()
         return self.dialog
 
     def purge(self):
         report = self.service.purge()
-        say(self.message, f"✓ Removed {report.total} records older than the retention settings allow "
-                          f"({report.unknown_rows} unknown-face log rows, {report.access_rows} other log rows, "
-                          f"{report.attendance_rows} check-ins, {report.photos} photos, {report.review_frames} PIN "
-                          f"check-in frames, {report.learned_crops} learned masks).")
+        say(self.message, self.tr("✓ Removed {total} records older than the retention settings allow "
+                                  "({unknown} unknown-face log rows, {access} other log rows, {attendance} check-ins, "
+                                  "{photos} photos, {frames} PIN check-in frames, {masks} learned masks).").format(
+            total=report.total, unknown=report.unknown_rows, access=report.access_rows,
+            attendance=report.attendance_rows, photos=report.photos, frames=report.review_frames,
+            masks=report.learned_crops))
         return report

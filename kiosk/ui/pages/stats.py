@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
 from kiosk.ui.widgets.flow import FlowLayout
@@ -20,17 +21,17 @@ class StatsPage(QWidget):
         layout, _ = page_layout(self, self.tr("Statistics"), self.tr("Today at a glance, and the last 14 days"))
         grid = FlowLayout(spacing=16, uniform=True)  # six cards in a row, or as many as fit
         self.values = {}
-        for key, label in (("enrolled", "Enrolled"), ("present_today", "Present today"),
-                           ("check_ins_today", "Check-ins today"), ("unknown_today", "Unknown faces today"),
-                           ("unsure_today", "Not sure (asked again)"),
-                           ("spoof_suspected_today", "Liveness check failed")):
+        for key, label in (("enrolled", self.tr("Enrolled")), ("present_today", self.tr("Present today")),
+                           ("check_ins_today", self.tr("Check-ins today")), ("unknown_today", self.tr("Unknown faces today")),
+                           ("unsure_today", self.tr("Not sure (asked again)")),
+                           ("spoof_suspected_today", self.tr("Liveness check failed"))):
             frame, value = card("0", label)
             self.values[key] = value
             grid.addWidget(frame)
         layout.addLayout(grid)
         self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
         layout.addWidget(self.selfcheck)
-        self.chart = BarChart("Check-ins per day")
+        self.chart = BarChart(self.tr("Check-ins per day"))
         layout.addWidget(self.chart, 1)
         self.stats: dict = {}
 
@@ -39,13 +40,13 @@ class StatsPage(QWidget):
         stats["enrolled"] = len(self.service.people())
         self.stats = stats
         for key, label in self.values.items():
-            label.setText(str(stats.get(key, 0)))
+            label.setText(number(stats.get(key, 0)))
         self.selfcheck.setText(self._selfcheck_line())
-        self.chart.set_data([(date.fromisoformat(d["date"]).strftime("%d"), d["count"])
+        self.chart.set_data([(number(date.fromisoformat(d["date"]).day, group=False), d["count"])
                              for d in stats["check_ins_per_day"]])
 
     def _selfcheck_line(self) -> str:
         try:
-            return self.service.self_check_summary() + " (details: kiosk calibrate)"
+            return self.service.self_check_summary() + self.tr(" (details: kiosk calibrate)")
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
-            return f"Site self-check unavailable: {exc}"
+            return self.tr("Site self-check unavailable: {reason}").format(reason=exc)

@@ -36,7 +36,7 @@ class BarChart(QWidget):
         plot = rect.adjusted(56, 52, -20, -40)
         if not self.data:
             p.setPen(QColor(theme.MUTED))
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No check-ins yet")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No check-ins yet"))
             return
         top = max(1, max(v for _, v in self.data))
         step = max(1, -(-top // 4))

@@ -36,4 +36,4 @@ def say_refused(label: QLabel, service, what: str, exc: BaseException) -> None:
     label.setObjectName("error")
     label.style().unpolish(label)
     label.style().polish(label)
-    label.setText(f"{what}: {reason}")
+    label.setText(QCoreApplication.translate("form_dialog", "{what}: {reason}").format(what=what, reason=reason))

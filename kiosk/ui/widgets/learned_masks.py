@@ -48,8 +48,8 @@ class LearnedMasksPanel(QWidget):
         self.list.clear()
         self.entries = self.service.learned_templates(user_id) if user_id else []
         for entry in self.entries:
-            status = "waiting for approval" if entry.get("status") == PENDING else "in use"
-            how = "worker ID + PIN" if entry.get("source") == "pin" else "face check-in"
+            status = self.tr("waiting for approval") if entry.get("status") == PENDING else self.tr("in use")
+            how = self.tr("worker ID + PIN") if entry.get("source") == "pin" else self.tr("face check-in")
             item = QListWidgetItem(f"{entry['date'][:16].replace('T', ' ')}\n{how}, {status}")
             try:
                 item.setIcon(QIcon(to_pixmap(self.service.learned_crop(entry), 72)))
@@ -58,7 +58,8 @@ class LearnedMasksPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry["name"])
             self.list.addItem(item)
         pending = sum(e.get("status") == PENDING for e in self.entries)
-        self.title.setText(f"Learned masks: {len(self.entries)}" + (f" ({pending} waiting for approval)" if pending else "")
+        self.title.setText(self.tr("Learned masks: {count}").format(count=len(self.entries))
+                           + (self.tr(" ({count} waiting for approval)").format(count=pending) if pending else "")
                            if self.entries else self.tr("Learned masks: none yet"))
         self._selection_changed()
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.i18n import number
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 
 THUMB = 130
@@ -45,8 +46,8 @@ class PhotoSlot(QFrame):
     def clear(self, message: str = "") -> None:
         self.checked = None
         self.image_label.setPixmap(annotated_pixmap(_blank(), [], THUMB))
-        self.image_label.setText(f"Photo {self.number}")
-        self.caption.setText(message or "Take a photo or choose a file")
+        self.image_label.setText(self.tr("Photo {number}").format(number=self.number))
+        self.caption.setText(message or self.tr("Take a photo or choose a file"))
         self.remove.setVisible(False)
         self._set_state("bad" if message else "empty")
 
@@ -61,7 +62,8 @@ class PhotoSlot(QFrame):
         q = checked.quality
         box = checked.face.xywh()
         self.image_label.setPixmap(annotated_pixmap(checked.image, [FaceBox(box, "", colour=theme.SUCCESS)], THUMB))
-        self.caption.setText(f"✓ Good · sharpness {q.sharpness:.0f}\nface {q.face_width:.0f} px wide")
+        self.caption.setText(self.tr("✓ Good · sharpness {sharpness}\nface {width} px wide").format(
+            sharpness=number(round(q.sharpness)), width=number(round(q.face_width))))
         self.remove.setVisible(True)
         self._set_state("ok")
 

@@ -34,7 +34,7 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     return box
 
 
-def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
+def employee_combo(service, with_all: str | None = None) -> QComboBox:
     """Everyone's name and worker ID; as wide as the room it gets (a long name is shown cut,
     whole in its list and its tooltip), never wider."""
     combo = QComboBox()
@@ -42,7 +42,7 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo.setMinimumContentsLength(14)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     combo.currentTextChanged.connect(combo.setToolTip)
-    combo.addItem(with_all, None)
+    combo.addItem(QCoreApplication.translate("pickers", "Everyone") if with_all is None else with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)
     except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens

@@ -5,7 +5,7 @@ I = in, O = out, B = break, R = back from break (return). Saying what a tap chan
 live page's job; this widget only offers the choice and says which key was taken."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy, QWidget
 
@@ -17,7 +17,13 @@ CHOICES = (("in", QT_TRANSLATE_NOOP("PunchChoice", "IN"), "I"), ("out", QT_TRANS
            ("break_out", QT_TRANSLATE_NOOP("PunchChoice", "Break"), "B"),
            ("break_in", QT_TRANSLATE_NOOP("PunchChoice", "Back from break"), "R"))
 DIRECTION_WORDS = {direction: label for direction, label, _ in CHOICES}  # the screens' words for directions (marked:
-# translated where shown, QCoreApplication.translate("PunchChoice", word))
+# translated where shown: direction_word)
+
+
+def direction_word(direction: str | None) -> str:
+    """A punch direction in the screen's language ("" for none)."""
+    word = DIRECTION_WORDS.get(direction or "")
+    return QCoreApplication.translate("PunchChoice", word) if word else ""
 
 
 class PunchChoice(QWidget):
