@@ -18,7 +18,7 @@ from typing import Callable
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 import kiosk.ui.dialogs.enroll_wizard as wizard_module
@@ -207,7 +207,10 @@ class Tour:
 
     # -- the entrance screen ----------------------------------------------------------------
     def live_no_camera(self, window) -> None:
-        window.live.on_capture_state(LOST, "No picture from camera 0. Retrying in 4 s (attempt 3).")
+        said = QCoreApplication.translate  # the capture thread's own words (kiosk.ui.capture), in the screen's language
+        window.live.on_capture_state(LOST, said("CaptureThread", "No picture from {source}. Retrying in {seconds} s "
+                                                                 "(attempt {attempt}).").format(
+            source=said("CaptureThread", "camera {number}").format(number=0), seconds=4, attempt=3))
         self.visit("live_no_camera", window)
         window.live.on_capture_state(LIVE, "camera 0 live")
 
