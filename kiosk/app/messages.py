@@ -7,7 +7,8 @@ values with that language's QLocale. `english()` renders the same message for th
 tests; ENGLISH is the one list of keys, which kiosk.ui.engine_text must cover (a test checks it).
 
 Parameter kinds: `str` as is; `datetime` a time of day (HH:MM); `Duration` a length of time
-("8 h 35 min"); `int` a count (the screen's plural forms use it: `Message.count`)."""
+("8 h 35 min"); `Number` a measurement with its decimals; `int` a count (the screen's plural forms
+use it: `Message.count`); a `Message` inside a message (a sentence that names another)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,6 +22,14 @@ class Duration:
     """A length of time in whole minutes (said "8 h 35 min")."""
 
     minutes: int
+
+
+@dataclass(frozen=True)
+class Number:
+    """A measurement said with `decimals` digits after the point (a similarity, a sharpness)."""
+
+    value: float
+    decimals: int = 2
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,21 @@ ENGLISH = {
     "punch.checked_in.late": "{late} min late today.",
     "punch.checked_in.day_off": "On a day off. Have a good day!",
     "punch.checked_in.on_time": "On time. Have a good day!",
+    # The enrollment wizard's camera guidance (kiosk.app.enrollment_desk.camera_guidance).
+    "guidance.no_face": "No face found: stand in front of the camera",
+    "guidance.one_person": "Only one person in the picture, please",
+    "guidance.closer": "Come closer to the camera",
+    "guidance.centre": "Centre your face in the picture",
+    "guidance.blurry": "Hold still: the picture is blurry (sharpness {sharpness})",
+    "guidance.problem": "{problem}",  # a photo check's own sentence (kiosk.vision.quality), capitalised
+    "guidance.good": "Good: tap “Take photo”",
+    # The statistics page's line on the gallery (kiosk.recognition.selfcheck, ScreenSupport.self_check_notice).
+    "selfcheck.too_few": "Site self-check: fewer than 2 people enrolled, nothing to compare.",
+    "selfcheck.summary": "Site self-check: {people} people, {photos} photos; {accepted} would be accepted as "
+                         "someone else ({risk}%), {unsure} unsure.",
+    "selfcheck.summary_pairs": "Site self-check: {people} people, {photos} photos; {accepted} would be accepted "
+                               "as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and "
+                               "{other} ({score}).",
 }
 
 
@@ -78,6 +102,10 @@ def english_value(value: object) -> str:
         return hours_text(value.minutes)
     if isinstance(value, datetime):
         return f"{value:%H:%M}"
+    if isinstance(value, Number):
+        return f"{value.value:.{value.decimals}f}"
+    if isinstance(value, Message):
+        return english(value)
     return str(value)
 
 

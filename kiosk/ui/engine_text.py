@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from kiosk.app.messages import Duration, Message
+from kiosk.app.messages import Duration, Message, Number
 from kiosk.ui.i18n import duration_text, number, time_text
 
 
@@ -48,8 +48,61 @@ class EngineMessage(QObject):
             "punch.checked_in.late": lambda: self.tr("%n min late today.", None, n),
             "punch.checked_in.day_off": lambda: tr("On a day off. Have a good day!"),
             "punch.checked_in.on_time": lambda: tr("On time. Have a good day!"),
+            "guidance.no_face": lambda: tr("No face found: stand in front of the camera"),
+            "guidance.one_person": lambda: tr("Only one person in the picture, please"),
+            "guidance.closer": lambda: tr("Come closer to the camera"),
+            "guidance.centre": lambda: tr("Centre your face in the picture"),
+            "guidance.blurry": lambda: tr("Hold still: the picture is blurry (sharpness {sharpness})"),
+            "guidance.problem": lambda: "{problem}",
+            "guidance.good": lambda: tr("Good: tap “Take photo”"),
+            "selfcheck.too_few": lambda: tr("Site self-check: fewer than 2 people enrolled, nothing to compare."),
+            "selfcheck.summary": lambda: tr("Site self-check: {people} people, {photos} photos; {accepted} would be "
+                                            "accepted as someone else ({risk}%), {unsure} unsure."),
+            "selfcheck.summary_pairs": lambda: tr("Site self-check: {people} people, {photos} photos; {accepted} would "
+                                                  "be accepted as someone else ({risk}%), {unsure} unsure; closest "
+                                                  "look-alikes {name} and {other} ({score})."),
         }
         return sentences[key]()
+
+    def quality_problem(self, text: str) -> str:
+        """One problem of a photo check (kiosk.vision.quality), in the screen's language."""
+        capital = text[:1].isupper()
+        found = _QUALITY.match(text[:1].lower() + text[1:])
+        if found is None:
+            return text
+        kind = found.lastgroup  # each sentence ends with an empty group named after it
+        digits = {k.split("_")[0]: _digits(v) for k, v in found.groupdict().items() if v}
+        sentences = {
+            "blurry": lambda: self.tr("too blurry (face sharpness {sharpness}, at least {minimum} needed): "
+                                      "hold the camera still and focus on the face"),
+            "small": lambda: self.tr("face too small ({width} px wide, at least {minimum} needed): "
+                                     "come closer or use a larger photo"),
+            "turned": lambda: self.tr("face turned to the side ({degrees} degrees, at most {maximum}): "
+                                      "look straight at the camera"),
+            "up": lambda: self.tr("head tilted up ({degrees} degrees, at most {maximum}): look straight at the camera"),
+            "down": lambda: self.tr("head tilted down ({degrees} degrees, at most {maximum}): "
+                                    "look straight at the camera"),
+            "mask": lambda: self.tr("a mask is worn (mask probability {probability}): remove the mask for these photos"),
+            "eyes": lambda: self.tr("eyes closed or covered (eye opening {opening}, at least {minimum}): "
+                                    "open your eyes and take off dark glasses"),
+            "noface": lambda: self.tr("no face found: the whole face must be in the photo, facing the camera"),
+            "faces": lambda: self.tr("{count} faces found: only the person being enrolled may be in the photo"),
+            "dark": lambda: self.tr("face too dark (mean {mean})"),
+            "bright": lambda: self.tr("face too bright (mean {mean})"),
+        }
+        said = sentences[kind]().format(**digits)
+        return said[:1].upper() + said[1:] if capital else said
+
+    def enrollment_step(self, text: str) -> str:
+        """A step of kiosk.enrollment.templates' progress ("photo 2: aligned"), in the screen's language."""
+        if found := _STEP_ALIGNED.match(text):
+            return self.tr("photo {number}: aligned").format(number=_digits(found[1]))
+        if found := _STEP_MASK.match(text):
+            return self.tr("photo {number}: {mask} mask").format(number=_digits(found[1]),
+                                                                 mask=found[2].replace("_", " "))
+        if found := _STEP_EMBEDDED.match(text):
+            return self.tr("embedded %n faces", None, int(found[1]))
+        return text
 
     def face_label(self, label: str) -> str:
         fixed = {"Unknown": lambda: self.tr("Unknown"),
@@ -80,7 +133,35 @@ _TRIES = re.compile(r"^Wrong worker ID or PIN\. (\d+) tr(?:y|ies) left\.$")
 _LOCKED = re.compile(r"^Too many wrong PINs for this worker ID\. Try again in (\d+) (s|min), or see HR\.$")
 _STAFF_TRIES = re.compile(r"^Wrong PIN\. (\d+) tr(?:y|ies) left\.$")
 _STAFF_LOCKED = re.compile(r"^Too many wrong PINs\. Try again in (\d+) s\.$")
+# The sentences of kiosk.vision.quality's photo checks, one named group per sentence (`quality_problem`).
+_QUALITY = re.compile(
+    r"too blurry \(face sharpness (?P<sharpness>[\d.]+), at least (?P<minimum>[\d.]+) needed\): hold the camera "
+    r"still and focus on the face(?P<blurry>)$"
+    r"|face too small \((?P<width>\d+) px wide, at least (?P<minimum_px>\d+) needed\): come closer or use a "
+    r"larger photo(?P<small>)$"
+    r"|face turned to the side \((?P<degrees>\d+) degrees, at most (?P<maximum>\d+)\): look straight at the "
+    r"camera(?P<turned>)$"
+    r"|head tilted up \((?P<degrees_up>\d+) degrees, at most (?P<maximum_up>\d+)\): look straight at the "
+    r"camera(?P<up>)$"
+    r"|head tilted down \((?P<degrees_down>\d+) degrees, at most (?P<maximum_down>\d+)\): look straight at "
+    r"the camera(?P<down>)$"
+    r"|a mask is worn \(mask probability (?P<probability>[\d.]+)\): remove the mask for these photos(?P<mask>)$"
+    r"|eyes closed or covered \(eye opening (?P<opening>[\d.]+), at least (?P<minimum_eyes>[\d.]+)\): open "
+    r"your eyes and take off dark glasses(?P<eyes>)$"
+    r"|no face found: the whole face must be in the photo, facing the camera(?P<noface>)$"
+    r"|(?P<count>\d+) faces found: only the person being enrolled may be in the photo(?P<faces>)$"
+    r"|face too dark \(mean (?P<mean>\d+)\)(?P<dark>)$"
+    r"|face too bright \(mean (?P<mean_bright>\d+)\)(?P<bright>)$")
+_STEP_ALIGNED = re.compile(r"^photo (\d+): aligned$")
+_STEP_MASK = re.compile(r"^photo (\d+): ([\w-]+) mask$")
+_STEP_EMBEDDED = re.compile(r"^embedded (\d+) faces$")
 _words: EngineMessage | None = None
+
+
+def _digits(text: str) -> str:
+    """A number the engine wrote ("0.42", "12") in the screen's digits, with as many decimals."""
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return number(float(text), decimals) if decimals else number(int(text))
 
 
 def _catalogue() -> EngineMessage:
@@ -95,6 +176,10 @@ def value_text(value: object) -> str:
         return duration_text(value.minutes)
     if isinstance(value, datetime):
         return time_text(value)
+    if isinstance(value, Number):
+        return number(value.value, value.decimals)
+    if isinstance(value, Message):
+        return render(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     return str(value)
@@ -111,6 +196,27 @@ def render(message: Message | None) -> str:
 def face_label(label: str) -> str:
     """A face's label from the engine: a person's name as is, the engine's fixed words translated."""
     return _catalogue().face_label(label)
+
+
+def quality_problem(text: str) -> str:
+    return _catalogue().quality_problem(text)
+
+
+def photo_problems(text: str) -> str:
+    """A refused photo ("photo 1 (file.jpg): too blurry (...); face too dark (...)") with each
+    known problem in the screen's language; the photo's own label is kept as it was given."""
+    first, *others = text.split("; ")
+    label = ""
+    for at in [i for i in range(len(first)) if first.startswith(": ", i)]:
+        rest = first[at + 2:]
+        if _QUALITY.match(rest[:1].lower() + rest[1:]):  # the label ends where a known problem starts
+            label, first = first[:at + 2], rest
+            break
+    return label + "; ".join(quality_problem(p) for p in [first, *others])
+
+
+def enrollment_step(text: str) -> str:
+    return _catalogue().enrollment_step(text)
 
 
 def pin_refusal(result_or_text) -> str:

@@ -455,7 +455,8 @@ class Tour:
             security.change_pin("hr")
 
         admin.open("expert")
-        picker = QFileDialog(window, "Open an image", str(FACES), "Images (*.jpg *.jpeg *.png)")
+        picker = QFileDialog(window, QCoreApplication.translate("ExpertPage", "Open an image"), str(FACES),
+                             QCoreApplication.translate("ExpertPage", "Images") + " (*.jpg *.jpeg *.png)")
         picker.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         picker.open()
         self.visit("hr_open_image_dialog", picker)

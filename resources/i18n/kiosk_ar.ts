@@ -75,6 +75,42 @@
         <source>On time. Have a good day!</source>
         <translation>في الموعد. يومًا سعيدًا!</translation>
     </message>
+    <message>
+        <source>No face found: stand in front of the camera</source>
+        <translation>لم يُعثر على وجه: قف أمام الكاميرا</translation>
+    </message>
+    <message>
+        <source>Only one person in the picture, please</source>
+        <translation>شخص واحد فقط في الصورة، من فضلك</translation>
+    </message>
+    <message>
+        <source>Come closer to the camera</source>
+        <translation>اقترب من الكاميرا</translation>
+    </message>
+    <message>
+        <source>Centre your face in the picture</source>
+        <translation>ضع وجهك في منتصف الصورة</translation>
+    </message>
+    <message>
+        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
+        <translation>اثبت مكانك: الصورة غير واضحة (الحدّة {sharpness})</translation>
+    </message>
+    <message>
+        <source>Good: tap “Take photo”</source>
+        <translation>جيد: المس «التقاط صورة»</translation>
+    </message>
+    <message>
+        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
+        <translation>الفحص الذاتي للموقع: أقل من شخصين مسجلين، لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
+        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
+        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة؛ أكثر المتشابهين {name} و{other} ({score}).</translation>
+    </message>
 </context>
 <context>
     <name>AddPunchDialog</name>
@@ -1173,6 +1209,69 @@ Their face templates are removed and they can no longer check in. Their attendan
             <numerusform>تأخرت %n دقائق اليوم.</numerusform>
             <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
             <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>
+        <translation>غير واضحة جدًا (حدّة الوجه {sharpness}، والمطلوب {minimum} على الأقل): ثبّت الكاميرا وركّز على الوجه</translation>
+    </message>
+    <message>
+        <source>face too small ({width} px wide, at least {minimum} needed): come closer or use a larger photo</source>
+        <translation>الوجه صغير جدًا (عرضه {width} بكسل، والمطلوب {minimum} على الأقل): اقترب أو استخدم صورة أكبر</translation>
+    </message>
+    <message>
+        <source>face turned to the side ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>الوجه ملتفت جانبًا ({degrees} درجة، والحد الأقصى {maximum}): انظر مباشرة إلى الكاميرا</translation>
+    </message>
+    <message>
+        <source>head tilted up ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>الرأس مائل إلى الأعلى ({degrees} درجة، والحد الأقصى {maximum}): انظر مباشرة إلى الكاميرا</translation>
+    </message>
+    <message>
+        <source>head tilted down ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>الرأس مائل إلى الأسفل ({degrees} درجة، والحد الأقصى {maximum}): انظر مباشرة إلى الكاميرا</translation>
+    </message>
+    <message>
+        <source>a mask is worn (mask probability {probability}): remove the mask for these photos</source>
+        <translation>توجد كمامة (احتمال الكمامة {probability}): انزع الكمامة لهذه الصور</translation>
+    </message>
+    <message>
+        <source>eyes closed or covered (eye opening {opening}, at least {minimum}): open your eyes and take off dark glasses</source>
+        <translation>العينان مغمضتان أو مغطاتان (انفتاح العين {opening}، والمطلوب {minimum} على الأقل): افتح عينيك وانزع النظارات الداكنة</translation>
+    </message>
+    <message>
+        <source>no face found: the whole face must be in the photo, facing the camera</source>
+        <translation>لم يُعثر على وجه: يجب أن يظهر الوجه كاملًا في الصورة، مواجهًا للكاميرا</translation>
+    </message>
+    <message>
+        <source>{count} faces found: only the person being enrolled may be in the photo</source>
+        <translation>عُثر على {count} وجوه: يجب ألا يظهر في الصورة إلا الشخص الذي يُسجَّل</translation>
+    </message>
+    <message>
+        <source>face too dark (mean {mean})</source>
+        <translation>الوجه مظلم جدًا (المتوسط {mean})</translation>
+    </message>
+    <message>
+        <source>face too bright (mean {mean})</source>
+        <translation>الوجه ساطع جدًا (المتوسط {mean})</translation>
+    </message>
+    <message>
+        <source>photo {number}: aligned</source>
+        <translation>الصورة {number}: تمت المحاذاة</translation>
+    </message>
+    <message>
+        <source>photo {number}: {mask} mask</source>
+        <translation>الصورة {number}: كمامة {mask}</translation>
+    </message>
+    <message numerus="yes">
+        <source>embedded %n faces</source>
+        <translation>
+            <numerusform>حُسب %n وجه</numerusform>
+            <numerusform>حُسب وجه واحد</numerusform>
+            <numerusform>حُسب وجهان</numerusform>
+            <numerusform>حُسبت %n وجوه</numerusform>
+            <numerusform>حُسب %n وجهًا</numerusform>
+            <numerusform>حُسب %n وجه</numerusform>
         </translation>
     </message>
     <message>
@@ -2777,6 +2876,10 @@ Go back to fix it, or cancel.</source>
     <message>
         <source>From</source>
         <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
     </message>
     <message>
         <source>Everyone</source>

@@ -83,6 +83,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>embedded %n faces</source>
+        <translation>
+            <numerusform>embedded %n face</numerusform>
+            <numerusform>embedded %n faces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Wrong PIN. %n tries left.</source>
         <translation>
             <numerusform>Wrong PIN. %n try left.</numerusform>

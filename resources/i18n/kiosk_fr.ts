@@ -75,6 +75,42 @@
         <source>On time. Have a good day!</source>
         <translation>À l&apos;heure. Bonne journée !</translation>
     </message>
+    <message>
+        <source>No face found: stand in front of the camera</source>
+        <translation>Aucun visage trouvé : placez-vous devant la caméra</translation>
+    </message>
+    <message>
+        <source>Only one person in the picture, please</source>
+        <translation>Une seule personne sur l&apos;image, s&apos;il vous plaît</translation>
+    </message>
+    <message>
+        <source>Come closer to the camera</source>
+        <translation>Approchez-vous de la caméra</translation>
+    </message>
+    <message>
+        <source>Centre your face in the picture</source>
+        <translation>Centrez votre visage dans l&apos;image</translation>
+    </message>
+    <message>
+        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
+        <translation>Ne bougez plus : l&apos;image est floue (netteté {sharpness})</translation>
+    </message>
+    <message>
+        <source>Good: tap “Take photo”</source>
+        <translation>Bien : touchez « Prendre la photo »</translation>
+    </message>
+    <message>
+        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
+        <translation>Auto-contrôle du site : moins de 2 personnes inscrites, rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
+        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
+        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines ; sosies les plus proches {name} et {other} ({score}).</translation>
+    </message>
 </context>
 <context>
     <name>AddPunchDialog</name>
@@ -1133,6 +1169,65 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>
             <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
             <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>
+        <translation>trop flou (netteté du visage {sharpness}, au moins {minimum} requis) : tenez l&apos;appareil immobile et faites la mise au point sur le visage</translation>
+    </message>
+    <message>
+        <source>face too small ({width} px wide, at least {minimum} needed): come closer or use a larger photo</source>
+        <translation>visage trop petit ({width} px de large, au moins {minimum} requis) : approchez-vous ou utilisez une photo plus grande</translation>
+    </message>
+    <message>
+        <source>face turned to the side ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>visage tourné de côté ({degrees} degrés, au plus {maximum}) : regardez la caméra bien en face</translation>
+    </message>
+    <message>
+        <source>head tilted up ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>tête inclinée vers le haut ({degrees} degrés, au plus {maximum}) : regardez la caméra bien en face</translation>
+    </message>
+    <message>
+        <source>head tilted down ({degrees} degrees, at most {maximum}): look straight at the camera</source>
+        <translation>tête inclinée vers le bas ({degrees} degrés, au plus {maximum}) : regardez la caméra bien en face</translation>
+    </message>
+    <message>
+        <source>a mask is worn (mask probability {probability}): remove the mask for these photos</source>
+        <translation>un masque est porté (probabilité de masque {probability}) : retirez le masque pour ces photos</translation>
+    </message>
+    <message>
+        <source>eyes closed or covered (eye opening {opening}, at least {minimum}): open your eyes and take off dark glasses</source>
+        <translation>yeux fermés ou masqués (ouverture des yeux {opening}, au moins {minimum}) : ouvrez les yeux et retirez les lunettes teintées</translation>
+    </message>
+    <message>
+        <source>no face found: the whole face must be in the photo, facing the camera</source>
+        <translation>aucun visage trouvé : le visage entier doit figurer sur la photo, face à l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>{count} faces found: only the person being enrolled may be in the photo</source>
+        <translation>{count} visages trouvés : seule la personne inscrite doit figurer sur la photo</translation>
+    </message>
+    <message>
+        <source>face too dark (mean {mean})</source>
+        <translation>visage trop sombre (moyenne {mean})</translation>
+    </message>
+    <message>
+        <source>face too bright (mean {mean})</source>
+        <translation>visage trop clair (moyenne {mean})</translation>
+    </message>
+    <message>
+        <source>photo {number}: aligned</source>
+        <translation>photo {number} : alignée</translation>
+    </message>
+    <message>
+        <source>photo {number}: {mask} mask</source>
+        <translation>photo {number} : masque {mask}</translation>
+    </message>
+    <message numerus="yes">
+        <source>embedded %n faces</source>
+        <translation>
+            <numerusform>%n visage encodé</numerusform>
+            <numerusform>%n visages encodés</numerusform>
         </translation>
     </message>
     <message>
@@ -2689,6 +2784,10 @@ Revenez en arrière pour corriger, ou annulez.</translation>
     <message>
         <source>From</source>
         <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
     </message>
     <message>
         <source>Everyone</source>

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import messages
-from kiosk.app.messages import Duration, Message
+from kiosk.app.messages import Duration, Message, Number
 from kiosk.app.settings import LANGUAGES
 from kiosk.ui import engine_text, i18n
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+# Qt's own file dialog: its folder list and file-type box show paths and the filter as given.
+QT_OWN = {"lookInCombo", "fileTypeCombo", "fileNameEdit", "listView", "treeView", "sidebar"}
 
 
 def ts_messages(path):
@@ -84,7 +86,9 @@ def test_the_sources_are_in_step_with_the_code(tmp_path):
 def test_every_engine_sentence_is_worded_for_the_screens_and_reads_the_same_in_english(qapp):
     moment = datetime(2026, 12, 7, 8, 57)
     values = {"name": "Ada Lovelace", "time": moment, "behind": Duration(75), "worked": Duration(515),
-              "early": 12, "late": 12}
+              "early": 12, "late": 12, "sharpness": Number(12.34, 1), "problem": "Face too dark (mean 31)",
+              "people": 9, "photos": 27, "accepted": 1, "risk": Number(3.7037, 2), "unsure": 2, "other": "Li Na",
+              "score": Number(0.234, 2)}
     for key, template in messages.ENGLISH.items():
         names = re.findall(r"\{([a-z_]+)\}", template)
         count = next((n for n in names if n in ("early", "late")), "")
@@ -148,7 +152,7 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
     found = []
     widgets = [window, *window.findChildren(QWidget)]
     for widget in widgets:
-        if not widget.isVisible():
+        if not widget.isVisible() or widget.objectName() in QT_OWN:
             continue
         where = f"{type(widget).__name__}#{widget.objectName()}"
         if widget.isWindow() and widget.windowTitle():
@@ -171,15 +175,25 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
 
 def untranslated(text: str, data_words: set[str]) -> list[str]:
     """The words of `text` outside every marked part that are not data (names, IDs, zones...)."""
-    outside = re.sub(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}", " ", text)
+    outside, innermost = text, re.compile(f"{MARK_OPEN}[^{MARK_OPEN}{MARK_CLOSE}]*{MARK_CLOSE}")
+    while innermost.search(outside):  # a translated sentence may hold translated words
+        outside = innermost.sub(" ", outside)
     words = re.findall(r"[^\W\d_][\w'’-]*", outside)
     return [w for w in words if w.casefold() not in data_words and len(w) > 1]
 
 
 def data_words(service) -> set[str]:
     """Words that are the kiosk's data, shown as they are: people, IDs, departments, shifts,
-    time zones, models, file names, and the units and programme names nobody translates."""
+    time zones, models, file names, the units and programme names nobody translates, each
+    language's own name (the language menu), and QLocale's day and month names (the locale's
+    words, not the kiosk's)."""
     words = set()
+    locale = QLocale()
+    for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
+        words.update(locale.dayName(d, form).casefold() for d in range(1, 8))
+        words.update(locale.monthName(m, form).casefold() for m in range(1, 13))
+        words.update(locale.standaloneMonthName(m, form).casefold() for m in range(1, 13))
+    words.update(name.casefold() for name in i18n.NATIVE_NAMES.values())
     texts = [service.pipeline.description, str(service.settings.data_dir)]
     for row in service.db.list_employees(include_inactive=True):
         texts += [str(row.get(k) or "") for k in ("id", "name", "department", "mobile", "shift")]
@@ -215,10 +229,29 @@ def test_every_visible_text_of_every_screen_goes_through_translation(qapp, share
                     if words:
                         problems.setdefault(name, []).append(f"{where}: {text!r} ({', '.join(words)})")
 
-        errors = {k: v for k, v in tour.run(qapp, service, visit, tmp_path / "work", masks=False).items() if v}
+        work = tmp_path / "work"
+        work.mkdir()
+        errors = {k: v for k, v in tour.run(qapp, service, visit, work, masks=False).items() if v}
     finally:
         qapp.removeTranslator(pseudo)
         service.close()
     assert not errors, f"stops failed: {list(errors)}\n{next(iter(errors.values()), '')}"
     report = "\n".join(f"{stop}:\n  " + "\n  ".join(sorted(set(lines))) for stop, lines in problems.items())
     assert not problems, f"visible text that Qt's translation never saw:\n{report}"
+
+
+def test_the_photo_checks_and_enrollment_steps_are_said_in_the_language(qapp):
+    """The wizard's engine sentences below kiosk.app (kiosk.vision.quality's problems,
+    kiosk.enrollment's progress) are recognised and translated; an unknown one is shown as is."""
+    refused = ("photo 1 (a.jpg): too blurry (face sharpness 12.3, at least 40 needed): hold the camera still "
+               "and focus on the face; face too dark (mean 31)")
+    try:
+        i18n.install(qapp, "fr")
+        said = engine_text.photo_problems(refused)
+        assert said.startswith("photo 1 (a.jpg): trop flou") and "12,3" in said and "visage trop sombre" in said
+        assert engine_text.enrollment_step("photo 2: aligned") == "photo 2 : alignée"
+        assert engine_text.enrollment_step("embedded 3 faces") == "3 visages encodés"
+        assert engine_text.photo_problems("something new") == "something new"
+    finally:
+        i18n.install(qapp, "en")
+    assert engine_text.photo_problems(refused) == refused  # English reads as the engine wrote it

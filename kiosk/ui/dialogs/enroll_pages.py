@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.types import PHOTOS_REQUIRED, RING_SECONDS, EnrollmentError, ImageError
 from kiosk.common import worker_id
+from kiosk.ui.engine_text import photo_problems, render
 from kiosk.ui.screen_fit import Body, form, scrolling
 from kiosk.ui.widgets.photo_slot import PhotoSlot
 from kiosk.ui.widgets.video_view import VideoView
@@ -233,7 +234,8 @@ class PhotosPage(QWizardPage):
 
     def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
         self.pending -= 1
-        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else self.tr("could not check the photo: {reason}").format(reason=exc)
+        text = photo_problems(str(exc)) if isinstance(exc, (EnrollmentError, ImageError)) \
+            else self.tr("could not check the photo: {reason}").format(reason=exc)
         slot.clear("✕ " + text.split(": ", 1)[-1])
         show_message(self.error, text[0].upper() + text[1:])
         self.completeChanged.emit()
@@ -269,6 +271,6 @@ class PhotosPage(QWizardPage):
 
     def _show_guidance(self, verdict) -> None:
         self._guidance_busy = False
-        ok, text = verdict
-        self.guidance.setText(text)
+        ok, said = verdict  # a kiosk.app.messages.Message, or the text of an error
+        self.guidance.setText(said if isinstance(said, str) else render(said))
         set_kind(self.guidance, "ok" if ok else "bad")

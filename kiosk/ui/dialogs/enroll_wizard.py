@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.types import PHOTOS_REQUIRED, EnrollmentError, ImageError, masks_available
 from kiosk.ui import theme
 from kiosk.ui.dialogs.enroll_pages import DetailsPage, PhotosPage, page_layout, show_message
+from kiosk.ui.engine_text import enrollment_step
 from kiosk.ui.i18n import number
 from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.widgets.flow import FlowLayout
@@ -169,7 +170,7 @@ class ProcessPage(QWizardPage):
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.step.setText(message)
+        self.step.setText(enrollment_step(message))
 
     def _done(self, record) -> None:
         self.running = False

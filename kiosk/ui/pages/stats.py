@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.engine_text import render
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
@@ -47,6 +48,6 @@ class StatsPage(QWidget):
 
     def _selfcheck_line(self) -> str:
         try:
-            return self.service.self_check_summary() + self.tr(" (details: kiosk calibrate)")
+            return render(self.service.self_check_notice()) + self.tr(" (details: kiosk calibrate)")
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
             return self.tr("Site self-check unavailable: {reason}").format(reason=exc)

@@ -29,7 +29,7 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     row.setSpacing(12)
     row.addWidget(QLabel(QCoreApplication.translate("pickers", "From")))
     row.addWidget(start)
-    row.addWidget(QLabel("to"))
+    row.addWidget(QLabel(QCoreApplication.translate("pickers", "to")))
     row.addWidget(end)
     return box
 
