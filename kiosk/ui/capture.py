@@ -138,8 +138,12 @@ class CaptureThread(QThread):
             if cap is None:
                 delay = self.backoff[min(failures, len(self.backoff) - 1)]
                 failures += 1
-                self._set_state(LOST, self.tr("No picture from {source}. Retrying in {seconds} s (attempt {attempt}).").format(
-                    source=self.source.describe(), seconds=number(round(delay)), attempt=number(failures)))
+                self._set_state(
+                    LOST,
+                    self.tr("No picture from {source}. Retrying in {seconds} s (attempt {attempt}).").format(
+                        source=self.source.describe(), seconds=number(round(delay)), attempt=number(failures)
+                    ),
+                )
                 self.retry_in.emit(int(round(delay)))
                 if not self._sleep(delay):
                     break

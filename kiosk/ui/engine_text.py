@@ -73,18 +73,27 @@ class EngineMessage(QObject):
         kind = found.lastgroup  # each sentence ends with an empty group named after it
         digits = {k.split("_")[0]: _digits(v) for k, v in found.groupdict().items() if v}
         sentences = {
-            "blurry": lambda: self.tr("too blurry (face sharpness {sharpness}, at least {minimum} needed): "
-                                      "hold the camera still and focus on the face"),
-            "small": lambda: self.tr("face too small ({width} px wide, at least {minimum} needed): "
-                                     "come closer or use a larger photo"),
-            "turned": lambda: self.tr("face turned to the side ({degrees} degrees, at most {maximum}): "
-                                      "look straight at the camera"),
+            "blurry": lambda: self.tr(
+                "too blurry (face sharpness {sharpness}, at least {minimum} needed): "
+                "hold the camera still and focus on the face"
+            ),
+            "small": lambda: self.tr(
+                "face too small ({width} px wide, at least {minimum} needed): come closer or use a larger photo"
+            ),
+            "turned": lambda: self.tr(
+                "face turned to the side ({degrees} degrees, at most {maximum}): look straight at the camera"
+            ),
             "up": lambda: self.tr("head tilted up ({degrees} degrees, at most {maximum}): look straight at the camera"),
-            "down": lambda: self.tr("head tilted down ({degrees} degrees, at most {maximum}): "
-                                    "look straight at the camera"),
-            "mask": lambda: self.tr("a mask is worn (mask probability {probability}): remove the mask for these photos"),
-            "eyes": lambda: self.tr("eyes closed or covered (eye opening {opening}, at least {minimum}): "
-                                    "open your eyes and take off dark glasses"),
+            "down": lambda: self.tr(
+                "head tilted down ({degrees} degrees, at most {maximum}): look straight at the camera"
+            ),
+            "mask": lambda: self.tr(
+                "a mask is worn (mask probability {probability}): remove the mask for these photos"
+            ),
+            "eyes": lambda: self.tr(
+                "eyes closed or covered (eye opening {opening}, at least {minimum}): "
+                "open your eyes and take off dark glasses"
+            ),
             "noface": lambda: self.tr("no face found: the whole face must be in the photo, facing the camera"),
             "faces": lambda: self.tr("{count} faces found: only the person being enrolled may be in the photo"),
             "dark": lambda: self.tr("face too dark (mean {mean})"),
@@ -251,11 +260,16 @@ def column_label(label: str) -> str:
 
 # A day's flags (kiosk.attendance.daily DayRecord.flags), as the monthly sheet's notes say them.
 FLAG_WORDS = {
-    "late": QT_TRANSLATE_NOOP("DayFlag", "late"), "early_leave": QT_TRANSLATE_NOOP("DayFlag", "early leave"),
-    "missing_out": QT_TRANSLATE_NOOP("DayFlag", "missing out"), "auto_closed": QT_TRANSLATE_NOOP("DayFlag", "auto closed"),
-    "long_session": QT_TRANSLATE_NOOP("DayFlag", "long session"), "day_off": QT_TRANSLATE_NOOP("DayFlag", "day off"),
-    "holiday": QT_TRANSLATE_NOOP("DayFlag", "holiday"), "worked_off_day": QT_TRANSLATE_NOOP("DayFlag", "worked off day"),
-    "half_day": QT_TRANSLATE_NOOP("DayFlag", "half day"), "absent": QT_TRANSLATE_NOOP("DayFlag", "absent"),
+    "late": QT_TRANSLATE_NOOP("DayFlag", "late"),
+    "early_leave": QT_TRANSLATE_NOOP("DayFlag", "early leave"),
+    "missing_out": QT_TRANSLATE_NOOP("DayFlag", "missing out"),
+    "auto_closed": QT_TRANSLATE_NOOP("DayFlag", "auto closed"),
+    "long_session": QT_TRANSLATE_NOOP("DayFlag", "long session"),
+    "day_off": QT_TRANSLATE_NOOP("DayFlag", "day off"),
+    "holiday": QT_TRANSLATE_NOOP("DayFlag", "holiday"),
+    "worked_off_day": QT_TRANSLATE_NOOP("DayFlag", "worked off day"),
+    "half_day": QT_TRANSLATE_NOOP("DayFlag", "half day"),
+    "absent": QT_TRANSLATE_NOOP("DayFlag", "absent"),
     "duplicates_ignored": QT_TRANSLATE_NOOP("DayFlag", "duplicates ignored"),
     "missing_in": QT_TRANSLATE_NOOP("DayFlag", "missing in"),
 }

@@ -142,7 +142,9 @@ class HrWindow(QMainWindow):
         if self.admin is None:
             from kiosk.ui.pages.admin import AdminPage
 
-            self.admin = AdminPage(self.service, self.hub, self, guard=self.pin_guard, back_text=QT_TRANSLATE_NOOP("AdminPage", "Sign out"))
+            self.admin = AdminPage(
+                self.service, self.hub, self, guard=self.pin_guard, back_text=QT_TRANSLATE_NOOP("AdminPage", "Sign out")
+            )
             self.admin.back_button.setIcon(theme.icon("lock"))
             self.admin.back_requested.connect(self.sign_out)
             self.stack.addWidget(self.admin)

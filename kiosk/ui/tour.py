@@ -328,8 +328,12 @@ class Tour:
         self.visit("wizard_3_duplicate_check", wizard)
         wizard.next()
         if self.masks:  # long enough to show progress
-            wait_until(self.app, lambda: wizard.process.progress.maximum() > 1 and wizard.process.progress.value() >= 10,
-                       timeout=120, what="enrolling")
+            wait_until(
+                self.app,
+                lambda: wizard.process.progress.maximum() > 1 and wizard.process.progress.value() >= 10,
+                timeout=120,
+                what="enrolling",
+            )
         self.visit("wizard_4_processing", wizard)
         wait_until(self.app, lambda: wizard.currentPage() is wizard.summary and wizard.summary.preview_done,
                    timeout=180, what="the summary")

@@ -79,8 +79,10 @@ def test_the_sources_are_in_step_with_the_code(tmp_path):
             assert committed == in_code_plural, "kiosk_en.ts: run python -m kiosk.ui.i18n update"
             continue
         missing, stale = in_code - committed, committed - in_code
-        assert not missing and not stale, (f"kiosk_{code}.ts is behind the code (python -m kiosk.ui.i18n update, "
-                                           f"then translate): missing {sorted(missing)[:10]}, stale {sorted(stale)[:10]}")
+        assert not missing and not stale, (
+            f"kiosk_{code}.ts is behind the code (python -m kiosk.ui.i18n update, "
+            f"then translate): missing {sorted(missing)[:10]}, stale {sorted(stale)[:10]}"
+        )
 
 
 def test_every_engine_sentence_is_worded_for_the_screens_and_reads_the_same_in_english(qapp):

@@ -67,8 +67,15 @@ class DetailsPage(QWizardPage):
     def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = page_layout(self, self.tr("New employee") if not wizard.replace else self.tr("Re-enroll employee"),
-                        self.tr("Type the employee's details. The worker ID: {rule}.").format(rule=self.tr("1-{max} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit").format(max=worker_id.MAX_LENGTH)))
+        layout = page_layout(
+            self,
+            self.tr("New employee") if not wizard.replace else self.tr("Re-enroll employee"),
+            self.tr("Type the employee's details. The worker ID: {rule}.").format(
+                rule=self.tr(
+                    "1-{max} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit"
+                ).format(max=worker_id.MAX_LENGTH)
+            ),
+        )
         self.name = QLineEdit(placeholderText=self.tr("Full name"))
         self.worker_id = QLineEdit(placeholderText=self.tr("e.g. W1024"))
         self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression(worker_id.PATTERN)))
@@ -83,8 +90,16 @@ class DetailsPage(QWizardPage):
         self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         self.consent = QCheckBox(self.tr("The employee agrees that their face is stored to record attendance\n"
                                  "(signed consent form on file)"))
-        layout.addLayout(form([(self.tr("Name"), self.name), (self.tr("Worker ID"), self.worker_id), (self.tr("Mobile"), self.mobile),
-                               (self.tr("Check-in PIN"), self.pin)]))
+        layout.addLayout(
+            form(
+                [
+                    (self.tr("Name"), self.name),
+                    (self.tr("Worker ID"), self.worker_id),
+                    (self.tr("Mobile"), self.mobile),
+                    (self.tr("Check-in PIN"), self.pin),
+                ]
+            )
+        )
         layout.addSpacing(8)
         layout.addWidget(self.consent)
         self.error = QLabel(objectName="error", wordWrap=True)
@@ -132,13 +147,20 @@ class PhotosPage(QWizardPage):
         self.ring: deque = deque()  # (captured_at, image) of the last RING_SECONDS of frames
         self._choosing = False
         self.last_choice = None
-        layout = page_layout(self, self.tr("Three photos"), self.tr("Take them with the kiosk camera (face centred, close "
-                        "enough, holding still) or choose image files. Each photo is checked at once."))
+        layout = page_layout(
+            self,
+            self.tr("Three photos"),
+            self.tr(
+                "Take them with the kiosk camera (face centred, close "
+                "enough, holding still) or choose image files. Each photo is checked at once."
+            ),
+        )
         self.preview = VideoView()
         self.preview.setMinimumSize(320, 180)
         self.preview.placeholder = self.tr("No camera") if wizard.hub is None else self.tr("Waiting for the camera…")
-        self.guidance = QLabel(self.tr("Look at the camera"), objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
-                               wordWrap=True)
+        self.guidance = QLabel(
+            self.tr("Look at the camera"), objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
         self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
         self.take = QPushButton(self.tr("Take photo"), objectName="primary")
         self.take.clicked.connect(self.take_photo)
@@ -182,8 +204,12 @@ class PhotosPage(QWizardPage):
         return self.add_photo(image, Path(path).name)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), str(Path.home()),
-                                              self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a photo"),
+            str(Path.home()),
+            self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)",
+        )
         if path:
             self.add_photo_from_file(path)
 
@@ -221,9 +247,14 @@ class PhotosPage(QWizardPage):
         slot.busy(image)
         self.pending += 1
         self.completeChanged.emit()
-        run_task(self.wiz.service.enrollment.check_photo, image, self.tr("photo {number} ({label})").format(number=slot.number, label=label),
-                 on_done=lambda checked, s=slot: self._checked(s, checked),
-                 on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
+        run_task(
+            self.wiz.service.enrollment.check_photo,
+            image,
+            self.tr("photo {number} ({label})").format(number=slot.number, label=label),
+            on_done=lambda checked, s=slot: self._checked(s, checked),
+            on_error=lambda exc, s=slot: self._rejected(s, exc),
+            owner=self,
+        )
         return True
 
     def _checked(self, slot: PhotoSlot, checked) -> None:

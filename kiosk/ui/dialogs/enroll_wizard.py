@@ -46,7 +46,9 @@ class DuplicatePage(QWizardPage):
         self.done = False
         self.duplicate = None  # the best Candidate at or above the threshold, if any
         self.checked = None  # the service's DuplicateCheck, passed on to the save
-        layout = page_layout(self, self.tr("Duplicate check"), self.tr("The photos are compared with everyone already enrolled."))
+        layout = page_layout(
+            self, self.tr("Duplicate check"), self.tr("The photos are compared with everyone already enrolled.")
+        )
         self.status = QLabel(self.tr("Checking…"), objectName="warn", wordWrap=True)
         # Side by side: the new photo and the enrolled person it resembles.
         self.new_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -109,7 +111,9 @@ class DuplicatePage(QWizardPage):
             paths = record.photo_paths() if record is not None else []
             first = self.wiz.photos.photos()[0]
             self.new_photo.setPixmap(annotated_pixmap(first.image, [], 240))
-            self.match_caption.setText(self.tr("Enrolled: {name} ({worker_id})").format(name=best.name, worker_id=best.user_id))
+            self.match_caption.setText(
+                self.tr("Enrolled: {name} ({worker_id})").format(name=best.name, worker_id=best.user_id)
+            )
             try:
                 self.match_photo.setPixmap(annotated_pixmap(self.wiz.service.store.load_photo(paths[0]), [], 240))
             except (IndexError, ImageError):
@@ -135,8 +139,13 @@ class ProcessPage(QWizardPage):
         self.wiz = wizard
         self.running = False
         self.record = None
-        layout = page_layout(self, self.tr("Enrolling"), self.tr("Computing the face templates (with synthetic masks, so the "
-                        "person is recognised with or without one)."))
+        layout = page_layout(
+            self,
+            self.tr("Enrolling"),
+            self.tr(
+                "Computing the face templates (with synthetic masks, so the person is recognised with or without one)."
+            ),
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -155,17 +164,32 @@ class ProcessPage(QWizardPage):
         show_message(self.error, "")
         details = self.wiz.details
         masks = masks_available()
-        self.step.setText(self.tr("Starting…") if masks else self.tr("Starting… (mask augmentation is not available on this "
-                          "kiosk: enrolling the 3 original photos only)"))
+        self.step.setText(
+            self.tr("Starting…")
+            if masks
+            else self.tr(
+                "Starting… (mask augmentation is not available on this kiosk: enrolling the 3 original photos only)"
+            )
+        )
         self.progress.setRange(0, 0)
         duplicate = self.wiz.duplicate_page.duplicate
         self.wiz.set_busy(True)
         QTimer.singleShot(0, lambda: self.wiz.set_busy(self.running))  # after QWizard's own button update
-        run_task(self.wiz.service.enroll, details.worker_id.text().strip(), details.name.text().strip(),
-                 details.mobile.text().strip(), self.wiz.photos.photos(),  # checked: not graded again
-                 replace=self.wiz.replace is not None,
-                 allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
-                 masks=masks, checked=self.wiz.duplicate_page.checked, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
+        run_task(
+            self.wiz.service.enroll,
+            details.worker_id.text().strip(),
+            details.name.text().strip(),
+            details.mobile.text().strip(),
+            self.wiz.photos.photos(),  # checked: not graded again
+            replace=self.wiz.replace is not None,
+            allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
+            masks=masks,
+            checked=self.wiz.duplicate_page.checked,
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
@@ -200,8 +224,12 @@ class ProcessPage(QWizardPage):
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
             reason = self.wiz.service.explain(exc)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
-        show_message(self.error, self.tr("Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
-                     .format(reason=reason))
+        show_message(
+            self.error,
+            self.tr("Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.").format(
+                reason=reason
+            ),
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
@@ -281,7 +309,9 @@ class EnrollWizard(QWizard):
         self.replace = replace
         self.record = None
         self.busy = False
-        self.setWindowTitle(self.tr("Enroll an employee") if replace is None else self.tr("Re-enroll {name}").format(name=replace.name))
+        self.setWindowTitle(
+            self.tr("Enroll an employee") if replace is None else self.tr("Re-enroll {name}").format(name=replace.name)
+        )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

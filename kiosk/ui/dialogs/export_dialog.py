@@ -26,10 +26,15 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, employee_combo
 
 # (kind, the choice's text, the file name's stem)
-KINDS = (("punches", QT_TRANSLATE_NOOP("ExportDialog", "Every punch (in, out, corrections)"), "punches"),
-         ("daily", QT_TRANSLATE_NOOP("ExportDialog", "Daily attendance (one row per person and day)"), "attendance_daily"),
-         ("monthly", QT_TRANSLATE_NOOP("ExportDialog", "Monthly summary (one row per person)"), "attendance_monthly"))
-FORMATS = (("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV")), ("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel (XLSX)")))
+KINDS = (
+    ("punches", QT_TRANSLATE_NOOP("ExportDialog", "Every punch (in, out, corrections)"), "punches"),
+    ("daily", QT_TRANSLATE_NOOP("ExportDialog", "Daily attendance (one row per person and day)"), "attendance_daily"),
+    ("monthly", QT_TRANSLATE_NOOP("ExportDialog", "Monthly summary (one row per person)"), "attendance_monthly"),
+)
+FORMATS = (
+    ("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV")),
+    ("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel (XLSX)")),
+)
 
 
 class ExportDialog(QDialog):
@@ -57,9 +62,17 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        form = screen_form([(self.tr("From"), self.start), (self.tr("To"), self.end), (self.tr("Employee"), self.employee),
-                            (self.tr("Report"), kinds), (self.tr("Format"), formats), (self.tr("Save as"), where)],
-                           spacing=14)
+        form = screen_form(
+            [
+                (self.tr("From"), self.start),
+                (self.tr("To"), self.end),
+                (self.tr("Employee"), self.employee),
+                (self.tr("Report"), kinds),
+                (self.tr("Format"), formats),
+                (self.tr("Save as"), where),
+            ],
+            spacing=14,
+        )
         self.message = QLabel(objectName="muted", wordWrap=True)
         self.export_button = QPushButton(self.tr("Export"), objectName="primary")
         self.export_button.setMinimumWidth(160)

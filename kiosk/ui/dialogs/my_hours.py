@@ -21,12 +21,17 @@ COLUMNS = [QT_TRANSLATE_NOOP("WeekDialog", "Day"), QT_TRANSLATE_NOOP("WeekDialog
            QT_TRANSLATE_NOOP("WeekDialog", "Out"), QT_TRANSLATE_NOOP("WeekDialog", "Hours"),
            QT_TRANSLATE_NOOP("WeekDialog", "Status")]
 # Marked for translation here, translated where shown (status_text; context "DayStatus").
-STATUS_WORDS = {"present": QT_TRANSLATE_NOOP("DayStatus", "Present"), "late": QT_TRANSLATE_NOOP("DayStatus", "Late"),
-                "half_day": QT_TRANSLATE_NOOP("DayStatus", "Half day"),
-                "absent": QT_TRANSLATE_NOOP("DayStatus", "Absent"), "day_off": QT_TRANSLATE_NOOP("DayStatus", "Day off"),
-                "holiday": QT_TRANSLATE_NOOP("DayStatus", "Holiday"),
-                "missing_out": QT_TRANSLATE_NOOP("DayStatus", "No check-out"),
-                "in": QT_TRANSLATE_NOOP("DayStatus", "Checked in"), "not_yet": QT_TRANSLATE_NOOP("DayStatus", "Not in yet")}
+STATUS_WORDS = {
+    "present": QT_TRANSLATE_NOOP("DayStatus", "Present"),
+    "late": QT_TRANSLATE_NOOP("DayStatus", "Late"),
+    "half_day": QT_TRANSLATE_NOOP("DayStatus", "Half day"),
+    "absent": QT_TRANSLATE_NOOP("DayStatus", "Absent"),
+    "day_off": QT_TRANSLATE_NOOP("DayStatus", "Day off"),
+    "holiday": QT_TRANSLATE_NOOP("DayStatus", "Holiday"),
+    "missing_out": QT_TRANSLATE_NOOP("DayStatus", "No check-out"),
+    "in": QT_TRANSLATE_NOOP("DayStatus", "Checked in"),
+    "not_yet": QT_TRANSLATE_NOOP("DayStatus", "Not in yet"),
+}
 # What the person did: a touch, a click, a key (the idle timer starts again).
 ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 
@@ -81,7 +86,9 @@ class MyHoursKeypad(WorkerCheckinDialog):
     week_ready = Signal(object)  # the WeekView of the person whose PIN it was
     WINDOW_TITLE = QT_TRANSLATE_NOOP("MyHoursKeypad", "My hours")
     ID_TITLE = QT_TRANSLATE_NOOP("MyHoursKeypad", "My hours: type your worker ID")
-    ID_HINT = QT_TRANSLATE_NOOP("MyHoursKeypad", "Then your personal PIN, the one you check in with. Ask HR if you have none.")
+    ID_HINT = QT_TRANSLATE_NOOP(
+        "MyHoursKeypad", "Then your personal PIN, the one you check in with. Ask HR if you have none."
+    )
 
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(service, None, None, parent)
@@ -95,7 +102,11 @@ class MyHoursKeypad(WorkerCheckinDialog):
             self._show_step(ID_STEP if self._locked() else PIN_STEP, pin_refusal(str(exc)), error=True)
             return
         except STORE_ERRORS as exc:  # the database refused (locked, disk): say so, keep the dialog
-            self._show_step(PIN_STEP, self.tr("Could not open your hours: {reason}. Try again or see HR.").format(reason=exc), error=True)
+            self._show_step(
+                PIN_STEP,
+                self.tr("Could not open your hours: {reason}. Try again or see HR.").format(reason=exc),
+                error=True,
+            )
             return
         self.week = week
         self.week_ready.emit(week)
@@ -117,8 +128,12 @@ class WeekDialog(QDialog):
         self.setWindowTitle(self.tr("My hours"))
         self.setModal(True)
         self.week = week
-        title = QLabel(self.tr("{name} ({worker_id}): this week").format(name=week.name, worker_id=week.employee_id), objectName="dialogTitle", wordWrap=True,
-                       alignment=Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(
+            self.tr("{name} ({worker_id}): this week").format(name=week.name, worker_id=week.employee_id),
+            objectName="dialogTitle",
+            wordWrap=True,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        )
         self.table = make_table([self.tr(c) for c in COLUMNS])
         rows = [[day_text(r.day), clock_text(r.first_in), clock_text(r.last_out),
                  duration(r.worked_minutes) if r.worked_minutes else "", status_text(r)] for r in week.days]
@@ -126,8 +141,12 @@ class WeekDialog(QDialog):
             rows = [[self.tr("No days yet this week"), "", "", "", ""]]
         fill_table(self.table, rows)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * (len(rows) + 1) + 8)
-        self.total = QLabel(self.tr("Total this week: {duration}").format(duration=duration(week.total_minutes)), objectName="dialogTitle",
-                            alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.total = QLabel(
+            self.tr("Total this week: {duration}").format(duration=duration(week.total_minutes)),
+            objectName="dialogTitle",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            wordWrap=True,
+        )
         note = QLabel(self.tr("Something wrong? HR can correct it. This closes by itself."), objectName="muted",
                       wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.close_button = QPushButton(self.tr("Close"), objectName="primary")

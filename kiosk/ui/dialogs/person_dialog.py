@@ -27,19 +27,29 @@ class PersonDialog(QDialog):
         for name in service.timesheet.shift_names():
             self.shift.addItem(name, name)
         if self.current_shift and self.shift.findData(self.current_shift) < 0:
-            self.shift.addItem(self.tr("{shift} (no longer defined)").format(shift=self.current_shift), self.current_shift)
+            self.shift.addItem(
+                self.tr("{shift} (no longer defined)").format(shift=self.current_shift), self.current_shift
+            )
         self.shift.setCurrentIndex(max(0, self.shift.findData(self.current_shift)))
-        self.message = QLabel(self.tr("Their photos and face templates stay as they are."), objectName="muted", wordWrap=True)
+        self.message = QLabel(
+            self.tr("Their photos and face templates stay as they are."), objectName="muted", wordWrap=True
+        )
         buttons, self.save_button = cancel_and_action(self, self.tr("Save"), self.save)
         form = QFormLayout()
-        for label, key in ((self.tr("Name"), "name"), (self.tr("Department"), "department"), (self.tr("Mobile"), "mobile")):
+        for label, key in ((self.tr("Name"), "name"), (self.tr("Department"), "department"),
+                           (self.tr("Mobile"), "mobile")):
             form.addRow(label, self.fields[key])
         form.addRow(self.tr("Shift"), self.shift)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(QLabel(self.tr("Details of {name} ({worker_id})").format(name=self.current["name"], worker_id=user_id), objectName="dialogTitle",
-                                wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr("Details of {name} ({worker_id})").format(name=self.current["name"], worker_id=user_id),
+                objectName="dialogTitle",
+                wordWrap=True,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)

@@ -16,8 +16,11 @@ from kiosk.ui.widgets.pickers import date_edit, employee_combo, to_date
 from kiosk.ui.widgets.punch_choice import DIRECTION_WORDS, direction_word
 
 DIALOG_WIDTH = 600  # px: room for a long name; screen_fit keeps a dialog on a narrower screen
-METHOD_WORDS = {"face": QT_TRANSLATE_NOOP("PunchMethod", "face"), "pin": QT_TRANSLATE_NOOP("PunchMethod", "worker ID + PIN"),
-                "correction": QT_TRANSLATE_NOOP("PunchMethod", "added by HR")}
+METHOD_WORDS = {
+    "face": QT_TRANSLATE_NOOP("PunchMethod", "face"),
+    "pin": QT_TRANSLATE_NOOP("PunchMethod", "worker ID + PIN"),
+    "correction": QT_TRANSLATE_NOOP("PunchMethod", "added by HR"),
+}
 
 
 def method_word(method: str | None) -> str:
@@ -29,10 +32,16 @@ def method_word(method: str | None) -> str:
 def punch_summary(punch: dict) -> str:
     """'Dana Lee (W001), 2026-12-07 08:57, IN by face' (what a dialog is about)."""
     stamp = str(punch.get("timestamp") or "")
-    return QCoreApplication.translate("VoidPunchDialog", "{name} ({worker_id}), {day} {time}, {direction} by {method}").format(
-        name=punch.get("name") or "", worker_id=punch.get("employee_id"), day=stamp[:10], time=stamp[11:16],
+    return QCoreApplication.translate(
+        "VoidPunchDialog", "{name} ({worker_id}), {day} {time}, {direction} by {method}"
+    ).format(
+        name=punch.get("name") or "",
+        worker_id=punch.get("employee_id"),
+        day=stamp[:10],
+        time=stamp[11:16],
         direction=direction_word(punch.get("direction")) or punch.get("direction") or "?",
-        method=method_word(punch.get("method")) or "?")
+        method=method_word(punch.get("method")) or "?",
+    )
 
 
 def clock_time(text: str) -> time:
@@ -42,8 +51,11 @@ def clock_time(text: str) -> time:
         hours, minutes = int(digits[:-2]), int(digits[-2:])
         if hours < 24 and minutes < 60:
             return time(hours, minutes)
-    raise ValueError(QCoreApplication.translate("AddPunchDialog", "type the time as hours and minutes, such as 17:30 (got {text})")
-                     .format(text=repr(text.strip()) if text.strip() else QCoreApplication.translate("AddPunchDialog", "nothing")))
+    raise ValueError(
+        QCoreApplication.translate(
+            "AddPunchDialog", "type the time as hours and minutes, such as 17:30 (got {text})"
+        ).format(text=repr(text.strip()) if text.strip() else QCoreApplication.translate("AddPunchDialog", "nothing"))
+    )
 
 
 def _title(text: str) -> QLabel:
@@ -73,7 +85,9 @@ class AddPunchDialog(QDialog):
         index = self.person.findData(employee_id) if employee_id else -1
         self.person.setCurrentIndex(max(index, 0))
         self.day = date_edit(day)
-        self.time = QLineEdit(placeholderText=self.tr("HH:MM, e.g. 17:30"))  # typed (spin arrows are too small to touch)
+        self.time = QLineEdit(
+            placeholderText=self.tr("HH:MM, e.g. 17:30")
+        )  # typed (spin arrows are too small to touch)
         self.time.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-2]?[0-9]:?[0-5]?[0-9]?")))
         self.time.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
         self.time.returnPressed.connect(self.save)
@@ -86,7 +100,8 @@ class AddPunchDialog(QDialog):
                               objectName="muted", wordWrap=True)
         buttons, self.save_button = cancel_and_action(self, self.tr("Add punch"), self.save)
         form = QFormLayout()
-        for label, field in ((self.tr("Person"), self.person), (self.tr("Date"), self.day), (self.tr("Time"), self.time),
+        for label, field in ((self.tr("Person"), self.person), (self.tr("Date"), self.day),
+                             (self.tr("Time"), self.time),
                              (self.tr("Direction"), self.direction), (self.tr("Reason"), self.reason)):
             form.addRow(label, field)
         _layout(self, self.tr("Add a missing punch"), form, self.message, buttons)
@@ -94,7 +109,12 @@ class AddPunchDialog(QDialog):
     def save(self) -> bool:
         employee_id = self.person.currentData()
         if not employee_id:
-            say_refused(self.message, self.service, self.tr("Not added"), ValueError(self.tr("choose the person the punch is for")))
+            say_refused(
+                self.message,
+                self.service,
+                self.tr("Not added"),
+                ValueError(self.tr("choose the person the punch is for")),
+            )
             return False
         try:
             when = datetime.combine(to_date(self.day), clock_time(self.time.text()))

@@ -30,7 +30,13 @@ class RenameIdDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(QLabel(self.tr("New worker ID for {name} ({worker_id})").format(name=name, worker_id=user_id), objectName="dialogTitle", wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr("New worker ID for {name} ({worker_id})").format(name=name, worker_id=user_id),
+                objectName="dialogTitle",
+                wordWrap=True,
+            )
+        )
         layout.addWidget(self.new_id)
         layout.addWidget(self.message)
         layout.addLayout(buttons)

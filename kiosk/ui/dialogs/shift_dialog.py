@@ -107,14 +107,23 @@ class ShiftDialog(QDialog):
             box.setChecked(key in off)
             self.days_off[key] = box
             days.addWidget(box)
-        rows = form([(self.tr("Name"), self.name), (self.tr("Hours"), side_by_side(self.start, QLabel(self.tr("to")), self.end, self.overnight)),
-                     (self.tr("Grace"), side_by_side(self.late_grace, self.early_grace)),
-                     (self.tr("Punches count"), side_by_side(self.earliest_in, self.latest_out)),
-                     (self.tr("Day"), side_by_side(self.full_day, self.half_day)), (self.tr("Hours counted"), self.hours),
-                     (self.tr("Days off"), days)], spacing=12)
+        rows = form(
+            [
+                (self.tr("Name"), self.name),
+                (self.tr("Hours"), side_by_side(self.start, QLabel(self.tr("to")), self.end, self.overnight)),
+                (self.tr("Grace"), side_by_side(self.late_grace, self.early_grace)),
+                (self.tr("Punches count"), side_by_side(self.earliest_in, self.latest_out)),
+                (self.tr("Day"), side_by_side(self.full_day, self.half_day)),
+                (self.tr("Hours counted"), self.hours),
+                (self.tr("Days off"), days),
+            ],
+            spacing=12,
+        )
         self.message = QLabel("", objectName="muted", wordWrap=True)
         self.message.hide()
-        buttons, self.ok_button = cancel_and_action(self, self.tr("Save shift") if name else self.tr("Add shift"), self.accept)
+        buttons, self.ok_button = cancel_and_action(
+            self, self.tr("Save shift") if name else self.tr("Add shift"), self.accept
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)

@@ -109,7 +109,11 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         try:
             result = self.service.pin_checkin(self.worker_id, pin, self.frame, self.face)
         except Exception as exc:  # the database refused (locked, disk full): say so, keep the dialog
-            self._show_step(PIN_STEP, self.tr("Could not check you in: {reason}. Try again or see HR.").format(reason=exc), error=True)
+            self._show_step(
+                PIN_STEP,
+                self.tr("Could not check you in: {reason}. Try again or see HR.").format(reason=exc),
+                error=True,
+            )
             return
         if not result.accepted:
             # Locked: the next person may have another ID; a wrong PIN: try the PIN again.

@@ -41,15 +41,32 @@ SIDEBAR_WIDTH = 310
 SIDEBAR_MIN_WIDTH = 1100  # the HR area's width from which the sidebar has room
 SIDEBAR, RAIL, TOP_BAR = "sidebar", "rail", "top"
 # (key, name, short name for the rail and the top bar, icon)
-PAGES = (("employees", QT_TRANSLATE_NOOP("AdminPage", "Employees"), QT_TRANSLATE_NOOP("AdminPage", "Employees"), "users"),
-         ("today", QT_TRANSLATE_NOOP("AdminPage", "Today"), QT_TRANSLATE_NOOP("AdminPage", "Today"), "check"),
-         ("attendance", QT_TRANSLATE_NOOP("AdminPage", "Attendance"), QT_TRANSLATE_NOOP("AdminPage", "Attendance"), "calendar"),
-         ("monthly", QT_TRANSLATE_NOOP("AdminPage", "Monthly sheet"), QT_TRANSLATE_NOOP("AdminPage", "Monthly"), "calendar"),
-         ("stats", QT_TRANSLATE_NOOP("AdminPage", "Statistics"), QT_TRANSLATE_NOOP("AdminPage", "Statistics"), "chart"),
-         ("expert", QT_TRANSLATE_NOOP("AdminPage", "Expert recognition"), QT_TRANSLATE_NOOP("AdminPage", "Expert"), "search"),
-         ("audit", QT_TRANSLATE_NOOP("AdminPage", "Audit trail"), QT_TRANSLATE_NOOP("AdminPage", "Audit"), "audit"),
-         ("security", QT_TRANSLATE_NOOP("AdminPage", "Security"), QT_TRANSLATE_NOOP("AdminPage", "Security"), "lock"),
-         ("attendance_settings", QT_TRANSLATE_NOOP("AdminPage", "Shift settings"), QT_TRANSLATE_NOOP("AdminPage", "Shifts"), "kiosk"))
+PAGES = (
+    ("employees", QT_TRANSLATE_NOOP("AdminPage", "Employees"), QT_TRANSLATE_NOOP("AdminPage", "Employees"), "users"),
+    ("today", QT_TRANSLATE_NOOP("AdminPage", "Today"), QT_TRANSLATE_NOOP("AdminPage", "Today"), "check"),
+    (
+        "attendance",
+        QT_TRANSLATE_NOOP("AdminPage", "Attendance"),
+        QT_TRANSLATE_NOOP("AdminPage", "Attendance"),
+        "calendar",
+    ),
+    ("monthly", QT_TRANSLATE_NOOP("AdminPage", "Monthly sheet"), QT_TRANSLATE_NOOP("AdminPage", "Monthly"), "calendar"),
+    ("stats", QT_TRANSLATE_NOOP("AdminPage", "Statistics"), QT_TRANSLATE_NOOP("AdminPage", "Statistics"), "chart"),
+    (
+        "expert",
+        QT_TRANSLATE_NOOP("AdminPage", "Expert recognition"),
+        QT_TRANSLATE_NOOP("AdminPage", "Expert"),
+        "search",
+    ),
+    ("audit", QT_TRANSLATE_NOOP("AdminPage", "Audit trail"), QT_TRANSLATE_NOOP("AdminPage", "Audit"), "audit"),
+    ("security", QT_TRANSLATE_NOOP("AdminPage", "Security"), QT_TRANSLATE_NOOP("AdminPage", "Security"), "lock"),
+    (
+        "attendance_settings",
+        QT_TRANSLATE_NOOP("AdminPage", "Shift settings"),
+        QT_TRANSLATE_NOOP("AdminPage", "Shifts"),
+        "kiosk",
+    ),
+)
 EXIT_TEXT = (QT_TRANSLATE_NOOP("AdminPage", "Leave kiosk mode"), QT_TRANSLATE_NOOP("AdminPage", "Leave"))
 
 

@@ -19,8 +19,17 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, date_range, employee_combo, to_date
 from kiosk.ui.widgets.punch_choice import direction_word
 
-PUNCH_COLUMNS = [QT_TRANSLATE_NOOP("AttendancePage", "Date"), QT_TRANSLATE_NOOP("AttendancePage", "Time"), QT_TRANSLATE_NOOP("AttendancePage", "Direction"), QT_TRANSLATE_NOOP("AttendancePage", "Worker ID"),
-                 QT_TRANSLATE_NOOP("AttendancePage", "Name"), QT_TRANSLATE_NOOP("AttendancePage", "Method"), QT_TRANSLATE_NOOP("AttendancePage", "Similarity"), QT_TRANSLATE_NOOP("AttendancePage", "Mask"), QT_TRANSLATE_NOOP("AttendancePage", "Note")]
+PUNCH_COLUMNS = [
+    QT_TRANSLATE_NOOP("AttendancePage", "Date"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Time"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Direction"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Worker ID"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Name"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Method"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Similarity"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Mask"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Note"),
+]
 
 
 def punch_note(row: dict) -> str:
@@ -42,7 +51,9 @@ class AttendancePage(QWidget):
         self.export_dialog = None
         self.correction_dialog = None
         self.punch_rows: list[dict] = []
-        layout, header = page_layout(self, self.tr("Attendance"), self.tr("Punches recorded at the kiosk, and HR's corrections"))
+        layout, header = page_layout(
+            self, self.tr("Attendance"), self.tr("Punches recorded at the kiosk, and HR's corrections")
+        )
         self.export_button = QPushButton(self.tr("Export CSV…"), objectName="primary")
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)
@@ -105,25 +116,48 @@ class AttendancePage(QWidget):
             rows = self.punch_rows = self.service.timesheet.punches(start, end, emp, include_voided=True)
             self.table.setColumnCount(len(PUNCH_COLUMNS))
             self.table.setHorizontalHeaderLabels([self.tr(c) for c in PUNCH_COLUMNS])
-            fill_table(self.table, [[r["timestamp"][:10], r["timestamp"][11:], direction_word(r["direction"]),
-                                     r["employee_id"], r["name"],
-                                     method_word(r["method"]),
-                                     "" if r["score"] is None else number(r["score"], 2),
-                                     {None: "", 0: self.tr("no"), 1: self.tr("yes")}.get(r["masked"], ""), punch_note(r)]
-                                    for r in rows], keys=[r["id"] for r in rows])
+            fill_table(
+                self.table,
+                [
+                    [
+                        r["timestamp"][:10],
+                        r["timestamp"][11:],
+                        direction_word(r["direction"]),
+                        r["employee_id"],
+                        r["name"],
+                        method_word(r["method"]),
+                        "" if r["score"] is None else number(r["score"], 2),
+                        {None: "", 0: self.tr("no"), 1: self.tr("yes")}.get(r["masked"], ""),
+                        punch_note(r),
+                    ]
+                    for r in rows
+                ],
+                keys=[r["id"] for r in rows],
+            )
             for index, row in enumerate(rows):  # a voided punch: greyed, kept in the list
                 if row["voided_at"]:
                     for column in range(self.table.columnCount()):
                         self.table.item(index, column).setForeground(QColor(theme.MUTED))
             voided = sum(1 for r in rows if r["voided_at"])
             valid = len(rows) - voided
-            counted = self.tr("%n punch(es)", None, valid) + (self.tr(" (and %n voided)", None, voided) if voided else "")
+            counted = self.tr("%n punch(es)", None, valid) + (
+                self.tr(" (and %n voided)", None, voided) if voided else ""
+            )
             self.message.setText(self.tr("{punches} from {start} to {end}").format(
                 punches=counted, start=date_text(start), end=date_text(end)))
         else:
             rows = db.daily_summary(start, end, emp)
             self.table.setColumnCount(6)
-            self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Worker ID"), self.tr("Name"), self.tr("First in"), self.tr("Last seen"), self.tr("Check-ins")])
+            self.table.setHorizontalHeaderLabels(
+                [
+                    self.tr("Date"),
+                    self.tr("Worker ID"),
+                    self.tr("Name"),
+                    self.tr("First in"),
+                    self.tr("Last seen"),
+                    self.tr("Check-ins"),
+                ]
+            )
             fill_table(self.table, [[r["date"], r["employee_id"], r["name"], r["first_in"], r["last_out"],
                                      r["check_ins"]] for r in rows])
             self.message.setText(self.tr("%n person-day(s) from {start} to {end}", None, len(rows)).format(

@@ -36,20 +36,25 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, to_date
 
 # The screen's words are marked here (context "AttendanceSettingsPage") and translated where shown.
-MODES = (("auto", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Automatic: first punch of the day IN, then alternating")),
-         ("window", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "By time of day: IN before a time, OUT after it")),
-         ("choose", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "The person taps IN / OUT / Break after the punch")))
+MODES = (
+    ("auto", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Automatic: first punch of the day IN, then alternating")),
+    ("window", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "By time of day: IN before a time, OUT after it")),
+    ("choose", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "The person taps IN / OUT / Break after the punch")),
+)
 MACHINE_ZONE = QT_TRANSLATE_NOOP("AttendanceSettingsPage", "This machine's zone")
 SECTIONS = (("punches", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Punches")),
             ("checkouts", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Check-outs")),
             ("shifts", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Shifts")),
             ("departments", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Departments")),
             ("holidays", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Holidays")))
-SHIFT_COLUMNS = [QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Shift"), QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours"),
-                 QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Late / early grace"),
-                 QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Full / half day"),
-                 QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours counted"),
-                 QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Days off")]
+SHIFT_COLUMNS = [
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Shift"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Late / early grace"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Full / half day"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours counted"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Days off"),
+]
 
 
 def shift_table(shift: Any) -> dict[str, Any]:
@@ -124,11 +129,24 @@ class AttendanceSettingsPage(QWidget):
         self.max_session.setRange(0, 168)
         self.max_session.setDecimals(1)
         self.default_shift = QComboBox()
-        self.general = form([(self.tr("Time zone"), self.zone), (self.tr("Punch direction"), self.mode),
-                             (self.tr("Check-outs from"), self.out_after), (self.tr("Buttons shown for"), self.choice_seconds),
-                             (self.tr("Duplicate window"), self.cooldown)], spacing=14)
-        self.checkouts = form([(self.tr("Forgotten check-outs"), self.auto_close), (self.tr("Closed at"), self.auto_close_minutes),
-                               (self.tr("Flag sessions longer than"), self.max_session)], spacing=14)
+        self.general = form(
+            [
+                (self.tr("Time zone"), self.zone),
+                (self.tr("Punch direction"), self.mode),
+                (self.tr("Check-outs from"), self.out_after),
+                (self.tr("Buttons shown for"), self.choice_seconds),
+                (self.tr("Duplicate window"), self.cooldown),
+            ],
+            spacing=14,
+        )
+        self.checkouts = form(
+            [
+                (self.tr("Forgotten check-outs"), self.auto_close),
+                (self.tr("Closed at"), self.auto_close_minutes),
+                (self.tr("Flag sessions longer than"), self.max_session),
+            ],
+            spacing=14,
+        )
         self.sections = QStackedWidget()
         self.section_buttons: dict[str, QPushButton] = {}
         picker = FlowLayout(spacing=10)
@@ -325,14 +343,18 @@ class AttendanceSettingsPage(QWidget):
             return self._unsaved(self.tr("Type or choose a department and its shift."), error=True)
         self.department_shifts[department] = shift
         self._show_lists()
-        self._unsaved(self.tr("{department} works the {shift} shift: Save to keep it.").format(department=department, shift=shift))
+        self._unsaved(
+            self.tr("{department} works the {shift} shift: Save to keep it.").format(department=department, shift=shift)
+        )
 
     def remove_department(self, department: str | None) -> None:
         if department is None:
             return self._unsaved(self.tr("Choose a department in the list first."), error=True)
         self.department_shifts.pop(department, None)
         self._show_lists()
-        self._unsaved(self.tr("{department} works the default shift again: Save to keep it.").format(department=department))
+        self._unsaved(
+            self.tr("{department} works the default shift again: Save to keep it.").format(department=department)
+        )
 
     def add_holiday(self) -> None:
         day = to_date(self.holiday_date).isoformat()
@@ -385,9 +407,13 @@ class AttendanceSettingsPage(QWidget):
             self._unsaved(self.tr("Not saved: {reason}").format(reason=exc), error=True)
             return False
         except OSError as exc:
-            self._unsaved(self.tr("Not saved: kiosk.toml could not be written ({reason}).").format(reason=exc), error=True)
+            self._unsaved(
+                self.tr("Not saved: kiosk.toml could not be written ({reason}).").format(reason=exc), error=True
+            )
             return False
         self.original = values
         where = self.service.settings.settings_path
-        self._unsaved(self.tr("✓ Saved to {where}; punches and reports follow the new settings now.").format(where=where))
+        self._unsaved(
+            self.tr("✓ Saved to {where}; punches and reports follow the new settings now.").format(where=where)
+        )
         return True

@@ -14,7 +14,14 @@ from kiosk.ui.i18n import date_text
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
 from kiosk.ui.widgets.pickers import date_edit, date_range, to_date
 
-COLUMNS = [QT_TRANSLATE_NOOP("AuditPage", "Time"), QT_TRANSLATE_NOOP("AuditPage", "Role"), QT_TRANSLATE_NOOP("AuditPage", "Who"), QT_TRANSLATE_NOOP("AuditPage", "Action"), QT_TRANSLATE_NOOP("AuditPage", "Worker ID"), QT_TRANSLATE_NOOP("AuditPage", "Details")]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("AuditPage", "Time"),
+    QT_TRANSLATE_NOOP("AuditPage", "Role"),
+    QT_TRANSLATE_NOOP("AuditPage", "Who"),
+    QT_TRANSLATE_NOOP("AuditPage", "Action"),
+    QT_TRANSLATE_NOOP("AuditPage", "Worker ID"),
+    QT_TRANSLATE_NOOP("AuditPage", "Details"),
+]
 
 
 def describe(detail: dict) -> str:
@@ -26,8 +33,9 @@ class AuditPage(QWidget):
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout, header = page_layout(self, self.tr("Audit trail"), self.tr("Who did what, when and to whom: append-only, "
-                                                          "tamper-evident"))
+        layout, header = page_layout(
+            self, self.tr("Audit trail"), self.tr("Who did what, when and to whom: append-only, tamper-evident")
+        )
         self.verify_button = QPushButton(self.tr("Check integrity"))
         self.verify_button.clicked.connect(lambda: self.verify())
         self.export_button = QPushButton(self.tr("Export CSV"), objectName="primary")

@@ -37,7 +37,17 @@ class EmployeesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         layout.addWidget(self.search)
-        self.table = make_table([self.tr("Worker ID"), self.tr("Name"), self.tr("Department"), self.tr("Mobile"), self.tr("Enrolled"), self.tr("Templates"), self.tr("Status")])
+        self.table = make_table(
+            [
+                self.tr("Worker ID"),
+                self.tr("Name"),
+                self.tr("Department"),
+                self.tr("Mobile"),
+                self.tr("Enrolled"),
+                self.tr("Templates"),
+                self.tr("Status"),
+            ]
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
@@ -91,9 +101,15 @@ class EmployeesPage(QWidget):
                          self.tr("left") if record.metadata.get("left_at") else self.tr("active")])
         fill_table(self.table, rows, ids)
         total = len(records)
-        self.message.setText((self.tr("{shown} of %n enrolled matching “{query}”", None, total) if query
-                               else self.tr("{shown} of %n enrolled", None, total)).format(shown=number(len(rows)), query=query)
-                             if total else self.tr("Nobody is enrolled yet: tap “Enroll new”."))
+        self.message.setText(
+            (
+                self.tr("{shown} of %n enrolled matching “{query}”", None, total)
+                if query
+                else self.tr("{shown} of %n enrolled", None, total)
+            ).format(shown=number(len(rows)), query=query)
+            if total
+            else self.tr("Nobody is enrolled yet: tap “Enroll new”.")
+        )
         self._selection_changed()
 
     def selected_id(self) -> str | None:
@@ -110,7 +126,9 @@ class EmployeesPage(QWidget):
         self.rename_button.setEnabled(has)
         self.edit_button.setEnabled(has)
         self.leave_button.setEnabled(has)
-        self.leave_button.setText(self.tr("Re-activate") if self._has_left(self.selected_id()) else self.tr("Mark as left"))
+        self.leave_button.setText(
+            self.tr("Re-activate") if self._has_left(self.selected_id()) else self.tr("Mark as left")
+        )
         self.learned.show_person(self.selected_id())
 
     def _has_left(self, uid: str | None) -> bool:
@@ -190,7 +208,9 @@ class EmployeesPage(QWidget):
             return None
         record = self.records.get(uid)
         self.pin_dialog = SetPinDialog(self.service, uid, record.name if record else uid, self.window())
-        self.pin_dialog.accepted.connect(lambda: self.message.setText(self.tr("Check-in PIN of {worker_id} set.").format(worker_id=uid)))
+        self.pin_dialog.accepted.connect(
+            lambda: self.message.setText(self.tr("Check-in PIN of {worker_id} set.").format(worker_id=uid))
+        )
         self.pin_dialog.open()
         return self.pin_dialog
 

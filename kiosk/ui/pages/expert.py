@@ -25,8 +25,11 @@ class ExpertPage(QWidget):
         self.service = service
         self.results = None
         self.busy = False
-        layout, header = page_layout(self, self.tr("Expert recognition"), self.tr("Every face in one image, with its best "
-                                     "three candidates. Nothing is recorded."))
+        layout, header = page_layout(
+            self,
+            self.tr("Expert recognition"),
+            self.tr("Every face in one image, with its best three candidates. Nothing is recorded."),
+        )
         self.open_button = QPushButton(self.tr("Open image…"), objectName="primary")
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
@@ -95,8 +98,15 @@ class ExpertPage(QWidget):
         for i, result in enumerate(results, start=1):
             match = result.match
             colour = theme.SUCCESS if match.accepted else theme.UNKNOWN
-            boxes.append(FaceBox(result.face.xywh(), "#{} {}".format(i, match.name if match.accepted else self.tr("Unknown")),
-                                 number(match.score, 2), colour, match.masked_template and match.accepted))
+            boxes.append(
+                FaceBox(
+                    result.face.xywh(),
+                    "#{} {}".format(i, match.name if match.accepted else self.tr("Unknown")),
+                    number(match.score, 2),
+                    colour,
+                    match.masked_template and match.accepted,
+                )
+            )
             self.faces.addWidget(self._face_card(i, result))
         self.faces.addStretch(1)
         pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)

@@ -122,8 +122,13 @@ class LivePage(QWidget):
         self._last_face_at = 0.0
         self._liveness_told: set[int] = set()
         # Counters and the latest latencies (bounded: the kiosk runs for days).
-        self.metrics = {"frames_received": 0, "results": 0, "checkins": 0,
-                        "banner_latency_s": deque(maxlen=METRIC_WINDOW), "result_latency_s": deque(maxlen=METRIC_WINDOW)}
+        self.metrics = {
+            "frames_received": 0,
+            "results": 0,
+            "checkins": 0,
+            "banner_latency_s": deque(maxlen=METRIC_WINDOW),
+            "result_latency_s": deque(maxlen=METRIC_WINDOW),
+        }
 
         # Header: greeting, clock and the HR button.
         self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle")
@@ -383,8 +388,10 @@ class LivePage(QWidget):
             log.exception("punch message for %s failed", checkin.employee_id)
         name = checkin.name or checkin.employee_id or self.tr("Unknown")
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return (self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)),
-                    self.tr("Have a good day!"))
+            return (
+                self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)),
+                self.tr("Have a good day!"),
+            )
         if checkin.outcome == COOLDOWN:
             return (self.tr("{name} - already checked in at {time}").format(
                 name=name, time=i18n.time_text(self._last_checkin(checkin))), self.tr("No need to check in again."))

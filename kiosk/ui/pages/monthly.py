@@ -19,11 +19,17 @@ from kiosk.ui.pages.common import fill_table, make_table, page_layout, select_ke
 from kiosk.ui.widgets.flow import FlowLayout
 
 CORRECTED_MARK = QColor("#3a2c0b")  # the theme's warning background: a corrected day stands out
-STATUS_TEXT = {"present": QT_TRANSLATE_NOOP("MonthlyPage", "Present"), "late": QT_TRANSLATE_NOOP("MonthlyPage", "Late"),
-               "absent": QT_TRANSLATE_NOOP("MonthlyPage", "Absent"), "holiday": QT_TRANSLATE_NOOP("MonthlyPage", "Holiday"),
-               "half_day": QT_TRANSLATE_NOOP("MonthlyPage", "Half day"), "day_off": QT_TRANSLATE_NOOP("MonthlyPage", "Day off"),
-               "missing_out": QT_TRANSLATE_NOOP("MonthlyPage", "Missing check-out"),
-               "not_yet": QT_TRANSLATE_NOOP("MonthlyPage", "Not yet arrived"), "in": QT_TRANSLATE_NOOP("MonthlyPage", "In")}
+STATUS_TEXT = {
+    "present": QT_TRANSLATE_NOOP("MonthlyPage", "Present"),
+    "late": QT_TRANSLATE_NOOP("MonthlyPage", "Late"),
+    "absent": QT_TRANSLATE_NOOP("MonthlyPage", "Absent"),
+    "holiday": QT_TRANSLATE_NOOP("MonthlyPage", "Holiday"),
+    "half_day": QT_TRANSLATE_NOOP("MonthlyPage", "Half day"),
+    "day_off": QT_TRANSLATE_NOOP("MonthlyPage", "Day off"),
+    "missing_out": QT_TRANSLATE_NOOP("MonthlyPage", "Missing check-out"),
+    "not_yet": QT_TRANSLATE_NOOP("MonthlyPage", "Not yet arrived"),
+    "in": QT_TRANSLATE_NOOP("MonthlyPage", "In"),
+}
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:
@@ -65,7 +71,9 @@ class MonthlyPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.export_dialog = None
-        layout, header = page_layout(self, self.tr("Monthly sheet"), self.tr("Each person's month: days, hours, lates and absences"))
+        layout, header = page_layout(
+            self, self.tr("Monthly sheet"), self.tr("Each person's month: days, hours, lates and absences")
+        )
         self.export_month = QPushButton(self.tr("Export month…"), objectName="primary")
         self.export_days = QPushButton(self.tr("Export days…"))
         self.export_month.clicked.connect(lambda: self.open_export("monthly"))

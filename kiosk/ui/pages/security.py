@@ -15,7 +15,9 @@ class SecurityPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.guard = guard
-        layout, _ = page_layout(self, self.tr("Security"), self.tr("PINs, encryption at rest and how long records are kept"))
+        layout, _ = page_layout(
+            self, self.tr("Security"), self.tr("PINs, encryption at rest and how long records are kept")
+        )
         self.hr_pin = QPushButton(self.tr("Set HR PIN…"))
         self.admin_pin = QPushButton(self.tr("Change admin PIN…"))
         self.purge_button = QPushButton(self.tr("Purge now"))
@@ -28,16 +30,29 @@ class SecurityPage(QWidget):
         self.pin_state = QLabel(objectName="muted", wordWrap=True)
         self.encryption = QLabel(wordWrap=True)
         self.retention = QLabel(wordWrap=True)
-        layout.addLayout(form([(self.tr("PINs"), self.pin_state), ("", pins), (self.tr("Templates and photos"), self.encryption),
-                               (self.tr("Retention"), self.retention), ("", self.purge_button)], spacing=14))
+        layout.addLayout(
+            form(
+                [
+                    (self.tr("PINs"), self.pin_state),
+                    ("", pins),
+                    (self.tr("Templates and photos"), self.encryption),
+                    (self.tr("Retention"), self.retention),
+                    ("", self.purge_button),
+                ],
+                spacing=14,
+            )
+        )
         layout.addStretch(1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
         self.dialog = None
 
     def refresh(self) -> None:
-        self.pin_state.setText(self.tr("Admin PIN set; HR PIN set.") if self.guard.has_role_pin("hr") else
-                               self.tr("Admin PIN set; HR PIN not set (only the administrator can open the HR screens)."))
+        self.pin_state.setText(
+            self.tr("Admin PIN set; HR PIN set.")
+            if self.guard.has_role_pin("hr")
+            else self.tr("Admin PIN set; HR PIN not set (only the administrator can open the HR screens).")
+        )
         cipher = self.service.store.cipher
         if cipher is None:
             self.encryption.setText(self.tr("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml)."))
@@ -54,7 +69,10 @@ class SecurityPage(QWidget):
     def change_pin(self, role: str):
         self.dialog = PinDialog(self.guard, self.window(), set_role=role)
         if self.dialog.exec():
-            say(self.message, self.tr("✓ The HR PIN was changed.") if role == "hr" else self.tr("✓ The admin PIN was changed."))
+            say(
+                self.message,
+                self.tr("✓ The HR PIN was changed.") if role == "hr" else self.tr("✓ The admin PIN was changed."),
+            )
             self.refresh()
         return self.dialog
 

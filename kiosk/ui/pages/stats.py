@@ -23,7 +23,8 @@ class StatsPage(QWidget):
         grid = FlowLayout(spacing=16, uniform=True)  # six cards in a row, or as many as fit
         self.values = {}
         for key, label in (("enrolled", self.tr("Enrolled")), ("present_today", self.tr("Present today")),
-                           ("check_ins_today", self.tr("Check-ins today")), ("unknown_today", self.tr("Unknown faces today")),
+                           ("check_ins_today", self.tr("Check-ins today")),
+                           ("unknown_today", self.tr("Unknown faces today")),
                            ("unsure_today", self.tr("Not sure (asked again)")),
                            ("spoof_suspected_today", self.tr("Liveness check failed"))):
             frame, value = card("0", label)

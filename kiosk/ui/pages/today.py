@@ -17,10 +17,15 @@ from kiosk.ui.pages.common import card, fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
 
 # (TodayBoard field, title); a late person is also in one of the other groups.
-GROUPS = (("inside", QT_TRANSLATE_NOOP("TodayPage", "In")), ("late", QT_TRANSLATE_NOOP("TodayPage", "Late")),
-          ("not_yet", QT_TRANSLATE_NOOP("TodayPage", "Not yet arrived")), ("absent", QT_TRANSLATE_NOOP("TodayPage", "Absent")),
-          ("missing_out", QT_TRANSLATE_NOOP("TodayPage", "Missing check-out")),
-          ("left", QT_TRANSLATE_NOOP("TodayPage", "Left for the day")), ("off", QT_TRANSLATE_NOOP("TodayPage", "Day off")))
+GROUPS = (
+    ("inside", QT_TRANSLATE_NOOP("TodayPage", "In")),
+    ("late", QT_TRANSLATE_NOOP("TodayPage", "Late")),
+    ("not_yet", QT_TRANSLATE_NOOP("TodayPage", "Not yet arrived")),
+    ("absent", QT_TRANSLATE_NOOP("TodayPage", "Absent")),
+    ("missing_out", QT_TRANSLATE_NOOP("TodayPage", "Missing check-out")),
+    ("left", QT_TRANSLATE_NOOP("TodayPage", "Left for the day")),
+    ("off", QT_TRANSLATE_NOOP("TodayPage", "Day off")),
+)
 COLUMNS = [QT_TRANSLATE_NOOP("TodayPage", "Name"), QT_TRANSLATE_NOOP("TodayPage", "Worker ID"),
            QT_TRANSLATE_NOOP("TodayPage", "Department"), QT_TRANSLATE_NOOP("TodayPage", "Shift"),
            QT_TRANSLATE_NOOP("TodayPage", "In"), QT_TRANSLATE_NOOP("TodayPage", "Out"),
@@ -99,11 +104,26 @@ class TodayPage(QWidget):
         for key, title in GROUPS:
             records = list(getattr(board, key))
             self.counts[key].setText(number(len(records)))
-            self.titles[key].setText(self.tr("{group} ({count})").format(group=self.tr(title), count=number(len(records))))
+            self.titles[key].setText(
+                self.tr("{group} ({count})").format(group=self.tr(title), count=number(len(records)))
+            )
             table = self.tables[key]
-            fill_table(table, [[r.name, r.employee_id, r.department or "", r.shift or "", clock_text(r.first_in, r.day),
-                                clock_text(r.last_out, r.day), number(r.late_minutes) if r.late_minutes else ""] for r in records],
-                       keys=[r.employee_id for r in records])
+            fill_table(
+                table,
+                [
+                    [
+                        r.name,
+                        r.employee_id,
+                        r.department or "",
+                        r.shift or "",
+                        clock_text(r.first_in, r.day),
+                        clock_text(r.last_out, r.day),
+                        number(r.late_minutes) if r.late_minutes else "",
+                    ]
+                    for r in records
+                ],
+                keys=[r.employee_id for r in records],
+            )
             self.empty[key].setVisible(not records)
             table.setVisible(bool(records))
             # the whole group shown (the page scrolls), never a table scrolling inside the page

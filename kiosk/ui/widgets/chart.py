@@ -63,7 +63,9 @@ class BarChart(QWidget):
             if h > 0:
                 p.drawRoundedRect(QRectF(x, plot.bottom() - h, bar_w, h), 4, 4)
                 p.setPen(QColor(theme.TEXT))
-                p.drawText(QRectF(x - 10, plot.bottom() - h - 20, bar_w + 20, 18), Qt.AlignmentFlag.AlignCenter, str(value))
+                p.drawText(
+                    QRectF(x - 10, plot.bottom() - h - 20, bar_w + 20, 18), Qt.AlignmentFlag.AlignCenter, str(value)
+                )
             if n <= 16 or i % 2 == n % 2:
                 p.setPen(QColor(theme.MUTED))
                 p.drawText(QRectF(x - 14, plot.bottom() + 6, bar_w + 28, 20), Qt.AlignmentFlag.AlignCenter, label)

@@ -88,7 +88,9 @@ class LearnedMasksPanel(QWidget):
         entry = self.selected()
         if entry is None or self.user_id is None:
             return False
-        (self.service.approve_learned if action == "approve" else self.service.remove_learned)(self.user_id, entry["name"])
+        (self.service.approve_learned if action == "approve" else self.service.remove_learned)(
+            self.user_id, entry["name"]
+        )
         self.show_person(self.user_id)
         self.changed.emit()
         return True

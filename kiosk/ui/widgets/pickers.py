@@ -48,5 +48,9 @@ def employee_combo(service, with_all: str | None = None) -> QComboBox:
     except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
         rows = []
     for row in rows:
-        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else QCoreApplication.translate("pickers", " - deleted")), row["id"])
+        combo.addItem(
+            f"{row['name']} ({row['id']})"
+            + ("" if row["active"] else QCoreApplication.translate("pickers", " - deleted")),
+            row["id"],
+        )
     return combo
