@@ -24,41 +24,40 @@ class EngineMessage(QObject):
 
     def sentence(self, key: str, n: int) -> str:
         """The translated template of `key` (%n: the plural count)."""
-        tr = self.tr
         sentences = {
-            "punch.clock_wrong": lambda: tr("This kiosk's clock is wrong"),
-            "punch.clock_wrong.detail": lambda: tr("It is {behind} behind its last punch: punches are paused. "
+            "punch.clock_wrong": lambda: self.tr("This kiosk's clock is wrong"),
+            "punch.clock_wrong.detail": lambda: self.tr("It is {behind} behind its last punch: punches are paused. "
                                                    "Please tell IT to set the clock."),
-            "punch.already_recorded": lambda: tr("{name} - already recorded"),
-            "punch.already_recorded.detail": lambda: tr("No need to punch again."),
-            "punch.not_active": lambda: tr("{name} - not active"),
-            "punch.not_active.detail": lambda: tr("Please see HR."),
-            "punch.queued": lambda: tr("{name} - recorded {time}"),
-            "punch.queued.detail": lambda: tr("Saved; it is added to the records shortly."),
-            "punch.break_started": lambda: tr("{name} - break started {time}"),
-            "punch.break_started.detail": lambda: tr("Enjoy your break."),
-            "punch.back_from_break": lambda: tr("{name} - back from break {time}"),
-            "punch.back_from_break.detail": lambda: tr("Welcome back."),
-            "punch.checked_out": lambda: tr("{name} - checked out {time}"),
-            "punch.checked_out.goodbye": lambda: tr("Goodbye!"),
-            "punch.checked_out.worked": lambda: tr("{worked} today. Goodbye!"),
+            "punch.already_recorded": lambda: self.tr("{name} - already recorded"),
+            "punch.already_recorded.detail": lambda: self.tr("No need to punch again."),
+            "punch.not_active": lambda: self.tr("{name} - not active"),
+            "punch.not_active.detail": lambda: self.tr("Please see HR."),
+            "punch.queued": lambda: self.tr("{name} - recorded {time}"),
+            "punch.queued.detail": lambda: self.tr("Saved; it is added to the records shortly."),
+            "punch.break_started": lambda: self.tr("{name} - break started {time}"),
+            "punch.break_started.detail": lambda: self.tr("Enjoy your break."),
+            "punch.back_from_break": lambda: self.tr("{name} - back from break {time}"),
+            "punch.back_from_break.detail": lambda: self.tr("Welcome back."),
+            "punch.checked_out": lambda: self.tr("{name} - checked out {time}"),
+            "punch.checked_out.goodbye": lambda: self.tr("Goodbye!"),
+            "punch.checked_out.worked": lambda: self.tr("{worked} today. Goodbye!"),
             "punch.checked_out.worked_early": lambda: self.tr(
                 "{worked} today, %n min before the end of the shift. Goodbye!", None, n),
-            "punch.checked_in": lambda: tr("{name} - checked in {time}"),
+            "punch.checked_in": lambda: self.tr("{name} - checked in {time}"),
             "punch.checked_in.late": lambda: self.tr("%n min late today.", None, n),
-            "punch.checked_in.day_off": lambda: tr("On a day off. Have a good day!"),
-            "punch.checked_in.on_time": lambda: tr("On time. Have a good day!"),
-            "guidance.no_face": lambda: tr("No face found: stand in front of the camera"),
-            "guidance.one_person": lambda: tr("Only one person in the picture, please"),
-            "guidance.closer": lambda: tr("Come closer to the camera"),
-            "guidance.centre": lambda: tr("Centre your face in the picture"),
-            "guidance.blurry": lambda: tr("Hold still: the picture is blurry (sharpness {sharpness})"),
+            "punch.checked_in.day_off": lambda: self.tr("On a day off. Have a good day!"),
+            "punch.checked_in.on_time": lambda: self.tr("On time. Have a good day!"),
+            "guidance.no_face": lambda: self.tr("No face found: stand in front of the camera"),
+            "guidance.one_person": lambda: self.tr("Only one person in the picture, please"),
+            "guidance.closer": lambda: self.tr("Come closer to the camera"),
+            "guidance.centre": lambda: self.tr("Centre your face in the picture"),
+            "guidance.blurry": lambda: self.tr("Hold still: the picture is blurry (sharpness {sharpness})"),
             "guidance.problem": lambda: "{problem}",
-            "guidance.good": lambda: tr("Good: tap “Take photo”"),
-            "selfcheck.too_few": lambda: tr("Site self-check: fewer than 2 people enrolled, nothing to compare."),
-            "selfcheck.summary": lambda: tr("Site self-check: {people} people, {photos} photos; {accepted} would be "
+            "guidance.good": lambda: self.tr("Good: tap “Take photo”"),
+            "selfcheck.too_few": lambda: self.tr("Site self-check: fewer than 2 people enrolled, nothing to compare."),
+            "selfcheck.summary": lambda: self.tr("Site self-check: {people} people, {photos} photos; {accepted} would be "
                                             "accepted as someone else ({risk}%), {unsure} unsure."),
-            "selfcheck.summary_pairs": lambda: tr("Site self-check: {people} people, {photos} photos; {accepted} would "
+            "selfcheck.summary_pairs": lambda: self.tr("Site self-check: {people} people, {photos} photos; {accepted} would "
                                                   "be accepted as someone else ({risk}%), {unsure} unsure; closest "
                                                   "look-alikes {name} and {other} ({score})."),
         }

@@ -2,117 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>This kiosk&apos;s clock is wrong</source>
-        <translation>ساعة هذا الكشك غير صحيحة</translation>
-    </message>
-    <message>
-        <source>It is {behind} behind its last punch: punches are paused. Please tell IT to set the clock.</source>
-        <translation>إنها متأخرة {behind} عن آخر تسجيل: التسجيلات متوقفة. يُرجى إبلاغ قسم تقنية المعلومات لضبط الساعة.</translation>
-    </message>
-    <message>
-        <source>{name} - already recorded</source>
-        <translation>{name} - مُسجَّل من قبل</translation>
-    </message>
-    <message>
-        <source>No need to punch again.</source>
-        <translation>لا حاجة للتسجيل مرة أخرى.</translation>
-    </message>
-    <message>
-        <source>{name} - not active</source>
-        <translation>{name} - غير نشط</translation>
-    </message>
-    <message>
-        <source>Please see HR.</source>
-        <translation>يُرجى مراجعة الموارد البشرية.</translation>
-    </message>
-    <message>
-        <source>{name} - recorded {time}</source>
-        <translation>{name} - سُجِّل {time}</translation>
-    </message>
-    <message>
-        <source>Saved; it is added to the records shortly.</source>
-        <translation>حُفظ؛ وسيُضاف إلى السجلات قريبًا.</translation>
-    </message>
-    <message>
-        <source>{name} - break started {time}</source>
-        <translation>{name} - بدأت الاستراحة {time}</translation>
-    </message>
-    <message>
-        <source>Enjoy your break.</source>
-        <translation>استراحة طيبة.</translation>
-    </message>
-    <message>
-        <source>{name} - back from break {time}</source>
-        <translation>{name} - عاد من الاستراحة {time}</translation>
-    </message>
-    <message>
-        <source>Welcome back.</source>
-        <translation>أهلًا بعودتك.</translation>
-    </message>
-    <message>
-        <source>{name} - checked out {time}</source>
-        <translation>{name} - خروج {time}</translation>
-    </message>
-    <message>
-        <source>Goodbye!</source>
-        <translation>مع السلامة!</translation>
-    </message>
-    <message>
-        <source>{worked} today. Goodbye!</source>
-        <translation>{worked} اليوم. مع السلامة!</translation>
-    </message>
-    <message>
-        <source>{name} - checked in {time}</source>
-        <translation>{name} - دخول {time}</translation>
-    </message>
-    <message>
-        <source>On a day off. Have a good day!</source>
-        <translation>في يوم راحة. يومًا سعيدًا!</translation>
-    </message>
-    <message>
-        <source>On time. Have a good day!</source>
-        <translation>في الموعد. يومًا سعيدًا!</translation>
-    </message>
-    <message>
-        <source>No face found: stand in front of the camera</source>
-        <translation>لم يُعثر على وجه: قف أمام الكاميرا</translation>
-    </message>
-    <message>
-        <source>Only one person in the picture, please</source>
-        <translation>شخص واحد فقط في الصورة، من فضلك</translation>
-    </message>
-    <message>
-        <source>Come closer to the camera</source>
-        <translation>اقترب من الكاميرا</translation>
-    </message>
-    <message>
-        <source>Centre your face in the picture</source>
-        <translation>ضع وجهك في منتصف الصورة</translation>
-    </message>
-    <message>
-        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
-        <translation>اثبت مكانك: الصورة غير واضحة (الحدّة {sharpness})</translation>
-    </message>
-    <message>
-        <source>Good: tap “Take photo”</source>
-        <translation>جيد: المس «التقاط صورة»</translation>
-    </message>
-    <message>
-        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
-        <translation>الفحص الذاتي للموقع: أقل من شخصين مسجلين، لا شيء للمقارنة.</translation>
-    </message>
-    <message>
-        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
-        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة.</translation>
-    </message>
-    <message>
-        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
-        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة؛ أكثر المتشابهين {name} و{other} ({score}).</translation>
-    </message>
-</context>
-<context>
     <name>AddPunchDialog</name>
     <message>
         <source>type the time as hours and minutes, such as 17:30 (got {text})</source>
@@ -1189,6 +1078,66 @@ Their face templates are removed and they can no longer check in. Their attendan
 </context>
 <context>
     <name>EngineMessage</name>
+    <message>
+        <source>This kiosk&apos;s clock is wrong</source>
+        <translation>ساعة هذا الكشك غير صحيحة</translation>
+    </message>
+    <message>
+        <source>It is {behind} behind its last punch: punches are paused. Please tell IT to set the clock.</source>
+        <translation>إنها متأخرة {behind} عن آخر تسجيل: التسجيلات متوقفة. يُرجى إبلاغ قسم تقنية المعلومات لضبط الساعة.</translation>
+    </message>
+    <message>
+        <source>{name} - already recorded</source>
+        <translation>{name} - مُسجَّل من قبل</translation>
+    </message>
+    <message>
+        <source>No need to punch again.</source>
+        <translation>لا حاجة للتسجيل مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>{name} - not active</source>
+        <translation>{name} - غير نشط</translation>
+    </message>
+    <message>
+        <source>Please see HR.</source>
+        <translation>يُرجى مراجعة الموارد البشرية.</translation>
+    </message>
+    <message>
+        <source>{name} - recorded {time}</source>
+        <translation>{name} - سُجِّل {time}</translation>
+    </message>
+    <message>
+        <source>Saved; it is added to the records shortly.</source>
+        <translation>حُفظ؛ وسيُضاف إلى السجلات قريبًا.</translation>
+    </message>
+    <message>
+        <source>{name} - break started {time}</source>
+        <translation>{name} - بدأت الاستراحة {time}</translation>
+    </message>
+    <message>
+        <source>Enjoy your break.</source>
+        <translation>استراحة طيبة.</translation>
+    </message>
+    <message>
+        <source>{name} - back from break {time}</source>
+        <translation>{name} - عاد من الاستراحة {time}</translation>
+    </message>
+    <message>
+        <source>Welcome back.</source>
+        <translation>أهلًا بعودتك.</translation>
+    </message>
+    <message>
+        <source>{name} - checked out {time}</source>
+        <translation>{name} - خروج {time}</translation>
+    </message>
+    <message>
+        <source>Goodbye!</source>
+        <translation>مع السلامة!</translation>
+    </message>
+    <message>
+        <source>{worked} today. Goodbye!</source>
+        <translation>{worked} اليوم. مع السلامة!</translation>
+    </message>
     <message numerus="yes">
         <source>{worked} today, %n min before the end of the shift. Goodbye!</source>
         <translation>
@@ -1200,6 +1149,10 @@ Their face templates are removed and they can no longer check in. Their attendan
             <numerusform>{worked} اليوم، قبل %n دقيقة من نهاية الوردية. مع السلامة!</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{name} - checked in {time}</source>
+        <translation>{name} - دخول {time}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min late today.</source>
         <translation>
@@ -1210,6 +1163,50 @@ Their face templates are removed and they can no longer check in. Their attendan
             <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
             <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On a day off. Have a good day!</source>
+        <translation>في يوم راحة. يومًا سعيدًا!</translation>
+    </message>
+    <message>
+        <source>On time. Have a good day!</source>
+        <translation>في الموعد. يومًا سعيدًا!</translation>
+    </message>
+    <message>
+        <source>No face found: stand in front of the camera</source>
+        <translation>لم يُعثر على وجه: قف أمام الكاميرا</translation>
+    </message>
+    <message>
+        <source>Only one person in the picture, please</source>
+        <translation>شخص واحد فقط في الصورة، من فضلك</translation>
+    </message>
+    <message>
+        <source>Come closer to the camera</source>
+        <translation>اقترب من الكاميرا</translation>
+    </message>
+    <message>
+        <source>Centre your face in the picture</source>
+        <translation>ضع وجهك في منتصف الصورة</translation>
+    </message>
+    <message>
+        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
+        <translation>اثبت مكانك: الصورة غير واضحة (الحدّة {sharpness})</translation>
+    </message>
+    <message>
+        <source>Good: tap “Take photo”</source>
+        <translation>جيد: المس «التقاط صورة»</translation>
+    </message>
+    <message>
+        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
+        <translation>الفحص الذاتي للموقع: أقل من شخصين مسجلين، لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
+        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
+        <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة؛ أكثر المتشابهين {name} و{other} ({score}).</translation>
     </message>
     <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>

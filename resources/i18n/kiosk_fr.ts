@@ -2,117 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>This kiosk&apos;s clock is wrong</source>
-        <translation>L&apos;horloge de cette borne est fausse</translation>
-    </message>
-    <message>
-        <source>It is {behind} behind its last punch: punches are paused. Please tell IT to set the clock.</source>
-        <translation>Elle retarde de {behind} sur le dernier pointage : les pointages sont suspendus. Demandez à l&apos;informatique de régler l&apos;horloge.</translation>
-    </message>
-    <message>
-        <source>{name} - already recorded</source>
-        <translation>{name} - déjà enregistré</translation>
-    </message>
-    <message>
-        <source>No need to punch again.</source>
-        <translation>Inutile de pointer à nouveau.</translation>
-    </message>
-    <message>
-        <source>{name} - not active</source>
-        <translation>{name} - inactif</translation>
-    </message>
-    <message>
-        <source>Please see HR.</source>
-        <translation>Veuillez voir les RH.</translation>
-    </message>
-    <message>
-        <source>{name} - recorded {time}</source>
-        <translation>{name} - enregistré à {time}</translation>
-    </message>
-    <message>
-        <source>Saved; it is added to the records shortly.</source>
-        <translation>Enregistré ; ajouté au registre sous peu.</translation>
-    </message>
-    <message>
-        <source>{name} - break started {time}</source>
-        <translation>{name} - début de pause à {time}</translation>
-    </message>
-    <message>
-        <source>Enjoy your break.</source>
-        <translation>Bonne pause.</translation>
-    </message>
-    <message>
-        <source>{name} - back from break {time}</source>
-        <translation>{name} - retour de pause à {time}</translation>
-    </message>
-    <message>
-        <source>Welcome back.</source>
-        <translation>Bon retour.</translation>
-    </message>
-    <message>
-        <source>{name} - checked out {time}</source>
-        <translation>{name} - sortie à {time}</translation>
-    </message>
-    <message>
-        <source>Goodbye!</source>
-        <translation>Au revoir !</translation>
-    </message>
-    <message>
-        <source>{worked} today. Goodbye!</source>
-        <translation>{worked} aujourd&apos;hui. Au revoir !</translation>
-    </message>
-    <message>
-        <source>{name} - checked in {time}</source>
-        <translation>{name} - entrée à {time}</translation>
-    </message>
-    <message>
-        <source>On a day off. Have a good day!</source>
-        <translation>Un jour de repos. Bonne journée !</translation>
-    </message>
-    <message>
-        <source>On time. Have a good day!</source>
-        <translation>À l&apos;heure. Bonne journée !</translation>
-    </message>
-    <message>
-        <source>No face found: stand in front of the camera</source>
-        <translation>Aucun visage trouvé : placez-vous devant la caméra</translation>
-    </message>
-    <message>
-        <source>Only one person in the picture, please</source>
-        <translation>Une seule personne sur l&apos;image, s&apos;il vous plaît</translation>
-    </message>
-    <message>
-        <source>Come closer to the camera</source>
-        <translation>Approchez-vous de la caméra</translation>
-    </message>
-    <message>
-        <source>Centre your face in the picture</source>
-        <translation>Centrez votre visage dans l&apos;image</translation>
-    </message>
-    <message>
-        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
-        <translation>Ne bougez plus : l&apos;image est floue (netteté {sharpness})</translation>
-    </message>
-    <message>
-        <source>Good: tap “Take photo”</source>
-        <translation>Bien : touchez « Prendre la photo »</translation>
-    </message>
-    <message>
-        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
-        <translation>Auto-contrôle du site : moins de 2 personnes inscrites, rien à comparer.</translation>
-    </message>
-    <message>
-        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
-        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines.</translation>
-    </message>
-    <message>
-        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
-        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines ; sosies les plus proches {name} et {other} ({score}).</translation>
-    </message>
-</context>
-<context>
     <name>AddPunchDialog</name>
     <message>
         <source>type the time as hours and minutes, such as 17:30 (got {text})</source>
@@ -1157,6 +1046,66 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
 </context>
 <context>
     <name>EngineMessage</name>
+    <message>
+        <source>This kiosk&apos;s clock is wrong</source>
+        <translation>L&apos;horloge de cette borne est fausse</translation>
+    </message>
+    <message>
+        <source>It is {behind} behind its last punch: punches are paused. Please tell IT to set the clock.</source>
+        <translation>Elle retarde de {behind} sur le dernier pointage : les pointages sont suspendus. Demandez à l&apos;informatique de régler l&apos;horloge.</translation>
+    </message>
+    <message>
+        <source>{name} - already recorded</source>
+        <translation>{name} - déjà enregistré</translation>
+    </message>
+    <message>
+        <source>No need to punch again.</source>
+        <translation>Inutile de pointer à nouveau.</translation>
+    </message>
+    <message>
+        <source>{name} - not active</source>
+        <translation>{name} - inactif</translation>
+    </message>
+    <message>
+        <source>Please see HR.</source>
+        <translation>Veuillez voir les RH.</translation>
+    </message>
+    <message>
+        <source>{name} - recorded {time}</source>
+        <translation>{name} - enregistré à {time}</translation>
+    </message>
+    <message>
+        <source>Saved; it is added to the records shortly.</source>
+        <translation>Enregistré ; ajouté au registre sous peu.</translation>
+    </message>
+    <message>
+        <source>{name} - break started {time}</source>
+        <translation>{name} - début de pause à {time}</translation>
+    </message>
+    <message>
+        <source>Enjoy your break.</source>
+        <translation>Bonne pause.</translation>
+    </message>
+    <message>
+        <source>{name} - back from break {time}</source>
+        <translation>{name} - retour de pause à {time}</translation>
+    </message>
+    <message>
+        <source>Welcome back.</source>
+        <translation>Bon retour.</translation>
+    </message>
+    <message>
+        <source>{name} - checked out {time}</source>
+        <translation>{name} - sortie à {time}</translation>
+    </message>
+    <message>
+        <source>Goodbye!</source>
+        <translation>Au revoir !</translation>
+    </message>
+    <message>
+        <source>{worked} today. Goodbye!</source>
+        <translation>{worked} aujourd&apos;hui. Au revoir !</translation>
+    </message>
     <message numerus="yes">
         <source>{worked} today, %n min before the end of the shift. Goodbye!</source>
         <translation>
@@ -1164,12 +1113,60 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
             <numerusform>{worked} aujourd&apos;hui, %n min avant la fin de l&apos;horaire. Au revoir !</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{name} - checked in {time}</source>
+        <translation>{name} - entrée à {time}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min late today.</source>
         <translation>
             <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
             <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On a day off. Have a good day!</source>
+        <translation>Un jour de repos. Bonne journée !</translation>
+    </message>
+    <message>
+        <source>On time. Have a good day!</source>
+        <translation>À l&apos;heure. Bonne journée !</translation>
+    </message>
+    <message>
+        <source>No face found: stand in front of the camera</source>
+        <translation>Aucun visage trouvé : placez-vous devant la caméra</translation>
+    </message>
+    <message>
+        <source>Only one person in the picture, please</source>
+        <translation>Une seule personne sur l&apos;image, s&apos;il vous plaît</translation>
+    </message>
+    <message>
+        <source>Come closer to the camera</source>
+        <translation>Approchez-vous de la caméra</translation>
+    </message>
+    <message>
+        <source>Centre your face in the picture</source>
+        <translation>Centrez votre visage dans l&apos;image</translation>
+    </message>
+    <message>
+        <source>Hold still: the picture is blurry (sharpness {sharpness})</source>
+        <translation>Ne bougez plus : l&apos;image est floue (netteté {sharpness})</translation>
+    </message>
+    <message>
+        <source>Good: tap “Take photo”</source>
+        <translation>Bien : touchez « Prendre la photo »</translation>
+    </message>
+    <message>
+        <source>Site self-check: fewer than 2 people enrolled, nothing to compare.</source>
+        <translation>Auto-contrôle du site : moins de 2 personnes inscrites, rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure.</source>
+        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines.</translation>
+    </message>
+    <message>
+        <source>Site self-check: {people} people, {photos} photos; {accepted} would be accepted as someone else ({risk}%), {unsure} unsure; closest look-alikes {name} and {other} ({score}).</source>
+        <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines ; sosies les plus proches {name} et {other} ({score}).</translation>
     </message>
     <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>
