@@ -23,7 +23,7 @@ class EngineMessage(QObject):
     "EngineMessage" and the plural forms: pyside6-lupdate takes a count only from tr())."""
 
     def sentence(self, key: str, n: int) -> str:
-        """The translated template of `key` (%n: the plural count)."""
+        """The translated template of `key` (%Ln: the plural count)."""
         sentences = {
             "punch.clock_wrong": lambda: self.tr("This kiosk's clock is wrong"),
             "punch.clock_wrong.detail": lambda: self.tr("It is {behind} behind its last punch: punches are paused. "
@@ -42,9 +42,9 @@ class EngineMessage(QObject):
             "punch.checked_out.goodbye": lambda: self.tr("Goodbye!"),
             "punch.checked_out.worked": lambda: self.tr("{worked} today. Goodbye!"),
             "punch.checked_out.worked_early": lambda: self.tr(
-                "{worked} today, %n min before the end of the shift. Goodbye!", None, n),
+                "{worked} today, %Ln min before the end of the shift. Goodbye!", None, n),
             "punch.checked_in": lambda: self.tr("{name} - checked in {time}"),
-            "punch.checked_in.late": lambda: self.tr("%n min late today.", None, n),
+            "punch.checked_in.late": lambda: self.tr("%Ln min late today.", None, n),
             "punch.checked_in.day_off": lambda: self.tr("On a day off. Have a good day!"),
             "punch.checked_in.on_time": lambda: self.tr("On time. Have a good day!"),
             "guidance.no_face": lambda: self.tr("No face found: stand in front of the camera"),
@@ -109,7 +109,7 @@ class EngineMessage(QObject):
             return self.tr("photo {number}: {mask} mask").format(number=_digits(found[1]),
                                                                  mask=found[2].replace("_", " "))
         if found := _STEP_EMBEDDED.match(text):
-            return self.tr("embedded %n faces", None, int(found[1]))
+            return self.tr("embedded %Ln faces", None, int(found[1]))
         return text
 
     def face_label(self, label: str) -> str:
@@ -123,16 +123,16 @@ class EngineMessage(QObject):
         staff_tries, staff_locked = _STAFF_TRIES.match(text), _STAFF_LOCKED.match(text)
         tries, locked = _TRIES.match(text), _LOCKED.match(text)
         if staff_tries:
-            return self.tr("Wrong PIN. %n tries left.", None, int(staff_tries[1]))
+            return self.tr("Wrong PIN. %Ln tries left.", None, int(staff_tries[1]))
         if staff_locked:
-            return self.tr("Too many wrong PINs. Try again in %n s.", None, int(staff_locked[1]))
+            return self.tr("Too many wrong PINs. Try again in %Ln s.", None, int(staff_locked[1]))
         if text == "Wrong worker ID or PIN.":
             return self.tr("Wrong worker ID or PIN.")
         if tries:
-            return self.tr("Wrong worker ID or PIN. %n tries left.", None, int(tries[1]))
+            return self.tr("Wrong worker ID or PIN. %Ln tries left.", None, int(tries[1]))
         if locked:
             amount = int(locked[1])
-            when = self.tr("%n s", None, amount) if locked[2] == "s" else self.tr("%n min", None, amount)
+            when = self.tr("%Ln s", None, amount) if locked[2] == "s" else self.tr("%Ln min", None, amount)
             return self.tr("Too many wrong PINs for this worker ID. Try again in {when}, or see HR.").format(when=when)
         return text
 

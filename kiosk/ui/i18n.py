@@ -96,7 +96,7 @@ def install(app, code: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    # English too: its .ts holds the plural forms of the %n sentences ("1 row", "30 rows").
+    # English too: its .ts holds the plural forms of the %Ln sentences ("1 row", "30 rows").
     try:
         qm = build(code)
     except (OSError, subprocess.CalledProcessError) as exc:

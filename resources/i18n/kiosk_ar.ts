@@ -238,25 +238,25 @@
         <translation>نعم</translation>
     </message>
     <message numerus="yes">
-        <source>%n punch(es)</source>
+        <source>%Ln punch(es)</source>
         <translation>
-            <numerusform>%n تسجيل</numerusform>
+            <numerusform>%Ln تسجيل</numerusform>
             <numerusform>تسجيل واحد</numerusform>
             <numerusform>تسجيلان</numerusform>
-            <numerusform>%n تسجيلات</numerusform>
-            <numerusform>%n تسجيلًا</numerusform>
-            <numerusform>%n تسجيل</numerusform>
+            <numerusform>%Ln تسجيلات</numerusform>
+            <numerusform>%Ln تسجيلًا</numerusform>
+            <numerusform>%Ln تسجيل</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> (and %n voided)</source>
+        <source> (and %Ln voided)</source>
         <translation>
-            <numerusform> (و%n ملغى)</numerusform>
+            <numerusform> (و%Ln ملغى)</numerusform>
             <numerusform> (وواحد ملغى)</numerusform>
             <numerusform> (واثنان ملغيان)</numerusform>
-            <numerusform> (و%n ملغاة)</numerusform>
-            <numerusform> (و%n ملغى)</numerusform>
-            <numerusform> (و%n ملغى)</numerusform>
+            <numerusform> (و%Ln ملغاة)</numerusform>
+            <numerusform> (و%Ln ملغى)</numerusform>
+            <numerusform> (و%Ln ملغى)</numerusform>
         </translation>
     </message>
     <message>
@@ -276,14 +276,14 @@
         <translation>التسجيلات</translation>
     </message>
     <message numerus="yes">
-        <source>%n person-day(s) from {start} to {end}</source>
+        <source>%Ln person-day(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n يوم عمل من {start} إلى {end}</numerusform>
+            <numerusform>%Ln يوم عمل من {start} إلى {end}</numerusform>
             <numerusform>يوم عمل واحد من {start} إلى {end}</numerusform>
             <numerusform>يوما عمل من {start} إلى {end}</numerusform>
-            <numerusform>%n أيام عمل من {start} إلى {end}</numerusform>
-            <numerusform>%n يوم عمل من {start} إلى {end}</numerusform>
-            <numerusform>%n يوم عمل من {start} إلى {end}</numerusform>
+            <numerusform>%Ln أيام عمل من {start} إلى {end}</numerusform>
+            <numerusform>%Ln يوم عمل من {start} إلى {end}</numerusform>
+            <numerusform>%Ln يوم عمل من {start} إلى {end}</numerusform>
         </translation>
     </message>
     <message>
@@ -597,25 +597,25 @@
         <translation>تاريخ النهاية يسبق تاريخ البداية.</translation>
     </message>
     <message numerus="yes">
-        <source>%n action(s) from {start} to {end}</source>
+        <source>%Ln action(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n إجراء من {start} إلى {end}</numerusform>
+            <numerusform>%Ln إجراء من {start} إلى {end}</numerusform>
             <numerusform>إجراء واحد من {start} إلى {end}</numerusform>
             <numerusform>إجراءان من {start} إلى {end}</numerusform>
-            <numerusform>%n إجراءات من {start} إلى {end}</numerusform>
-            <numerusform>%n إجراءً من {start} إلى {end}</numerusform>
-            <numerusform>%n إجراء من {start} إلى {end}</numerusform>
+            <numerusform>%Ln إجراءات من {start} إلى {end}</numerusform>
+            <numerusform>%Ln إجراءً من {start} إلى {end}</numerusform>
+            <numerusform>%Ln إجراء من {start} إلى {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ The audit trail is intact (%n rows).</source>
+        <source>✓ The audit trail is intact (%Ln rows).</source>
         <translation>
-            <numerusform>✓ سجل التدقيق سليم (%n سطر).</numerusform>
+            <numerusform>✓ سجل التدقيق سليم (%Ln سطر).</numerusform>
             <numerusform>✓ سجل التدقيق سليم (سطر واحد).</numerusform>
             <numerusform>✓ سجل التدقيق سليم (سطران).</numerusform>
-            <numerusform>✓ سجل التدقيق سليم (%n أسطر).</numerusform>
-            <numerusform>✓ سجل التدقيق سليم (%n سطرًا).</numerusform>
-            <numerusform>✓ سجل التدقيق سليم (%n سطر).</numerusform>
+            <numerusform>✓ سجل التدقيق سليم (%Ln أسطر).</numerusform>
+            <numerusform>✓ سجل التدقيق سليم (%Ln سطرًا).</numerusform>
+            <numerusform>✓ سجل التدقيق سليم (%Ln سطر).</numerusform>
         </translation>
     </message>
     <message>
@@ -627,14 +627,14 @@
         <translation>تعذّر التصدير: {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n rows to {target}</source>
+        <source>✓ Wrote %Ln rows to {target}</source>
         <translation>
-            <numerusform>✓ كُتب %n سطر في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطر في {target}</numerusform>
             <numerusform>✓ كُتب سطر واحد في {target}</numerusform>
             <numerusform>✓ كُتب سطران في {target}</numerusform>
-            <numerusform>✓ كُتبت %n أسطر في {target}</numerusform>
-            <numerusform>✓ كُتب %n سطرًا في {target}</numerusform>
-            <numerusform>✓ كُتب %n سطر في {target}</numerusform>
+            <numerusform>✓ كُتبت %Ln أسطر في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطرًا في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطر في {target}</numerusform>
         </translation>
     </message>
 </context>
@@ -998,25 +998,25 @@ Cancel if it is the same person (use Re-enroll instead), or confirm below that i
         <translation>نشط</translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n enrolled matching “{query}”</source>
+        <source>{shown} of %Ln enrolled matching “{query}”</source>
         <translation>
-            <numerusform>{shown} من %n مسجل يطابق «{query}»</numerusform>
+            <numerusform>{shown} من %Ln مسجل يطابق «{query}»</numerusform>
             <numerusform>{shown} من مسجل واحد يطابق «{query}»</numerusform>
             <numerusform>{shown} من مسجلَين يطابق «{query}»</numerusform>
-            <numerusform>{shown} من %n مسجلين يطابق «{query}»</numerusform>
-            <numerusform>{shown} من %n مسجلًا يطابق «{query}»</numerusform>
-            <numerusform>{shown} من %n مسجل يطابق «{query}»</numerusform>
+            <numerusform>{shown} من %Ln مسجلين يطابق «{query}»</numerusform>
+            <numerusform>{shown} من %Ln مسجلًا يطابق «{query}»</numerusform>
+            <numerusform>{shown} من %Ln مسجل يطابق «{query}»</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n enrolled</source>
+        <source>{shown} of %Ln enrolled</source>
         <translation>
-            <numerusform>{shown} من %n مسجل</numerusform>
+            <numerusform>{shown} من %Ln مسجل</numerusform>
             <numerusform>{shown} من مسجل واحد</numerusform>
             <numerusform>{shown} من مسجلَين</numerusform>
-            <numerusform>{shown} من %n مسجلين</numerusform>
-            <numerusform>{shown} من %n مسجلًا</numerusform>
-            <numerusform>{shown} من %n مسجل</numerusform>
+            <numerusform>{shown} من %Ln مسجلين</numerusform>
+            <numerusform>{shown} من %Ln مسجلًا</numerusform>
+            <numerusform>{shown} من %Ln مسجل</numerusform>
         </translation>
     </message>
     <message>
@@ -1139,14 +1139,14 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>{worked} اليوم. مع السلامة!</translation>
     </message>
     <message numerus="yes">
-        <source>{worked} today, %n min before the end of the shift. Goodbye!</source>
+        <source>{worked} today, %Ln min before the end of the shift. Goodbye!</source>
         <translation>
-            <numerusform>{worked} اليوم، قبل %n دقيقة من نهاية الوردية. مع السلامة!</numerusform>
+            <numerusform>{worked} اليوم، قبل %Ln دقيقة من نهاية الوردية. مع السلامة!</numerusform>
             <numerusform>{worked} اليوم، قبل دقيقة واحدة من نهاية الوردية. مع السلامة!</numerusform>
             <numerusform>{worked} اليوم، قبل دقيقتين من نهاية الوردية. مع السلامة!</numerusform>
-            <numerusform>{worked} اليوم، قبل %n دقائق من نهاية الوردية. مع السلامة!</numerusform>
-            <numerusform>{worked} اليوم، قبل %n دقيقة من نهاية الوردية. مع السلامة!</numerusform>
-            <numerusform>{worked} اليوم، قبل %n دقيقة من نهاية الوردية. مع السلامة!</numerusform>
+            <numerusform>{worked} اليوم، قبل %Ln دقائق من نهاية الوردية. مع السلامة!</numerusform>
+            <numerusform>{worked} اليوم، قبل %Ln دقيقة من نهاية الوردية. مع السلامة!</numerusform>
+            <numerusform>{worked} اليوم، قبل %Ln دقيقة من نهاية الوردية. مع السلامة!</numerusform>
         </translation>
     </message>
     <message>
@@ -1154,14 +1154,14 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>{name} - دخول {time}</translation>
     </message>
     <message numerus="yes">
-        <source>%n min late today.</source>
+        <source>%Ln min late today.</source>
         <translation>
-            <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
+            <numerusform>تأخرت %Ln دقيقة اليوم.</numerusform>
             <numerusform>تأخرت دقيقة واحدة اليوم.</numerusform>
             <numerusform>تأخرت دقيقتين اليوم.</numerusform>
-            <numerusform>تأخرت %n دقائق اليوم.</numerusform>
-            <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
-            <numerusform>تأخرت %n دقيقة اليوم.</numerusform>
+            <numerusform>تأخرت %Ln دقائق اليوم.</numerusform>
+            <numerusform>تأخرت %Ln دقيقة اليوم.</numerusform>
+            <numerusform>تأخرت %Ln دقيقة اليوم.</numerusform>
         </translation>
     </message>
     <message>
@@ -1261,14 +1261,14 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>الصورة {number}: كمامة {mask}</translation>
     </message>
     <message numerus="yes">
-        <source>embedded %n faces</source>
+        <source>embedded %Ln faces</source>
         <translation>
-            <numerusform>حُسب %n وجه</numerusform>
+            <numerusform>حُسب %Ln وجه</numerusform>
             <numerusform>حُسب وجه واحد</numerusform>
             <numerusform>حُسب وجهان</numerusform>
-            <numerusform>حُسبت %n وجوه</numerusform>
-            <numerusform>حُسب %n وجهًا</numerusform>
-            <numerusform>حُسب %n وجه</numerusform>
+            <numerusform>حُسبت %Ln وجوه</numerusform>
+            <numerusform>حُسب %Ln وجهًا</numerusform>
+            <numerusform>حُسب %Ln وجه</numerusform>
         </translation>
     </message>
     <message>
@@ -1284,25 +1284,25 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>يُرجى الاقتراب والنظر إلى الكاميرا</translation>
     </message>
     <message numerus="yes">
-        <source>Wrong PIN. %n tries left.</source>
+        <source>Wrong PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>رمز غير صحيح. بقيت %n محاولة.</numerusform>
+            <numerusform>رمز غير صحيح. بقيت %Ln محاولة.</numerusform>
             <numerusform>رمز غير صحيح. بقيت محاولة واحدة.</numerusform>
             <numerusform>رمز غير صحيح. بقيت محاولتان.</numerusform>
-            <numerusform>رمز غير صحيح. بقيت %n محاولات.</numerusform>
-            <numerusform>رمز غير صحيح. بقيت %n محاولة.</numerusform>
-            <numerusform>رمز غير صحيح. بقيت %n محاولة.</numerusform>
+            <numerusform>رمز غير صحيح. بقيت %Ln محاولات.</numerusform>
+            <numerusform>رمز غير صحيح. بقيت %Ln محاولة.</numerusform>
+            <numerusform>رمز غير صحيح. بقيت %Ln محاولة.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n s.</source>
+        <source>Too many wrong PINs. Try again in %Ln s.</source>
         <translation>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
-            <numerusform>رموز خاطئة كثيرة. حاول بعد %n ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
+            <numerusform>رموز خاطئة كثيرة. حاول بعد %Ln ث.</numerusform>
         </translation>
     </message>
     <message>
@@ -1310,36 +1310,36 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>رقم العامل أو الرمز غير صحيح.</translation>
     </message>
     <message numerus="yes">
-        <source>Wrong worker ID or PIN. %n tries left.</source>
+        <source>Wrong worker ID or PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %n محاولة.</numerusform>
+            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %Ln محاولة.</numerusform>
             <numerusform>رقم العامل أو الرمز غير صحيح. بقيت محاولة واحدة.</numerusform>
             <numerusform>رقم العامل أو الرمز غير صحيح. بقيت محاولتان.</numerusform>
-            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %n محاولات.</numerusform>
-            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %n محاولة.</numerusform>
-            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %n محاولة.</numerusform>
+            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %Ln محاولات.</numerusform>
+            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %Ln محاولة.</numerusform>
+            <numerusform>رقم العامل أو الرمز غير صحيح. بقيت %Ln محاولة.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n s</source>
+        <source>%Ln s</source>
         <translation>
-            <numerusform>%n ث</numerusform>
-            <numerusform>%n ث</numerusform>
-            <numerusform>%n ث</numerusform>
-            <numerusform>%n ث</numerusform>
-            <numerusform>%n ث</numerusform>
-            <numerusform>%n ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
+            <numerusform>%Ln ث</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n min</source>
+        <source>%Ln min</source>
         <translation>
-            <numerusform>%n د</numerusform>
-            <numerusform>%n د</numerusform>
-            <numerusform>%n د</numerusform>
-            <numerusform>%n د</numerusform>
-            <numerusform>%n د</numerusform>
-            <numerusform>%n د</numerusform>
+            <numerusform>%Ln د</numerusform>
+            <numerusform>%Ln د</numerusform>
+            <numerusform>%Ln د</numerusform>
+            <numerusform>%Ln د</numerusform>
+            <numerusform>%Ln د</numerusform>
+            <numerusform>%Ln د</numerusform>
         </translation>
     </message>
     <message>
@@ -1413,14 +1413,14 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>غير معروف</translation>
     </message>
     <message numerus="yes">
-        <source>{name}: %n face(s) · model {model} · threshold {threshold}</source>
+        <source>{name}: %Ln face(s) · model {model} · threshold {threshold}</source>
         <translation>
-            <numerusform>{name}: %n وجه · النموذج {model} · العتبة {threshold}</numerusform>
+            <numerusform>{name}: %Ln وجه · النموذج {model} · العتبة {threshold}</numerusform>
             <numerusform>{name}: وجه واحد · النموذج {model} · العتبة {threshold}</numerusform>
             <numerusform>{name}: وجهان · النموذج {model} · العتبة {threshold}</numerusform>
-            <numerusform>{name}: %n وجوه · النموذج {model} · العتبة {threshold}</numerusform>
-            <numerusform>{name}: %n وجهًا · النموذج {model} · العتبة {threshold}</numerusform>
-            <numerusform>{name}: %n وجه · النموذج {model} · العتبة {threshold}</numerusform>
+            <numerusform>{name}: %Ln وجوه · النموذج {model} · العتبة {threshold}</numerusform>
+            <numerusform>{name}: %Ln وجهًا · النموذج {model} · العتبة {threshold}</numerusform>
+            <numerusform>{name}: %Ln وجه · النموذج {model} · العتبة {threshold}</numerusform>
         </translation>
     </message>
     <message>
@@ -1535,14 +1535,14 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>تعذّر التصدير: {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n row(s) to {target}</source>
+        <source>✓ Wrote %Ln row(s) to {target}</source>
         <translation>
-            <numerusform>✓ كُتب %n سطر في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطر في {target}</numerusform>
             <numerusform>✓ كُتب سطر واحد في {target}</numerusform>
             <numerusform>✓ كُتب سطران في {target}</numerusform>
-            <numerusform>✓ كُتبت %n أسطر في {target}</numerusform>
-            <numerusform>✓ كُتب %n سطرًا في {target}</numerusform>
-            <numerusform>✓ كُتب %n سطر في {target}</numerusform>
+            <numerusform>✓ كُتبت %Ln أسطر في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطرًا في {target}</numerusform>
+            <numerusform>✓ كُتب %Ln سطر في {target}</numerusform>
         </translation>
     </message>
 </context>
@@ -1803,14 +1803,14 @@ HR: run `kiosk models` to see what is needed.</source>
         <translation>التعرّف {fps} إطار/ث</translation>
     </message>
     <message numerus="yes">
-        <source>%n enrolled</source>
+        <source>%Ln enrolled</source>
         <translation>
-            <numerusform>%n مسجل</numerusform>
+            <numerusform>%Ln مسجل</numerusform>
             <numerusform>مسجل واحد</numerusform>
             <numerusform>مسجلان</numerusform>
-            <numerusform>%n مسجلين</numerusform>
-            <numerusform>%n مسجلًا</numerusform>
-            <numerusform>%n مسجل</numerusform>
+            <numerusform>%Ln مسجلين</numerusform>
+            <numerusform>%Ln مسجلًا</numerusform>
+            <numerusform>%Ln مسجل</numerusform>
         </translation>
     </message>
     <message>
@@ -1908,36 +1908,36 @@ HR: run `kiosk models` to see what is needed.</source>
         <translation>اختر شخصًا لعرض أيامه.</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s), {start} to {end}</source>
+        <source>%Ln person(s), {start} to {end}</source>
         <translation>
-            <numerusform>%n شخص، من {start} إلى {end}</numerusform>
+            <numerusform>%Ln شخص، من {start} إلى {end}</numerusform>
             <numerusform>شخص واحد، من {start} إلى {end}</numerusform>
             <numerusform>شخصان، من {start} إلى {end}</numerusform>
-            <numerusform>%n أشخاص، من {start} إلى {end}</numerusform>
-            <numerusform>%n شخصًا، من {start} إلى {end}</numerusform>
-            <numerusform>%n شخص، من {start} إلى {end}</numerusform>
+            <numerusform>%Ln أشخاص، من {start} إلى {end}</numerusform>
+            <numerusform>%Ln شخصًا، من {start} إلى {end}</numerusform>
+            <numerusform>%Ln شخص، من {start} إلى {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{name} ({worker_id}), {month}: %n day(s)</source>
+        <source>{name} ({worker_id}), {month}: %Ln day(s)</source>
         <translation>
-            <numerusform>{name} ({worker_id})، {month}: %n يوم</numerusform>
+            <numerusform>{name} ({worker_id})، {month}: %Ln يوم</numerusform>
             <numerusform>{name} ({worker_id})، {month}: يوم واحد</numerusform>
             <numerusform>{name} ({worker_id})، {month}: يومان</numerusform>
-            <numerusform>{name} ({worker_id})، {month}: %n أيام</numerusform>
-            <numerusform>{name} ({worker_id})، {month}: %n يومًا</numerusform>
-            <numerusform>{name} ({worker_id})، {month}: %n يوم</numerusform>
+            <numerusform>{name} ({worker_id})، {month}: %Ln أيام</numerusform>
+            <numerusform>{name} ({worker_id})، {month}: %Ln يومًا</numerusform>
+            <numerusform>{name} ({worker_id})، {month}: %Ln يوم</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n corrected (marked)</source>
+        <source>, %Ln corrected (marked)</source>
         <translation>
-            <numerusform>، %n مُصحَّح (مُعلَّم)</numerusform>
+            <numerusform>، %Ln مُصحَّح (مُعلَّم)</numerusform>
             <numerusform>، واحد مُصحَّح (مُعلَّم)</numerusform>
             <numerusform>، اثنان مُصحَّحان (مُعلَّمان)</numerusform>
-            <numerusform>، %n مُصحَّحة (مُعلَّمة)</numerusform>
-            <numerusform>، %n مُصحَّحًا (مُعلَّمًا)</numerusform>
-            <numerusform>، %n مُصحَّح (مُعلَّم)</numerusform>
+            <numerusform>، %Ln مُصحَّحة (مُعلَّمة)</numerusform>
+            <numerusform>، %Ln مُصحَّحًا (مُعلَّمًا)</numerusform>
+            <numerusform>، %Ln مُصحَّح (مُعلَّم)</numerusform>
         </translation>
     </message>
     <message>
@@ -2086,14 +2086,14 @@ face {width} px wide</source>
         <translation>لا صورة من الكاميرا لالتقاطها: اختر ملفًا بدلًا من ذلك.</translation>
     </message>
     <message numerus="yes">
-        <source>camera photo, best of %n frames</source>
+        <source>camera photo, best of %Ln frames</source>
         <translation>
-            <numerusform>صورة الكاميرا، الأفضل من %n إطار</numerusform>
+            <numerusform>صورة الكاميرا، الأفضل من %Ln إطار</numerusform>
             <numerusform>صورة الكاميرا، من إطار واحد</numerusform>
             <numerusform>صورة الكاميرا، الأفضل من إطارين</numerusform>
-            <numerusform>صورة الكاميرا، الأفضل من %n إطارات</numerusform>
-            <numerusform>صورة الكاميرا، الأفضل من %n إطارًا</numerusform>
-            <numerusform>صورة الكاميرا، الأفضل من %n إطار</numerusform>
+            <numerusform>صورة الكاميرا، الأفضل من %Ln إطارات</numerusform>
+            <numerusform>صورة الكاميرا، الأفضل من %Ln إطارًا</numerusform>
+            <numerusform>صورة الكاميرا، الأفضل من %Ln إطار</numerusform>
         </translation>
     </message>
     <message>

@@ -4,188 +4,188 @@
 <context>
     <name>AttendancePage</name>
     <message numerus="yes">
-        <source>%n punch(es)</source>
+        <source>%Ln punch(es)</source>
         <translation>
-            <numerusform>%n punch</numerusform>
-            <numerusform>%n punches</numerusform>
+            <numerusform>%Ln punch</numerusform>
+            <numerusform>%Ln punches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> (and %n voided)</source>
+        <source> (and %Ln voided)</source>
         <translation>
-            <numerusform> (and %n voided)</numerusform>
-            <numerusform> (and %n voided)</numerusform>
+            <numerusform> (and %Ln voided)</numerusform>
+            <numerusform> (and %Ln voided)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n person-day(s) from {start} to {end}</source>
+        <source>%Ln person-day(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n person-day from {start} to {end}</numerusform>
-            <numerusform>%n person-days from {start} to {end}</numerusform>
+            <numerusform>%Ln person-day from {start} to {end}</numerusform>
+            <numerusform>%Ln person-days from {start} to {end}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <source>%n action(s) from {start} to {end}</source>
+        <source>%Ln action(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n action from {start} to {end}</numerusform>
-            <numerusform>%n actions from {start} to {end}</numerusform>
+            <numerusform>%Ln action from {start} to {end}</numerusform>
+            <numerusform>%Ln actions from {start} to {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ The audit trail is intact (%n rows).</source>
+        <source>✓ The audit trail is intact (%Ln rows).</source>
         <translation>
-            <numerusform>✓ The audit trail is intact (%n row).</numerusform>
-            <numerusform>✓ The audit trail is intact (%n rows).</numerusform>
+            <numerusform>✓ The audit trail is intact (%Ln row).</numerusform>
+            <numerusform>✓ The audit trail is intact (%Ln rows).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n rows to {target}</source>
+        <source>✓ Wrote %Ln rows to {target}</source>
         <translation>
-            <numerusform>✓ Wrote %n row to {target}</numerusform>
-            <numerusform>✓ Wrote %n rows to {target}</numerusform>
+            <numerusform>✓ Wrote %Ln row to {target}</numerusform>
+            <numerusform>✓ Wrote %Ln rows to {target}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>EmployeesPage</name>
     <message numerus="yes">
-        <source>{shown} of %n enrolled matching “{query}”</source>
+        <source>{shown} of %Ln enrolled matching “{query}”</source>
         <translation>
-            <numerusform>{shown} of %n enrolled matching “{query}”</numerusform>
-            <numerusform>{shown} of %n enrolled matching “{query}”</numerusform>
+            <numerusform>{shown} of %Ln enrolled matching “{query}”</numerusform>
+            <numerusform>{shown} of %Ln enrolled matching “{query}”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n enrolled</source>
+        <source>{shown} of %Ln enrolled</source>
         <translation>
-            <numerusform>{shown} of %n enrolled</numerusform>
-            <numerusform>{shown} of %n enrolled</numerusform>
+            <numerusform>{shown} of %Ln enrolled</numerusform>
+            <numerusform>{shown} of %Ln enrolled</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>EngineMessage</name>
     <message numerus="yes">
-        <source>{worked} today, %n min before the end of the shift. Goodbye!</source>
+        <source>{worked} today, %Ln min before the end of the shift. Goodbye!</source>
         <translation>
-            <numerusform>{worked} today, %n min before the end of the shift. Goodbye!</numerusform>
-            <numerusform>{worked} today, %n min before the end of the shift. Goodbye!</numerusform>
+            <numerusform>{worked} today, %Ln min before the end of the shift. Goodbye!</numerusform>
+            <numerusform>{worked} today, %Ln min before the end of the shift. Goodbye!</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n min late today.</source>
+        <source>%Ln min late today.</source>
         <translation>
-            <numerusform>%n min late today.</numerusform>
-            <numerusform>%n min late today.</numerusform>
+            <numerusform>%Ln min late today.</numerusform>
+            <numerusform>%Ln min late today.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>embedded %n faces</source>
+        <source>embedded %Ln faces</source>
         <translation>
-            <numerusform>embedded %n face</numerusform>
-            <numerusform>embedded %n faces</numerusform>
+            <numerusform>embedded %Ln face</numerusform>
+            <numerusform>embedded %Ln faces</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Wrong PIN. %n tries left.</source>
+        <source>Wrong PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>Wrong PIN. %n try left.</numerusform>
-            <numerusform>Wrong PIN. %n tries left.</numerusform>
+            <numerusform>Wrong PIN. %Ln try left.</numerusform>
+            <numerusform>Wrong PIN. %Ln tries left.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n s.</source>
+        <source>Too many wrong PINs. Try again in %Ln s.</source>
         <translation>
-            <numerusform>Too many wrong PINs. Try again in %n s.</numerusform>
-            <numerusform>Too many wrong PINs. Try again in %n s.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %Ln s.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %Ln s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Wrong worker ID or PIN. %n tries left.</source>
+        <source>Wrong worker ID or PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>Wrong worker ID or PIN. %n try left.</numerusform>
-            <numerusform>Wrong worker ID or PIN. %n tries left.</numerusform>
+            <numerusform>Wrong worker ID or PIN. %Ln try left.</numerusform>
+            <numerusform>Wrong worker ID or PIN. %Ln tries left.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n s</source>
+        <source>%Ln s</source>
         <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
+            <numerusform>%Ln s</numerusform>
+            <numerusform>%Ln s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n min</source>
+        <source>%Ln min</source>
         <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ExpertPage</name>
     <message numerus="yes">
-        <source>{name}: %n face(s) · model {model} · threshold {threshold}</source>
+        <source>{name}: %Ln face(s) · model {model} · threshold {threshold}</source>
         <translation>
-            <numerusform>{name}: %n face · model {model} · threshold {threshold}</numerusform>
-            <numerusform>{name}: %n faces · model {model} · threshold {threshold}</numerusform>
+            <numerusform>{name}: %Ln face · model {model} · threshold {threshold}</numerusform>
+            <numerusform>{name}: %Ln faces · model {model} · threshold {threshold}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <source>✓ Wrote %n row(s) to {target}</source>
+        <source>✓ Wrote %Ln row(s) to {target}</source>
         <translation>
-            <numerusform>✓ Wrote %n row to {target}</numerusform>
-            <numerusform>✓ Wrote %n rows to {target}</numerusform>
+            <numerusform>✓ Wrote %Ln row to {target}</numerusform>
+            <numerusform>✓ Wrote %Ln rows to {target}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>LivePage</name>
     <message numerus="yes">
-        <source>%n enrolled</source>
+        <source>%Ln enrolled</source>
         <translation>
-            <numerusform>%n enrolled</numerusform>
-            <numerusform>%n enrolled</numerusform>
+            <numerusform>%Ln enrolled</numerusform>
+            <numerusform>%Ln enrolled</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MonthlyPage</name>
     <message numerus="yes">
-        <source>%n person(s), {start} to {end}</source>
+        <source>%Ln person(s), {start} to {end}</source>
         <translation>
-            <numerusform>%n person, {start} to {end}</numerusform>
-            <numerusform>%n people, {start} to {end}</numerusform>
+            <numerusform>%Ln person, {start} to {end}</numerusform>
+            <numerusform>%Ln people, {start} to {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{name} ({worker_id}), {month}: %n day(s)</source>
+        <source>{name} ({worker_id}), {month}: %Ln day(s)</source>
         <translation>
-            <numerusform>{name} ({worker_id}), {month}: %n day</numerusform>
-            <numerusform>{name} ({worker_id}), {month}: %n days</numerusform>
+            <numerusform>{name} ({worker_id}), {month}: %Ln day</numerusform>
+            <numerusform>{name} ({worker_id}), {month}: %Ln days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n corrected (marked)</source>
+        <source>, %Ln corrected (marked)</source>
         <translation>
-            <numerusform>, %n corrected (marked)</numerusform>
-            <numerusform>, %n corrected (marked)</numerusform>
+            <numerusform>, %Ln corrected (marked)</numerusform>
+            <numerusform>, %Ln corrected (marked)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PhotosPage</name>
     <message numerus="yes">
-        <source>camera photo, best of %n frames</source>
+        <source>camera photo, best of %Ln frames</source>
         <translation>
-            <numerusform>camera photo, best of %n frame</numerusform>
-            <numerusform>camera photo, best of %n frames</numerusform>
+            <numerusform>camera photo, best of %Ln frame</numerusform>
+            <numerusform>camera photo, best of %Ln frames</numerusform>
         </translation>
     </message>
 </context>

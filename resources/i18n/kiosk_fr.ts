@@ -238,17 +238,17 @@
         <translation>oui</translation>
     </message>
     <message numerus="yes">
-        <source>%n punch(es)</source>
+        <source>%Ln punch(es)</source>
         <translation>
-            <numerusform>%n pointage</numerusform>
-            <numerusform>%n pointages</numerusform>
+            <numerusform>%Ln pointage</numerusform>
+            <numerusform>%Ln pointages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> (and %n voided)</source>
+        <source> (and %Ln voided)</source>
         <translation>
-            <numerusform> (et %n annulé)</numerusform>
-            <numerusform> (et %n annulés)</numerusform>
+            <numerusform> (et %Ln annulé)</numerusform>
+            <numerusform> (et %Ln annulés)</numerusform>
         </translation>
     </message>
     <message>
@@ -268,10 +268,10 @@
         <translation>Pointages</translation>
     </message>
     <message numerus="yes">
-        <source>%n person-day(s) from {start} to {end}</source>
+        <source>%Ln person-day(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n jour-personne du {start} au {end}</numerusform>
-            <numerusform>%n jours-personnes du {start} au {end}</numerusform>
+            <numerusform>%Ln jour-personne du {start} au {end}</numerusform>
+            <numerusform>%Ln jours-personnes du {start} au {end}</numerusform>
         </translation>
     </message>
     <message>
@@ -585,17 +585,17 @@
         <translation>La date de fin est antérieure à la date de début.</translation>
     </message>
     <message numerus="yes">
-        <source>%n action(s) from {start} to {end}</source>
+        <source>%Ln action(s) from {start} to {end}</source>
         <translation>
-            <numerusform>%n action du {start} au {end}</numerusform>
-            <numerusform>%n actions du {start} au {end}</numerusform>
+            <numerusform>%Ln action du {start} au {end}</numerusform>
+            <numerusform>%Ln actions du {start} au {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>✓ The audit trail is intact (%n rows).</source>
+        <source>✓ The audit trail is intact (%Ln rows).</source>
         <translation>
-            <numerusform>✓ Le journal d&apos;audit est intact (%n ligne).</numerusform>
-            <numerusform>✓ Le journal d&apos;audit est intact (%n lignes).</numerusform>
+            <numerusform>✓ Le journal d&apos;audit est intact (%Ln ligne).</numerusform>
+            <numerusform>✓ Le journal d&apos;audit est intact (%Ln lignes).</numerusform>
         </translation>
     </message>
     <message>
@@ -607,10 +607,10 @@
         <translation>Impossible d&apos;exporter : {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n rows to {target}</source>
+        <source>✓ Wrote %Ln rows to {target}</source>
         <translation>
-            <numerusform>✓ %n ligne écrite dans {target}</numerusform>
-            <numerusform>✓ %n lignes écrites dans {target}</numerusform>
+            <numerusform>✓ %Ln ligne écrite dans {target}</numerusform>
+            <numerusform>✓ %Ln lignes écrites dans {target}</numerusform>
         </translation>
     </message>
 </context>
@@ -974,17 +974,17 @@ Annulez s&apos;il s&apos;agit de la même personne (utilisez plutôt Réinscrire
         <translation>actif</translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n enrolled matching “{query}”</source>
+        <source>{shown} of %Ln enrolled matching “{query}”</source>
         <translation>
-            <numerusform>{shown} sur %n inscrit correspondant à « {query} »</numerusform>
-            <numerusform>{shown} sur %n inscrits correspondant à « {query} »</numerusform>
+            <numerusform>{shown} sur %Ln inscrit correspondant à « {query} »</numerusform>
+            <numerusform>{shown} sur %Ln inscrits correspondant à « {query} »</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n enrolled</source>
+        <source>{shown} of %Ln enrolled</source>
         <translation>
-            <numerusform>{shown} sur %n inscrit</numerusform>
-            <numerusform>{shown} sur %n inscrits</numerusform>
+            <numerusform>{shown} sur %Ln inscrit</numerusform>
+            <numerusform>{shown} sur %Ln inscrits</numerusform>
         </translation>
     </message>
     <message>
@@ -1107,10 +1107,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>{worked} aujourd&apos;hui. Au revoir !</translation>
     </message>
     <message numerus="yes">
-        <source>{worked} today, %n min before the end of the shift. Goodbye!</source>
+        <source>{worked} today, %Ln min before the end of the shift. Goodbye!</source>
         <translation>
-            <numerusform>{worked} aujourd&apos;hui, %n min avant la fin de l&apos;horaire. Au revoir !</numerusform>
-            <numerusform>{worked} aujourd&apos;hui, %n min avant la fin de l&apos;horaire. Au revoir !</numerusform>
+            <numerusform>{worked} aujourd&apos;hui, %Ln min avant la fin de l&apos;horaire. Au revoir !</numerusform>
+            <numerusform>{worked} aujourd&apos;hui, %Ln min avant la fin de l&apos;horaire. Au revoir !</numerusform>
         </translation>
     </message>
     <message>
@@ -1118,10 +1118,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>{name} - entrée à {time}</translation>
     </message>
     <message numerus="yes">
-        <source>%n min late today.</source>
+        <source>%Ln min late today.</source>
         <translation>
-            <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
-            <numerusform>%n min de retard aujourd&apos;hui.</numerusform>
+            <numerusform>%Ln min de retard aujourd&apos;hui.</numerusform>
+            <numerusform>%Ln min de retard aujourd&apos;hui.</numerusform>
         </translation>
     </message>
     <message>
@@ -1221,10 +1221,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>photo {number} : masque {mask}</translation>
     </message>
     <message numerus="yes">
-        <source>embedded %n faces</source>
+        <source>embedded %Ln faces</source>
         <translation>
-            <numerusform>%n visage encodé</numerusform>
-            <numerusform>%n visages encodés</numerusform>
+            <numerusform>%Ln visage encodé</numerusform>
+            <numerusform>%Ln visages encodés</numerusform>
         </translation>
     </message>
     <message>
@@ -1240,17 +1240,17 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Approchez-vous et regardez la caméra, s&apos;il vous plaît</translation>
     </message>
     <message numerus="yes">
-        <source>Wrong PIN. %n tries left.</source>
+        <source>Wrong PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>Code erroné. Encore %n essai.</numerusform>
-            <numerusform>Code erroné. Encore %n essais.</numerusform>
+            <numerusform>Code erroné. Encore %Ln essai.</numerusform>
+            <numerusform>Code erroné. Encore %Ln essais.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n s.</source>
+        <source>Too many wrong PINs. Try again in %Ln s.</source>
         <translation>
-            <numerusform>Trop de codes erronés. Réessayez dans %n s.</numerusform>
-            <numerusform>Trop de codes erronés. Réessayez dans %n s.</numerusform>
+            <numerusform>Trop de codes erronés. Réessayez dans %Ln s.</numerusform>
+            <numerusform>Trop de codes erronés. Réessayez dans %Ln s.</numerusform>
         </translation>
     </message>
     <message>
@@ -1258,24 +1258,24 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Matricule ou code erroné.</translation>
     </message>
     <message numerus="yes">
-        <source>Wrong worker ID or PIN. %n tries left.</source>
+        <source>Wrong worker ID or PIN. %Ln tries left.</source>
         <translation>
-            <numerusform>Matricule ou code erroné. Encore %n essai.</numerusform>
-            <numerusform>Matricule ou code erroné. Encore %n essais.</numerusform>
+            <numerusform>Matricule ou code erroné. Encore %Ln essai.</numerusform>
+            <numerusform>Matricule ou code erroné. Encore %Ln essais.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n s</source>
+        <source>%Ln s</source>
         <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
+            <numerusform>%Ln s</numerusform>
+            <numerusform>%Ln s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n min</source>
+        <source>%Ln min</source>
         <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
+            <numerusform>%Ln min</numerusform>
+            <numerusform>%Ln min</numerusform>
         </translation>
     </message>
     <message>
@@ -1349,10 +1349,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Inconnu</translation>
     </message>
     <message numerus="yes">
-        <source>{name}: %n face(s) · model {model} · threshold {threshold}</source>
+        <source>{name}: %Ln face(s) · model {model} · threshold {threshold}</source>
         <translation>
-            <numerusform>{name} : %n visage · modèle {model} · seuil {threshold}</numerusform>
-            <numerusform>{name} : %n visages · modèle {model} · seuil {threshold}</numerusform>
+            <numerusform>{name} : %Ln visage · modèle {model} · seuil {threshold}</numerusform>
+            <numerusform>{name} : %Ln visages · modèle {model} · seuil {threshold}</numerusform>
         </translation>
     </message>
     <message>
@@ -1467,10 +1467,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Impossible d&apos;exporter : {reason}</translation>
     </message>
     <message numerus="yes">
-        <source>✓ Wrote %n row(s) to {target}</source>
+        <source>✓ Wrote %Ln row(s) to {target}</source>
         <translation>
-            <numerusform>✓ %n ligne écrite dans {target}</numerusform>
-            <numerusform>✓ %n lignes écrites dans {target}</numerusform>
+            <numerusform>✓ %Ln ligne écrite dans {target}</numerusform>
+            <numerusform>✓ %Ln lignes écrites dans {target}</numerusform>
         </translation>
     </message>
 </context>
@@ -1731,10 +1731,10 @@ RH : lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
         <translation>reconnaissance {fps} i/s</translation>
     </message>
     <message numerus="yes">
-        <source>%n enrolled</source>
+        <source>%Ln enrolled</source>
         <translation>
-            <numerusform>%n inscrit</numerusform>
-            <numerusform>%n inscrits</numerusform>
+            <numerusform>%Ln inscrit</numerusform>
+            <numerusform>%Ln inscrits</numerusform>
         </translation>
     </message>
     <message>
@@ -1832,24 +1832,24 @@ RH : lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
         <translation>Choisissez une personne pour voir ses journées.</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s), {start} to {end}</source>
+        <source>%Ln person(s), {start} to {end}</source>
         <translation>
-            <numerusform>%n personne, du {start} au {end}</numerusform>
-            <numerusform>%n personnes, du {start} au {end}</numerusform>
+            <numerusform>%Ln personne, du {start} au {end}</numerusform>
+            <numerusform>%Ln personnes, du {start} au {end}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{name} ({worker_id}), {month}: %n day(s)</source>
+        <source>{name} ({worker_id}), {month}: %Ln day(s)</source>
         <translation>
-            <numerusform>{name} ({worker_id}), {month} : %n jour</numerusform>
-            <numerusform>{name} ({worker_id}), {month} : %n jours</numerusform>
+            <numerusform>{name} ({worker_id}), {month} : %Ln jour</numerusform>
+            <numerusform>{name} ({worker_id}), {month} : %Ln jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n corrected (marked)</source>
+        <source>, %Ln corrected (marked)</source>
         <translation>
-            <numerusform>, %n corrigé (signalé)</numerusform>
-            <numerusform>, %n corrigés (signalés)</numerusform>
+            <numerusform>, %Ln corrigé (signalé)</numerusform>
+            <numerusform>, %Ln corrigés (signalés)</numerusform>
         </translation>
     </message>
     <message>
@@ -1998,10 +1998,10 @@ visage de {width} px de large</translation>
         <translation>Aucune image de caméra à prendre : choisissez plutôt un fichier.</translation>
     </message>
     <message numerus="yes">
-        <source>camera photo, best of %n frames</source>
+        <source>camera photo, best of %Ln frames</source>
         <translation>
-            <numerusform>photo de la caméra, meilleure de %n image</numerusform>
-            <numerusform>photo de la caméra, meilleure de %n images</numerusform>
+            <numerusform>photo de la caméra, meilleure de %Ln image</numerusform>
+            <numerusform>photo de la caméra, meilleure de %Ln images</numerusform>
         </translation>
     </message>
     <message>

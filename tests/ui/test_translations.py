@@ -27,7 +27,7 @@ from kiosk.app.messages import Duration, Message, Number
 from kiosk.app.settings import LANGUAGES
 from kiosk.ui import engine_text, i18n
 
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%L?n")
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # Qt's own file dialog: its folder list and file-type box show paths and the filter as given.
 QT_OWN = {"lookInCombo", "fileTypeCombo", "fileNameEdit", "listView", "treeView", "sidebar"}
@@ -59,7 +59,7 @@ def test_every_translation_is_finished_with_the_same_placeholders(code):
             if not form.strip() and source.strip():
                 problems.append(f"{context}: {source!r} has an empty translation")
             elif sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(source)) and not (
-                    numerus and "%n" not in form and sorted(PLACEHOLDER.findall(form) + ["%n"])
+                    numerus and "%Ln" not in form and sorted(PLACEHOLDER.findall(form) + ["%Ln"])
                     == sorted(PLACEHOLDER.findall(source))):  # a plural form may say "one" in words
                 problems.append(f"{context}: {source!r} -> {form!r}: placeholders differ")
     assert not problems, "\n".join(problems)

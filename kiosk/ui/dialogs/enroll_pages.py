@@ -234,7 +234,7 @@ class PhotosPage(QWizardPage):
         self.take.setEnabled(True)
         index = choice.index if choice is not None else len(images) - 1
         self.last_choice = choice
-        label = self.tr("camera photo, best of %n frames", None, choice.considered) if choice is not None \
+        label = self.tr("camera photo, best of %Ln frames", None, choice.considered) if choice is not None \
             else self.tr("camera photo")
         self.add_photo(images[index], label)
 

@@ -160,7 +160,7 @@ class ExportDialog(QDialog):
             self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
             return None
         self.written = count
-        self._say(self.tr("✓ Wrote %n row(s) to {target}", None, count).format(target=target))
+        self._say(self.tr("✓ Wrote %Ln row(s) to {target}", None, count).format(target=target))
         return count
 
     def _say(self, text: str, error: bool = False) -> None:

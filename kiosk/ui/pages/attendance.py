@@ -140,8 +140,8 @@ class AttendancePage(QWidget):
                         self.table.item(index, column).setForeground(QColor(theme.MUTED))
             voided = sum(1 for r in rows if r["voided_at"])
             valid = len(rows) - voided
-            counted = self.tr("%n punch(es)", None, valid) + (
-                self.tr(" (and %n voided)", None, voided) if voided else ""
+            counted = self.tr("%Ln punch(es)", None, valid) + (
+                self.tr(" (and %Ln voided)", None, voided) if voided else ""
             )
             self.message.setText(self.tr("{punches} from {start} to {end}").format(
                 punches=counted, start=date_text(start), end=date_text(end)))
@@ -160,7 +160,7 @@ class AttendancePage(QWidget):
             )
             fill_table(self.table, [[r["date"], r["employee_id"], r["name"], r["first_in"], r["last_out"],
                                      r["check_ins"]] for r in rows])
-            self.message.setText(self.tr("%n person-day(s) from {start} to {end}", None, len(rows)).format(
+            self.message.setText(self.tr("%Ln person-day(s) from {start} to {end}", None, len(rows)).format(
                 start=date_text(start), end=date_text(end)))
 
     def _enable(self) -> None:

@@ -64,12 +64,12 @@ class AuditPage(QWidget):
         newest_first = list(reversed(self.rows))
         fill_table(self.table, [[r["timestamp"].replace("T", " "), r["role"], r["actor"], r["action"].replace("_", " "),
                                  r["subject"], describe(r["detail"])] for r in newest_first])
-        self.message.setText(self.tr("%n action(s) from {start} to {end}", None, len(self.rows)).format(
+        self.message.setText(self.tr("%Ln action(s) from {start} to {end}", None, len(self.rows)).format(
             start=date_text(start), end=date_text(end)))
 
     def verify(self):
         check = self.service.audit.verify()
-        self._say(self.tr("✓ The audit trail is intact (%n rows).", None, check.rows) if check.ok else
+        self._say(self.tr("✓ The audit trail is intact (%Ln rows).", None, check.rows) if check.ok else
                   self.tr("The audit trail has been tampered with: {problem}. Restore the database from a "
                           "backup and keep this copy for investigation.").format(problem=check.problem),
                   error=not check.ok)
@@ -83,7 +83,7 @@ class AuditPage(QWidget):
         except OSError as exc:
             self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
             return None
-        self._say(self.tr("✓ Wrote %n rows to {target}", None, count).format(target=target))
+        self._say(self.tr("✓ Wrote %Ln rows to {target}", None, count).format(target=target))
         self.refresh_keep_message()
         return count
 

@@ -103,9 +103,9 @@ class EmployeesPage(QWidget):
         total = len(records)
         self.message.setText(
             (
-                self.tr("{shown} of %n enrolled matching “{query}”", None, total)
+                self.tr("{shown} of %Ln enrolled matching “{query}”", None, total)
                 if query
-                else self.tr("{shown} of %n enrolled", None, total)
+                else self.tr("{shown} of %Ln enrolled", None, total)
             ).format(shown=number(len(rows)), query=query)
             if total
             else self.tr("Nobody is enrolled yet: tap “Enroll new”.")

@@ -112,7 +112,7 @@ class ExpertPage(QWidget):
         pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)
         self.image.set_pixmap(pixmap)
         threshold = self.service.threshold
-        self.message.setText(self.tr("{name}: %n face(s) · model {model} · threshold {threshold}", None, len(results))
+        self.message.setText(self.tr("{name}: %Ln face(s) · model {model} · threshold {threshold}", None, len(results))
                              .format(name=name, model=self.service.pipeline.description, threshold=number(threshold, 2))
                              if results else self.tr("{name}: no face found.").format(name=name))
 

@@ -488,6 +488,6 @@ class LivePage(QWidget):
         parts.append(self.tr("video {fps} fps").format(fps=i18n.number(self.camera_fps, 1)))
         parts.append(self.tr("recognition {fps} fps").format(fps=i18n.number(self.recognition_fps, 1)))
         if self.model:
-            parts.append(self.tr("%n enrolled", None, len(self.service.matcher)))
+            parts.append(self.tr("%Ln enrolled", None, len(self.service.matcher)))
             parts.append(self.tr("liveness on") if self.service.liveness is not None else self.tr("liveness off"))
         self.status.setText("   ·   ".join(parts))

@@ -128,7 +128,7 @@ class MonthlyPage(QWidget):
                    keys=[r.employee_id for r in self.rows])
         self.table.clearSelection()
         self.table.blockSignals(False)
-        self.message.setText(self.tr("%n person(s), {start} to {end}", None, len(self.rows)).format(
+        self.message.setText(self.tr("%Ln person(s), {start} to {end}", None, len(self.rows)).format(
             start=date_text(self.bounds[0]), end=date_text(self.bounds[1])))
         if selected is not None and selected in [r.employee_id for r in self.rows]:
             self.select(selected)
@@ -154,9 +154,9 @@ class MonthlyPage(QWidget):
         self.records = self.service.timesheet.daily(start, end, employee_id)
         corrected = sum(1 for r in self.records if r.corrected)
         name = self.records[0].name if self.records else employee_id
-        self.person_title.setText(self.tr("{name} ({worker_id}), {month}: %n day(s)", None, len(self.records)).format(
+        self.person_title.setText(self.tr("{name} ({worker_id}), {month}: %Ln day(s)", None, len(self.records)).format(
             name=name, worker_id=employee_id, month=self.title.text())
-            + (self.tr(", %n corrected (marked)", None, corrected) if corrected else ""))
+            + (self.tr(", %Ln corrected (marked)", None, corrected) if corrected else ""))
         fill_table(self.days, [[cell(r, c.key) for c in DAILY_COLUMNS] for r in self.records])
         for r, record in enumerate(self.records):
             if record.corrected:
