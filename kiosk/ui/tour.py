@@ -29,6 +29,7 @@ from kiosk.ui.demo_data import FACES, IDENTITIES, PIN, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.common import select_row
 from kiosk.ui.pin import PinGuard
 from kiosk.ui.screen_fit import present
 from kiosk.ui.worker import LiveResult
@@ -382,7 +383,7 @@ class Tour:
             attendance.events.setChecked(True)
         monthly = admin.open("monthly")
         if monthly.table.rowCount():
-            monthly.table.selectRow(0)  # a person's days under the month
+            select_row(monthly.table, 0)  # a person's days under the month
         self.visit(names["monthly"], window)
         admin.open("stats")
         self.visit(names["stats"], window)
@@ -428,7 +429,7 @@ class Tour:
         add = attendance.open_add_punch()
         self.visit("hr_add_punch_dialog", add)
         add.reject()
-        attendance.table.selectRow(0)
+        select_row(attendance.table, 0)
         void = attendance.open_void_punch()
         self.visit("hr_void_punch_dialog", void)
         void.reject()

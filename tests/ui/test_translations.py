@@ -136,6 +136,12 @@ def test_arabic_lays_the_screens_out_right_to_left_with_its_own_digits(qtbot, ma
         assert window.isRightToLeft() and window.live.isRightToLeft()
         assert window.live.hours_button.text() == "ساعاتي"
         assert i18n.number(12) == "١٢"  # Arabic-Indic digits through QLocale
+        from kiosk.ui.pages.common import fill_table, make_table, select_key, selected_key
+
+        table = make_table(["a", "b"])  # a row chosen by the code is selected right to left too
+        qtbot.addWidget(table)
+        fill_table(table, [["x", "1"], ["y", "2"]], keys=["X", "Y"])
+        assert select_key(table, "Y") and selected_key(table) == "Y"
         window.set_language("en")  # the entrance's language menu: the pages are built again, left to right
         assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
         assert window.live.hours_button.text() == "My hours" and not window.live.isRightToLeft()

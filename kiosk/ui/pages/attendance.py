@@ -14,7 +14,7 @@ from kiosk.ui import theme
 from kiosk.ui.dialogs.export_dialog import ExportDialog
 from kiosk.ui.dialogs.punch_corrections import AddPunchDialog, VoidPunchDialog, method_word
 from kiosk.ui.i18n import date_text, number
-from kiosk.ui.pages.common import fill_table, make_table, page_layout
+from kiosk.ui.pages.common import fill_table, make_table, page_layout, select_row
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, date_range, employee_combo, to_date
 from kiosk.ui.widgets.punch_choice import direction_word
@@ -181,7 +181,7 @@ class AttendancePage(QWidget):
     def select_punch(self, punch_id) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == punch_id:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 return
 
     def open_add_punch(self):

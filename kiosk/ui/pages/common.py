@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -129,9 +129,18 @@ def select_key(table: QTableWidget, key: object) -> bool:
     """Select the row whose key is `key`; False when no row has it."""
     for r in range(table.rowCount()):
         if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
-            table.selectRow(r)
+            select_row(table, r)
             return True
     return False
+
+
+def select_row(table: QTableWidget, row: int) -> None:
+    """Select a whole row through the selection model. QTableView.selectRow picks the row's
+    columns from what is on screen, and right to left (Arabic) on a table not laid out yet it
+    found none and selected nothing."""
+    flags = QItemSelectionModel.SelectionFlag
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
