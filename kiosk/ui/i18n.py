@@ -160,6 +160,14 @@ def number(value: float | int, decimals: int = 0, group: bool = True) -> str:
     return locale.toString(float(value), "f", decimals)
 
 
+def plain_number(value: float | int) -> str:
+    """A table's number as Python would write it (no grouping, as many decimals as it has), in the
+    language's digits and decimal sign: 8.5 -> "8,5" in French, "٨٫٥" in Arabic."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(value) if isinstance(value, int) else locale.toString(float(value), "g", 12)
+
+
 def duration_text(minutes: int) -> str:
     """"8 h 35 min" in the language's words and digits."""
     hours, rest = divmod(max(0, int(minutes)), 60)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.i18n import plain_number
 from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
 
@@ -103,11 +104,13 @@ def make_table(columns: list[str]) -> Table:
 
 def fill_table(table: QTableWidget, rows: list[list[object]], keys: list[object] | None = None) -> None:
     """Rows of display values; `keys[i]` is kept as the first cell's UserRole (e.g. a user id).
-    Every cell's tooltip is its text (a cell cut with "…" is read there)."""
+    Numbers in the language's digits (kiosk.ui.i18n.plain_number). Every cell's tooltip is its text
+    (a cell cut with "…" is read there)."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            shown = plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+            item = QTableWidgetItem("" if shown is None else str(shown))
             item.setToolTip(item.text())
             if isinstance(value, (int, float)):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -134,6 +134,7 @@ class LivePage(QWidget):
         self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle")
         self.hint = QLabel(self.tr("Look at the camera to check in"), objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
+        self.clock.setContentsMargins(8, 0, 8, 0)  # room for a glyph's overhang (Arabic's "ص" was cut)
         self.admin_button = QPushButton(self.tr("HR"), objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
