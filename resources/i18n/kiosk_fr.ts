@@ -2413,27 +2413,27 @@ Revenez en arrière pour corriger, ou annulez.</translation>
     </message>
     <message>
         <source>late after start + </source>
-        <translation>retard après le début + </translation>
+        <translation>retard après début + </translation>
     </message>
     <message>
         <source>early before end - </source>
-        <translation>anticipé avant la fin - </translation>
+        <translation>avance avant fin - </translation>
     </message>
     <message>
         <source>from start - </source>
-        <translation>dès le début - </translation>
+        <translation>dès début - </translation>
     </message>
     <message>
         <source>until end + </source>
-        <translation>jusqu&apos;à la fin + </translation>
+        <translation>jusqu&apos;à fin + </translation>
     </message>
     <message>
         <source>full from </source>
-        <translation>journée dès </translation>
+        <translation>complète dès </translation>
     </message>
     <message>
         <source>half from </source>
-        <translation>demi-journée dès </translation>
+        <translation>demie dès </translation>
     </message>
     <message>
         <source>Name</source>
