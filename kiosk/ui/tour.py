@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
+from kiosk.ui import i18n
 from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
@@ -211,7 +212,8 @@ class Tour:
         said = QCoreApplication.translate  # the capture thread's own words (kiosk.ui.capture), in the screen's language
         window.live.on_capture_state(LOST, said("CaptureThread", "No picture from {source}. Retrying in {seconds} s "
                                                                  "(attempt {attempt}).").format(
-            source=said("CaptureThread", "camera {number}").format(number=0), seconds=4, attempt=3))
+            source=said("CaptureThread", "camera {number}").format(number=0), seconds=i18n.number(4),
+            attempt=i18n.number(3)))
         self.visit("live_no_camera", window)
         window.live.on_capture_state(LIVE, "camera 0 live")
 
