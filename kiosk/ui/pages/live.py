@@ -217,11 +217,13 @@ class LivePage(QWidget):
         self._tick()
 
     def _language_button(self) -> QToolButton:
-        """The language menu: each language named in itself (kiosk.ui.i18n.NATIVE_NAMES)."""
+        """The language menu: each language named in itself (kiosk.ui.i18n.NATIVE_NAMES); the button
+        shows the current one's code (EN, FR, AR), short enough for a portrait screen's header."""
         button = QToolButton(objectName="languageButton")
-        button.setText(i18n.NATIVE_NAMES[i18n.current()])
+        button.setText(i18n.current().upper())
+        button.setToolTip(i18n.NATIVE_NAMES[i18n.current()])
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setMinimumHeight(theme.touch_px())
+        button.setMinimumSize(theme.touch(1.2), theme.touch())  # a 9 mm touch target at least
         menu = QMenu(button)
         for code, name in i18n.NATIVE_NAMES.items():
             action = menu.addAction(name)
