@@ -7,7 +7,8 @@ rmfrd photos are tight 160x160 crops: every detector sees them through the pipel
 `recognize` do. webcam photos are 400x400 frames. A photo counts as detected when at least one
 face is found. "A -> B" runs B only on photos A missed (kiosk.vision.fallback.FallbackDetector),
 so a chain detects a photo when any member does; its rate is computed from the members' runs.
-The pipeline's default chain is det_2.5g -> det_500m (when both files are present)."""
+The pipeline's default chain is det_2.5g -> det_500m (when both files are present); camera
+frames go through det_500m@320 first (the input's long side 320, kiosk.vision.live_detect)."""
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,9 @@ from kiosk.vision.detect import ScrfdDetector, detect_with_padding  # noqa: E402
 from kiosk.vision.image_io import load_image  # noqa: E402
 
 CHAINS = [("det_2.5g",), ("det_500m",), ("dlib-cnn",), ("det_2.5g", "det_500m"), ("det_2.5g", "dlib-cnn"),
-          ("det_500m", "dlib-cnn"), ("det_2.5g", "det_500m", "dlib-cnn")]
+          ("det_500m", "dlib-cnn"), ("det_2.5g", "det_500m", "dlib-cnn"),
+          # The live path (issue 24, kiosk.vision.live_detect): det_500m at 320, then the full chain.
+          ("det_500m@320",), ("det_500m@320", "det_2.5g", "det_500m")]
 
 
 def main() -> None:
@@ -33,6 +36,7 @@ def main() -> None:
     _common.require_faces()
     sets = _common.real_masked_sets()
     detectors = {n: ScrfdDetector(_common.MODELS / f"{n}.onnx") for n in ("det_2.5g", "det_500m")}
+    detectors["det_500m@320"] = ScrfdDetector(_common.MODELS / "det_500m.onnx", 320, fit=True, threads=1)
     if not args.no_cnn:
         from kiosk.vision.fallback import DlibCnnDetector
 

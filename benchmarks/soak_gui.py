@@ -56,6 +56,7 @@ setup()
 MEMORY_MB_PER_HOUR = 20.0
 RATE_TOLERANCE = 0.10
 STARTUP_S = 180.0  # a kiosk may take this long to write its first status (loading the models)
+SOAK_ADMIN_PIN = "2580"  # the soak never signs in; a set-up kiosk just needs one
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -84,9 +85,13 @@ def prepare(work: Path, args) -> tuple[Path, Path, int]:
 
     from kiosk.app.service import KioskService
     from kiosk.app.settings import load_settings
+    from kiosk.app.types import hash_pin
 
     data = work / "data"
     service = KioskService(load_settings(data))
+    # A kiosk set up already (kiosk.app.first_run): the soak watches the door, not the set-up screen.
+    service.settings.admin_pin_hash = hash_pin(SOAK_ADMIN_PIN)
+    service.settings.save()
     held_out = enroll_visitors(service, args.person or PEOPLE)
     service.db.close()
     video = args.video or make_video(work / "door.avi", held_out, fps=args.fps)

@@ -66,11 +66,15 @@ def frames_of(path: Path, max_side: int = 960):
         cap.release()
 
 
-def clip_steps(pipeline, path: Path) -> dict[int, list[float]]:
-    """Per stride: cosine similarity of each linked face with itself on the previous processed frame."""
+def clip_steps(pipeline, path: Path, live: bool = False) -> dict[int, list[float]]:
+    """Per stride: cosine similarity of each linked face with itself on the previous processed frame.
+    `live`: the frames detected as the live path detects camera frames (kiosk.vision.live_detect)."""
     from kiosk.vision.types import iou
 
-    per_frame = [[(f.box, f.embedding) for f in pipeline.analyze(frame, pad_retry=False) if f.embedding is not None]
+    if live and hasattr(pipeline.live_detector, "reset"):
+        pipeline.live_detector.reset()
+    per_frame = [[(f.box, f.embedding) for f in pipeline.analyze(frame, pad_retry=False, live=live)
+                  if f.embedding is not None]
                  for frame in frames_of(path)]
     out: dict[int, list[float]] = {}
     for stride in STRIDES:
@@ -136,19 +140,35 @@ def main(argv=None) -> int:
     parser.add_argument("--candidates", type=lambda s: tuple(float(x) for x in s.split(",")), default=CANDIDATES,
                         help="minimums to report, comma-separated (default: %(default)s; an embedder whose "
                              "similarities sit near 1, as dlib's, needs its own)")
+    parser.add_argument("--live", action="store_true",
+                        help="detect the clips' frames with the live path's detector (issue 24)")
+    parser.add_argument("--clips-only", action="store_true",
+                        help="only the same-face steps of the clips (the stranger pairs are photos: the live "
+                             "detector does not see them)")
     args = parser.parse_args(argv)
     require_faces()
 
     from kiosk.app.settings import load_settings
     from kiosk.vision.pipeline import load_pipeline
 
-    pipeline = load_pipeline(load_settings(), embedder=args.embedder)
+    pipeline = load_pipeline(load_settings(live_detection="fast" if args.live else None), embedder=args.embedder)
     print(f"pipeline: {pipeline.description}", flush=True)
     same: dict[str, dict[int, list[float]]] = {}
     for path in clips():
-        same[path.name] = clip_steps(pipeline, path)
+        same[path.name] = clip_steps(pipeline, path, live=args.live)
         print(f"{path.name}: " + ", ".join(f"stride {s}: {summary(v).get('min', '-')} min of {len(v)}"
                                            for s, v in same[path.name].items()), flush=True)
+    if args.clips_only:
+        report = {"pipeline": pipeline.description, "live": args.live,
+                  "same_person_steps": {f"stride_{s}": summary([x for v in same.values() for x in v[s]])
+                                        for s in STRIDES},
+                  "same_person_per_clip": {name: {f"stride_{s}": summary(v) for s, v in d.items()}
+                                           for name, d in same.items()}}
+        print(json.dumps(report["same_person_steps"], indent=1))
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(report, indent=1) + "\n")
+        return 0
     webcam_steps = []
     for person in sorted(p for p in (FACES / "masked" / "webcam").iterdir() if p.is_dir()):
         embs = [e for e in embeddings_of(pipeline, images_in(person), pad=True) if e is not None]

@@ -2,8 +2,9 @@
 # What a real screen needs from Debian's packages: Qt's xcb platform libraries and libpulse0
 # (Qt Virtual Keyboard, the on-screen keyboard of kiosk mode, links it). With --virtual also a
 # virtual X server (Xvfb, kiosk/ui/xserver.py) and xdotool, for the tests, the screenshots and
-# the soak benchmark. Idempotent: nothing happens when all of them are here.
-# Usage: installer/screen.sh [--virtual]
+# the soak benchmark. Idempotent: nothing happens when all of them are here. With --check it only
+# prints the missing ones (one a line) and exits 1 if any are missing (install.sh uses it).
+# Usage: installer/screen.sh [--virtual | --check]
 set -euo pipefail
 packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
           libxcb-cursor0 libpulse0)
@@ -13,6 +14,10 @@ for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
+if [ "${1:-}" = "--check" ]; then
+    printf '%s\n' "${missing[@]}"
+    exit 1
+fi
 command -v apt-get > /dev/null || { echo "kiosk: please install ${missing[*]} (Debian/Ubuntu package names)" >&2; exit 0; }
 echo "kiosk: installing ${missing[*]} from Debian's packages..." >&2
 sudo=""

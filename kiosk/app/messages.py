@@ -71,8 +71,8 @@ ENGLISH = {
     "punch.checked_out.worked_early": "{worked} today, {early} min before the end of the shift. Goodbye!",
     "punch.checked_in": "{name} - checked in {time}",
     "punch.checked_in.late": "{late} min late today.",
-    "punch.checked_in.day_off": "On a day off. Have a good day!",
-    "punch.checked_in.on_time": "On time. Have a good day!",
+    "punch.checked_in.day_off": "On a day off.",
+    "punch.checked_in.on_time": "On time.",
     # The enrollment wizard's camera guidance (kiosk.app.enrollment_desk.camera_guidance).
     "guidance.no_face": "No face found: stand in front of the camera",
     "guidance.one_person": "Only one person in the picture, please",

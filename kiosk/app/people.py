@@ -13,6 +13,7 @@ from datetime import datetime
 
 from kiosk.attendance.db import iso_seconds, local_now
 from kiosk.attendance.people import has_left
+from kiosk.common.sealed_fields import masked_mobile
 from kiosk.enrollment.templates import MOBILE_RE, normalise_mobile, validate_details
 from kiosk.gallery.store import GalleryStore
 from kiosk.security.audit import PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED
@@ -107,8 +108,10 @@ class People:
         row_fields = {k: (v or None) if k != "name" else v for k, v in changes.items()}
         # The shift is attendance's, kept in the employees row only (not in the gallery's metadata).
         result = self._change(user_id, row_fields, {k: v for k, v in changes.items() if k != "shift"})
+        shown = {"mobile": masked_mobile}  # the trail is never rewritten: it keeps no full phone number
         self.audit_event(PERSON_EDIT, user_id,  # type: ignore[attr-defined]
-                         **{k: {"from": current[k], "to": v} for k, v in changes.items()})
+                         **{k: {"from": shown.get(k, str)(current[k]), "to": shown.get(k, str)(v)}
+                            for k, v in changes.items()})
         return result
 
     def mark_left(self, typed: str, now: datetime | None = None) -> dict:

@@ -3,11 +3,14 @@ files, store errors said for people, the site self-check, the live recognizer, l
 templates, personal PIN rules. The screens import nothing from the engine packages themselves."""
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from kiosk.app.challenge_gate import ChallengeGate
+from kiosk.app.display import Display
 from kiosk.app.messages import Message, Number
 from kiosk.app.settings import Settings
 from kiosk.attendance.errors import explain
@@ -18,6 +21,7 @@ from kiosk.recognition.matcher import Matcher
 from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.security.pins import personal_pin_problem
 from kiosk.vision.image_io import load_image
+from kiosk.vision.landmarks68 import Landmarks68
 
 
 class _Service(Protocol):
@@ -63,6 +67,20 @@ class ScreenSupport:
     def live_recognizer(self, **options) -> LiveRecognizer:
         """The camera's tracked, voted recognizer on this service (options: LiveRecognizer's)."""
         return LiveRecognizer(self, **options)
+
+    def challenge_gate(self, **options) -> ChallengeGate:
+        """A live recognizer's challenge-response gate, per the site's `liveness_challenge` policy."""
+        return ChallengeGate.for_service(self, **options)
+
+    @cached_property
+    def display(self) -> Display:
+        """The high-contrast theme, text size and sound volume (kiosk.app.display)."""
+        return Display(self)
+
+    @cached_property
+    def landmarks68(self) -> Landmarks68:
+        """dlib's 68-point model for blink challenges: one per service, loaded on first use."""
+        return Landmarks68()
 
     def learned_templates(self: _Service, user_id: str) -> list[dict]:
         """The person's learned mask templates, newest first (status PENDING: waiting for HR)."""

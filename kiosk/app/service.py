@@ -139,7 +139,9 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
         """This machine's own attendance.db: the whole store of a single kiosk; on a site, where
         this desk's audit trail is kept."""
 
-        return attendance_db(self.settings)
+        db = attendance_db(self.settings)
+        db.fields = self.store.fields  # mobile numbers sealed with the gallery key (kiosk.common.sealed_fields)
+        return db
 
     @cached_property
     def db(self):
@@ -404,9 +406,10 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
     @cached_property
     def pins(self):
         if self.site is not None:
+            from kiosk.site.pin_secret import site_pepper
             from kiosk.site.pins import SitePins
 
-            return SitePins(self.db)
+            return SitePins(self.db, pepper=lambda: site_pepper(self.site.connections))
 
         cipher = self.store.cipher  # check-in PINs peppered with a secret of the gallery's key (at_rest.pin_pepper)
         pepper = None if cipher is None else Pepper(lambda: pin_pepper(getattr(cipher, "require", lambda: cipher)()))

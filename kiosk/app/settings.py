@@ -17,6 +17,7 @@ from kiosk.common.private import private_dir
 SETTINGS_FILE = "kiosk.toml"
 # The languages the screens are translated into (resources/i18n/kiosk_<code>.ts; docs/languages.md).
 LANGUAGES = ("en", "fr", "ar")
+CHALLENGE_POLICIES = ("off", "on_doubt", "always")  # liveness_challenge (kiosk.recognition.challenge)
 
 
 @dataclass
@@ -26,6 +27,10 @@ class Settings:
     models_dir: Path | None = None
     detector: str = "auto"  # auto | scrfd | mtcnn
     embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
+    # Camera frames: "full" (the full-size chain on every frame) or "fast" (det_500m at 320, the
+    # full-size chain only on faceless frames: kiosk.vision.live_detect; 5x cheaper, but the
+    # open-set rule is not yet calibrated for its embeddings: docs/benchmarks.md section 5).
+    live_detection: str = "full"
     # None means "the active embedder's own calibrated default".
     threshold: float | None = None
     masked_threshold: float | None = None
@@ -40,6 +45,8 @@ class Settings:
     confirm_frames: int = 3
     admin_pin_hash: str = ""
     hr_pin_hash: str = ""  # HR's own PIN (employees, attendance, export); the admin PIN does it all
+    # The admin PIN's one-time recovery code, hashed (kiosk.security.recovery_code; kiosk.app.first_run).
+    recovery_code_hash: str = ""
     # Templates and stored photos sealed with AES-256-GCM (kiosk.security.at_rest): on | off.
     encryption: str = "on"
     # Retention in days (kiosk.attendance.retention; `kiosk purge`, run daily by the kiosk);
@@ -52,6 +59,14 @@ class Settings:
     # in kiosk.toml switches it off. None threshold: the calibrated default.
     liveness: bool = True
     liveness_threshold: float | None = None
+    # Challenge-response liveness (kiosk.recognition.challenge, docs/liveness.md): "off", "on_doubt"
+    # (only when the passive score is under liveness_clear) or "always"; the whole challenge's
+    # seconds; None liveness_clear: kiosk.app.challenge_gate's default. camera_mirrored: the camera
+    # (or its driver) flips the picture left-right, so "your left" is read the other way round.
+    liveness_challenge: str = "on_doubt"
+    liveness_challenge_seconds: float = 4.0
+    liveness_clear: float | None = None
+    camera_mirrored: bool = False
     # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
     # empty: this kiosk alone, on its own attendance.db and embeddings folder.
     database_url: str = ""
@@ -80,6 +95,11 @@ class Settings:
     shifts: dict = field(default_factory=dict)
     department_shifts: dict = field(default_factory=dict)
     holidays: list = field(default_factory=list)  # "YYYY-MM-DD" or {date = ..., name = ...}
+    # Accessibility (kiosk.app.display, kiosk.ui.theme, kiosk.ui.sounds): the high-contrast theme,
+    # text size (1.0 to 1.5 of the normal size) and the check-in sounds' volume (0 = silent, 100).
+    high_contrast: bool = False
+    text_scale: float = 1.0
+    sound_volume: int = 70
 
     @property
     def embeddings_dir(self) -> Path:
@@ -150,6 +170,7 @@ _ENV = {
     "KIOSK_MODELS_DIR": "models_dir",
     "KIOSK_DETECTOR": "detector",
     "KIOSK_EMBEDDER": "embedder",
+    "KIOSK_LIVE_DETECTION": "live_detection",
     "KIOSK_THRESHOLD": "threshold",
     "KIOSK_MASKED_THRESHOLD": "masked_threshold",
     "KIOSK_MARGIN": "margin",
@@ -159,6 +180,7 @@ _ENV = {
     "KIOSK_ID": "kiosk_id",
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
+    "KIOSK_LIVENESS_CHALLENGE": "liveness_challenge",
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
@@ -184,9 +206,14 @@ def coerce_setting(name: str, raw: Any) -> object:
     if kind.startswith("int"):
         return int(raw)
     if "float" in kind:
-        return float(raw)
+        value = float(raw)
+        if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
+            raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
+        return value
     if name == "language":
         return checked_language(raw)
+    if name == "liveness_challenge" and str(raw) not in CHALLENGE_POLICIES:
+        raise ValueError(f"liveness_challenge must be one of {', '.join(CHALLENGE_POLICIES)}, got {raw!r}")
     return str(raw)
 
 

@@ -17,6 +17,7 @@ from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.settings import load_settings
 from kiosk.attendance.clock import as_utc, offset_minutes, parse_utc, resolve_zone
 from kiosk.attendance.db import AttendanceDB
+from kiosk.common.sealed_fields import open_row
 from kiosk.common.worker_id import case_duplicates
 from kiosk.gallery.folders import GalleryError
 from kiosk.gallery.store import GalleryStore
@@ -64,6 +65,7 @@ def import_folder(site: Site, source: Path, *, replace: bool = False) -> Transfe
             report.skipped.append(f"{record.user_id}: {exc} (--replace sends this folder's version)")
     if their.db_path.is_file():
         db = attendance_db(their)
+        db.fields = store.fields  # the site's server gets mobile numbers opened, as the gallery's
         try:
             _copy_rows(site, db, _folder_key(their.db_path), report)
         finally:
@@ -72,7 +74,7 @@ def import_folder(site: Site, source: Path, *, replace: bool = False) -> Transfe
 
 
 def _copy_rows(site: Site, db, origin: str, report: TransferReport) -> None:
-    employees = db._rows("SELECT * FROM employees")
+    employees = [open_row(db.fields, e) for e in db._rows("SELECT * FROM employees")]
     attendance = db._rows("SELECT * FROM attendance ORDER BY id")
     access = db._rows("SELECT * FROM access_log ORDER BY id")
 

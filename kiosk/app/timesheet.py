@@ -221,7 +221,7 @@ class Timesheet:
         if record is not None and ("day_off" in record.flags or "holiday" in record.flags
                                    or "worked_off_day" in record.flags):
             return Message("punch.checked_in", at), Message("punch.checked_in.day_off")
-        return Message("punch.checked_in", at), Message("punch.checked_in.on_time")
+        return Message("punch.checked_in", at), Message("punch.checked_in.on_time")  # the screen greets
 
     def my_week(self, user_id: str, pin: str, today: date | None = None) -> WeekView:
         """A person's own week (Monday..Sunday), after their check-in PIN (same lockout as the

@@ -29,6 +29,7 @@ from kiosk.attendance.clock import instant_at, local_wall, parse_utc, resolve_zo
 from kiosk.attendance.people import has_left, update_statement
 from kiosk.attendance.punches import PunchRule, previous_punch, punch_row
 from kiosk.attendance.schema import METHOD_FACE, METHOD_PIN, SCHEMA_VERSION, STATUS_PRESENT, upgrade  # noqa: F401
+from kiosk.common.sealed_fields import FieldSealer, open_row, seal_row
 
 BUSY_TIMEOUT_MS = 5000
 # A live punch this much earlier than this kiosk's latest is a clock set back: refused (CLOCK_BACK).
@@ -46,7 +47,6 @@ DUPLICATE = "duplicate"
 PIN_WRONG = "pin_wrong"  # a worker-ID check-in with a wrong PIN (kiosk.security.pins)
 PIN_LOCKED = "pin_locked"  # a worker-ID check-in refused: too many wrong PINs
 CLOCK_BACK = "clock_back"  # the clock went back past this kiosk's latest punch: nothing written
-
 SPOOF_SUSPECTED = "spoof_suspected"  # the liveness check failed (a photo or screen?): nobody checked in
 
 # One date range filter for every report: inclusive dates, optional employee.
@@ -126,6 +126,7 @@ class AttendanceDB:
         self.kiosk_id = kiosk_id
         self.zone = resolve_zone(time_zone)
         self.punch_rule = punch_rule or PunchRule()
+        self.fields: FieldSealer | None = None  # the service's, of the gallery key
         self._lock = threading.Lock()
         self._closed = False
         self._reset_connections()
@@ -236,7 +237,7 @@ class AttendanceDB:
         unless `enrolled_at` is given."""
         if not isinstance(id, str) or not id.strip():
             raise ValueError(f"employee id must be a non-empty string, got {id!r}")
-        row: dict[str, Any] = {"id": id, "name": name, "mobile": mobile, "active": 1}
+        row: dict[str, Any] = seal_row(self.fields, {"id": id, "name": name, "mobile": mobile, "active": 1})
         with self._write() as db:
             db.execute("DELETE FROM worker_id_renames WHERE old_id = ?", [id])  # the ID is someone's again
             existing = self.get_employee(id)
@@ -247,15 +248,14 @@ class AttendanceDB:
 
     def update_employee(self, id: str, **fields: Any) -> dict:
         """Change a person's name, department, mobile or left_at (kiosk.attendance.people)."""
-        sql, params = update_statement(fields)
+        sql, params = update_statement(seal_row(self.fields, fields))
         with self._write() as db:
             if db.execute(sql, [*params, id]).rowcount != 1:
                 raise KeyError(f"no employee with id {id!r} in {self.path}")
         return self.get_employee(id)  # type: ignore[return-value]
 
     def get_employee(self, id: str) -> dict | None:
-        rows = self._rows("SELECT * FROM employees WHERE id = ?", [id])
-        return rows[0] if rows else None
+        return next((open_row(self.fields, r) for r in self._rows("SELECT * FROM employees WHERE id = ?", [id])), None)
 
     def employee_ids_like(self, id: str) -> list[str]:
         """The employee IDs equal to `id` regardless of case (kiosk.common.worker_id), deleted ones too."""
@@ -276,12 +276,12 @@ class AttendanceDB:
 
     def list_employees(self, search: str = "", include_inactive: bool = False) -> list[dict]:
         """Employees whose id or name contains `search` (case-insensitive), by name."""
-        return self._rows(
+        return [open_row(self.fields, row) for row in self._rows(
             """SELECT * FROM employees
                WHERE (:all OR active)
                  AND (:q = '' OR instr(casefold(id), :q) OR instr(casefold(name), :q))
                ORDER BY casefold(name), id""",
-            {"all": int(include_inactive), "q": search.strip().casefold()})
+            {"all": int(include_inactive), "q": search.strip().casefold()})]
 
     def delete_employee(self, id: str, keep_history: bool = True) -> None:
         """Deactivate (default: HR keeps the history) or, with keep_history=False, erase an

@@ -178,6 +178,11 @@ def summary(evaluation: dict) -> dict:
 
 
 def cmd_evaluate_liveness(args) -> int:
+    if args.challenge:  # the challenge-response check on clips (kiosk.research.challenge_eval)
+        from kiosk.research.challenge_eval import main as challenge_main
+
+        return challenge_main([args.dirs[0], *(["--cache", args.cache] if args.cache else []),
+                               *(["--out", args.out] if args.out else [])])
     def progress(done: int, total: int) -> None:
         if not args.json and (done % 20 == 0 or done == total):
             print(f"\rscored {done}/{total}", end="", file=sys.stderr, flush=True)
@@ -232,4 +237,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--out", metavar="REPORT.md", help="write the markdown report (and REPORT_det.png beside it)")
     p.add_argument("--cache", metavar="FILE.json", help="keep the per-image scores here and reuse them")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--challenge", action="store_true",
+                   help="DIR is a challenge clip folder (../shared/faces/challenge): replay its clips through the "
+                        "challenge-response check (docs/liveness.md); --out writes JSON, --cache a folder")
     p.set_defaults(func=cmd_evaluate_liveness)

@@ -16,7 +16,8 @@ from pathlib import Path
 from kiosk.commands.common import emit, open_service, parse_date
 from kiosk.common.fsutil import atomic_write_bytes
 from kiosk.common.private import private_dir, write_private_bytes
-from kiosk.gallery.folders import GalleryError
+from kiosk.common.sealed_fields import LOCKED, is_sealed_field
+from kiosk.gallery.folders import GalleryError, read_metadata
 from kiosk.gallery.store import GalleryStore
 from kiosk.security import audit as audit_actions
 from kiosk.security.at_rest import is_sealed, write_sealed
@@ -85,10 +86,9 @@ def person_archive(service, user_id: str) -> tuple[bytes, dict]:
         if folder is not None:
             record = service.store.load(folder)
             summary["metadata"] = record.metadata
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                name = f"gallery/{path.relative_to(folder).as_posix()}"
-                archive.writestr(name, service.store.read_file(path))
-                files.append(name)
+            for rel, data in service.store.files_of(folder).items():
+                archive.writestr(f"gallery/{rel}", data)
+                files.append(f"gallery/{rel}")
         from kiosk.recognition.pin_checkin import review_frames
 
         for path in review_frames(service.settings.data_dir, user_id):
@@ -151,10 +151,10 @@ def export_plain(service, out_dir: Path) -> int:
     count = 0
     try:
         for record in service.people():
-            for path in sorted(p for p in record.folder.rglob("*") if p.is_file()):
-                target = staging / record.folder.name / path.relative_to(record.folder)
+            for rel, data in service.store.files_of(record.folder).items():
+                target = staging / record.folder.name / rel
                 private_dir(target.parent)
-                write_private_bytes(target, service.store.read_file(path))
+                write_private_bytes(target, data)
             count += 1
         private_dir(staging)
         if out_dir.exists():
@@ -185,7 +185,8 @@ def import_plain(service, source: Path, *, replace: bool = False) -> tuple[list[
 
 
 def seal_in_place(service) -> int:
-    """Seal every plain template and photo of the gallery where it is (each file replaced atomically)."""
+    """Seal every plain template and photo of the gallery where it is (each file replaced atomically),
+    and the mobile numbers in metadata.json (kiosk.common.sealed_fields) and attendance.db."""
 
     cipher = service.store.cipher
     if cipher is None:
@@ -196,6 +197,12 @@ def seal_in_place(service) -> int:
             if path.is_file() and path.name != "metadata.json" and not is_sealed(path.read_bytes()):
                 write_sealed(path, path.read_bytes(), cipher, service.store._label(path), atomic=True)
                 count += 1
+        if record.mobile and not is_sealed_field(read_metadata(record.folder).get("mobile")):
+            service.store.update_metadata(record.user_id, {})  # written again: its mobile sealed
+            count += 1
+    for row in service.db.list_employees(include_inactive=True):
+        if row["mobile"] and row["mobile"] != LOCKED:
+            service.db.update_employee(row["id"], mobile=row["mobile"])  # sealed as it is written
     return count
 
 

@@ -7,18 +7,21 @@ is docs/privacy.md's "Command line" section.
 The PIN comes from `--pin-file FILE` (a global option, before the command: the file's first
 line), else a prompt without echo on a terminal; a script with neither is refused. A fresh kiosk
 has no admin PIN: `kiosk set-admin-pin` sets the first one (and works only then), so privileged
-commands are closed from the start instead of open until someone thinks of it."""
+commands are closed from the start instead of open until someone thinks of it; it also shows the
+one-time recovery code that `kiosk reset-admin-pin` takes when the admin PIN is forgotten."""
 from __future__ import annotations
 
 import getpass
 import sys
 from pathlib import Path
 
+from kiosk.app.first_run import InitialSettings, complete_setup, needs_setup, new_recovery_code, reset_admin_pin
 from kiosk.app.settings import load_settings
 from kiosk.commands.common import emit, open_service
 from kiosk.common.errors import CliError
 from kiosk.security.audit import PIN_CHANGE, Actor
 from kiosk.security.pin_hash import pin_problem
+from kiosk.security.recovery_code import code_problem
 from kiosk.security.staff_pins import ROLE_ADMIN, ROLE_HR, StaffPins, role_label
 
 STAFF = (ROLE_ADMIN, ROLE_HR)
@@ -45,12 +48,15 @@ RULES = {
     "purge": lambda a: OPEN if a.dry_run else ADMIN,
     "gallery": ADMIN,
     "person": STAFF,
-    "site": lambda a: OPEN if a.action == "status" else ADMIN,
+    "site": lambda a: OPEN if a.action == "status" or (a.action == "pin-secret" and not (a.new or a.export or a.import_file))
+    else ADMIN,
     "report": STAFF,
     "punch": STAFF,
     "doctor": lambda a: ADMIN if getattr(a, "repair", False) else OPEN,
     "set-admin-pin": OPEN,  # only while no admin PIN is set
     "set-staff-pin": ADMIN,
+    "reset-admin-pin": OPEN,  # the recovery code is the credential, under the staff lockout
+    "new-recovery-code": ADMIN,
     "video": lambda a: STAFF if a.record else OPEN,  # --record writes attendance
 }
 
@@ -112,16 +118,52 @@ def _new_pin(args, role: str) -> str:
     return pin
 
 
+def _say_code(code: str) -> str:
+    return (f"Recovery code (shown this once: write it down and keep it apart from the kiosk; it resets a "
+            f"forgotten admin PIN with `kiosk reset-admin-pin`):\n    {code}")
+
+
 def cmd_set_admin_pin(args) -> int:
-    pins = StaffPins(args.settings)
-    if pins.has_role_pin(ROLE_ADMIN):
+    """The first run from the command line: the admin PIN, a recovery code and the initial
+    settings, written once (kiosk.app.first_run), as the set-up screen does."""
+    if not needs_setup(args.settings):
         raise CliError("this kiosk already has an admin PIN: change it with `kiosk set-staff-pin admin` "
                        "(which asks for the current admin PIN)")
-    pins.set_pin(_new_pin(args, ROLE_ADMIN), ROLE_ADMIN)
+    initial = InitialSettings.of(args.settings)
+    for name in ("kiosk_id", "time_zone", "camera"):
+        if getattr(args, name) is not None:
+            setattr(initial, name, getattr(args, name))
+    problems = initial.problems()
+    if problems:  # said before the PIN is asked for
+        raise ValueError(" ".join(problems.values()))
+    pin = _new_pin(args, ROLE_ADMIN)
     service = open_service(args)
     service.actor = Actor(ROLE_ADMIN, Actor.shell_user().name)
-    service.audit_event(PIN_CHANGE, role=ROLE_ADMIN, first=True)
-    emit(args, {"set": ROLE_ADMIN}, f"admin PIN set in {args.settings.settings_path}")
+    code = complete_setup(args.settings, pin, initial, audit=service.audit_event)
+    emit(args, {"set": ROLE_ADMIN, "recovery_code": code},
+         f"admin PIN set in {args.settings.settings_path}\n{_say_code(code)}")
+    return 0
+
+
+def cmd_reset_admin_pin(args) -> int:
+    code = args.recovery_code if args.recovery_code is not None else _ask("Recovery code: ")
+    problem = code_problem(code)
+    if problem:  # a typo costs no try
+        raise ValueError(problem)
+    pin = _new_pin(args, ROLE_ADMIN)
+    service = open_service(args)
+    service.actor = Actor(ROLE_ADMIN, Actor.shell_user().name)
+    result, next_code = reset_admin_pin(args.settings, code, pin, audit=service.audit_event)
+    if not result.ok:
+        raise CliError(result.message)
+    emit(args, {"set": ROLE_ADMIN, "recovery_code": next_code},
+         f"admin PIN reset in {args.settings.settings_path}; the code used no longer works.\n{_say_code(next_code)}")
+    return 0
+
+
+def cmd_new_recovery_code(args) -> int:
+    code = new_recovery_code(args.settings, audit=open_service(args).audit_event)
+    emit(args, {"recovery_code": code}, f"the earlier recovery code no longer works.\n{_say_code(code)}")
     return 0
 
 
@@ -133,12 +175,28 @@ def cmd_set_staff_pin(args) -> int:
 
 
 def add_parser(subparsers) -> None:
-    p = subparsers.add_parser("set-admin-pin", help="set the first admin PIN of a new kiosk (only while none is set)",
+    p = subparsers.add_parser("set-admin-pin", help="first run: the admin PIN (only while none is set), its recovery code, "
+                                                   "the kiosk's name, time zone and camera",
                               description="A new kiosk has no admin PIN and refuses every privileged command "
                                           "until one is set. The new PIN: --new-pin-file FILE, or asked twice.")
     p.add_argument("--new-pin-file", metavar="FILE", help="the new PIN (the file's first line)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_set_admin_pin)
+    p.add_argument("--kiosk-id", help="this kiosk's name (default: kiosk.toml's, else the host name)")
+    p.add_argument("--time-zone", help="the site's IANA time zone, e.g. Europe/Paris (default: this machine's)")
+    p.add_argument("--camera", help="device index, video file or stream URL (default: 0)")
+    p = subparsers.add_parser("reset-admin-pin", help="reset a forgotten admin PIN with the recovery code",
+                              description="The recovery code shown when the admin PIN was first set (or last "
+                                          "reset) replaces the admin PIN; it is then spent and a new code is "
+                                          "shown. Wrong codes count towards the staff PINs' lockout.")
+    p.add_argument("--recovery-code", metavar="CODE", help="the code (asked without echo when not given)")
+    p.add_argument("--new-pin-file", metavar="FILE", help="the new PIN (the file's first line)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_reset_admin_pin)
+    p = subparsers.add_parser("new-recovery-code", help="replace the admin PIN's recovery code (needs the admin PIN)",
+                              description="Makes a new recovery code and shows it once; the earlier one stops working.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_new_recovery_code)
     p = subparsers.add_parser("set-staff-pin", help="change the admin PIN or set the HR PIN (needs the admin PIN)",
                               description="Needs the current admin PIN (--pin-file before the command, or asked). "
                                           "The new PIN: --new-pin-file FILE, or asked twice.")

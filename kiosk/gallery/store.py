@@ -24,6 +24,7 @@ import numpy as np
 
 from kiosk.common import worker_id
 from kiosk.common.fsutil import atomic_write_text, crash_point, durable_rename, fsync_dir, fsync_tree, naming
+from kiosk.common.sealed_fields import open_row, seal_row, sealer_for
 from kiosk.gallery import learned as learned_templates
 from kiosk.gallery.folders import (
     DELETED,
@@ -98,6 +99,7 @@ class GalleryStore:
     def __init__(self, root: str | Path, cipher=None):
         self.root = Path(root)
         self.cipher = cipher
+        self.fields = sealer_for(cipher)  # the mobile number sealed in metadata.json (sealed_fields)
         self.renames = GalleryRenames(self)
 
     # -- worker-ID renames (kiosk.gallery.renaming) ---------------------------------------
@@ -124,13 +126,17 @@ class GalleryStore:
             if folder is None:
                 raise GalleryError(f"no enrolled person has worker ID {user_id}")
             metadata = {k: v for k, v in (read_metadata(folder) | changes).items() if v is not None}
-            atomic_write_text(folder / "metadata.json", json.dumps(metadata, indent=2, ensure_ascii=False))
+            self._write_metadata(folder / "metadata.json", metadata)
             os.utime(self.root)
             fsync_dir(self.root)
         finally:
             if fd is not None:
                 os.close(fd)
-        return metadata
+        return open_row(self.fields, metadata)
+
+    def _write_metadata(self, path: Path, metadata: dict) -> None:
+        """metadata.json with its personal fields sealed when this gallery is (kiosk.common.sealed_fields)."""
+        atomic_write_text(path, json.dumps(seal_row(self.fields, metadata), indent=2, ensure_ascii=False))
 
     # -- file contents, sealed or plain ---------------------------------------------------
 
@@ -301,7 +307,7 @@ class GalleryStore:
     def put_files(self, user_id: str, name: str, files: dict[str, bytes]) -> Change:
         """Put one person in place from their files (path inside the folder -> plain contents),
         as the site's server holds them (kiosk.site.gallery): sealed as they are written when
-        this gallery is sealed; metadata.json stays plain, as everywhere."""
+        this gallery is sealed; metadata.json is plain JSON with its personal fields sealed."""
         def write(tmp: Path) -> None:
             for rel, data in files.items():
                 if not rel or Path(rel).is_absolute() or ".." in Path(rel).parts or "\\" in rel:
@@ -309,19 +315,30 @@ class GalleryStore:
                 path = tmp / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if rel == "metadata.json":
-                    atomic_write_text(path, data.decode("utf-8"))
+                    self._write_metadata(path, json.loads(data.decode("utf-8")))
                 else:
                     self.write_file(path, data)
 
         return self._stage(user_id, name, write, replace=True, carry_learned=False, mirror=True)
 
     def files_of(self, folder: Path) -> dict[str, bytes]:
-        """Every file of one person's folder, opened (the inverse of put_files)."""
+        """Every file of one person's folder, opened (the inverse of put_files): the site's server
+        and a plain export get metadata.json's personal fields in clear, as the seed layout has them."""
         out = {}
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(folder).as_posix()
-                out[rel] = path.read_bytes() if rel == "metadata.json" else self.read_file(path)
+                if rel == "metadata.json":
+                    out[rel] = path.read_bytes()
+                    try:
+                        metadata = json.loads(out[rel])
+                    except ValueError:  # sent as it is; the loader says what is wrong with it
+                        metadata = None
+                    if isinstance(metadata, dict):
+                        out[rel] = json.dumps(open_row(self.fields, metadata), indent=2,
+                                              ensure_ascii=False).encode("utf-8")
+                else:
+                    out[rel] = self.read_file(path)
         return out
 
     def _stage(self, user_id: str, name: str, write, replace: bool, carry_learned: bool,
@@ -392,7 +409,7 @@ class GalleryStore:
             "total_embeddings": int(len(record.originals) + sum(len(v) for v in record.masked.values())),
             "format_version": FORMAT_VERSION,
         })
-        atomic_write_text(folder / "metadata.json", json.dumps(record.metadata, indent=2, ensure_ascii=False))
+        self._write_metadata(folder / "metadata.json", record.metadata)
 
     def delete(self, user_id: str, exact: bool = False) -> Path:
         change = self.delete_staged(user_id, exact)
@@ -421,6 +438,7 @@ class GalleryStore:
         metadata = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         if not isinstance(metadata, dict):
             raise GalleryError(f"metadata.json holds a {type(metadata).__name__}, not an object")
+        metadata = open_row(self.fields, metadata)
         for key in ("user_id", "name", "mobile", "embedder"):
             if key in metadata and not isinstance(metadata[key], str):
                 raise GalleryError(f"metadata.json: {key} is {metadata[key]!r}, not text")

@@ -114,6 +114,7 @@ class TrackedFace:
     face: Face
     liveness: float | None = None  # this frame's liveness score (None: liveness off)
     live: bool | None = None  # the track's liveness verdict (Track.live)
+    challenge: object | None = None  # kiosk.app.challenge_gate.ChallengePrompt while one is asked
 
     def as_dict(self) -> dict:
         return {"track": self.track_id, "name": self.label, "user_id": self.user_id,
@@ -148,19 +149,31 @@ class LiveRecognizer:
         self.liveness_frames = max(1, liveness_frames)
         self.tracks: list[Track] = []
         self._ids = itertools.count(1)
+        # Challenge-response liveness (kiosk.app.challenge_gate), when the service offers it.
+        make_gate = getattr(service, "challenge_gate", None)
+        self.challenges = make_gate(source=source, record=record) if callable(make_gate) else None
+        self._now = 0.0
 
     def reset(self) -> None:
         self.tracks.clear()
+        if self.challenges is not None:
+            self.challenges.reset()
+        reset = getattr(getattr(self.service.pipeline, "live_detector", None), "reset", None)
+        if reset is not None:
+            reset()
 
     def process(self, frame_bgr: np.ndarray, now: float | None = None) -> FrameDecision:
         now = time.monotonic() if now is None else now
         t0 = time.perf_counter()
-        faces = [f for f in self.service.pipeline.analyze(frame_bgr, pad_retry=False) if f.embedding is not None]
+        faces = [f for f in self.service.pipeline.analyze(frame_bgr, pad_retry=False, live=True) if f.embedding is not None]
         timings = dict(self.service.pipeline.last_timings)
         t1 = time.perf_counter()
         tracks = self._associate(faces, now)
+        self._now = now
         t_live = time.perf_counter()
         scores = [self._liveness(frame_bgr, track, face) for face, track in zip(faces, tracks)]
+        if self.challenges is not None:
+            self.challenges.observe(frame_bgr, now, faces, tracks)
         timings["liveness"] = (time.perf_counter() - t_live) * 1e3
         fused = [dataclasses.replace(face, embedding=self._fuse(track, face.embedding))
                  for face, track in zip(faces, tracks)]
@@ -197,8 +210,10 @@ class LiveRecognizer:
     def _liveness(self, frame_bgr: np.ndarray, track: Track, face: Face) -> float | None:
         """This frame's liveness score, and the track's verdict once it has enough frames: the
         mean of its last `liveness_frames` scores against the threshold; a failure is final.
-        Not computed once the track has checked in (nothing left to decide)."""
-        if track.confirmed_id is not None:
+        Not computed once the track has checked in (nothing left to decide), nor while it answers
+        a challenge (the verdict that started it stands; a turned head is no passive evidence)."""
+        if track.confirmed_id is not None or (self.challenges is not None
+                                              and self.challenges.is_running(track.track_id)):
             return None
         result = self.service.check_liveness(frame_bgr, face)
         if result is None:
@@ -307,19 +322,28 @@ class LiveRecognizer:
         recent = list(track.history)[-self.confirm_frames:]
         agreed = len(recent) == self.confirm_frames and len({uid for uid, _ in recent}) == 1
         waiting = liveness is not None and track.live is not True  # liveness not (yet) held
-        if agreed and recent[0][0] is not None and not waiting:
+        if agreed and recent[0][0] is not None and not waiting and self._challenge_allows(track, match):
             track.confirmed_id = recent[0][0]
             if self.record and not track.recorded:
                 checkin = self._write(match)
                 if checkin is not None:  # marked only once written: a failed write is retried next frame
                     track.recorded = True
                     checkins.append(checkin)
-        elif agreed and self.record and not track.unknown_logged and track.confirmed_id is None and not waiting:
+        elif agreed and recent[0][0] is None and self.record and not track.unknown_logged \
+                and track.confirmed_id is None and not waiting:
             track.unknown_logged = self._write(match) is not None
         confirmed = track.confirmed_id is not None and match.user_id == track.confirmed_id
         scores = [s for uid, s in recent if uid == match.user_id]
         similarity = float(np.mean(scores)) if scores else match.score
         label = match.name if match.accepted else UNSURE_LABEL if match.unsure else UNKNOWN_LABEL
+        prompt = None if self.challenges is None else self.challenges.prompt(track.track_id, self._now)
         return TrackedFace(track.track_id, face.xywh(), label if label != UNKNOWN else UNKNOWN_LABEL,
                            match.user_id if match.accepted else None, similarity, match.masked_template,
-                           confirmed, match, face, liveness, track.live)
+                           confirmed, match, face, liveness, track.live, prompt)
+
+    def _challenge_allows(self, track: Track, match: MatchResult) -> bool:
+        """The challenge gate's word on a track about to check in (True without a gate)."""
+        if self.challenges is None:
+            return True
+        passive = self._liveness_mean(track) if track.liveness_scores else None
+        return self.challenges.allows(track, match, passive, self._now)

@@ -176,7 +176,13 @@ class KeyStore:
 
     def create(self, data_dir: Path) -> bytes:
         """A new key, stored outside `data_dir`."""
-        key = secrets.token_bytes(KEY_BYTES)
+        return self.save(secrets.token_bytes(KEY_BYTES), data_dir)
+
+    def save(self, key: bytes, data_dir: Path) -> bytes:
+        """Keep `key` (a new one, or one brought from another kiosk of the site) under its
+        fingerprint, outside `data_dir`."""
+        if len(key) != KEY_BYTES:
+            raise GalleryKeyError(f"a key has {KEY_BYTES} bytes, not {len(key)}")
         key_id = fingerprint(key)
         if self.keyring is not None:
             self.keyring.set_password(KEYRING_SERVICE, key_id, key.hex())

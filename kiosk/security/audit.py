@@ -53,12 +53,14 @@ PERSON_LEFT = "person_left"  # marked as left: not recognised, history kept
 PERSON_REACTIVATED = "person_reactivated"  # a person who had left works here again
 PUNCH_ADD = "punch_add"  # HR added a missing punch (detail: time, direction, reason)
 PUNCH_VOID = "punch_void"  # HR voided a wrong punch, which is kept (detail: the punch, reason)
+RECOVERY_CODE = "recovery_code"  # the admin PIN's recovery code made (detail: why) or used to reset it
 SIGN_IN = "sign_in"
 SIGN_OUT = "sign_out"  # the HR desk's "Sign out" (the kiosk's HR screens just go back to the door)
+SITE_PIN_SECRET = "site_pin_secret"  # the site's PIN pepper made, exported or imported (detail: its fingerprint)
 ACTIONS = (SIGN_IN, SIGN_OUT, ENROLL, REENROLL, DELETE, EXPORT, PIN_CHANGE, SETTING_CHANGE, THRESHOLD_CHANGE,
            LEARNED_TEMPLATE_REMOVED, LEARNED_TEMPLATE_APPROVED, AUDIT_EXPORT, PURGE, PERSON_EXPORT, GALLERY_EXPORT,
            GALLERY_IMPORT, KIOSK_EXIT, RENAME_ID, PERSON_EDIT, PERSON_LEFT, PERSON_REACTIVATED, PUNCH_ADD,
-           PUNCH_VOID)
+           PUNCH_VOID, RECOVERY_CODE, SITE_PIN_SECRET)
 
 
 @dataclass(frozen=True)

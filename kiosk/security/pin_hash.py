@@ -57,10 +57,13 @@ def hash_pin(pin: str, salt: bytes | None = None, pepper: Pepper | None = None) 
 
 def verify_pin(pin: str, stored: str, pepper: Pepper | None = None) -> bool:
     """Whether `pin` matches `stored`; a peppered hash needs the same pepper (else False)."""
+    parts = stored.split("$") if isinstance(stored, str) else [""]
+    # the pepper's secret is fetched outside the try: a key store that cannot give it is said
+    # (e.g. kiosk.site.pin_secret.PinSecretMissing), never counted as a wrong PIN
+    pepper_id = pepper.pepper_id if pepper is not None and parts[0] == PEPPERED else None
     try:
-        parts = stored.split("$")
         if parts[0] == PEPPERED and len(parts) == 7:
-            if pepper is None or not hmac.compare_digest(parts[1], pepper.pepper_id):
+            if pepper is None or pepper_id is None or not hmac.compare_digest(parts[1], pepper_id):
                 return False
             secret, (n, r, p, salt, digest) = pepper.mix(pin), parts[2:]
         elif parts[0] == SCHEME and len(parts) == 6:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kiosk.common.fsutil import atomic_write_bytes
 from kiosk.security.pin_hash import hash_pin, pin_problem, tries_left_text, verify_pin, wrong_try
+from kiosk.security.recovery_code import code_problem, hash_code, new_code, verify_code
 
 if sys.platform != "win32":  # Windows has no advisory locks: one kiosk process per data folder there
     import fcntl
@@ -121,21 +122,61 @@ class StaffPins:
 
     def check(self, pin: str, roles: tuple[str, ...] = (ROLE_ADMIN, ROLE_HR)) -> StaffCheck:
         """Whether `pin` is the PIN of one of `roles`, counting wrong tries towards the lockout."""
+        def whose() -> str | None:
+            for role in roles:
+                stored = getattr(self.settings, FIELDS[role], "") or ""
+                if stored and verify_pin(pin, stored):
+                    return role
+            return None
+        return self._attempt(whose, "PIN")
+
+    def _attempt(self, whose, what: str) -> StaffCheck:
+        """One try at a secret under the shared lockout: `whose()` says whose it is (None: wrong)."""
         with self._locked():
             state = self.state()
             now = self.clock()
             if state["locked_until"] > now:
                 wait = max(1, int(round(state["locked_until"] - now + 0.49)))
-                return StaffCheck(False, f"Too many wrong PINs. Try again in {wait} s.", locked_seconds=wait)
-            for role in roles:
-                stored = getattr(self.settings, FIELDS[role], "") or ""
-                if stored and verify_pin(pin, stored):
-                    if state != {"failures": 0, "lockouts": 0, "locked_until": 0.0}:
-                        self._save({"failures": 0, "lockouts": 0, "locked_until": 0.0})
-                    return StaffCheck(True, "", role)
+                return StaffCheck(False, f"Too many wrong {what}s. Try again in {wait} s.", locked_seconds=wait)
+            role = whose()
+            if role:
+                if state != {"failures": 0, "lockouts": 0, "locked_until": 0.0}:
+                    self._save({"failures": 0, "lockouts": 0, "locked_until": 0.0})
+                return StaffCheck(True, "", role)
             left, delay = wrong_try(state["failures"], state["lockouts"], self.max_tries, self.lockout_s)
             if left:
                 self._save(state | {"failures": state["failures"] + 1})
-                return StaffCheck(False, f"Wrong PIN. {tries_left_text(left)}")
+                return StaffCheck(False, f"Wrong {what}. {tries_left_text(left)}")
             self._save({"failures": 0, "lockouts": state["lockouts"] + 1, "locked_until": now + delay})
-            return StaffCheck(False, f"Too many wrong PINs. Try again in {int(delay)} s.", locked_seconds=int(delay))
+            return StaffCheck(False, f"Too many wrong {what}s. Try again in {int(delay)} s.", locked_seconds=int(delay))
+
+    # -- the admin PIN's recovery code (kiosk.security.recovery_code) -------------------------------
+
+    def has_recovery_code(self) -> bool:
+        return bool(getattr(self.settings, "recovery_code_hash", ""))
+
+    def issue_recovery_code(self, save: bool = True) -> str:
+        """A new one-time code replacing any earlier one; returned once, only its hash is kept."""
+        code = new_code()
+        self.settings.recovery_code_hash = hash_code(code)
+        if save:
+            self.settings.save()
+        return code
+
+    def reset_admin_pin(self, code: str, new_pin: str) -> tuple[StaffCheck, str]:
+        """A forgotten admin PIN replaced with the recovery code: (the check, the next code). The
+        code is spent: a new one replaces it. A new PIN that is not acceptable, or text that
+        cannot be a code, is refused (ValueError) before any try is counted."""
+        problem = code_problem(code) or pin_problem(new_pin)
+        if problem:
+            raise ValueError(problem)
+        if verify_pin(new_pin, getattr(self.settings, FIELDS[ROLE_HR], "") or ""):
+            raise ValueError("the admin PIN must differ from the HR PIN")
+        if not self.has_recovery_code():
+            raise ValueError("this kiosk has no recovery code: the admin PIN cannot be reset with one")
+        result = self._attempt(lambda: ROLE_ADMIN if verify_code(code, self.settings.recovery_code_hash) else None,
+                               "recovery code")
+        if not result.ok:
+            return result, ""
+        self.settings.admin_pin_hash = hash_pin(new_pin)
+        return result, self.issue_recovery_code()  # both written in one save

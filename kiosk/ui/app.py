@@ -41,16 +41,17 @@ def create_application(settings, kiosk_mode: bool):
     has to be chosen before the application exists: kiosk.ui.keyboard)."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui import i18n, keyboard, screen_fit, theme
+    from kiosk.ui import accessibility, i18n, keyboard, screen_fit, theme
 
     choice = keyboard.prepare(settings.on_screen_keyboard, kiosk_mode)
     if kiosk_mode or settings.on_screen_keyboard != "auto":
         print(choice.reason, file=sys.stderr)  # a missing keyboard is said at every start
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
-    theme.apply(app)
+    theme.apply(app, settings)  # high contrast, text size (kiosk.app.display)
     i18n.install(app, settings.language)  # the translator, QLocale and the layout direction
     screen_fit.install(app)
+    accessibility.install(app)
     keyboard.install(app)
     return app
 
@@ -75,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     service = KioskService(settings)
+    from kiosk.ui.first_run import run_first_run
+
+    if not run_first_run(service, kiosk_mode=args.kiosk):  # a new kiosk is set up before it opens
+        service.close()
+        print("kiosk: not set up yet (no admin PIN): the set-up screen was closed; nothing was saved",
+              file=sys.stderr)
+        return 1
     if args.hr:
         from kiosk.ui.hr_window import HrWindow
 

@@ -36,6 +36,7 @@ class HrWindow(QMainWindow):
         self.pin_guard = pin_guard or PinGuard(service.settings)
         if self.pin_guard.on_change is None:
             self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
+        self.pin_guard.audit = self.pin_guard.audit or service.audit_event
         self.capture = self.hub = None
         if camera:  # a USB camera for the wizard's photos; nothing recognises from it
             from kiosk.ui.capture import CaptureThread
@@ -133,7 +134,9 @@ class HrWindow(QMainWindow):
     def request_sign_in(self) -> bool:
         """Ask for the PIN (or to set the admin PIN on first use); open the HR screens when accepted."""
 
-        if PinDialog(self.pin_guard, self).exec():
+        accepted = PinDialog(self.pin_guard, self).exec()
+        self.activateWindow()  # the keyboard back here (without a window manager nobody else does it)
+        if accepted:
             self.show_admin(self.pin_guard.role or "admin")
             return True
         return False

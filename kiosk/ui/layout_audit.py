@@ -53,7 +53,7 @@ FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox)
 # A control inside one of these is a part of it (arrows, clear button, editor), not a control.
 COMPOUND = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QScrollBar)
 HIT_STEP = 3  # px between the points where a button's hit test is sampled
-WORD_BREAKS = re.compile(r"\s+|(?<=-)")
+WORD_BREAKS = re.compile(r"\s+|(?<=-)|\u200b")  # Qt also breaks at a zero-width space (common.breakable)
 
 
 @dataclass
@@ -204,7 +204,13 @@ def _scroll_into_view(widget: QWidget, window: QWidget) -> list[tuple[QScrollBar
         if isinstance(ancestor, QScrollArea):
             for bar in (ancestor.horizontalScrollBar(), ancestor.verticalScrollBar()):
                 saved.append((bar, bar.value()))
-            ancestor.ensureWidgetVisible(widget, 0, 0)
+            # its whole rectangle (ensureWidgetVisible shows only a text field's cursor)
+            content = ancestor.widget()
+            if content is not None and content.isAncestorOf(widget):
+                box = QRect(widget.mapTo(content, QPoint(0, 0)), widget.size())
+                ancestor.ensureVisible(box.center().x(), box.center().y(), box.width() // 2 + 1, box.height() // 2 + 1)
+            else:
+                ancestor.ensureWidgetVisible(widget, 0, 0)
     return saved
 
 

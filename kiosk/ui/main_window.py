@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.pin_guard = pin_guard or PinGuard(service.settings)
         if self.pin_guard.on_change is None:
             self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
+        self.pin_guard.audit = self.pin_guard.audit or service.audit_event
         self.stack = QStackedWidget()
         self.live = None
         self._build_live()
@@ -169,7 +170,9 @@ class MainWindow(QMainWindow):
         """Ask for the PIN (or to set one on first use); open the HR screens when accepted."""
 
         dialog = PinDialog(self.pin_guard, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard back here (a kiosk often runs without a window manager)
+        if accepted:
             self.show_admin(self.pin_guard.role or "admin")
             return True
         return False
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
             self.admin.back_requested.connect(self.show_live)
             self.admin.gallery_changed.connect(self.live.refresh_gallery)
             self.admin.exit_requested.connect(self.request_exit)
+            self.admin.expert.status_source = self.live.technical_status  # what the entrance does not say
             self.stack.addWidget(self.admin)
         self.sign_in(role)
         self.admin.set_role(role, kiosk_mode=self.kiosk_mode)

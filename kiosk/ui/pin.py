@@ -33,6 +33,7 @@ class PinGuard:
         self.pins = StaffPins(settings, max_tries=max_tries, lockout_s=lockout_s, clock=clock)
         self.settings = settings
         self.on_change = on_change
+        self.audit = None  # service.audit_event: the recovery code's use on the audit trail
         self.role: str | None = None
 
     @property

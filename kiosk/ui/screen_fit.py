@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QScrollArea,
     QScroller,
+    QSizePolicy,
     QWidget,
 )
 
@@ -95,10 +97,39 @@ class Body(QWidget):
         return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
 
 
+class _UpDownScroll(QScrollArea):
+    """A scroll area that never scrolls sideways: at least as wide as its content's minimum
+    and the scroll bar beside it (else the bar, when it shows, would cover the content's edge)."""
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt name
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = content.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + frame
+        return QSize(max(hint.width(), width), hint.height())
+
+    # As tall as its content at a width (the window sizes itself to that, up to the screen).
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt name
+        return self.widget() is not None and self.widget().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+        frame = 2 * self.frameWidth()
+        return self.widget().heightForWidth(width - frame) + frame
+
+    def sizeHint(self):  # noqa: N802 - Qt name
+        hint = super().sizeHint()
+        if not self.hasHeightForWidth():
+            return hint
+        width = max(hint.width(), self.minimumSizeHint().width())
+        return QSize(width, self.heightForWidth(width))
+
+
 def scrolling(content: QWidget, *, sideways: bool = True) -> QScrollArea:
     """`content` (best a Body) in a frameless scroll area that follows its size: it scrolls only
     when the window is too small for it. A finger drags it (QScroller), as on a phone."""
-    area = QScrollArea()
+    area = QScrollArea() if sideways else _UpDownScroll()
     area.setObjectName("scrollPage")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -117,6 +148,8 @@ def form(rows: list[tuple[str, QWidget | QLayout]], spacing: int = 16) -> QFormL
     layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for text, field in rows:
+        if isinstance(field, QAbstractButton):  # a check box is never squeezed below its text (larger text)
+            field.setSizePolicy(QSizePolicy.Policy.Minimum, field.sizePolicy().verticalPolicy())
         label = QLabel(text, alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setMinimumHeight(min(theme.touch(), field.sizeHint().height()))  # a one-line field's height
         layout.addRow(label, field)

@@ -78,28 +78,31 @@ def save_png(image, path: Path) -> int:
 
 
 def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, audit_file: Path | None,
-             masks: bool, language: str = "en") -> int:
+             masks: bool, suffix: str = "", language: str = "en") -> int:
     """Walk every screen on this display: screenshots of `shots` (all when None) into `out`, the
     audit of every stop into `audit_file`."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.service import KioskService
     from kiosk.app.settings import load_settings
-    from kiosk.ui import i18n, screen_fit, theme, tour
+    from kiosk.ui import accessibility, i18n, screen_fit, theme, tour
     from kiosk.ui.layout_audit import audit
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    theme.apply(app)
-    screen_fit.install(app)
     i18n.install(app, language)
     service = KioskService(load_settings(data_dir, liveness=False))  # photos held up: liveness would refuse them
+    theme.apply(app, service.settings)  # the look kiosk.toml asks for (high contrast, text size)
+    screen_fit.install(app)
+    accessibility.install(app)
     reports: dict[str, dict] = {}
+    unnamed: dict[str, list[str]] = {}
 
     def visit(name: str, window) -> None:
         reports[name] = audit(window).as_dict()
+        unnamed[name] = accessibility.problems(window)
         if out is not None and (shots is None or name in shots):
-            size = save_png(window.screen().grabWindow(0).toImage(), out / f"{name}.png")
-            print(f"{out / name}.png  {size // 1024} KB", flush=True)
+            size = save_png(window.screen().grabWindow(0).toImage(), out / f"{name}{suffix}.png")
+            print(f"{out / name}{suffix}.png  {size // 1024} KB", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as work:
         errors = {k: v for k, v in tour.run(app, service, visit, Path(work), masks=masks).items() if v}
@@ -108,24 +111,37 @@ def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, au
         geometry = screen.geometry()
         audit_file.write_text(json.dumps({
             "screen": [geometry.width(), geometry.height()], "dpi": round(screen.physicalDotsPerInch(), 1),
-            "touch": theme.touch_px(screen), "scenes": reports, "errors": errors}, indent=1, ensure_ascii=False))
+            "touch": theme.touch_px(screen), "scenes": reports, "unnamed": unnamed, "errors": errors,
+            "look": {"high_contrast": theme.Look.high_contrast, "text_scale": theme.Look.text_scale}}, indent=1, ensure_ascii=False))
     for stop, error in errors.items():
         print(f"stop {stop} failed:\n{error}", file=sys.stderr)
     return 1 if errors else 0
 
 
 def run_size(size: tuple[int, int], data_dir: Path, *, out: Path | None, shots: tuple[str, ...] | None,
-             audit_file: Path | None, masks: bool, dpi: int | None = None,
-             language: str = "en") -> subprocess.CompletedProcess:
+             audit_file: Path | None, masks: bool, dpi: int | None = None, look: dict | None = None,
+             suffix: str = "", language: str = "en") -> subprocess.CompletedProcess:
     """The walk in a child process on its own Xvfb of `size` (a copy of `data_dir`: the walk
-    enrolls and records)."""
+    enrolls and records); `look`: display settings for it (kiosk.app.display: high_contrast,
+    text_scale), written to the copy's kiosk.toml as the accessibility page would; `suffix`
+    added to the screenshots' names."""
     from kiosk.ui.xserver import XServer
 
     dpi = dpi or SCREENS.get(size, (96, ""))[0]
     with tempfile.TemporaryDirectory(prefix=f"kiosk-{size_name(size)}-") as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(data_dir, data)
+        if look:
+            from kiosk.app.display import check_display_settings
+            from kiosk.app.settings import load_settings
+
+            settings = load_settings(data)
+            for name, value in check_display_settings(look).items():
+                setattr(settings, name, value)
+            settings.save()
         command = [sys.executable, "-m", "kiosk.ui.screenshots", "--here", "--data", str(data), "--language", language]
+        if suffix:
+            command += ["--suffix", suffix]
         if out is not None:
             command += ["--out", str(out)]
         if shots is not None:
@@ -154,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--here", action="store_true", help="walk on the current display (the per-size child)")
     parser.add_argument("--language", default="en", help="the screens' language (default en); other than en: "
                                                          "1280x800 into docs/screenshots/<language>/")
+    parser.add_argument("--high-contrast", action="store_true", help="in the high-contrast theme")
+    parser.add_argument("--text-scale", type=float, help="text size, 1.0 to 1.5 of normal")
+    parser.add_argument("--suffix", default="", help="added to every screenshot's name (e.g. _high_contrast)")
     args = parser.parse_args(argv)
     shots = tuple(args.shots.split(",")) if args.shots and args.shots != "all" else None
     if args.here:
@@ -162,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         out = None if args.no_shots else args.out
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
-        return run_here(args.data, out, shots, args.audit, masks=not args.fast, language=args.language)
+        return run_here(args.data, out, shots, args.audit, masks=not args.fast, suffix=args.suffix,
+                        language=args.language)
+    look = {k: v for k, v in (("high_contrast", args.high_contrast or None), ("text_scale", args.text_scale)) if v}
 
     from kiosk.ui import demo_data
 
@@ -179,14 +200,14 @@ def main(argv: list[str] | None = None) -> int:
             out = None if args.no_shots else (args.out or OUT) / (args.language if translated else size_name(size))
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
-                for old in out.glob("*.png"):
+                for old in out.glob(f"*{args.suffix}.png") if not look else ():  # a look adds to the set
                     old.unlink()
             report = None
             if args.audit:
                 report = args.audit.with_name(f"{args.audit.stem}_{size_name(size)}{args.audit.suffix}")
             wanted = None if args.shots == "all" else shots or (README_SHOTS if size == README_SIZE else OTHER_SHOTS)
             done = run_size(size, data, out=out, shots=wanted, audit_file=report, masks=not args.fast,
-                            language=args.language)
+                            look=look, suffix=args.suffix, language=args.language)
             print(f"{size_name(size)}: exit {done.returncode}", flush=True)
             sys.stdout.write(done.stdout)
             if done.returncode:

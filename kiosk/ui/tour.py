@@ -50,11 +50,12 @@ PINS = {"admin": "2580", "hr": "1397"}
 README_NAMES = {"employees": "hr_employees", "today": "hr_today", "attendance": "hr_attendance",
                 "monthly": "hr_monthly_sheet", "stats": "hr_statistics", "expert": "hr_expert_recognition",
                 "audit": "admin_audit_trail", "security": "admin_security",
-                "attendance_settings": "admin_attendance_settings"}
+                "attendance_settings": "admin_attendance_settings", "accessibility": "hr_accessibility"}
 HR_ROLE_NAMES = {k: "hr_role_" + v[3:] for k, v in README_NAMES.items() if v.startswith("hr_")}
 WINDOWED_NAMES = {k: "windowed_" + v for k, v in README_NAMES.items()}
 DESK_NAMES = {"employees": "desk_employees", "today": "desk_today", "attendance": "desk_attendance",
-              "monthly": "desk_monthly_sheet", "stats": "desk_statistics", "expert": "desk_expert_recognition"}
+              "monthly": "desk_monthly_sheet", "stats": "desk_statistics", "expert": "desk_expert_recognition",
+              "accessibility": "desk_accessibility"}
 # Every stop of the walk, in order (the layout tests expect each of them at every size).
 STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
          "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_punch_choice",
@@ -399,6 +400,8 @@ class Tour:
             expert.open_path(group)
             wait_until(self.app, lambda: expert.results is not None, what="expert recognition")
         self.visit(names["expert"], window)
+        admin.open("accessibility")
+        self.visit(names["accessibility"], window)
         if role == "admin":
             audit = admin.open("audit")
             audit.verify()

@@ -32,31 +32,57 @@ def limit_blas_threads() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def onnx_session(path: Path):
-    """An onnxruntime CPU session with explicit thread settings (no provider chatter)."""
+def onnx_session(path: Path, threads: int | None = None):
+    """An onnxruntime CPU session with explicit thread settings (no provider chatter).
+
+    The intra-op threads do not spin while waiting for work: with spinning on, two threads on
+    this shared 2-core machine took det_2.5g at 640 from 96 ms (one thread) to 164 ms, and
+    without it 108 ms (kiosk bench, docs/benchmarks.md section 4): the spinning thread burns the
+    core the other one, capture or the UI needs. Graph optimisation is onnxruntime's full level."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = cpu_threads()
+    options.intra_op_num_threads = threads or cpu_threads()
     options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
-class ScrfdDetector:
-    """InsightFace SCRFD with keypoints (det_10g / det_2.5g / det_500m), 640x640 input."""
+def fitted_input(shape, side: int, stride: int = 32) -> tuple[int, int]:
+    """The detector input (width, height) for an image of `shape`: its long side `side`, the
+    other in proportion, both rounded up to the network's largest stride (SCRFD: 32). One resize
+    of the frame, and no square canvas of padding for a 4:3 camera frame (320x256, not 320x320)."""
+    h, w = shape[:2]
+    scale = side / max(h, w)
+    def up(v: float) -> int:
+        return max(stride, int(np.ceil(v * scale / stride)) * stride)
+    return up(w), up(h)
 
-    def __init__(self, model_path: Path, input_size: int = 640, threshold: float = 0.5):
+
+class ScrfdDetector:
+    """InsightFace SCRFD with keypoints (det_10g / det_2.5g / det_500m).
+
+    By default a 640x640 input (the specified size). With `fit=True` the input follows the
+    image's shape with its long side `input_size` (kiosk.vision.live_detect: a kiosk's faces are
+    large, so the live path detects at 320)."""
+
+    def __init__(self, model_path: Path, input_size: int = 640, threshold: float = 0.5, *,
+                 fit: bool = False, threads: int | None = None):
         from insightface.model_zoo.scrfd import SCRFD
 
         self.model_path = Path(model_path)
-        self.name = f"scrfd:{self.model_path.name}"
+        self.name = f"scrfd:{self.model_path.name}" + (f"@{input_size}" if fit else "")
         self.threshold = threshold
-        self._model = SCRFD(model_file=str(model_path), session=onnx_session(model_path))
+        self.input_size = input_size
+        self.fit = fit
+        self._model = SCRFD(model_file=str(model_path), session=onnx_session(model_path, threads))
         self._model.prepare(ctx_id=-1, input_size=(input_size, input_size), det_thresh=threshold)
 
     def detect(self, image_bgr: np.ndarray) -> list[Face]:
-        bboxes, kpss = self._model.detect(image_bgr, max_num=0)
+        size = fitted_input(image_bgr.shape, self.input_size) if self.fit else None
+        bboxes, kpss = self._model.detect(image_bgr, input_size=size, max_num=0)
         faces = []
         for i, row in enumerate(bboxes):
             faces.append(Face(box=row[:4].astype(np.float32), score=float(row[4]),

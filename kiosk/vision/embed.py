@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import cv2
 import numpy as np
@@ -18,6 +18,9 @@ import numpy as np
 from kiosk.vision.align import align_face
 from kiosk.vision.detect import cpu_threads
 from kiosk.vision.types import Face
+
+if TYPE_CHECKING:
+    from kiosk.vision.facenet_onnx import OnnxFaceNet
 
 
 class Embedder(Protocol):
@@ -54,18 +57,40 @@ class FaceNetEmbedder:
     dim = 512
     default_threshold = 0.65  # specified
 
-    def __init__(self, weights_path: Path, flip: bool = True):
+    def __init__(self, weights_path: Path | None, flip: bool = True, seed: int = 0, onnx: Path | None = None):
+        """`weights_path` None: the architecture with its random initialisation (seeded), for
+        what does not depend on the weights: timing (`kiosk bench`'s peers) and the ONNX export's
+        equivalence test. choose_embedder never builds one: it needs the weights file.
+
+        `onnx`: the network exported to this ONNX file (kiosk.vision.facenet_onnx; exported on
+        the first load when absent) and run by onnxruntime instead of torch."""
         import torch
         from facenet_pytorch import InceptionResnetV1
 
         torch.set_num_threads(cpu_threads())
-        state = torch.load(str(weights_path), map_location="cpu", weights_only=True)
-        num_classes = state["logits.weight"].shape[0] if "logits.weight" in state else None
-        model = InceptionResnetV1(classify=False, num_classes=num_classes)
-        model.load_state_dict(state, strict=num_classes is not None)
+        if weights_path is None:
+            torch.manual_seed(seed)
+            model = InceptionResnetV1(classify=False)
+            self.name = "facenet-random-init"
+        else:
+            state = torch.load(str(weights_path), map_location="cpu", weights_only=True)
+            num_classes = state["logits.weight"].shape[0] if "logits.weight" in state else None
+            model = InceptionResnetV1(classify=False, num_classes=num_classes)
+            model.load_state_dict(state, strict=num_classes is not None)
         self._model = model.eval()
         self._torch = torch
         self.flip = flip
+        self._onnx: OnnxFaceNet | None = None
+        if onnx is not None:
+            self.use_onnx(onnx)
+
+    def use_onnx(self, path: Path) -> None:
+        """Run the network from its ONNX export at `path` (made now when absent)."""
+        from kiosk.vision.facenet_onnx import OnnxFaceNet, export
+
+        if not Path(path).is_file():
+            export(self._model, Path(path))
+        self._onnx = OnnxFaceNet(Path(path))
 
     def align(self, image_bgr: np.ndarray, face: Face) -> np.ndarray:
         return align_face(image_bgr, face, 112)
@@ -78,8 +103,12 @@ class FaceNetEmbedder:
         batch = (rgb - 127.5) / 128.0
         if self.flip:
             batch = np.concatenate([batch, batch[:, :, ::-1]])
-        with self._torch.inference_mode():
-            out = self._model(self._torch.from_numpy(batch.transpose(0, 3, 1, 2).copy())).numpy()
+        nchw = np.ascontiguousarray(batch.transpose(0, 3, 1, 2))
+        if self._onnx is not None:
+            out = self._onnx(nchw)
+        else:
+            with self._torch.inference_mode():
+                out = self._model(self._torch.from_numpy(nchw)).numpy()
         if self.flip:
             out = out[: len(crops)] + out[len(crops):]
         return l2_normalise(out)

@@ -25,6 +25,7 @@ from kiosk.vision.embed import (
     embed_faces,
 )
 from kiosk.vision.fallback import with_masked_fallback
+from kiosk.vision.live_detect import LIVE_DETECTION_CHOICES, LIVE_INPUT_SIDE, LiveDetector
 from kiosk.vision.types import Face
 
 log = logging.getLogger(__name__)
@@ -67,17 +68,47 @@ def choose_detector(kind: str = "auto", models_dir: Path | None = None,
                                    if kind == "auto" else "chosen in settings", notes)
 
 
+def choose_live_detector(full: Detector, kind: str = "fast", models_dir: Path | None = None,
+                         own_dir: Path | None = None) -> Detector:
+    """The live path's detector (kiosk.vision.live_detect): det_500m at the kiosk's input size in
+    front of `full` (the photo path's detector), or `full` itself with "full", without SCRFD
+    (MTCNN) or without the det_500m file."""
+    if kind not in LIVE_DETECTION_CHOICES:
+        raise ValueError(f"live_detection must be one of {', '.join(LIVE_DETECTION_CHOICES)}, not {kind!r}")
+    path = models.find("scrfd_500m", models_dir, own_dir)
+    if kind == "full" or path is None or not isinstance(getattr(full, "primary", full), ScrfdDetector):
+        return full
+    # One onnxruntime thread: the other core stays free for capture, the UI and the embedder.
+    return LiveDetector(ScrfdDetector(path, LIVE_INPUT_SIDE, fit=True, threads=1), full)
+
+
 def _facenet(models_dir, own_dir, notes):
     path = models.find("facenet_vggface2", models_dir, own_dir)
     if path is None:
         notes.append("20180402-114759-vggface2.pt not found (run `kiosk models fetch` when online)")
         return None
     try:
-        return FaceNetEmbedder(path), "the specified FaceNet VGGFace2 weights"
+        return _facenet_fast(path, own_dir, notes)
     except Exception as exc:  # a truncated or foreign file must not stop the kiosk
         notes.append(f"{path} could not be loaded ({exc}); falling back")
         log.warning("FaceNet weights at %s unusable: %s", path, exc)
         return None
+
+
+def _facenet_fast(path: Path, own_dir: Path | None, notes: list[str]):
+    """FaceNet run by onnxruntime from its one-time export into the kiosk's own models folder
+    (kiosk.vision.facenet_onnx), or by torch when there is no such folder or the export fails."""
+    embedder = FaceNetEmbedder(path)
+    if own_dir is not None:
+        from kiosk.vision.facenet_onnx import export_path
+
+        try:
+            embedder.use_onnx(export_path(path, own_dir))
+            return embedder, "the specified FaceNet VGGFace2 weights (exported to ONNX)"
+        except Exception as exc:  # no exporter, a read-only folder: torch still works
+            notes.append(f"FaceNet ONNX export unavailable ({exc.__class__.__name__}: {exc}); running it in torch")
+            log.warning("FaceNet ONNX export failed: %s", exc)
+    return embedder, "the specified FaceNet VGGFace2 weights"
 
 
 def _mobilefacenet(models_dir, own_dir, notes):
@@ -140,8 +171,11 @@ class FacePipeline:
     """Detect -> align -> embed for whole images. Thread-safe: one inference at a time."""
 
     def __init__(self, detector: Detector, embedder: Embedder,
-                 detector_choice: BackendChoice | None = None, embedder_choice: BackendChoice | None = None):
+                 detector_choice: BackendChoice | None = None, embedder_choice: BackendChoice | None = None,
+                 live_detector: Detector | None = None):
         self.detector = detector
+        # What camera frames are detected with (analyze(live=True)); photos keep `detector`.
+        self.live_detector = live_detector or detector
         self.embedder = embedder
         self.detector_choice = detector_choice or BackendChoice(detector.name, "given")
         self.embedder_choice = embedder_choice or BackendChoice(embedder.name, "given")
@@ -161,12 +195,14 @@ class FacePipeline:
         with self._lock:
             return embed_faces(self.embedder, image_bgr, faces)
 
-    def analyze(self, image_bgr: np.ndarray, pad_retry: bool = True) -> list[Face]:
+    def analyze(self, image_bgr: np.ndarray, pad_retry: bool = True, live: bool = False) -> list[Face]:
         """Every face of the image, largest first, each with its embedding; per-stage timings
-        of the call are left in last_timings (milliseconds)."""
+        of the call are left in last_timings (milliseconds). `live`: a camera frame, detected
+        with the live detector (kiosk.vision.live_detect)."""
+        detector = self.live_detector if live else self.detector
         with self._lock:
             t0 = time.perf_counter()
-            faces = detect_with_padding(self.detector, image_bgr) if pad_retry else self.detector.detect(image_bgr)
+            faces = detect_with_padding(detector, image_bgr) if pad_retry else detector.detect(image_bgr)
             faces.sort(key=lambda f: -f.area)
             t1 = time.perf_counter()
             crops = [self.embedder.align(image_bgr, f) for f in faces]
@@ -186,4 +222,7 @@ def load_pipeline(settings, *, detector: str | None = None, embedder: str | None
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output
         det, det_choice = choose_detector(detector or settings.detector, settings.models_dir, own)
         emb, emb_choice = choose_embedder(embedder or settings.embedder, settings.models_dir, own)
-    return FacePipeline(det, emb, det_choice, emb_choice)
+        live = choose_live_detector(det, getattr(settings, "live_detection", "full"), settings.models_dir, own)
+    if live is not det:
+        det_choice.notes.append(f"camera frames: {live.name}")
+    return FacePipeline(det, emb, det_choice, emb_choice, live_detector=live)

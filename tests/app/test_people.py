@@ -49,12 +49,15 @@ def test_edit_leave_and_reactivate_without_new_photos(staff):
     row = service.edit_person("e1", name=" Ada King ", department="Finance", mobile="+44 7700 900 099")
     assert (row["name"], row["department"], row["mobile"]) == ("Ada King", "Finance", "+447700900099")
     meta = json.loads((service.store.folder_of("E1") / "metadata.json").read_text())
-    assert (meta["name"], meta["department"], meta["mobile"]) == ("Ada King", "Finance", "+447700900099")
+    assert (meta["name"], meta["department"]) == ("Ada King", "Finance")
+    assert meta["mobile"].startswith("sealed:v1:") and "900099" not in meta["mobile"]  # sealed at rest (issue 27)
+    assert service.store.load(service.store.folder_of("E1")).mobile == "+447700900099"
     assert sorted(p.name for p in (service.store.folder_of("E1") / "originals").iterdir()) == photos_before
     result = service.recognize(held_out("df01"), record=False)[0]
     assert result.match.user_id == "E1" and result.match.name == "Ada King"
     [edit] = service.audit.rows(action="person_edit")
     assert edit["subject"] == "E1" and edit["detail"]["name"] == {"from": "Ada Lovelace", "to": "Ada King"}
+    assert edit["detail"]["mobile"] == {"from": "**********42", "to": "**********99"}  # no phone number kept
 
     other = KioskService(load_settings(service.settings.data_dir), pipeline=service.pipeline)
     assert recognised(other, "df01") == "E1"  # another process's matcher, loaded before the leave

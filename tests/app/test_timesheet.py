@@ -36,7 +36,7 @@ def at(day: date, hh: int, mm: int) -> datetime:
 def test_the_entrance_says_on_time_late_and_the_days_hours(service):
     t = service.timesheet
     on_time = service.db.record_recognition("E1", "Ada Lovelace", 0.9, now=at(MONDAY, 8, 57))
-    assert t.punch_message(on_time) == ("Ada Lovelace - checked in 08:57", "On time. Have a good day!")
+    assert t.punch_message(on_time) == ("Ada Lovelace - checked in 08:57", "On time.")
     late = service.db.record_recognition("E2", "Émile Zola", 0.9, now=at(MONDAY, 9, 12))
     assert t.punch_message(late) == ("Émile Zola - checked in 09:12", "12 min late today.")
     out = service.db.record_recognition("E1", "Ada Lovelace", 0.9, now=at(MONDAY, 17, 32))

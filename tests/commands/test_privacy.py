@@ -49,6 +49,10 @@ def test_person_export_holds_everything_stored_about_one_person(capsys, data, tm
         summary = json.loads(archive.read("person.json"))
         vector = np.load(archive.open("gallery/originals/original_1.npy"))
     assert summary["worker_id"] == "E001" and summary["metadata"]["name"] == "Ada Lovelace"
+    # the person's own copy has their mobile number opened, though it is sealed at rest
+    assert summary["metadata"]["mobile"] == summary["employee"]["mobile"] == "+447700900001"
+    with zipfile.ZipFile(out_zip) as archive:
+        assert json.loads(archive.read("gallery/metadata.json"))["mobile"] == "+447700900001"
     assert any(n.startswith("gallery/photos/") for n in names) and vector.ndim == 1
     assert [r["action"] for r in summary["audit"]] == ["enroll"]
     assert (out_zip.stat().st_mode & 0o777) == 0o600
@@ -78,6 +82,12 @@ def test_a_copied_data_folder_reveals_no_face_without_the_key(capsys, data, tmp_
 
     files = _gallery_files(data)
     assert len(files) >= 5 * 25
+    stored = "".join(p.read_text(encoding="utf-8") for p in (data / "embeddings").rglob("metadata.json"))
+    with sqlite3.connect(data / "attendance.db") as db:
+        stored += json.dumps(db.execute("SELECT * FROM employees").fetchall())
+    mobiles = [f"+4477009000{i:02d}" for i in range(1, 6)]
+    assert "Ada Lovelace" in stored and not any(m in stored for m in mobiles)  # names in clear, mobiles sealed
+    assert stored.count("sealed:v1:") == 2 * 5
     for path in files:
         raw = path.read_bytes()
         assert raw.startswith(MAGIC)
@@ -106,11 +116,41 @@ def test_plain_export_and_import_keep_everyone(capsys, data, tmp_path):
                                          for p in written)
     vector = np.load(next(plain.glob("E001_*")) / "originals" / "original_1.npy")
     assert vector.shape == (128,)
+    assert json.loads((next(plain.glob("E001_*")) / "metadata.json").read_text())["mobile"] == "+447700900001"
     fresh = tmp_path / "fresh"
     code, out, _ = run(capsys, "--data-dir", str(fresh), "gallery", "import", str(plain))
     assert code == 0 and "imported 5" in out
     assert all(p.read_bytes().startswith(b"KIOSKAES1") for p in _gallery_files(fresh))
     code, out, _ = run(capsys, "--data-dir", str(fresh), "recognize", str(photos_of("df01")[-1]), "--json")
     assert code == 0 and json.loads(out)["faces"][0]["user_id"] == "E001"
+    assert "sealed:v1:" in next((fresh / "embeddings").glob("E001_*/metadata.json")).read_text()
+    code, out, _ = run(capsys, "--data-dir", str(fresh), "users", "--json")
+    assert {u["user_id"]: u["mobile"] for u in json.loads(out)}["E001"] == "+447700900001"
     code, _, err = run(capsys, "--data-dir", str(data), "gallery", "export", "--plain", str(plain), "--unencrypted")
     assert code == 1 and "not empty" in err
+
+
+def test_gallery_encrypt_seals_the_mobile_numbers_of_an_older_plain_gallery(capsys, tmp_path, pipeline):
+    from kiosk.app.service import KioskService
+    from kiosk.app.settings import load_settings
+    from tests.conftest import enrolment_photos
+
+    data = tmp_path / "plain-kiosk"
+    data.mkdir()
+    (data / "kiosk.toml").write_text('encryption = "off"\n', encoding="utf-8")
+    service = KioskService(load_settings(data), pipeline=pipeline)
+    service.enroll("E1", "Ada Lovelace", "+447700900042", enrolment_photos("df01"), masks=False)
+    service.close()
+
+    def stored() -> str:
+        text = next((data / "embeddings").glob("E1_*/metadata.json")).read_text(encoding="utf-8")
+        with sqlite3.connect(data / "attendance.db") as db:
+            return text + json.dumps(db.execute("SELECT mobile FROM employees").fetchall())
+
+    assert stored().count("+447700900042") == 2  # encryption off: the seed layout, plain
+    (data / "kiosk.toml").write_text('encryption = "on"\n', encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", str(data), "gallery", "encrypt")
+    assert code == 0, err
+    assert "+447700900042" not in stored() and stored().count("sealed:v1:") == 2
+    code, out, _ = run(capsys, "--data-dir", str(data), "users", "--json")
+    assert json.loads(out)[0]["mobile"] == "+447700900042"

@@ -35,6 +35,7 @@ def privileged(tmp_path, data):
         (["report", "monthly", "--month", "2026-01", "--out", str(out / "m.xlsx")], out / "m.xlsx"),
         (["punch", "list", "--month", "2026-01"], None),
         (["audit"], None),
+        (["new-recovery-code"], None),
         (["audit", "export", "--out", str(out / "audit.csv")], out / "audit.csv"),
         (["person", "export", "E001", "--out", str(out / "E001.zip")], out / "E001.zip"),
         (["gallery", "export", "--plain", str(out / "plain"), "--unencrypted"], out / "plain"),
@@ -124,4 +125,5 @@ def test_a_fresh_kiosk_is_closed_until_set_admin_pin(capsys, tmp_path):
     code, out, _ = run_plain(capsys, "--pin-file", str(pin_file(ADMIN_PIN)), *d, "users")
     assert code == 0 and "nobody is enrolled" in out
     rows = json.loads(run(capsys, *d, "audit", "--json")[1])
-    assert [(r["action"], r["role"], r["detail"]["role"]) for r in rows] == [("pin_change", "admin", "admin")]
+    assert [(r["action"], r["role"], r["detail"].get("role")) for r in rows] == [("pin_change", "admin", "admin"),
+                                                                                  ("recovery_code", "admin", None)]

@@ -66,7 +66,8 @@ def test_wizard_enrolls_a_person_who_is_then_recognised_live(qtbot, tmp_path, ma
         folder = service.store.folder_of(PERSON["user_id"])
         assert folder is not None and (folder / "centroid.npy").is_file()
         meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-        assert meta["name"] == PERSON["name"] and meta["mobile"] == PERSON["mobile"]
+        assert meta["name"] == PERSON["name"] and meta["mobile"].startswith("sealed:v1:")  # sealed at rest
+        assert service.store.load(folder).mobile == PERSON["mobile"]
         assert meta["total_embeddings"] == (21 if with_masks else 3)
         assert service.db.get_employee(PERSON["user_id"])["name"] == PERSON["name"]
         assert window.admin.employees.table.rowCount() == 1

@@ -174,8 +174,11 @@ def test_statistics_page(qtbot, hr_service):
     assert page.values["unknown_today"].text() == "1"
     assert len(page.chart.data) == 14 and page.chart.data[-1][1] == 3
     assert page.values["unsure_today"].text() == "0"
-    # one person enrolled: the self-check has nobody to compare them with, and says so
-    assert page.selfcheck.text().startswith("Site self-check: fewer than 2 people")
+    # one person enrolled: the self-check has nobody to compare them with, and says so (on the
+    # Expert page, with the kiosk's other technical details)
+    expert = admin.open("expert")
+    assert expert.selfcheck.text().startswith("Site self-check: fewer than 2 people")
+    assert "People enrolled: 1" in expert.technical.text()
 
 
 def test_expert_recognition_shows_top3_candidates(qtbot, hr_service, faces_dir):

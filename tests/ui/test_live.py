@@ -56,7 +56,7 @@ def test_live_video_records_exactly_one_checkin(qtbot, tmp_path, make_service, e
 
 
 def model_in_status(window) -> bool:
-    return window.service.pipeline.description in window.live.status.text()
+    return dict(window.live.technical_status())["Face models"] == window.service.pipeline.description
 
 
 def test_camera_loss_reconnects_when_the_source_comes_back(qtbot, tmp_path, make_service,

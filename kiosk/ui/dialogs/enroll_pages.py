@@ -88,19 +88,16 @@ class DetailsPage(QWizardPage):
         self.worker_id.setInputMethodHints(hint.ImhPreferUppercase | hint.ImhNoPredictiveText)
         self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
         self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
-        self.consent = QCheckBox(self.tr("The employee agrees that their face is stored to record attendance\n"
-                                 "(signed consent form on file)"))
-        layout.addLayout(
-            form(
-                [
-                    (self.tr("Name"), self.name),
-                    (self.tr("Worker ID"), self.worker_id),
-                    (self.tr("Mobile"), self.mobile),
-                    (self.tr("Check-in PIN"), self.pin),
-                ]
-            )
-        )
+        # The sentence wraps (a check box's text cannot: with larger text it would widen the wizard).
+        consent_text = QLabel(self.tr("The employee agrees that their face is stored to record attendance "
+                                      "(signed consent form on file)."), wordWrap=True)
+        self.consent = QCheckBox(self.tr("Consent given"))
+        self.consent.setAccessibleDescription(consent_text.text())
+        consent_text.setBuddy(self.consent)
+        layout.addLayout(form([(self.tr("Name"), self.name), (self.tr("Worker ID"), self.worker_id),
+                               (self.tr("Mobile"), self.mobile), (self.tr("Check-in PIN"), self.pin)]))
         layout.addSpacing(8)
+        layout.addWidget(consent_text)
         layout.addWidget(self.consent)
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.hide()

@@ -323,7 +323,7 @@ class EnrollWizard(QWizard):
             self.button(button).setMinimumWidth(150)
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
                       QWizard.WizardButton.CommitButton):
-            self.button(which).setStyleSheet(PRIMARY_BUTTON)
+            self.button(which).setStyleSheet(theme.themed(PRIMARY_BUTTON))
         self.details = DetailsPage(self)
         self.photos = PhotosPage(self)
         self.duplicate_page = DuplicatePage(self)

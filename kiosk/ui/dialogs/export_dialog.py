@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui import theme
 from kiosk.ui.pages.common import say
+from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.screen_fit import form as screen_form
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, employee_combo
@@ -84,14 +86,19 @@ class ExportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.export_button)
+        body = Body()  # scrolls on a short screen (larger text), the buttons stay in view
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(18)
+        content.addWidget(QLabel(self.tr("Export attendance"), objectName="dialogTitle", wordWrap=True))
+        content.addLayout(form)
+        content.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(18)
-        layout.addWidget(QLabel(self.tr("Export attendance"), objectName="dialogTitle", wordWrap=True))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
+        layout.addWidget(scrolling(body, sideways=False), 1)
         layout.addLayout(buttons)
-        self.resize(760, self.sizeHint().height())  # screen_fit keeps it on a smaller screen
+        self.resize(theme.font_px(760), self.sizeHint().height())  # screen_fit keeps it on a smaller screen
         self.export_button.setFocus()
         self.written: int | None = None
 

@@ -1,13 +1,19 @@
 """The PIN prompt of the HR and admin screens. On first use it asks for a new admin PIN twice
 and stores its hash; `set_role` asks for a new PIN of that role (the admin setting HR's PIN);
-`roles` limits whose PIN opens it (leaving kiosk mode takes the admin PIN)."""
+`roles` limits whose PIN opens it (leaving kiosk mode takes the admin PIN).
+
+On a screen too short for the title, the message and the pad one above the other (a 768-pixel
+screen, larger text), the texts go beside the pad instead of being squeezed and clipped."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.engine_text import pin_refusal
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
+
+TEXT_WIDTH = 376  # px: the texts' narrowest (above the pad: the dialog 440 px wide with its margins)
 
 
 class PinDialog(PadKeys, QDialog):
@@ -30,16 +36,27 @@ class PinDialog(PadKeys, QDialog):
         cancel.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        self.forgot = QPushButton("Forgot the admin PIN?")  # the recovery code (kiosk.ui.first_run)
+        self.forgot.setMinimumHeight(60)
+        self.forgot.clicked.connect(lambda: self.recover())
+        self.forgot.setVisible(not self.setting_up and "admin" in roles and guard.pins.has_recovery_code())
+        buttons.addWidget(self.forgot)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
+        texts = QVBoxLayout()
+        texts.setSpacing(16)
+        texts.addWidget(self.title)
+        texts.addWidget(self.message)
+        texts.addStretch(0)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(16)
+        self.body.addLayout(texts)
+        self.body.addWidget(self.pad)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
-        layout.addWidget(self.title)
-        layout.addWidget(self.message)
-        layout.addWidget(self.pad)
+        layout.addLayout(self.body)
         layout.addLayout(buttons)
-        self.setMinimumWidth(440)
         self._prompt()
         self.keys_to_pad()  # typed digits, Enter = OK, Esc = cancel, wherever the focus is
 
@@ -68,6 +85,34 @@ class PinDialog(PadKeys, QDialog):
         self.message.style().polish(self.message)
         self.message.setText(message or default)
         self.pad.clear()
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Texts above the pad, or beside it when the screen is too short for that."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() if screen is not None else 10_000
+        across = self.body.direction() == QBoxLayout.Direction.LeftToRight
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.title.setMinimumWidth(TEXT_WIDTH)  # the layout's minimum, not the dialog's (that would
+        self.message.setMinimumWidth(TEXT_WIDTH)  # stop the dialog growing when the texts go beside the pad)
+        need = self.layout().totalHeightForWidth(self.layout().totalMinimumSize().width())
+        if need > room:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            side = self.pad.sizeHint().width()  # the texts as wide as the pad beside them
+            self.title.setMinimumWidth(side)
+            self.message.setMinimumWidth(side)
+        self.layout().activate()
+        if self.isVisible() or across:
+            self.resize(self.size().expandedTo(self.minimumSizeHint()))
+
+    def recover(self):
+        """The recovery code resets the admin PIN; then the new PIN is asked for here as usual."""
+        from kiosk.ui.first_run import RecoveryDialog
+
+        self.recovery = RecoveryDialog(self.guard, self, audit=getattr(self.guard, "audit", None))
+        if self.recovery.exec():
+            self._prompt("The admin PIN is reset. Enter the new admin PIN.")
+        return self.recovery
 
     def submit(self, pin: str) -> None:
         if self.setting_up:

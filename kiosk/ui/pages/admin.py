@@ -1,7 +1,8 @@
 """The HR area: a sidebar of workflows (employees, today's board, attendance, the monthly sheet,
 statistics, expert recognition), each one page, reached with the HR or the admin PIN; the
 administrator also sees the audit trail, security (PINs, encryption, retention) and the attendance
-settings (shifts, punch mode, time zone, holidays) and, in kiosk mode, can leave it.
+settings (shifts, punch mode, time zone, holidays) and, in kiosk mode, can leave it. Both see
+Accessibility (high contrast, text size, sound volume).
 
 The sidebar gives way on a small screen: below SIDEBAR_MIN_WIDTH it becomes a rail of icons with
 short names under them, and on a portrait screen a bar across the top."""
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.pages.accessibility import AccessibilityPage
 from kiosk.ui.pages.attendance import AttendancePage
 from kiosk.ui.pages.attendance_settings import AttendanceSettingsPage
 from kiosk.ui.pages.audit import AuditPage
@@ -66,6 +68,12 @@ PAGES = (
         QT_TRANSLATE_NOOP("AdminPage", "Shifts"),
         "kiosk",
     ),
+    (
+        "accessibility",
+        QT_TRANSLATE_NOOP("AdminPage", "Accessibility"),
+        QT_TRANSLATE_NOOP("AdminPage", "Access"),
+        "accessibility",
+    ),
 )
 EXIT_TEXT = (QT_TRANSLATE_NOOP("AdminPage", "Leave kiosk mode"), QT_TRANSLATE_NOOP("AdminPage", "Leave"))
 
@@ -97,6 +105,7 @@ class AdminPage(QWidget):
         self.expert = ExpertPage(service)
         self.audit = AuditPage(service)
         self.security = SecurityPage(service, guard or PinGuard(service.settings))
+        self.accessibility = AccessibilityPage(service)
         self.role = "admin"
         self.employees.gallery_changed.connect(self.gallery_changed)
         self.pages = QStackedWidget()
@@ -237,7 +246,8 @@ class AdminPage(QWidget):
     def page(self, key: str) -> QWidget:
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
                 "expert": self.expert, "audit": self.audit, "security": self.security, "today": self.today,
-                "monthly": self.monthly, "attendance_settings": self.attendance_settings}[key]
+                "monthly": self.monthly, "attendance_settings": self.attendance_settings,
+                "accessibility": self.accessibility}[key]
 
     def set_role(self, role: str, kiosk_mode: bool = False) -> None:
         """HR sees its workflows; the administrator also the audit trail, security and the way out."""

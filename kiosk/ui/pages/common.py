@@ -98,7 +98,8 @@ def make_table(columns: list[str]) -> Table:
     table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.setMinimumHeight(row * (TABLE_ROWS_SHOWN + 1) + 8)
     table.setShowGrid(False)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to it, arrows choose a row (keyboard use),
+    table.setTabKeyNavigation(False)  # and Tab leaves it (not from cell to cell: a trap)
     return table
 
 
@@ -135,6 +136,12 @@ def select_key(table: QTableWidget, key: object) -> bool:
             select_row(table, r)
             return True
     return False
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space after each / and _, where a wrapped label may break a long
+    path or setting name (larger text on a narrow screen) instead of being cut."""
+    return text.replace("/", "/\u200b").replace("_", "_\u200b")
 
 
 def select_row(table: QTableWidget, row: int) -> None:

@@ -1,5 +1,7 @@
 """Expert recognition: open one image, see every face boxed with its top-3 candidates and their
-scores (KioskService.recognize with record=False: looking is not checking in)."""
+scores (KioskService.recognize with record=False: looking is not checking in); and the technical
+state of this kiosk that the entrance does not show employees (issue 26): face models, frame
+rates, people enrolled, liveness, and the site self-check (the same as `kiosk calibrate`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScr
 
 from kiosk.app.types import ImageError
 from kiosk.ui import i18n, theme
+from kiosk.ui.engine_text import render
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
@@ -52,9 +55,33 @@ class ExpertPage(QWidget):
         layout.addLayout(self.body, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
+        # This kiosk's technical state: the live page's (status_source, on the kiosk) and the service's.
+        self.status_source = None
+        layout.addWidget(QLabel(self.tr("This kiosk"), objectName="sectionTitle"))
+        self.technical = QLabel(objectName="muted", wordWrap=True)
+        self.technical.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.technical)
+        self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
+        layout.addWidget(self.selfcheck)
 
     def refresh(self) -> None:
-        pass
+        rows = list(self.status_source()) if self.status_source is not None else []
+        try:
+            rows.append((self.tr("People enrolled"), number(len(self.service.matcher))))
+            reason = self.service.liveness_reason()
+            rows.append((self.tr("Liveness check"), self.tr("on") if self.service.liveness is not None else
+                         self.tr("off ({reason})").format(reason=reason) if reason else self.tr("off")))
+        except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
+            rows.append((self.tr("Gallery"), self.tr("unavailable: {reason}").format(reason=exc)))
+        self.technical.setText("\n".join(self.tr("{what}: {value}").format(what=what, value=value)
+                                         for what, value in rows))
+        self.selfcheck.setText(self._selfcheck_line())
+
+    def _selfcheck_line(self) -> str:
+        try:
+            return render(self.service.self_check_notice()) + self.tr(" (full report: `kiosk calibrate` on this machine)")
+        except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
+            return self.tr("Site self-check unavailable: {reason}").format(reason=exc)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -128,7 +155,7 @@ class ExpertPage(QWidget):
                        lead=i18n.number(match.lead, 2), margin=i18n.number(match.margin, 2))
                    if match.unsure else self.tr("Unknown · Not in Database"))
         title = QLabel(self.tr("Face #{number}: {verdict}").format(number=number, verdict=verdict), wordWrap=True)
-        title.setStyleSheet("font-size: 19px; font-weight: 700;")
+        title.setStyleSheet(theme.themed("font-size: 19px; font-weight: 700;"))
         layout.setSpacing(6)
         layout.addWidget(title)
         if not match.candidates:
@@ -141,11 +168,12 @@ class ExpertPage(QWidget):
             bar.setRange(0, 100)
             bar.setValue(int(round(max(0.0, cand.score) * 100)))
             bar.setFormat(i18n.number(cand.score, 3))
-            bar.setFixedHeight(26)
+            bar.setFixedHeight(theme.font_px(26))
+            bar.setAccessibleName(self.tr("Similarity to {name}").format(name=cand.name))
             ok = rank == 1 and match.accepted  # the winner, over its threshold
-            bar.setStyleSheet("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
+            bar.setStyleSheet(theme.themed("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
                               f"QProgressBar::chunk {{ border-radius: 10px; background: "
-                              f"{theme.SUCCESS if ok else '#64748b'}; }}")
+                              f"{theme.SUCCESS if ok else '#64748b'}; }}"))
             layout.addWidget(name)
             layout.addWidget(bar)
         return frame

@@ -1,5 +1,9 @@
 """The entrance screen: live video with a box per face, the welcome banner, and a status line.
 
+It speaks to employees only (issue 26): the status line says in plain words whether the camera
+and recognition work; the technical side (model, frame rates, people enrolled, liveness, the
+reason models failed) is `technical_status()`, shown on the HR area's Expert page.
+
 It only draws. Frames arrive from the capture thread, decisions from the inference worker
 (LiveRecognizer: tracking, multi-frame vote, attendance); this page turns them into pixels
 and words, and says plainly when the camera, the models or the gallery are missing."""
@@ -29,8 +33,13 @@ from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.engine_text import face_label, render
+from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
+from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
+from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
+from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView
 from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox
 from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
@@ -55,7 +64,7 @@ PORTRAIT_STAGE_RATIO = 0.75
 
 def face_boxes(tracked_faces) -> list[FaceBox]:
     """LiveRecognizer's TrackedFace list as boxes: green once confirmed, blue while the vote is
-    still running, grey for unknown faces."""
+    still running, grey for unknown faces; names only (the similarity is for the Expert page)."""
     boxes = []
     for face in tracked_faces:
         if face.user_id is None:
@@ -66,11 +75,17 @@ def face_boxes(tracked_faces) -> list[FaceBox]:
             colour, title = theme.PRIMARY, QCoreApplication.translate("LivePage", "{name}?").format(name=face.label)
         # The mask marker: recognised through a masked template, or wearing a mask (gate label).
         masked = face.masked_template or bool(face.match.probe_masked)
-        similarity = QCoreApplication.translate("LivePage", "similarity {value}").format(
-            value=i18n.number(face.similarity, 2))
-        boxes.append(FaceBox(face.box, title, similarity, colour,
-                             masked and face.user_id is not None))
+        boxes.append(FaceBox(face.box, title, "", colour, masked and face.user_id is not None))
     return boxes
+
+
+def greeting(hour: int) -> str:
+    """The screen's one greeting, by the time of day (the banner under it greets nobody again)."""
+    if 5 <= hour < 12:
+        return QCoreApplication.translate("LivePage", "Good morning")
+    if 12 <= hour < 18:
+        return QCoreApplication.translate("LivePage", "Good afternoon")
+    return QCoreApplication.translate("LivePage", "Good evening")
 
 
 class Notice(QFrame):
@@ -121,6 +136,9 @@ class LivePage(QWidget):
         self.models_ready_at: float | None = None
         self._last_face_at = 0.0
         self._liveness_told: set[int] = set()
+        self._unknown_told: set[int] = set()  # tracks the "not recognised" sound was played for
+        self._unknown_frames: dict[int, int] = {}
+        self.sounds = Sounds(service.settings, parent=self)  # at the volume set (kiosk.app.display)
         # Counters and the latest latencies (bounded: the kiosk runs for days).
         self.metrics = {
             "frames_received": 0,
@@ -131,7 +149,7 @@ class LivePage(QWidget):
         }
 
         # Header: greeting, clock and the HR button.
-        self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle")
+        self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle", wordWrap=True)  # large text, portrait
         self.hint = QLabel(self.tr("Look at the camera to check in"), objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.clock.setContentsMargins(8, 0, 8, 0)  # room for a glyph's overhang (Arabic's "ص" was cut)
@@ -140,6 +158,8 @@ class LivePage(QWidget):
         self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
+        self.admin_button.setAccessibleName("HR screens")
+        self.admin_button.setAccessibleDescription(self.tr("Opens the HR and administrator screens; asks for a PIN."))
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.greeting)
@@ -170,6 +190,11 @@ class LivePage(QWidget):
         stage.addWidget(self.info, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         stage.addWidget(self.notice, 0, 0, Qt.AlignmentFlag.AlignCenter)
         stage.addWidget(self.banner, 0, 0, Qt.AlignmentFlag.AlignBottom)
+        # The liveness challenge's instruction (issue 25), shown and spoken.
+        self.challenge_prompt = ChallengePromptView()
+        stage.addWidget(self.challenge_prompt, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        self.speaker = Speaker()
+        self._spoken: tuple | None = None
         self.stage = QFrame(objectName="stage")
         self.stage.setLayout(stage)
 
@@ -202,12 +227,10 @@ class LivePage(QWidget):
         layout.addStretch(0)  # room above and below the video on a portrait screen (resizeEvent)
         layout.addWidget(self.stage, 1)
         layout.addStretch(0)
-        entries = QHBoxLayout()  # the keypad ways in, centred under the video
-        entries.setSpacing(18)
-        entries.addStretch(1)
+        # the keypad ways in, centred under the video; one under the other when a row has no room
+        entries = FlowLayout(spacing=18, align=Qt.AlignmentFlag.AlignHCenter)
         entries.addWidget(self.worker_button)
         entries.addWidget(self.hours_button)
-        entries.addStretch(1)
         layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
@@ -281,7 +304,26 @@ class LivePage(QWidget):
         for checkin in decision.checkins:
             self.show_checkin(checkin)
         self.show_liveness_failures(decision.faces)
+        self.show_challenge(result, now)
         self._offer_worker_checkin(result, now)
+
+    def show_challenge(self, result, now: float) -> None:
+        """The running challenge's instruction, big and spoken once per step; after repeated
+        failures the worker-ID button (the PIN way in)."""
+        face = next((f for f in result.decision.faces if getattr(f, "challenge", None) is not None), None)
+        if face is None:
+            self.challenge_prompt.clear()
+            self._spoken = None
+            return
+        prompt = face.challenge
+        self.challenge_prompt.show_prompt(prompt)
+        if prompt.key != self._spoken:
+            self._spoken = prompt.key
+            self.speaker.say(prompt.text)
+        if prompt.state == USE_PIN:
+            self._unknown_at = now
+            self._unknown_face, self._unknown_frame = face.face, self._frame_of(result)
+            self.worker_button.show()
 
     def show_liveness_failures(self, tracked_faces) -> None:
         """A track whose liveness failed (LiveRecognizer never checks it in): a neutral request
@@ -301,6 +343,17 @@ class LivePage(QWidget):
         if not unknown:
             return
         self._unknown_at = now
+        if len(self._unknown_frames) > 1000:  # the kiosk runs for days: old tracks forgotten
+            self._unknown_frames.clear()
+        settled = []  # unknown for as many frames as a person needs to be confirmed: said once per face
+        for face in unknown:
+            if face.live is not False and face.track_id not in self._unknown_told:
+                self._unknown_frames[face.track_id] = self._unknown_frames.get(face.track_id, 0) + 1
+                if self._unknown_frames[face.track_id] >= self.service.settings.confirm_frames:
+                    settled.append(face.track_id)
+        if settled:
+            self._unknown_told.update(settled)
+            self.sounds.play(NOT_RECOGNISED)
         self._unknown_face = max(unknown, key=lambda f: f.face.area).face
         self._unknown_frame = self._frame_of(result)
         self.worker_button.show()
@@ -353,6 +406,8 @@ class LivePage(QWidget):
         if checkin.outcome == CHECKED_IN and checkin.punch_id:
             offer = self._choice_seconds() if choice_seconds is None else choice_seconds
         self.banner.show_message(title, detail, kind, seconds=max(seconds, offer + 0.5))
+        if checkin.outcome in (CHECKED_IN, QUEUED):
+            self.sounds.play(CHECKED_IN_SOUND)
         if checkin.outcome == CHECKED_IN:
             self.metrics["checkins"] += 1
             if self._face_since is not None:
@@ -391,10 +446,7 @@ class LivePage(QWidget):
             log.exception("punch message for %s failed", checkin.employee_id)
         name = checkin.name or checkin.employee_id or self.tr("Unknown")
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return (
-                self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)),
-                self.tr("Have a good day!"),
-            )
+            return self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)), ""
         if checkin.outcome == COOLDOWN:
             return (self.tr("{name} - already checked in at {time}").format(
                 name=name, time=i18n.time_text(self._last_checkin(checkin))), self.tr("No need to check in again."))
@@ -438,10 +490,12 @@ class LivePage(QWidget):
 
     def on_models_failed(self, message: str) -> None:
         self.model_error = message
+        self.model = ""
         self.worker_button.show()  # no face recognition: the worker ID still works
         self.hint.setText(self.tr("Face recognition is unavailable"))
-        self.info.setText(self.tr("Face models are missing or broken, so nobody can be recognised.\n"
-                                  "{message}\nHR: run `kiosk models` to see what is needed.").format(message=message))
+        log.warning("face recognition unavailable: %s", message)  # the reason: HR area, Expert page
+        self.info.setText(self.tr("Face recognition is not working right now.\n"
+                                  "Please check in with your worker ID, and tell HR."))
         self.info.setProperty("kind", "error")
         self.info.style().unpolish(self.info)
         self.info.style().polish(self.info)
@@ -467,30 +521,39 @@ class LivePage(QWidget):
     def _tick(self) -> None:
         now = datetime.now()
         self.clock.setText(i18n.time_text(now))
-        hour = now.hour
-        self.greeting.setText(self.tr("Good morning") if hour < 12 else self.tr("Good afternoon") if hour < 18
-                              else self.tr("Good evening"))
+        self.greeting.setText(greeting(now.hour))
         if not self.model_error and time.monotonic() - self._unknown_at > WORKER_BUTTON_S:
             self.worker_button.hide()
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        parts = []
+        """The status line, in an employee's words: is the camera on, can faces be recognised."""
         if self.capture is not None:
             self.camera_fps = self.capture.fps
-        state = {"live": self.tr("● camera live"), "connecting": self.tr("○ connecting"),
-                 "lost": self.tr("✕ no camera"), "ended": self.tr("■ video ended"),
-                 "stopped": self.tr("■ stopped")}.get(self.camera_state, self.tr("○ starting"))
-        parts.append(state)
-        if self.model:
-            parts.append(self.tr("model {name}").format(name=self.model))
-        elif self.model_error:
-            parts.append(self.tr("models missing"))
+        camera = {"live": self.tr("● Camera on"), "connecting": self.tr("○ Connecting to the camera…"),
+                  "lost": self.tr("✕ No camera"), "ended": self.tr("■ Video ended"),
+                  "stopped": self.tr("■ Camera stopped")}.get(self.camera_state, self.tr("○ Starting…"))
+        if self.model_error:
+            faces = self.tr("Face recognition unavailable: use your worker ID")
+        elif self.model:
+            faces = self.tr("Face recognition ready") if self.camera_state == "live" else ""
         else:
-            parts.append(self.tr("loading face models…"))
-        parts.append(self.tr("video {fps} fps").format(fps=i18n.number(self.camera_fps, 1)))
-        parts.append(self.tr("recognition {fps} fps").format(fps=i18n.number(self.recognition_fps, 1)))
+            faces = self.tr("Getting ready…")
+        self.status.setText("   ·   ".join(p for p in (camera, faces) if p))
+
+    def technical_status(self) -> list[tuple[str, str]]:
+        """What the entrance no longer shows, for the HR area's Expert page: (what, value) rows."""
+        states = {"live": self.tr("live"), "connecting": self.tr("connecting"), "lost": self.tr("no camera"),
+                  "ended": self.tr("video ended"), "stopped": self.tr("stopped")}
+        rows = [(self.tr("Camera"), states.get(self.camera_state, self.tr("starting"))),
+                (self.tr("Video"), self.tr("{fps} frames a second").format(fps=i18n.number(self.camera_fps, 1))),
+                (self.tr("Recognition"),
+                 self.tr("{fps} frames a second").format(fps=i18n.number(self.recognition_fps, 1)))]
         if self.model:
-            parts.append(self.tr("%Ln enrolled", None, len(self.service.matcher)))
-            parts.append(self.tr("liveness on") if self.service.liveness is not None else self.tr("liveness off"))
-        self.status.setText("   ·   ".join(parts))
+            rows.append((self.tr("Face models"), self.model))
+        elif self.model_error:
+            rows.append((self.tr("Face models"), self.tr("not loaded: {reason} (`kiosk models` says what is needed)")
+                         .format(reason=self.model_error)))
+        else:
+            rows.append((self.tr("Face models"), self.tr("loading")))
+        return rows

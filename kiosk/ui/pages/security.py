@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.ui.dialogs.pin_dialog import PinDialog
-from kiosk.ui.pages.common import page_layout, say
+from kiosk.ui.pages.common import breakable, page_layout, say
 from kiosk.ui.screen_fit import form
 from kiosk.ui.widgets.flow import FlowLayout
 
@@ -23,10 +23,13 @@ class SecurityPage(QWidget):
         self.purge_button = QPushButton(self.tr("Purge now"))
         self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
         self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
+        self.recovery = QPushButton("New recovery code…")
+        self.recovery.clicked.connect(lambda: self.new_recovery_code())
         self.purge_button.clicked.connect(lambda: self.purge())
         pins = FlowLayout()
         pins.addWidget(self.hr_pin)
         pins.addWidget(self.admin_pin)
+        pins.addWidget(self.recovery)
         self.pin_state = QLabel(objectName="muted", wordWrap=True)
         self.encryption = QLabel(wordWrap=True)
         self.retention = QLabel(wordWrap=True)
@@ -57,14 +60,14 @@ class SecurityPage(QWidget):
         if cipher is None:
             self.encryption.setText(self.tr("Stored in the plain seed layout (encryption = \"off\" in kiosk.toml)."))
         else:
-            self.encryption.setText(self.tr("Encrypted with AES-256-GCM; the key is held by {where}.").format(
-                where=cipher.key_store_where))
+            self.encryption.setText(breakable(self.tr("Encrypted with AES-256-GCM; the key is held by {where}.").format(
+                where=cipher.key_store_where)))
         policy = self.service.retention.describe()
-        self.retention.setText(self.tr("unknown-face log {unknown}, other access log {access}, attendance "
-                                       "{attendance}, stored photos {photos}. Applied every day; set in kiosk.toml "
-                                       "(retention_unknown_days, ...).").format(
+        self.retention.setText(breakable(self.tr("unknown-face log {unknown}, other access log {access}, attendance "
+                                                 "{attendance}, stored photos {photos}. Applied every day; set in "
+                                                 "kiosk.toml (retention_unknown_days, ...).").format(
             unknown=policy["unknown_days"], access=policy["access_days"], attendance=policy["attendance_days"],
-            photos=policy["photos_days"]))
+            photos=policy["photos_days"])))
 
     def change_pin(self, role: str):
         self.dialog = PinDialog(self.guard, self.window(), set_role=role)
@@ -74,6 +77,16 @@ class SecurityPage(QWidget):
                 self.tr("✓ The HR PIN was changed.") if role == "hr" else self.tr("✓ The admin PIN was changed."),
             )
             self.refresh()
+        return self.dialog
+
+    def new_recovery_code(self):
+        """A new recovery code for the admin PIN, shown once; the earlier one stops working."""
+        from kiosk.app.first_run import new_recovery_code
+        from kiosk.ui.first_run import CodeDialog
+
+        self.dialog = CodeDialog(new_recovery_code(self.service.settings, audit=self.service.audit_event), self.window())
+        self.dialog.exec()
+        say(self.message, "✓ A new recovery code was made; the earlier one no longer works.")
         return self.dialog
 
     def purge(self):

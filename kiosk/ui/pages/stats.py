@@ -1,14 +1,13 @@
 """Statistics: enrolled, present today, check-ins today, unknown and "not sure" faces today,
 failed liveness checks today (a photo or screen held up? access-log outcome spoof_suspected),
 check-ins per day for the last two weeks (AttendanceDB.stats, the same numbers as `kiosk
-stats`), and the site self-check line (the same as `kiosk calibrate`)."""
+stats`). The site self-check is on the Expert page, with the kiosk's other technical details."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.engine_text import render
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import card, page_layout
 from kiosk.ui.widgets.chart import BarChart
@@ -31,8 +30,6 @@ class StatsPage(QWidget):
             self.values[key] = value
             grid.addWidget(frame)
         layout.addLayout(grid)
-        self.selfcheck = QLabel("", objectName="muted", wordWrap=True)
-        layout.addWidget(self.selfcheck)
         self.chart = BarChart(self.tr("Check-ins per day"))
         layout.addWidget(self.chart, 1)
         self.stats: dict = {}
@@ -43,12 +40,5 @@ class StatsPage(QWidget):
         self.stats = stats
         for key, label in self.values.items():
             label.setText(number(stats.get(key, 0)))
-        self.selfcheck.setText(self._selfcheck_line())
         self.chart.set_data([(number(date.fromisoformat(d["date"]).day, group=False), d["count"])
                              for d in stats["check_ins_per_day"]])
-
-    def _selfcheck_line(self) -> str:
-        try:
-            return render(self.service.self_check_notice()) + self.tr(" (details: kiosk calibrate)")
-        except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
-            return self.tr("Site self-check unavailable: {reason}").format(reason=exc)

@@ -13,11 +13,16 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = title
         self.data: list[tuple[str, int]] = []
+        self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
+        self.setAccessibleName(title or "Chart")
+        self.setAccessibleDescription("No data yet")
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, data: list[tuple[str, int]]) -> None:
         self.data = list(data)
+        # what the bars show, for a screen reader (which cannot see them)
+        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in self.data) or "No data yet")
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
@@ -28,7 +33,7 @@ class BarChart(QWidget):
         p.setBrush(QColor(theme.SURFACE))
         p.drawRoundedRect(rect, 14, 14)
         font = QFont(self.font())
-        font.setPixelSize(18)
+        font.setPixelSize(theme.font_px(18))
         font.setBold(True)
         p.setFont(font)
         p.setPen(QColor(theme.TEXT))
@@ -42,7 +47,7 @@ class BarChart(QWidget):
         step = max(1, -(-top // 4))
         top = step * 4
         small = QFont(self.font())
-        small.setPixelSize(13)
+        small.setPixelSize(theme.font_px(13))
         p.setFont(small)
         for i in range(5):  # grid lines and their values
             y = plot.bottom() - plot.height() * i / 4

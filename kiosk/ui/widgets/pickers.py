@@ -27,10 +27,15 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(12)
-    row.addWidget(QLabel(QCoreApplication.translate("pickers", "From")))
-    row.addWidget(start)
-    row.addWidget(QLabel(QCoreApplication.translate("pickers", "to")))
-    row.addWidget(end)
+    for text, edit, name in ((QCoreApplication.translate("pickers", "From"), start,
+                              QCoreApplication.translate("pickers", "From date")),
+                             (QCoreApplication.translate("pickers", "to"), end,
+                              QCoreApplication.translate("pickers", "To date"))):
+        label = QLabel(text)
+        label.setBuddy(edit)
+        edit.setAccessibleName(name)  # what a screen reader says (kiosk.ui.accessibility)
+        row.addWidget(label)
+        row.addWidget(edit)
     return box
 
 
@@ -42,6 +47,7 @@ def employee_combo(service, with_all: str | None = None) -> QComboBox:
     combo.setMinimumContentsLength(14)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setAccessibleName(QCoreApplication.translate("pickers", "Employee"))
     combo.addItem(QCoreApplication.translate("pickers", "Everyone") if with_all is None else with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)

@@ -14,6 +14,9 @@ class Picture(QWidget):
         super().__init__(parent)
         self.placeholder = placeholder
         self._pixmap: QPixmap | None = None
+        self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
+        self.setAccessibleName("Picture")
+        self.setAccessibleDescription(placeholder)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_pixmap(self, pixmap: QPixmap | None) -> None:

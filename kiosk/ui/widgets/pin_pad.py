@@ -14,10 +14,12 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.common import worker_id
+from kiosk.ui import theme
 
 MAX_DIGITS = 8
 TOUCH_MM = 9.0  # the smallest key a finger hits reliably (issue 21)
 BACK, OK = "⌫", "OK"
+KEY_NAMES = {BACK: "Delete the last character", OK: "OK", "-": "Hyphen", "_": "Underscore"}
 DIGIT_ROWS = [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], [BACK, "0", OK]]
 ID_ROWS = [list("1234567890"), list("QWERTYUIOP"), list("ASDFGHJKL-"), [*"ZXCVBNM_", BACK, OK]]
 assert {k for row in ID_ROWS for k in row} - {BACK, OK} == set(worker_id.KEYS)
@@ -26,6 +28,7 @@ assert {k for row in ID_ROWS for k in row} - {BACK, OK} == set(worker_id.KEYS)
 ID_KEY_STYLE = """
 QPushButton#idKey {{ font-size: {font}px; background: #1e293b; border: 2px solid #334155; }}
 QPushButton#idKey:pressed {{ background: #334155; }}
+QPushButton#idKey {{ border-color: {border}; }}
 QPushButton#idKey, QPushButton#pinBack, QPushButton#pinOk {{
     padding: 0; min-width: 0; min-height: 0; font-size: {font}px; }}
 """
@@ -65,8 +68,9 @@ class PinPad(QWidget):
                                      "idKey" if worker_ids else "pinKey")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setAutoDefault(False)
+                button.setAccessibleName(KEY_NAMES.get(key, key))
                 if not worker_ids:
-                    button.setMinimumSize(max(side, 96), max(side, 80))
+                    button.setMinimumSize(max(side, 96, theme.font_px(76)), max(side, theme.font_px(80)))  # larger text
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 grid.addWidget(button, r, c)
                 self.buttons[key] = button
@@ -80,12 +84,19 @@ class PinPad(QWidget):
         layout.addLayout(grid)
         # The pad holds the keyboard focus in its dialog, so typing goes to it (its keys never do).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
+        self.setAccessibleName("Worker ID keypad" if worker_ids else "PIN keypad" if masked else "Number keypad")
+        self.setAccessibleDescription("Type on the keyboard or tap the keys; Enter or OK to confirm, "
+                                      "Backspace to delete, Escape to cancel.")
+        self.display.setAccessibleName("Entered so far")
         self._refresh()
 
     def set_key_size(self, side: int) -> None:
         """The worker-ID pad's keys: `side` px square (never under TOUCH_MM on this screen)."""
         self.key_side = max(int(side), touch_px(self))
-        self.setStyleSheet(ID_KEY_STYLE.format(font=max(18, min(30, self.key_side * 2 // 5))))
+        border = "#ffffff" if theme.Look.high_contrast else "#334155"  # outlined in high contrast
+        style = ID_KEY_STYLE.format(font=max(18, min(30, self.key_side * 2 // 5)), border=border)
+        self.setStyleSheet(theme.themed(style, text_scale=1.0))  # the font fits the key already
         for button in self.buttons.values():
             button.setFixedSize(self.key_side, self.key_side)
 
@@ -146,6 +157,8 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         shown = " ".join("●" for _ in self._digits) if self.masked else self._digits
         self.display.setText(shown or " ")
+        # a screen reader hears how many digits of a PIN were typed, never the digits
+        self.display.setAccessibleDescription(f"{len(self._digits)} typed" if self.masked else self._digits)
 
 
 class PadKeys:

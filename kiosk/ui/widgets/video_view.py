@@ -32,6 +32,9 @@ class VideoView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("videoView")
+        self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
+        self.setAccessibleName("Camera picture")
+        self.setAccessibleDescription("The live camera picture, with a box and a name around each face it sees.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
         self._image: QImage | None = None
@@ -98,7 +101,7 @@ class VideoView(QWidget):
         painter.fillRect(self.rect(), QColor("#020617"))
         if self._image is None:
             font = QFont(self.font())
-            font.setPixelSize(26)
+            font.setPixelSize(theme.font_px(26))
             painter.setFont(font)
             painter.setPen(QColor(theme.MUTED))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)

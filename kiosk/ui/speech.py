@@ -1,0 +1,54 @@
+"""Spoken prompts (the liveness challenge's instructions) through Qt's text-to-speech.
+
+Why it fails loudly but never stops the kiosk: a kiosk without a speech engine (no
+speech-dispatcher, a wheel without the plugin) still shows every prompt as text; the log says,
+once and at ERROR level, that nothing will be spoken and why, so IT can install the engine."""
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+class Speaker:
+    """`say(text)` speaks, or does nothing when `available` is False (`problem` says why)."""
+
+    def __init__(self, engine: str | None = None) -> None:
+        self.tts = None
+        self.problem = ""
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError as exc:
+            self._fail(f"this PySide6 has no QtTextToSpeech ({exc})")
+            return
+        engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+        if engine is not None:
+            engines = [e for e in engines if e == engine] or ([engine] if engine == "mock" else [])
+        if not engines:
+            self._fail("no text-to-speech engine is installed for Qt (speechd or flite)")
+            return
+        tts = QTextToSpeech(engines[0])
+        if tts.state() == QTextToSpeech.State.Error:
+            self._fail(f"the {engines[0]} text-to-speech engine does not work: {tts.errorString() or 'no reason given'}")
+            return
+        self.tts = tts
+        self.engine = engines[0]
+        tts.errorOccurred.connect(lambda *args: self._fail(f"the {engines[0]} engine failed: {tts.errorString()}"))
+
+    def _fail(self, why: str) -> None:
+        if not self.problem:
+            log.error("spoken prompts are off, the screen shows them as text only: %s", why)
+        self.problem = why
+        self.tts = None
+
+    @property
+    def available(self) -> bool:
+        return self.tts is not None
+
+    def say(self, text: str) -> bool:
+        """Speak `text` (stopping whatever is still being said); False when nothing can be spoken."""
+        if self.tts is None:
+            return False
+        self.tts.stop()
+        self.tts.say(text)
+        return True
