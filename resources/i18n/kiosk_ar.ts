@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Delete the last character</source>
+        <translation>حذف آخر حرف</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>المزيد</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>{title} table</source>
+        <translation>جدول {title}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityPage</name>
+    <message>
+        <source>Normal</source>
+        <translation>عادي</translation>
+    </message>
+    <message>
+        <source>Larger (125%)</source>
+        <translation>أكبر (125%)</translation>
+    </message>
+    <message>
+        <source>Largest (150%)</source>
+        <translation>الأكبر (150%)</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>إمكانية الوصول</translation>
+    </message>
+    <message>
+        <source>How the kiosk looks and sounds, for everyone who uses it. Changes apply at once.</source>
+        <translation>مظهر الكشك وأصواته لكل من يستخدمه. تُطبَّق التغييرات فورًا.</translation>
+    </message>
+    <message>
+        <source>High-contrast colours</source>
+        <translation>ألوان عالية التباين</translation>
+    </message>
+    <message>
+        <source>Black and white with strong colours, every control outlined.</source>
+        <translation>أبيض وأسود بألوان قوية، وكل عنصر تحكم محاط بإطار.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> ٪</translation>
+    </message>
+    <message>
+        <source>Sound volume</source>
+        <translation>مستوى الصوت</translation>
+    </message>
+    <message>
+        <source>0 is silent.</source>
+        <translation>0 يعني بلا صوت.</translation>
+    </message>
+    <message>
+        <source>Play the check-in sound</source>
+        <translation>تشغيل صوت التسجيل</translation>
+    </message>
+    <message>
+        <source>Play the “not recognised” sound</source>
+        <translation>تشغيل صوت «لم يتم التعرّف»</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>الألوان</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <source>No sound: this machine has no audio output.</source>
+        <translation>لا صوت: لا يوجد مخرج صوت في هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>No sound: the volume is 0.</source>
+        <translation>لا صوت: مستوى الصوت 0.</translation>
+    </message>
+</context>
+<context>
     <name>AddPunchDialog</name>
     <message>
         <source>type the time as hours and minutes, such as 17:30 (got {text})</source>
@@ -125,6 +231,14 @@
     <message>
         <source>Shifts</source>
         <translation>الورديات</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>إمكانية الوصول</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>الوصول</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
@@ -641,6 +755,14 @@
 <context>
     <name>BarChart</name>
     <message>
+        <source>Chart</source>
+        <translation>رسم بياني</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>لا توجد بيانات بعد</translation>
+    </message>
+    <message>
         <source>No check-ins yet</source>
         <translation>لا تسجيلات بعد</translation>
     </message>
@@ -682,6 +804,90 @@
     <message>
         <source>Lost {source}; reconnecting…</source>
         <translation>انقطع {source}؛ جارٍ إعادة الاتصال…</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengePrompt</name>
+    <message>
+        <source>Turn your head to your left</source>
+        <translation>أدِر رأسك إلى يسارك</translation>
+    </message>
+    <message>
+        <source>Turn your head to your right</source>
+        <translation>أدِر رأسك إلى يمينك</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>انظر إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>Look down</source>
+        <translation>انظر إلى الأسفل</translation>
+    </message>
+    <message>
+        <source>Blink your eyes</source>
+        <translation>ارمش بعينيك</translation>
+    </message>
+    <message>
+        <source>Not quite - let&apos;s try again</source>
+        <translation>ليس تمامًا - لنحاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Please check in with your worker ID</source>
+        <translation>يرجى التسجيل برقم العامل</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengePromptView</name>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>متبقٍّ {seconds} ث</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps} · {left}</source>
+        <translation>الخطوة {step} من {steps} · {left}</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} of {attempts} coming up</source>
+        <translation>المحاولة {attempt} من {attempts} بعد لحظات</translation>
+    </message>
+    <message>
+        <source>Tap &quot;Check in with my worker ID&quot; below</source>
+        <translation>اضغط «التسجيل برقم العامل» في الأسفل</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>رمز استرداد جديد</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>New recovery code: the earlier one no longer works</source>
+        <translation>رمز استرداد جديد: الرمز السابق لم يعد يعمل</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>رمز الاسترداد الخاص بك</translation>
+    </message>
+    <message>
+        <source>It resets the admin PIN if it is ever forgotten, here (&quot;Forgot the admin PIN?&quot;) or with `kiosk reset-admin-pin`. It is shown this once and works once: write it down and keep it away from the kiosk.</source>
+        <translation>يعيد تعيين رمز المسؤول إذا نُسي، هنا («هل نسيت رمز المسؤول؟») أو باستخدام `kiosk reset-admin-pin`. يُعرض هذه المرة فقط ويعمل مرة واحدة: دوّنه واحفظه بعيدًا عن الكشك.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down</source>
+        <translation>لقد دوّنت رمز الاسترداد</translation>
     </message>
 </context>
 <context>
@@ -829,10 +1035,12 @@
         <translation>اختياري، من 4 إلى 6 أرقام</translation>
     </message>
     <message>
-        <source>The employee agrees that their face is stored to record attendance
-(signed consent form on file)</source>
-        <translation>يوافق الموظف على حفظ صورة وجهه لتسجيل الحضور
-(نموذج موافقة موقّع محفوظ)</translation>
+        <source>The employee agrees that their face is stored to record attendance (signed consent form on file).</source>
+        <translation>يوافق الموظف على حفظ صورة وجهه لتسجيل الحضور (نموذج موافقة موقّع محفوظ).</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>تمت الموافقة</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1165,12 +1373,12 @@ Their face templates are removed and they can no longer check in. Their attendan
         </translation>
     </message>
     <message>
-        <source>On a day off. Have a good day!</source>
-        <translation>في يوم راحة. يومًا سعيدًا!</translation>
+        <source>On a day off.</source>
+        <translation>في يوم عطلة.</translation>
     </message>
     <message>
-        <source>On time. Have a good day!</source>
-        <translation>في الموعد. يومًا سعيدًا!</translation>
+        <source>On time.</source>
+        <translation>في الموعد.</translation>
     </message>
     <message>
         <source>No face found: stand in front of the camera</source>
@@ -1393,6 +1601,50 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>افتح صورة لتحليلها</translation>
     </message>
     <message>
+        <source>This kiosk</source>
+        <translation>هذا الكشك</translation>
+    </message>
+    <message>
+        <source>People enrolled</source>
+        <translation>الأشخاص المسجَّلون</translation>
+    </message>
+    <message>
+        <source>Liveness check</source>
+        <translation>فحص الحيوية</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>مفعّل</translation>
+    </message>
+    <message>
+        <source>off ({reason})</source>
+        <translation>معطّل ({reason})</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>معطّل</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>المعرض</translation>
+    </message>
+    <message>
+        <source>unavailable: {reason}</source>
+        <translation>غير متاح: {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {value}</source>
+        <translation>{what}: {value}</translation>
+    </message>
+    <message>
+        <source> (full report: `kiosk calibrate` on this machine)</source>
+        <translation> (التقرير الكامل: `kiosk calibrate` على هذا الجهاز)</translation>
+    </message>
+    <message>
+        <source>Site self-check unavailable: {reason}</source>
+        <translation>الفحص الذاتي للموقع غير متاح: {reason}</translation>
+    </message>
+    <message>
         <source>Open an image</source>
         <translation>فتح صورة</translation>
     </message>
@@ -1450,6 +1702,10 @@ Their face templates are removed and they can no longer check in. Their attendan
     <message>
         <source>  · via a masked template</source>
         <translation>  · عبر قالب بكمامة</translation>
+    </message>
+    <message>
+        <source>Similarity to {name}</source>
+        <translation>التشابه مع {name}</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1803,57 @@ Their face templates are removed and they can no longer check in. Their attendan
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Kiosk - first-run set-up</source>
+        <translation>الكشك - الإعداد الأول</translation>
+    </message>
+    <message>
+        <source>Welcome: choose the administrator&apos;s PIN</source>
+        <translation>أهلًا: اختر رمز المسؤول</translation>
+    </message>
+    <message>
+        <source>This kiosk is new. Its administrator chooses a PIN of 4-8 digits: it opens everything (employees, settings, the audit trail, leaving kiosk mode). HR gets its own PIN later, on the Security page.</source>
+        <translation>هذا الكشك جديد. يختار مسؤوله رمزًا من 4 إلى 8 أرقام: يفتح كل شيء (الموظفون، الإعدادات، سجل التدقيق، الخروج من وضع الكشك). تحصل الموارد البشرية على رمزها لاحقًا من صفحة الأمان.</translation>
+    </message>
+    <message>
+        <source>Finish: open the kiosk</source>
+        <translation>إنهاء: فتح الكشك</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>هذا الكشك</translation>
+    </message>
+    <message>
+        <source>Checked, then saved together with the admin PIN. Each can be changed later in kiosk.toml.</source>
+        <translation>تُفحص ثم تُحفظ مع رمز المسؤول. يمكن تغيير كل منها لاحقًا في kiosk.toml.</translation>
+    </message>
+    <message>
+        <source>Kiosk name</source>
+        <translation>اسم الكشك</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>Camera (0 = the first)</source>
+        <translation>الكاميرا (0 = الأولى)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم يُحفظ: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HrWindow</name>
     <message>
         <source>Kiosk - HR desk</source>
@@ -1639,10 +1946,6 @@ Run `kiosk models` to see what is needed.</source>
         <translation>{name}؟</translation>
     </message>
     <message>
-        <source>similarity {value}</source>
-        <translation>التشابه {value}</translation>
-    </message>
-    <message>
         <source>Welcome</source>
         <translation>أهلًا وسهلًا</translation>
     </message>
@@ -1653,6 +1956,10 @@ Run `kiosk models` to see what is needed.</source>
     <message>
         <source>HR</source>
         <translation>الموارد البشرية</translation>
+    </message>
+    <message>
+        <source>Opens the HR and administrator screens; asks for a PIN.</source>
+        <translation>يفتح شاشات الموارد البشرية والمسؤول؛ يطلب رمزًا.</translation>
     </message>
     <message>
         <source>Check in with my worker ID</source>
@@ -1677,10 +1984,6 @@ Run `kiosk models` to see what is needed.</source>
     <message>
         <source>{name} - Present - {time}</source>
         <translation>{name} - حاضر - {time}</translation>
-    </message>
-    <message>
-        <source>Have a good day!</source>
-        <translation>يومًا سعيدًا!</translation>
     </message>
     <message>
         <source>{name} - already checked in at {time}</source>
@@ -1735,12 +2038,98 @@ Run `kiosk models` to see what is needed.</source>
         <translation>التعرّف على الوجه غير متاح</translation>
     </message>
     <message>
-        <source>Face models are missing or broken, so nobody can be recognised.
-{message}
-HR: run `kiosk models` to see what is needed.</source>
-        <translation>نماذج الوجه مفقودة أو تالفة، فلا يمكن التعرّف على أحد.
-{message}
-الموارد البشرية: شغّلوا `kiosk models` لمعرفة المطلوب.</translation>
+        <source>Face recognition is not working right now.
+Please check in with your worker ID, and tell HR.</source>
+        <translation>التعرّف على الوجه لا يعمل الآن.
+يرجى التسجيل برقم العامل وإبلاغ الموارد البشرية.</translation>
+    </message>
+    <message>
+        <source>● Camera on</source>
+        <translation>● الكاميرا تعمل</translation>
+    </message>
+    <message>
+        <source>○ Connecting to the camera…</source>
+        <translation>○ جارٍ الاتصال بالكاميرا…</translation>
+    </message>
+    <message>
+        <source>✕ No camera</source>
+        <translation>✕ لا توجد كاميرا</translation>
+    </message>
+    <message>
+        <source>■ Video ended</source>
+        <translation>■ انتهى الفيديو</translation>
+    </message>
+    <message>
+        <source>■ Camera stopped</source>
+        <translation>■ الكاميرا متوقفة</translation>
+    </message>
+    <message>
+        <source>○ Starting…</source>
+        <translation>○ جارٍ البدء…</translation>
+    </message>
+    <message>
+        <source>Face recognition unavailable: use your worker ID</source>
+        <translation>التعرّف على الوجه غير متاح: استخدم رقم العامل</translation>
+    </message>
+    <message>
+        <source>Face recognition ready</source>
+        <translation>التعرّف على الوجه جاهز</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>جارٍ التحضير…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>مباشر</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>جارٍ الاتصال</translation>
+    </message>
+    <message>
+        <source>no camera</source>
+        <translation>لا توجد كاميرا</translation>
+    </message>
+    <message>
+        <source>video ended</source>
+        <translation>انتهى الفيديو</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>متوقفة</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>الكاميرا</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>جارٍ البدء</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>الفيديو</translation>
+    </message>
+    <message>
+        <source>{fps} frames a second</source>
+        <translation>{fps} إطار في الثانية</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>التعرّف</translation>
+    </message>
+    <message>
+        <source>Face models</source>
+        <translation>نماذج الوجه</translation>
+    </message>
+    <message>
+        <source>not loaded: {reason} (`kiosk models` says what is needed)</source>
+        <translation>غير محمّلة: {reason} (يوضح `kiosk models` ما يلزم)</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>جارٍ التحميل</translation>
     </message>
     <message>
         <source>Nobody is enrolled yet. HR: tap HR to enroll the first employee.</source>
@@ -1757,69 +2146,6 @@ HR: run `kiosk models` to see what is needed.</source>
     <message>
         <source>Good evening</source>
         <translation>مساء الخير</translation>
-    </message>
-    <message>
-        <source>● camera live</source>
-        <translation>● الكاميرا تعمل</translation>
-    </message>
-    <message>
-        <source>○ connecting</source>
-        <translation>○ جارٍ الاتصال</translation>
-    </message>
-    <message>
-        <source>✕ no camera</source>
-        <translation>✕ لا كاميرا</translation>
-    </message>
-    <message>
-        <source>■ video ended</source>
-        <translation>■ انتهى الفيديو</translation>
-    </message>
-    <message>
-        <source>■ stopped</source>
-        <translation>■ متوقفة</translation>
-    </message>
-    <message>
-        <source>○ starting</source>
-        <translation>○ جارٍ البدء</translation>
-    </message>
-    <message>
-        <source>model {name}</source>
-        <translation>النموذج {name}</translation>
-    </message>
-    <message>
-        <source>models missing</source>
-        <translation>النماذج مفقودة</translation>
-    </message>
-    <message>
-        <source>loading face models…</source>
-        <translation>جارٍ تحميل نماذج الوجه…</translation>
-    </message>
-    <message>
-        <source>video {fps} fps</source>
-        <translation>الفيديو {fps} إطار/ث</translation>
-    </message>
-    <message>
-        <source>recognition {fps} fps</source>
-        <translation>التعرّف {fps} إطار/ث</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln enrolled</source>
-        <translation>
-            <numerusform>%Ln مسجل</numerusform>
-            <numerusform>مسجل واحد</numerusform>
-            <numerusform>مسجلان</numerusform>
-            <numerusform>%Ln مسجلين</numerusform>
-            <numerusform>%Ln مسجلًا</numerusform>
-            <numerusform>%Ln مسجل</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>liveness on</source>
-        <translation>كشف الحيوية مفعّل</translation>
-    </message>
-    <message>
-        <source>liveness off</source>
-        <translation>كشف الحيوية معطّل</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2440,13 @@ face {width} px wide</source>
     </message>
 </context>
 <context>
+    <name>Picture</name>
+    <message>
+        <source>Picture</source>
+        <translation>صورة</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>HR access</source>
@@ -2122,6 +2455,10 @@ face {width} px wide</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Forgot the admin PIN?</source>
+        <translation>هل نسيت رمز المسؤول؟</translation>
     </message>
     <message>
         <source>Choose the HR PIN</source>
@@ -2162,6 +2499,64 @@ face {width} px wide</source>
     <message>
         <source>The HR screens are protected.</source>
         <translation>شاشات الموارد البشرية محمية.</translation>
+    </message>
+    <message>
+        <source>The admin PIN is reset. Enter the new admin PIN.</source>
+        <translation>أُعيد تعيين رمز المسؤول. أدخل رمز المسؤول الجديد.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Start again.</source>
+        <translation>الرمزان مختلفان. ابدأ من جديد.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Delete the last character</source>
+        <translation>حذف آخر حرف</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>شرطة</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>شرطة سفلية</translation>
+    </message>
+    <message>
+        <source>Worker ID keypad</source>
+        <translation>لوحة مفاتيح رقم العامل</translation>
+    </message>
+    <message>
+        <source>PIN keypad</source>
+        <translation>لوحة مفاتيح الرمز</translation>
+    </message>
+    <message>
+        <source>Number keypad</source>
+        <translation>لوحة الأرقام</translation>
+    </message>
+    <message>
+        <source>Type on the keyboard or tap the keys; Enter or OK to confirm, Backspace to delete, Escape to cancel.</source>
+        <translation>اكتب على لوحة المفاتيح أو اضغط المفاتيح؛ Enter أو موافق للتأكيد، وBackspace للحذف، وEscape للإلغاء.</translation>
+    </message>
+    <message>
+        <source>Entered so far</source>
+        <translation>ما أُدخل حتى الآن</translation>
+    </message>
+</context>
+<context>
+    <name>PinTwice</name>
+    <message>
+        <source>Repeat the new admin PIN</source>
+        <translation>أعد إدخال رمز المسؤول الجديد</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again.</source>
+        <translation>اكتب الرمز نفسه مرة أخرى.</translation>
     </message>
     <message>
         <source>The two PINs differ. Start again.</source>
@@ -2239,6 +2634,45 @@ Go back to fix it, or cancel.</source>
     <message>
         <source>added by HR</source>
         <translation>أضافته الموارد البشرية</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Reset the admin PIN</source>
+        <translation>إعادة تعيين رمز المسؤول</translation>
+    </message>
+    <message>
+        <source>Type the recovery code shown when the kiosk was set up (or the admin PIN was last reset).</source>
+        <translation>اكتب رمز الاسترداد الذي ظهر عند إعداد الكشك (أو عند آخر إعادة تعيين لرمز المسؤول).</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Choose the new admin PIN</source>
+        <translation>اختر رمز المسؤول الجديد</translation>
+    </message>
+    <message>
+        <source>4-8 digits.</source>
+        <translation>من 4 إلى 8 أرقام.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>The admin PIN is reset: your new recovery code</source>
+        <translation>أُعيد تعيين رمز المسؤول: رمز الاسترداد الجديد</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2836,10 @@ Go back to fix it, or cancel.</source>
         <translation>الحذف الآن</translation>
     </message>
     <message>
+        <source>New recovery code…</source>
+        <translation>رمز استرداد جديد…</translation>
+    </message>
+    <message>
         <source>PINs</source>
         <translation>الرموز</translation>
     </message>
@@ -2440,6 +2878,10 @@ Go back to fix it, or cancel.</source>
     <message>
         <source>✓ The admin PIN was changed.</source>
         <translation>✓ تغيّر رمز المسؤول.</translation>
+    </message>
+    <message>
+        <source>✓ A new recovery code was made; the earlier one no longer works.</source>
+        <translation>✓ أُنشئ رمز استرداد جديد؛ الرمز السابق لم يعد يعمل.</translation>
     </message>
     <message>
         <source>✓ Removed {total} records older than the retention settings allow ({unknown} unknown-face log rows, {access} other log rows, {attendance} check-ins, {photos} photos, {frames} PIN check-in frames, {masks} learned masks).</source>
@@ -2614,14 +3056,6 @@ Go back to fix it, or cancel.</source>
         <source>Check-ins per day</source>
         <translation>التسجيلات في اليوم</translation>
     </message>
-    <message>
-        <source> (details: kiosk calibrate)</source>
-        <translation> (التفاصيل: kiosk calibrate)</translation>
-    </message>
-    <message>
-        <source>Site self-check unavailable: {reason}</source>
-        <translation>الفحص الذاتي للموقع غير متاح: {reason}</translation>
-    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -2735,6 +3169,14 @@ Go back to fix it, or cancel.</source>
 </context>
 <context>
     <name>VideoView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation>صورة الكاميرا</translation>
+    </message>
+    <message>
+        <source>The live camera picture, with a box and a name around each face it sees.</source>
+        <translation>صورة الكاميرا المباشرة، مع إطار واسم حول كل وجه تراه.</translation>
+    </message>
     <message>
         <source>Starting camera…</source>
         <translation>جارٍ تشغيل الكاميرا…</translation>
@@ -2875,8 +3317,20 @@ Go back to fix it, or cancel.</source>
         <translation>من</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>تاريخ البداية</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>إلى</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>تاريخ النهاية</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>الموظف</translation>
     </message>
     <message>
         <source>Everyone</source>

@@ -146,16 +146,6 @@
     </message>
 </context>
 <context>
-    <name>LivePage</name>
-    <message numerus="yes">
-        <source>%Ln enrolled</source>
-        <translation>
-            <numerusform>%Ln enrolled</numerusform>
-            <numerusform>%Ln enrolled</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MonthlyPage</name>
     <message numerus="yes">
         <source>%Ln person(s), {start} to {end}</source>

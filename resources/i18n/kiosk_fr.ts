@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Effacer le dernier caractère</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>{title} table</source>
+        <translation>Tableau {title}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityPage</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Larger (125%)</source>
+        <translation>Plus grande (125 %)</translation>
+    </message>
+    <message>
+        <source>Largest (150%)</source>
+        <translation>La plus grande (150 %)</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <source>How the kiosk looks and sounds, for everyone who uses it. Changes apply at once.</source>
+        <translation>L&apos;apparence et les sons de la borne, pour tous ceux qui l&apos;utilisent. Les changements s&apos;appliquent aussitôt.</translation>
+    </message>
+    <message>
+        <source>High-contrast colours</source>
+        <translation>Couleurs à contraste élevé</translation>
+    </message>
+    <message>
+        <source>Black and white with strong colours, every control outlined.</source>
+        <translation>Noir et blanc avec des couleurs vives, chaque commande entourée.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Sound volume</source>
+        <translation>Volume sonore</translation>
+    </message>
+    <message>
+        <source>0 is silent.</source>
+        <translation>0 coupe le son.</translation>
+    </message>
+    <message>
+        <source>Play the check-in sound</source>
+        <translation>Écouter le son du pointage</translation>
+    </message>
+    <message>
+        <source>Play the “not recognised” sound</source>
+        <translation>Écouter le son « non reconnu »</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>No sound: this machine has no audio output.</source>
+        <translation>Pas de son : cet appareil n&apos;a pas de sortie audio.</translation>
+    </message>
+    <message>
+        <source>No sound: the volume is 0.</source>
+        <translation>Pas de son : le volume est à 0.</translation>
+    </message>
+</context>
+<context>
     <name>AddPunchDialog</name>
     <message>
         <source>type the time as hours and minutes, such as 17:30 (got {text})</source>
@@ -125,6 +231,14 @@
     <message>
         <source>Shifts</source>
         <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
@@ -617,6 +731,14 @@
 <context>
     <name>BarChart</name>
     <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Pas encore de données</translation>
+    </message>
+    <message>
         <source>No check-ins yet</source>
         <translation>Aucun pointage pour le moment</translation>
     </message>
@@ -658,6 +780,90 @@
     <message>
         <source>Lost {source}; reconnecting…</source>
         <translation>{source} perdue ; reconnexion…</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengePrompt</name>
+    <message>
+        <source>Turn your head to your left</source>
+        <translation>Tournez la tête vers votre gauche</translation>
+    </message>
+    <message>
+        <source>Turn your head to your right</source>
+        <translation>Tournez la tête vers votre droite</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Regardez en haut</translation>
+    </message>
+    <message>
+        <source>Look down</source>
+        <translation>Regardez en bas</translation>
+    </message>
+    <message>
+        <source>Blink your eyes</source>
+        <translation>Clignez des yeux</translation>
+    </message>
+    <message>
+        <source>Not quite - let&apos;s try again</source>
+        <translation>Pas tout à fait - on recommence</translation>
+    </message>
+    <message>
+        <source>Please check in with your worker ID</source>
+        <translation>Veuillez pointer avec votre matricule</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengePromptView</name>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>encore {seconds} s</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps} · {left}</source>
+        <translation>Étape {step} sur {steps} · {left}</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} of {attempts} coming up</source>
+        <translation>Essai {attempt} sur {attempts} dans un instant</translation>
+    </message>
+    <message>
+        <source>Tap &quot;Check in with my worker ID&quot; below</source>
+        <translation>Touchez « Pointer avec mon matricule » ci-dessous</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Nouveau code de secours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>New recovery code: the earlier one no longer works</source>
+        <translation>Nouveau code de secours : l&apos;ancien ne fonctionne plus</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Votre code de secours</translation>
+    </message>
+    <message>
+        <source>It resets the admin PIN if it is ever forgotten, here (&quot;Forgot the admin PIN?&quot;) or with `kiosk reset-admin-pin`. It is shown this once and works once: write it down and keep it away from the kiosk.</source>
+        <translation>Il réinitialise le code administrateur s&apos;il est oublié, ici (« Code administrateur oublié ? ») ou avec `kiosk reset-admin-pin`. Il n&apos;est montré qu&apos;une fois et ne sert qu&apos;une fois : notez-le et gardez-le loin de la borne.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down</source>
+        <translation>J&apos;ai noté le code de secours</translation>
     </message>
 </context>
 <context>
@@ -805,10 +1011,12 @@
         <translation>facultatif, 4 à 6 chiffres</translation>
     </message>
     <message>
-        <source>The employee agrees that their face is stored to record attendance
-(signed consent form on file)</source>
-        <translation>L&apos;employé accepte que son visage soit enregistré pour le suivi des présences
-(formulaire de consentement signé archivé)</translation>
+        <source>The employee agrees that their face is stored to record attendance (signed consent form on file).</source>
+        <translation>L&apos;employé accepte que son visage soit enregistré pour le pointage (formulaire de consentement signé archivé).</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1125,12 +1333,12 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         </translation>
     </message>
     <message>
-        <source>On a day off. Have a good day!</source>
-        <translation>Un jour de repos. Bonne journée !</translation>
+        <source>On a day off.</source>
+        <translation>Un jour de repos.</translation>
     </message>
     <message>
-        <source>On time. Have a good day!</source>
-        <translation>À l&apos;heure. Bonne journée !</translation>
+        <source>On time.</source>
+        <translation>À l&apos;heure.</translation>
     </message>
     <message>
         <source>No face found: stand in front of the camera</source>
@@ -1329,6 +1537,50 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Ouvrez une image pour l&apos;analyser</translation>
     </message>
     <message>
+        <source>This kiosk</source>
+        <translation>Cette borne</translation>
+    </message>
+    <message>
+        <source>People enrolled</source>
+        <translation>Personnes inscrites</translation>
+    </message>
+    <message>
+        <source>Liveness check</source>
+        <translation>Contrôle du vivant</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>off ({reason})</source>
+        <translation>désactivé ({reason})</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>unavailable: {reason}</source>
+        <translation>indisponible : {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {value}</source>
+        <translation>{what} : {value}</translation>
+    </message>
+    <message>
+        <source> (full report: `kiosk calibrate` on this machine)</source>
+        <translation> (rapport complet : `kiosk calibrate` sur cet appareil)</translation>
+    </message>
+    <message>
+        <source>Site self-check unavailable: {reason}</source>
+        <translation>Auto-contrôle du site indisponible : {reason}</translation>
+    </message>
+    <message>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
@@ -1382,6 +1634,10 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
     <message>
         <source>  · via a masked template</source>
         <translation>  · via un modèle masqué</translation>
+    </message>
+    <message>
+        <source>Similarity to {name}</source>
+        <translation>Ressemblance avec {name}</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1728,57 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
             <numerusform>✓ %Ln ligne écrite dans {target}</numerusform>
             <numerusform>✓ %Ln lignes écrites dans {target}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Kiosk - first-run set-up</source>
+        <translation>Borne - première mise en service</translation>
+    </message>
+    <message>
+        <source>Welcome: choose the administrator&apos;s PIN</source>
+        <translation>Bienvenue : choisissez le code de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <source>This kiosk is new. Its administrator chooses a PIN of 4-8 digits: it opens everything (employees, settings, the audit trail, leaving kiosk mode). HR gets its own PIN later, on the Security page.</source>
+        <translation>Cette borne est neuve. Son administrateur choisit un code de 4 à 8 chiffres : il ouvre tout (employés, réglages, journal d&apos;audit, sortie du mode borne). Les RH auront leur propre code plus tard, sur la page Sécurité.</translation>
+    </message>
+    <message>
+        <source>Finish: open the kiosk</source>
+        <translation>Terminer : ouvrir la borne</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Cette borne</translation>
+    </message>
+    <message>
+        <source>Checked, then saved together with the admin PIN. Each can be changed later in kiosk.toml.</source>
+        <translation>Vérifiés, puis enregistrés avec le code administrateur. Chacun peut être modifié plus tard dans kiosk.toml.</translation>
+    </message>
+    <message>
+        <source>Kiosk name</source>
+        <translation>Nom de la borne</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Camera (0 = the first)</source>
+        <translation>Caméra (0 = la première)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré : {reason}</translation>
     </message>
 </context>
 <context>
@@ -1567,10 +1874,6 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
         <translation>{name} ?</translation>
     </message>
     <message>
-        <source>similarity {value}</source>
-        <translation>similarité {value}</translation>
-    </message>
-    <message>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
@@ -1581,6 +1884,10 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
     <message>
         <source>HR</source>
         <translation>RH</translation>
+    </message>
+    <message>
+        <source>Opens the HR and administrator screens; asks for a PIN.</source>
+        <translation>Ouvre les écrans RH et administrateur ; demande un code.</translation>
     </message>
     <message>
         <source>Check in with my worker ID</source>
@@ -1605,10 +1912,6 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
     <message>
         <source>{name} - Present - {time}</source>
         <translation>{name} - Présent - {time}</translation>
-    </message>
-    <message>
-        <source>Have a good day!</source>
-        <translation>Bonne journée !</translation>
     </message>
     <message>
         <source>{name} - already checked in at {time}</source>
@@ -1663,12 +1966,98 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
         <translation>La reconnaissance faciale est indisponible</translation>
     </message>
     <message>
-        <source>Face models are missing or broken, so nobody can be recognised.
-{message}
-HR: run `kiosk models` to see what is needed.</source>
-        <translation>Les modèles de visage sont absents ou endommagés : personne ne peut être reconnu.
-{message}
-RH : lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
+        <source>Face recognition is not working right now.
+Please check in with your worker ID, and tell HR.</source>
+        <translation>La reconnaissance faciale ne fonctionne pas pour le moment.
+Veuillez pointer avec votre matricule et prévenir les RH.</translation>
+    </message>
+    <message>
+        <source>● Camera on</source>
+        <translation>● Caméra allumée</translation>
+    </message>
+    <message>
+        <source>○ Connecting to the camera…</source>
+        <translation>○ Connexion à la caméra…</translation>
+    </message>
+    <message>
+        <source>✕ No camera</source>
+        <translation>✕ Pas de caméra</translation>
+    </message>
+    <message>
+        <source>■ Video ended</source>
+        <translation>■ Vidéo terminée</translation>
+    </message>
+    <message>
+        <source>■ Camera stopped</source>
+        <translation>■ Caméra arrêtée</translation>
+    </message>
+    <message>
+        <source>○ Starting…</source>
+        <translation>○ Démarrage…</translation>
+    </message>
+    <message>
+        <source>Face recognition unavailable: use your worker ID</source>
+        <translation>Reconnaissance faciale indisponible : utilisez votre matricule</translation>
+    </message>
+    <message>
+        <source>Face recognition ready</source>
+        <translation>Reconnaissance faciale prête</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>no camera</source>
+        <translation>pas de caméra</translation>
+    </message>
+    <message>
+        <source>video ended</source>
+        <translation>vidéo terminée</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>{fps} frames a second</source>
+        <translation>{fps} images par seconde</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Reconnaissance</translation>
+    </message>
+    <message>
+        <source>Face models</source>
+        <translation>Modèles de visage</translation>
+    </message>
+    <message>
+        <source>not loaded: {reason} (`kiosk models` says what is needed)</source>
+        <translation>non chargés : {reason} (`kiosk models` indique ce qu&apos;il faut)</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>chargement</translation>
     </message>
     <message>
         <source>Nobody is enrolled yet. HR: tap HR to enroll the first employee.</source>
@@ -1685,65 +2074,6 @@ RH : lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
     <message>
         <source>Good evening</source>
         <translation>Bonsoir</translation>
-    </message>
-    <message>
-        <source>● camera live</source>
-        <translation>● caméra active</translation>
-    </message>
-    <message>
-        <source>○ connecting</source>
-        <translation>○ connexion</translation>
-    </message>
-    <message>
-        <source>✕ no camera</source>
-        <translation>✕ pas de caméra</translation>
-    </message>
-    <message>
-        <source>■ video ended</source>
-        <translation>■ vidéo terminée</translation>
-    </message>
-    <message>
-        <source>■ stopped</source>
-        <translation>■ arrêtée</translation>
-    </message>
-    <message>
-        <source>○ starting</source>
-        <translation>○ démarrage</translation>
-    </message>
-    <message>
-        <source>model {name}</source>
-        <translation>modèle {name}</translation>
-    </message>
-    <message>
-        <source>models missing</source>
-        <translation>modèles absents</translation>
-    </message>
-    <message>
-        <source>loading face models…</source>
-        <translation>chargement des modèles de visage…</translation>
-    </message>
-    <message>
-        <source>video {fps} fps</source>
-        <translation>vidéo {fps} i/s</translation>
-    </message>
-    <message>
-        <source>recognition {fps} fps</source>
-        <translation>reconnaissance {fps} i/s</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln enrolled</source>
-        <translation>
-            <numerusform>%Ln inscrit</numerusform>
-            <numerusform>%Ln inscrits</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>liveness on</source>
-        <translation>détection du vivant activée</translation>
-    </message>
-    <message>
-        <source>liveness off</source>
-        <translation>détection du vivant désactivée</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2352,13 @@ visage de {width} px de large</translation>
     </message>
 </context>
 <context>
+    <name>Picture</name>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>HR access</source>
@@ -2030,6 +2367,10 @@ visage de {width} px de large</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Forgot the admin PIN?</source>
+        <translation>Code administrateur oublié ?</translation>
     </message>
     <message>
         <source>Choose the HR PIN</source>
@@ -2070,6 +2411,64 @@ visage de {width} px de large</translation>
     <message>
         <source>The HR screens are protected.</source>
         <translation>Les écrans RH sont protégés.</translation>
+    </message>
+    <message>
+        <source>The admin PIN is reset. Enter the new admin PIN.</source>
+        <translation>Le code administrateur est réinitialisé. Saisissez le nouveau code administrateur.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Start again.</source>
+        <translation>Les deux codes diffèrent. Recommencez.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Effacer le dernier caractère</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Trait d&apos;union</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>Tiret bas</translation>
+    </message>
+    <message>
+        <source>Worker ID keypad</source>
+        <translation>Clavier du matricule</translation>
+    </message>
+    <message>
+        <source>PIN keypad</source>
+        <translation>Clavier du code</translation>
+    </message>
+    <message>
+        <source>Number keypad</source>
+        <translation>Pavé numérique</translation>
+    </message>
+    <message>
+        <source>Type on the keyboard or tap the keys; Enter or OK to confirm, Backspace to delete, Escape to cancel.</source>
+        <translation>Tapez au clavier ou touchez les touches ; Entrée ou OK pour valider, Retour arrière pour effacer, Échap pour annuler.</translation>
+    </message>
+    <message>
+        <source>Entered so far</source>
+        <translation>Saisi jusqu&apos;ici</translation>
+    </message>
+</context>
+<context>
+    <name>PinTwice</name>
+    <message>
+        <source>Repeat the new admin PIN</source>
+        <translation>Répétez le nouveau code administrateur</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again.</source>
+        <translation>Saisissez le même code une seconde fois.</translation>
     </message>
     <message>
         <source>The two PINs differ. Start again.</source>
@@ -2147,6 +2546,45 @@ Revenez en arrière pour corriger, ou annulez.</translation>
     <message>
         <source>added by HR</source>
         <translation>ajouté par les RH</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Reset the admin PIN</source>
+        <translation>Réinitialiser le code administrateur</translation>
+    </message>
+    <message>
+        <source>Type the recovery code shown when the kiosk was set up (or the admin PIN was last reset).</source>
+        <translation>Saisissez le code de secours montré à la mise en service de la borne (ou à la dernière réinitialisation du code administrateur).</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Choose the new admin PIN</source>
+        <translation>Choisissez le nouveau code administrateur</translation>
+    </message>
+    <message>
+        <source>4-8 digits.</source>
+        <translation>4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>The admin PIN is reset: your new recovery code</source>
+        <translation>Le code administrateur est réinitialisé : votre nouveau code de secours</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2748,10 @@ Revenez en arrière pour corriger, ou annulez.</translation>
         <translation>Purger maintenant</translation>
     </message>
     <message>
+        <source>New recovery code…</source>
+        <translation>Nouveau code de secours…</translation>
+    </message>
+    <message>
         <source>PINs</source>
         <translation>Codes</translation>
     </message>
@@ -2348,6 +2790,10 @@ Revenez en arrière pour corriger, ou annulez.</translation>
     <message>
         <source>✓ The admin PIN was changed.</source>
         <translation>✓ Le code administrateur a été changé.</translation>
+    </message>
+    <message>
+        <source>✓ A new recovery code was made; the earlier one no longer works.</source>
+        <translation>✓ Un nouveau code de secours a été créé ; l&apos;ancien ne fonctionne plus.</translation>
     </message>
     <message>
         <source>✓ Removed {total} records older than the retention settings allow ({unknown} unknown-face log rows, {access} other log rows, {attendance} check-ins, {photos} photos, {frames} PIN check-in frames, {masks} learned masks).</source>
@@ -2522,14 +2968,6 @@ Revenez en arrière pour corriger, ou annulez.</translation>
         <source>Check-ins per day</source>
         <translation>Pointages par jour</translation>
     </message>
-    <message>
-        <source> (details: kiosk calibrate)</source>
-        <translation> (détails : kiosk calibrate)</translation>
-    </message>
-    <message>
-        <source>Site self-check unavailable: {reason}</source>
-        <translation>Auto-contrôle du site indisponible : {reason}</translation>
-    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -2643,6 +3081,14 @@ Revenez en arrière pour corriger, ou annulez.</translation>
 </context>
 <context>
     <name>VideoView</name>
+    <message>
+        <source>Camera picture</source>
+        <translation>Image de la caméra</translation>
+    </message>
+    <message>
+        <source>The live camera picture, with a box and a name around each face it sees.</source>
+        <translation>L&apos;image en direct de la caméra, avec un cadre et un nom autour de chaque visage vu.</translation>
+    </message>
     <message>
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
@@ -2783,8 +3229,20 @@ Revenez en arrière pour corriger, ou annulez.</translation>
         <translation>Du</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>au</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
     </message>
     <message>
         <source>Everyone</source>

@@ -36,7 +36,7 @@ class PinDialog(PadKeys, QDialog):
         cancel.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        self.forgot = QPushButton("Forgot the admin PIN?")  # the recovery code (kiosk.ui.first_run)
+        self.forgot = QPushButton(self.tr("Forgot the admin PIN?"))  # the recovery code (kiosk.ui.first_run)
         self.forgot.setMinimumHeight(60)
         self.forgot.clicked.connect(lambda: self.recover())
         self.forgot.setVisible(not self.setting_up and "admin" in roles and guard.pins.has_recovery_code())
@@ -111,7 +111,7 @@ class PinDialog(PadKeys, QDialog):
 
         self.recovery = RecoveryDialog(self.guard, self, audit=getattr(self.guard, "audit", None))
         if self.recovery.exec():
-            self._prompt("The admin PIN is reset. Enter the new admin PIN.")
+            self._prompt(self.tr("The admin PIN is reset. Enter the new admin PIN."))
         return self.recovery
 
     def submit(self, pin: str) -> None:

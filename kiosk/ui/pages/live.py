@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,14 +33,15 @@ from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.engine_text import face_label, render
+from kiosk.ui.pages.live_words import face_boxes, greeting, status_line, technical_rows
 from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
 from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
 from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
-from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView
+from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView, prompt_text
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.flow import FlowLayout
-from kiosk.ui.widgets.imaging import FaceBox
+from kiosk.ui.widgets.notice import Notice
 from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
 from kiosk.ui.widgets.video_view import VideoView
@@ -60,60 +61,6 @@ RECENT_FRAMES = 8  # frames kept to find the one a decision was made on, when a 
 # On a portrait screen the video is no taller than this share of its width (a 4:3 camera fills it),
 # centred, instead of a landscape picture floating in a tall black box.
 PORTRAIT_STAGE_RATIO = 0.75
-
-
-def face_boxes(tracked_faces) -> list[FaceBox]:
-    """LiveRecognizer's TrackedFace list as boxes: green once confirmed, blue while the vote is
-    still running, grey for unknown faces; names only (the similarity is for the Expert page)."""
-    boxes = []
-    for face in tracked_faces:
-        if face.user_id is None:
-            colour, title = theme.UNKNOWN, face_label(face.label)  # "Unknown", or "Please look at the camera"
-        elif face.confirmed:
-            colour, title = theme.SUCCESS, face.label
-        else:
-            colour, title = theme.PRIMARY, QCoreApplication.translate("LivePage", "{name}?").format(name=face.label)
-        # The mask marker: recognised through a masked template, or wearing a mask (gate label).
-        masked = face.masked_template or bool(face.match.probe_masked)
-        boxes.append(FaceBox(face.box, title, "", colour, masked and face.user_id is not None))
-    return boxes
-
-
-def greeting(hour: int) -> str:
-    """The screen's one greeting, by the time of day (the banner under it greets nobody again)."""
-    if 5 <= hour < 12:
-        return QCoreApplication.translate("LivePage", "Good morning")
-    if 12 <= hour < 18:
-        return QCoreApplication.translate("LivePage", "Good afternoon")
-    return QCoreApplication.translate("LivePage", "Good evening")
-
-
-class Notice(QFrame):
-    """A card over the video: what is wrong and what to do (camera lost, video ended...)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.button = QPushButton(self.tr("Retry now"), objectName="primary")
-        self.button.setMinimumWidth(220)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 28, 36, 28)
-        layout.setSpacing(14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setMaximumWidth(720)
-        self.hide()
-
-    def show_notice(self, title: str, body: str, button: str | None = None) -> None:
-        self.title.setText(title)
-        self.body.setText(body)
-        self.button.setVisible(button is not None)
-        if button:
-            self.button.setText(button)
-        self.show()
 
 
 class LivePage(QWidget):
@@ -319,7 +266,7 @@ class LivePage(QWidget):
         self.challenge_prompt.show_prompt(prompt)
         if prompt.key != self._spoken:
             self._spoken = prompt.key
-            self.speaker.say(prompt.text)
+            self.speaker.say(prompt_text(prompt))  # in the screens' language
         if prompt.state == USE_PIN:
             self._unknown_at = now
             self._unknown_face, self._unknown_frame = face.face, self._frame_of(result)
@@ -446,7 +393,8 @@ class LivePage(QWidget):
             log.exception("punch message for %s failed", checkin.employee_id)
         name = checkin.name or checkin.employee_id or self.tr("Unknown")
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return self.tr("{name} - Present - {time}").format(name=name, time=i18n.time_text(checkin.timestamp, True)), ""
+            at = i18n.time_text(checkin.timestamp, True)
+            return self.tr("{name} - Present - {time}").format(name=name, time=at), ""  # the header greets
         if checkin.outcome == COOLDOWN:
             return (self.tr("{name} - already checked in at {time}").format(
                 name=name, time=i18n.time_text(self._last_checkin(checkin))), self.tr("No need to check in again."))
@@ -530,30 +478,8 @@ class LivePage(QWidget):
         """The status line, in an employee's words: is the camera on, can faces be recognised."""
         if self.capture is not None:
             self.camera_fps = self.capture.fps
-        camera = {"live": self.tr("● Camera on"), "connecting": self.tr("○ Connecting to the camera…"),
-                  "lost": self.tr("✕ No camera"), "ended": self.tr("■ Video ended"),
-                  "stopped": self.tr("■ Camera stopped")}.get(self.camera_state, self.tr("○ Starting…"))
-        if self.model_error:
-            faces = self.tr("Face recognition unavailable: use your worker ID")
-        elif self.model:
-            faces = self.tr("Face recognition ready") if self.camera_state == "live" else ""
-        else:
-            faces = self.tr("Getting ready…")
-        self.status.setText("   ·   ".join(p for p in (camera, faces) if p))
+        self.status.setText(status_line(self.camera_state, self.model, self.model_error))
 
     def technical_status(self) -> list[tuple[str, str]]:
         """What the entrance no longer shows, for the HR area's Expert page: (what, value) rows."""
-        states = {"live": self.tr("live"), "connecting": self.tr("connecting"), "lost": self.tr("no camera"),
-                  "ended": self.tr("video ended"), "stopped": self.tr("stopped")}
-        rows = [(self.tr("Camera"), states.get(self.camera_state, self.tr("starting"))),
-                (self.tr("Video"), self.tr("{fps} frames a second").format(fps=i18n.number(self.camera_fps, 1))),
-                (self.tr("Recognition"),
-                 self.tr("{fps} frames a second").format(fps=i18n.number(self.recognition_fps, 1)))]
-        if self.model:
-            rows.append((self.tr("Face models"), self.model))
-        elif self.model_error:
-            rows.append((self.tr("Face models"), self.tr("not loaded: {reason} (`kiosk models` says what is needed)")
-                         .format(reason=self.model_error)))
-        else:
-            rows.append((self.tr("Face models"), self.tr("loading")))
-        return rows
+        return technical_rows(self.camera_state, self.camera_fps, self.recognition_fps, self.model, self.model_error)

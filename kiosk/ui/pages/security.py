@@ -23,7 +23,7 @@ class SecurityPage(QWidget):
         self.purge_button = QPushButton(self.tr("Purge now"))
         self.hr_pin.clicked.connect(lambda: self.change_pin("hr"))
         self.admin_pin.clicked.connect(lambda: self.change_pin("admin"))
-        self.recovery = QPushButton("New recovery code…")
+        self.recovery = QPushButton(self.tr("New recovery code…"))
         self.recovery.clicked.connect(lambda: self.new_recovery_code())
         self.purge_button.clicked.connect(lambda: self.purge())
         pins = FlowLayout()
@@ -86,7 +86,7 @@ class SecurityPage(QWidget):
 
         self.dialog = CodeDialog(new_recovery_code(self.service.settings, audit=self.service.audit_event), self.window())
         self.dialog.exec()
-        say(self.message, "✓ A new recovery code was made; the earlier one no longer works.")
+        say(self.message, self.tr("✓ A new recovery code was made; the earlier one no longer works."))
         return self.dialog
 
     def purge(self):

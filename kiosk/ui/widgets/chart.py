@@ -14,15 +14,16 @@ class BarChart(QWidget):
         self.title = title
         self.data: list[tuple[str, int]] = []
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName(title or "Chart")
-        self.setAccessibleDescription("No data yet")
+        self.setAccessibleName(title or self.tr("Chart"))
+        self.setAccessibleDescription(self.tr("No data yet"))
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, data: list[tuple[str, int]]) -> None:
         self.data = list(data)
         # what the bars show, for a screen reader (which cannot see them)
-        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in self.data) or "No data yet")
+        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in self.data)
+                                      or self.tr("No data yet"))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name

@@ -22,7 +22,7 @@ class LearnedMasksPanel(QWidget):
         self.title = QLabel(self.tr("Learned masks"), objectName="sectionTitle", wordWrap=True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
-        self.list.setAccessibleName("Learned masks")
+        self.list.setAccessibleName(self.tr("Learned masks"))
         self.list.setIconSize(QSize(72, 72))
         self.list.setMaximumHeight(120)
         self.list.setFlow(QListWidget.Flow.LeftToRight)

@@ -33,8 +33,8 @@ class VideoView(QWidget):
         super().__init__(parent)
         self.setObjectName("videoView")
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName("Camera picture")
-        self.setAccessibleDescription("The live camera picture, with a box and a name around each face it sees.")
+        self.setAccessibleName(self.tr("Camera picture"))
+        self.setAccessibleDescription(self.tr("The live camera picture, with a box and a name around each face it sees."))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
         self._image: QImage | None = None
