@@ -211,10 +211,10 @@ class Tour:
     # -- the entrance screen ----------------------------------------------------------------
     def live_no_camera(self, window) -> None:
         said = QCoreApplication.translate  # the capture thread's own words (kiosk.ui.capture), in the screen's language
+        source = said("CaptureThread", "camera {number}").format(number=0)
         window.live.on_capture_state(LOST, said("CaptureThread", "No picture from {source}. Retrying in {seconds} s "
-                                                                 "(attempt {attempt}).").format(
-            source=said("CaptureThread", "camera {number}").format(number=0), seconds=i18n.number(4),
-            attempt=i18n.number(3)))
+                                                "(attempt {attempt}).").format(source=source, seconds=i18n.number(4),
+                                                                               attempt=i18n.number(3)))
         self.visit("live_no_camera", window)
         window.live.on_capture_state(LIVE, "camera 0 live")
 
@@ -332,12 +332,8 @@ class Tour:
         self.visit("wizard_3_duplicate_check", wizard)
         wizard.next()
         if self.masks:  # long enough to show progress
-            wait_until(
-                self.app,
-                lambda: wizard.process.progress.maximum() > 1 and wizard.process.progress.value() >= 10,
-                timeout=120,
-                what="enrolling",
-            )
+            wait_until(self.app, lambda: wizard.process.progress.maximum() > 1 and wizard.process.progress.value() >= 10,
+                       timeout=120, what="enrolling")
         self.visit("wizard_4_processing", wizard)
         wait_until(self.app, lambda: wizard.currentPage() is wizard.summary and wizard.summary.preview_done,
                    timeout=180, what="the summary")
