@@ -11,10 +11,11 @@ Parameter kinds: `str` as is; `datetime` a time of day (HH:MM); `Duration` a len
 use it: `Message.count`); a `Message` inside a message (a sentence that names another)."""
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, SupportsIndex, cast
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class Message:
 
     @property
     def count(self) -> int:
-        return int(self.params[self.count_param]) if self.count_param else -1
+        if not self.count_param:
+            return -1
+        return operator.index(cast(SupportsIndex, self.params[self.count_param]))  # a whole number (numpy's too)
 
 
 # The English sentences: key -> template ({param} named as in Message.params).
