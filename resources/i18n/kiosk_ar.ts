@@ -1958,6 +1958,10 @@ Run `kiosk models` to see what is needed.</source>
         <translation>الموارد البشرية</translation>
     </message>
     <message>
+        <source>HR screens</source>
+        <translation>شاشات الموارد البشرية</translation>
+    </message>
+    <message>
         <source>Opens the HR and administrator screens; asks for a PIN.</source>
         <translation>يفتح شاشات الموارد البشرية والمسؤول؛ يطلب رمزًا.</translation>
     </message>

@@ -1886,6 +1886,10 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
         <translation>RH</translation>
     </message>
     <message>
+        <source>HR screens</source>
+        <translation>Écrans RH</translation>
+    </message>
+    <message>
         <source>Opens the HR and administrator screens; asks for a PIN.</source>
         <translation>Ouvre les écrans RH et administrateur ; demande un code.</translation>
     </message>

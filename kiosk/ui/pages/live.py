@@ -105,7 +105,7 @@ class LivePage(QWidget):
         self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
-        self.admin_button.setAccessibleName("HR screens")
+        self.admin_button.setAccessibleName(self.tr("HR screens"))
         self.admin_button.setAccessibleDescription(self.tr("Opens the HR and administrator screens; asks for a PIN."))
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -114,7 +114,7 @@ class LivePage(QWidget):
         header = QHBoxLayout()
         header.addLayout(titles, 1)
         header.addWidget(self.clock)
-        header.addSpacing(24)
+        # No extra spacing before the buttons: portrait 800 px at 150% text fits the language button too.
         self.language_button = self._language_button()
         header.addWidget(self.language_button)
         header.addWidget(self.admin_button)
@@ -193,7 +193,7 @@ class LivePage(QWidget):
         button.setText(i18n.current().upper())
         button.setToolTip(i18n.NATIVE_NAMES[i18n.current()])
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setMinimumSize(theme.touch(1.2), theme.touch())  # a 9 mm touch target at least
+        button.setMinimumSize(theme.touch(), theme.touch())  # a 9 mm touch target
         menu = QMenu(button)
         for code, name in i18n.NATIVE_NAMES.items():
             action = menu.addAction(name)
