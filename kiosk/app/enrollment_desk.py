@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kiosk.app.messages import Message, Number
 from kiosk.app.worker_id_change import refuse_taken
 from kiosk.enrollment.best_frame import FrameChoice, best_frame
 from kiosk.enrollment.templates import (
@@ -42,27 +43,28 @@ def masks_available() -> bool:
     return True
 
 
-def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, str]:
+def camera_guidance(pipeline, image: np.ndarray) -> tuple[bool, Message]:
     """What to tell the person in front of the camera, from the same checks check_photo uses
-    (one face, big enough, sharp, facing the camera, eyes open, no mask) plus 'centred'."""
+    (one face, big enough, sharp, facing the camera, eyes open, no mask) plus 'centred'; a
+    message the screen says in its language (kiosk.app.messages; `english()` for the CLI)."""
     image, faces, _ = detect_lit(pipeline, image, pad_retry=False)  # as check_photo: dark faces lifted
     if not faces:
-        return False, "No face found: stand in front of the camera"
+        return False, Message("guidance.no_face")
     if len(faces) > 1 and faces[1].width >= 0.35 * faces[0].width:
-        return False, "Only one person in the picture, please"
+        return False, Message("guidance.one_person")
     face = faces[0]
     graded = quality.assess(image, [face])
     h, w = image.shape[:2]
     cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
     if face.width < max(quality.MIN_FACE_PX, 0.18 * w):
-        return False, "Come closer to the camera"
+        return False, Message("guidance.closer")
     if abs(cx - w / 2) > 0.18 * w or abs(cy - h / 2) > 0.22 * h:
-        return False, "Centre your face in the picture"
+        return False, Message("guidance.centre")
     if graded.sharpness is not None and graded.sharpness < quality.SHARPNESS_MIN:
-        return False, f"Hold still: the picture is blurry (sharpness {graded.sharpness:.1f})"
+        return False, Message("guidance.blurry", {"sharpness": Number(graded.sharpness, 1)})
     if graded.problems:  # turned, eyes, mask, light: the same plain words as check_photo
-        return False, graded.problems[0][0].upper() + graded.problems[0][1:]
-    return True, "Good: tap “Take photo”"
+        return False, Message("guidance.problem", {"problem": graded.problems[0][0].upper() + graded.problems[0][1:]})
+    return True, Message("guidance.good")
 
 
 @dataclass
@@ -107,7 +109,7 @@ class EnrollmentDesk:
         takes the CheckedPhoto as it is."""
         return check_photo(self.pipeline, image, label)
 
-    def camera_guidance(self, image: np.ndarray) -> tuple[bool, str]:
+    def camera_guidance(self, image: np.ndarray) -> tuple[bool, Message]:
         return camera_guidance(self.pipeline, image)
 
     def best_frame(self, images: list[np.ndarray]) -> FrameChoice:

@@ -11,6 +11,7 @@ import numpy as np
 
 from kiosk.app.challenge_gate import ChallengeGate
 from kiosk.app.display import Display
+from kiosk.app.messages import Message, Number
 from kiosk.app.settings import Settings
 from kiosk.attendance.errors import explain
 from kiosk.gallery.learned import LearnedTemplates
@@ -49,6 +50,19 @@ class ScreenSupport:
     def self_check_summary(self: _Service) -> str:
         """One line on how well the gallery's people are told apart (`kiosk calibrate` has the rest)."""
         return selfcheck.check(self.matcher).summary()
+
+    def self_check_notice(self: _Service) -> Message:
+        """The same line as a message the screens say in their language (kiosk.app.messages)."""
+        site = selfcheck.check(self.matcher)
+        if site.people < 2:
+            return Message("selfcheck.too_few")
+        values = {"people": site.people, "photos": site.photos, "accepted": site.accepted_as_other,
+                  "risk": Number(100 * site.risk, 2), "unsure": site.unsure}
+        if not site.pairs:
+            return Message("selfcheck.summary", values)
+        pair = site.pairs[0]
+        return Message("selfcheck.summary_pairs", {**values, "name": pair.name, "other": pair.other_name,
+                                                   "score": Number(pair.score, 2)})
 
     def live_recognizer(self, **options) -> LiveRecognizer:
         """The camera's tracked, voted recognizer on this service (options: LiveRecognizer's)."""

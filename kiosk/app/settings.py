@@ -15,6 +15,8 @@ from kiosk.common.fsutil import atomic_write_text
 from kiosk.common.private import private_dir
 
 SETTINGS_FILE = "kiosk.toml"
+# The languages the screens are translated into (resources/i18n/kiosk_<code>.ts; docs/languages.md).
+LANGUAGES = ("en", "fr", "ar")
 CHALLENGE_POLICIES = ("off", "on_doubt", "always")  # liveness_challenge (kiosk.recognition.challenge)
 
 
@@ -70,6 +72,8 @@ class Settings:
     database_url: str = ""
     # The on-screen keyboard for text fields (kiosk.ui.keyboard): "auto" (on in --kiosk mode), "on", "off".
     on_screen_keyboard: str = "auto"
+    # The screens' language (kiosk.ui.i18n): one of LANGUAGES; "en" is the source text.
+    language: str = "en"
     # Time and attendance (kiosk.attendance.clock, .punches, .shifts). The site's IANA zone; empty:
     # this machine's zone. Every punch is stored as UTC plus the zone it was taken in.
     time_zone: str = ""
@@ -196,6 +200,7 @@ _ENV = {
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
+    "KIOSK_LANGUAGE": "language",
 }
 
 
@@ -221,9 +226,19 @@ def coerce_setting(name: str, raw: Any) -> object:
         if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
             raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
         return value
+    if name == "language":
+        return checked_language(raw)
     if name == "liveness_challenge" and str(raw) not in CHALLENGE_POLICIES:
         raise ValueError(f"liveness_challenge must be one of {', '.join(CHALLENGE_POLICIES)}, got {raw!r}")
     return str(raw)
+
+
+def checked_language(raw: object) -> str:
+    """A language code of LANGUAGES ("fr", "FR " and "fr_FR" are French); anything else is refused."""
+    code = str(raw).strip().replace("-", "_").split("_")[0].lower()
+    if code not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {raw!r}")
+    return code
 
 
 def _boolean(name: str, raw: object) -> bool:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
+from kiosk.app.messages import Duration, Message, english
 from kiosk.app.settings import Settings, coerce_setting
 from kiosk.attendance.clock import instant_at, utc_now
 from kiosk.attendance.daily import DayRecord
@@ -59,12 +60,6 @@ class WeekView:
     @property
     def total_minutes(self) -> int:
         return sum(d.worked_minutes for d in self.days)
-
-
-def hours_text(minutes: int) -> str:
-    """"8 h 35 min" (what the entrance and the week view say)."""
-    hours, rest = divmod(max(0, int(minutes)), 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
 
 
 class Timesheet:
@@ -181,42 +176,52 @@ class Timesheet:
     # -- what the entrance says --------------------------------------------------------------------
 
     def punch_message(self, checkin: CheckIn) -> tuple[str, str]:
-        """(title, subtitle) of the entrance's banner for one outcome: what was recorded, and
-        "on time" / "12 min late" after an IN, the day's hours after an OUT."""
+        """(title, subtitle) of the entrance's banner in English (punch_notice, rendered)."""
+        notice = self.punch_notice(checkin)
+        return (english(notice[0]), english(notice[1])) if notice else ("", "")
+
+    def punch_notice(self, checkin: CheckIn) -> tuple[Message, Message] | None:
+        """(title, subtitle) of the entrance's banner for one outcome, as messages the screen
+        translates (kiosk.app.messages): what was recorded, and "on time" / "12 min late" after an
+        IN, the day's hours after an OUT; None when there is nothing to say."""
         name = checkin.name or checkin.employee_id or ""
-        at = f"{checkin.timestamp:%H:%M}"
+        at = {"name": name, "time": checkin.timestamp}
         if checkin.outcome == CLOCK_BACK:
-            return ("This kiosk's clock is wrong",
-                    f"It is {hours_text(checkin.seconds_until_next // 60)} behind its last punch: punches "
-                    f"are paused. Please tell IT to set the clock.")
+            return (Message("punch.clock_wrong"),
+                    Message("punch.clock_wrong.detail", {"behind": Duration(checkin.seconds_until_next // 60)}))
         if checkin.outcome == COOLDOWN:
-            return f"{name} - already recorded", "No need to punch again."
+            return Message("punch.already_recorded", {"name": name}), Message("punch.already_recorded.detail")
         if checkin.outcome == INACTIVE:
-            return f"{name} - not active", "Please see HR."
+            return Message("punch.not_active", {"name": name}), Message("punch.not_active.detail")
         if checkin.outcome == QUEUED:
-            return f"{name} - recorded {at}", "Saved; it is added to the records shortly."
+            return Message("punch.queued", at), Message("punch.queued.detail")
         if checkin.outcome != CHECKED_IN:
-            return "", ""
+            return None
         direction = checkin.direction
         try:
             record = self.day_of(checkin.employee_id or "", checkin.timestamp) if checkin.employee_id else None
         except (ValueError, LookupError):  # the banner must not fail on a policy problem
             record = None
         if direction == BREAK_OUT:
-            return f"{name} - break started {at}", "Enjoy your break."
+            return Message("punch.break_started", at), Message("punch.break_started.detail")
         if direction == BREAK_IN:
-            return f"{name} - back from break {at}", "Welcome back."
+            return Message("punch.back_from_break", at), Message("punch.back_from_break.detail")
         if direction == OUT:
-            worked = hours_text(record.worked_minutes) + " today" if record else ""
-            early = f", {record.early_leave_minutes} min before the end of the shift" \
-                if record and record.early_leave_minutes else ""
-            return f"{name} - checked out {at}", (worked + early + ". Goodbye!").lstrip(". ")
+            if record is None:
+                detail = Message("punch.checked_out.goodbye")
+            elif record.early_leave_minutes:
+                detail = Message("punch.checked_out.worked_early", {"worked": Duration(record.worked_minutes),
+                                                                    "early": record.early_leave_minutes}, "early")
+            else:
+                detail = Message("punch.checked_out.worked", {"worked": Duration(record.worked_minutes)})
+            return Message("punch.checked_out", at), detail
         if record is not None and record.late_minutes:
-            return f"{name} - checked in {at}", f"{record.late_minutes} min late today."
+            return Message("punch.checked_in", at), Message("punch.checked_in.late", {"late": record.late_minutes},
+                                                             "late")
         if record is not None and ("day_off" in record.flags or "holiday" in record.flags
                                    or "worked_off_day" in record.flags):
-            return f"{name} - checked in {at}", "On a day off."
-        return f"{name} - checked in {at}", "On time."  # the screen's own greeting says hello
+            return Message("punch.checked_in", at), Message("punch.checked_in.day_off")
+        return Message("punch.checked_in", at), Message("punch.checked_in.on_time")  # the screen greets
 
     def my_week(self, user_id: str, pin: str, today: date | None = None) -> WeekView:
         """A person's own week (Monday..Sunday), after their check-in PIN (same lockout as the

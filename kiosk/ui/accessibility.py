@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,7 +38,8 @@ from kiosk.ui.layout_audit import describe
 INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar, QAbstractSlider)
 # A widget inside one of these is a part of it (a spin box's line edit, a combo box's list).
 COMPOUND = (QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTabBar)
-SYMBOLS = {"⌫": "Delete the last character", "✕": "Close", "×": "Close", "…": "More", "+": "Add", "-": "Remove"}
+SYMBOLS = {"⌫": QT_TRANSLATE_NOOP("Accessibility", "Delete the last character"), "✕": QT_TRANSLATE_NOOP("Accessibility", "Close"), "×": QT_TRANSLATE_NOOP("Accessibility", "Close"),
+           "…": QT_TRANSLATE_NOOP("Accessibility", "More"), "+": QT_TRANSLATE_NOOP("Accessibility", "Add"), "-": QT_TRANSLATE_NOOP("Accessibility", "Remove")}
 TITLES = ("dialogTitle", "pageTitle", "sectionTitle", "liveTitle")
 WORD = re.compile(r"\w", re.UNICODE)
 GRAPHIC = "accessibleGraphic"  # property: a drawing widget that needs a name (video, chart, keypad)
@@ -133,10 +134,11 @@ def derive_name(widget: QWidget) -> str:
         return ""
     if isinstance(widget, QAbstractButton):
         text = _strip(widget.text())
-        return widget.toolTip() or SYMBOLS.get(text, "")
+        return widget.toolTip() or (QCoreApplication.translate("Accessibility", SYMBOLS[text]) if text in SYMBOLS else "")
     if isinstance(widget, QAbstractItemView):
         title = _context_title(widget)
-        return f"{title} table" if title else "Table"
+        return (QCoreApplication.translate("Accessibility", "{title} table").format(title=title) if title
+                else QCoreApplication.translate("Accessibility", "Table"))
     return widget.toolTip()
 
 

@@ -41,7 +41,7 @@ def create_application(settings, kiosk_mode: bool):
     has to be chosen before the application exists: kiosk.ui.keyboard)."""
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui import accessibility, keyboard, screen_fit, theme
+    from kiosk.ui import accessibility, i18n, keyboard, screen_fit, theme
 
     choice = keyboard.prepare(settings.on_screen_keyboard, kiosk_mode)
     if kiosk_mode or settings.on_screen_keyboard != "auto":
@@ -49,6 +49,7 @@ def create_application(settings, kiosk_mode: bool):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     theme.apply(app, settings)  # high contrast, text size (kiosk.app.display)
+    i18n.install(app, settings.language)  # the translator, QLocale and the layout direction
     screen_fit.install(app)
     accessibility.install(app)
     keyboard.install(app)

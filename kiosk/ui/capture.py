@@ -16,8 +16,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from kiosk.ui.i18n import number
 from kiosk.ui.worker import Mailbox
 
 BACKOFF_S = (1.0, 2.0, 4.0, 8.0)
@@ -57,10 +58,10 @@ class Source:
 
     def describe(self) -> str:
         if self.device is not None:
-            return f"camera {self.device}"
+            return QCoreApplication.translate("CaptureThread", "camera {number}").format(number=self.device)
         if self.is_stream:
-            return f"stream {self.raw}"
-        return f"video {Path(self.raw).name}"
+            return QCoreApplication.translate("CaptureThread", "stream {address}").format(address=self.raw)
+        return QCoreApplication.translate("CaptureThread", "video {name}").format(name=Path(self.raw).name)
 
     def open(self) -> cv2.VideoCapture | None:
         """An opened capture, or None. DirectShow on Windows: MSMF takes seconds to open."""
@@ -132,13 +133,17 @@ class CaptureThread(QThread):
     def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            self._set_state(CONNECTING, f"Connecting to {self.source.describe()}…")
+            self._set_state(CONNECTING, self.tr("Connecting to {source}…").format(source=self.source.describe()))
             cap = self.source.open()
             if cap is None:
                 delay = self.backoff[min(failures, len(self.backoff) - 1)]
                 failures += 1
-                self._set_state(LOST, f"No picture from {self.source.describe()}. "
-                                      f"Retrying in {delay:.0f} s (attempt {failures}).")
+                self._set_state(
+                    LOST,
+                    self.tr("No picture from {source}. Retrying in {seconds} s (attempt {attempt}).").format(
+                        source=self.source.describe(), seconds=number(round(delay)), attempt=number(failures)
+                    ),
+                )
                 self.retry_in.emit(int(round(delay)))
                 if not self._sleep(delay):
                     break
@@ -149,18 +154,18 @@ class CaptureThread(QThread):
             if outcome == ENDED:
                 if self.loop and not self._stop.is_set():
                     continue
-                self._set_state(ENDED, f"The video {Path(self.source.raw).name} has ended.")
+                self._set_state(ENDED, self.tr("The video {name} has ended.").format(name=Path(self.source.raw).name))
                 # Stay alive (idle) so Retry can play it again.
                 while not self._stop.is_set() and not self._wake.wait(0.5):
                     pass
                 self._wake.clear()
-        self._set_state(STOPPED, "Camera stopped.")
+        self._set_state(STOPPED, self.tr("Camera stopped."))
 
     def _read_all(self, cap: cv2.VideoCapture) -> str:
         """Read until the source ends (ENDED), fails (LOST) or we are stopped."""
         file_fps = cap.get(cv2.CAP_PROP_FPS) if self.source.is_file else 0.0
         period = 1.0 / file_fps if file_fps and 1.0 <= file_fps <= 240.0 else (1 / 25 if self.source.is_file else 0.0)
-        self._set_state(LIVE, f"{self.source.describe()} live")
+        self._set_state(LIVE, self.tr("{source} live").format(source=self.source.describe()))
         start = time.monotonic()
         played = 0
         bad_reads = 0
@@ -172,7 +177,7 @@ class CaptureThread(QThread):
                     return ENDED if played else LOST
                 bad_reads += 1
                 if bad_reads >= MAX_FAILED_READS:
-                    self._set_state(LOST, f"Lost {self.source.describe()}; reconnecting…")
+                    self._set_state(LOST, self.tr("Lost {source}; reconnecting…").format(source=self.source.describe()))
                     return LOST
                 time.sleep(0.05)
                 continue

@@ -8,7 +8,7 @@ RecoveryDialog resets a forgotten admin PIN with that code (from the PIN prompt)
 next code the same way; CodeDialog shows a new code the administrator asked for (Security page)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,10 +33,11 @@ from kiosk.app.first_run import (
     time_zones,
 )
 from kiosk.app.types import Actor
+from kiosk.ui.engine_text import pin_refusal
 from kiosk.ui.pin import ROLE_ADMIN
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
-SETUP_TITLE = "Kiosk - first-run set-up"
+SETUP_TITLE = QT_TRANSLATE_NOOP("FirstRunDialog", "Kiosk - first-run set-up")
 
 
 def _sentence(text: str) -> str:
@@ -56,17 +57,17 @@ class CodePage(QWidget):
 
     def __init__(self, done_text: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel("Your recovery code", objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter,
+        self.title = QLabel(self.tr("Your recovery code"), objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter,
                             wordWrap=True)
-        self.text = QLabel("It resets the admin PIN if it is ever forgotten, here (\"Forgot the admin PIN?\") or "
-                           "with `kiosk reset-admin-pin`. It is shown this once and works once: write it down "
-                           "and keep it away from the kiosk.", objectName="muted", wordWrap=True,
+        self.text = QLabel(self.tr("It resets the admin PIN if it is ever forgotten, here (\"Forgot the admin PIN?\") "
+                                   "or with `kiosk reset-admin-pin`. It is shown this once and works once: write it "
+                                   "down and keep it away from the kiosk."), objectName="muted", wordWrap=True,
                            alignment=Qt.AlignmentFlag.AlignCenter)
         self.code = QLabel("", objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter,
                            textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setStyleSheet("font-family: monospace; letter-spacing: 2px;")  # the theme's title size
-        self.code.setAccessibleName("Recovery code")
-        self.written = QCheckBox("I have written the recovery code down")
+        self.code.setAccessibleName(self.tr("Recovery code"))
+        self.written = QCheckBox(self.tr("I have written the recovery code down"))
         self.done = QPushButton(done_text, objectName="primary")
         self.done.setMinimumHeight(60)
         self.done.setEnabled(False)
@@ -101,8 +102,8 @@ class PinTwice(QWidget):
         self.prompt()
 
     def prompt(self, message: str = "", error: bool = False) -> None:
-        self.title.setText(self.title_text if not self._first else "Repeat the new admin PIN")
-        _show(self.message, message or (self.text if not self._first else "Type the same PIN again."), error)
+        self.title.setText(self.title_text if not self._first else self.tr("Repeat the new admin PIN"))
+        _show(self.message, message or (self.text if not self._first else self.tr("Type the same PIN again.")), error)
         self.pad.clear()
 
     def restart(self, message: str = "") -> None:
@@ -119,7 +120,7 @@ class PinTwice(QWidget):
             self.prompt()
             return
         if pin != self._first:
-            self.restart("The two PINs differ. Start again.")
+            self.restart(self.tr("The two PINs differ. Start again."))
             return
         self._first = ""
         self.pad.clear()
@@ -134,19 +135,19 @@ class FirstRunDialog(PadKeys, QDialog):
 
     def __init__(self, service, parent: QWidget | None = None, kiosk_mode: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(SETUP_TITLE)
+        self.setWindowTitle(self.tr(SETUP_TITLE))
         self.setModal(True)
         self.service, self.kiosk_mode = service, kiosk_mode
         self.pin = ""
         self.recovery_code = ""  # for the tests; gone with the dialog
         self.stack = QStackedWidget()
-        self.pin_page = PinTwice("Welcome: choose the administrator's PIN",
-                                 "This kiosk is new. Its administrator chooses a PIN of 4-8 digits: it opens "
-                                 "everything (employees, settings, the audit trail, leaving kiosk mode). HR gets "
-                                 "its own PIN later, on the Security page.", self._pin_chosen)
+        self.pin_page = PinTwice(self.tr("Welcome: choose the administrator's PIN"),
+                                 self.tr("This kiosk is new. Its administrator chooses a PIN of 4-8 digits: it opens "
+                                         "everything (employees, settings, the audit trail, leaving kiosk mode). HR "
+                                         "gets its own PIN later, on the Security page."), self._pin_chosen)
         self.stack.addWidget(self.pin_page)
         self.stack.addWidget(self._settings_page())
-        self.code_page = CodePage("Finish: open the kiosk")
+        self.code_page = CodePage(self.tr("Finish: open the kiosk"))
         self.code_page.done.clicked.connect(self.accept)
         self.stack.addWidget(self.code_page)
         layout = QVBoxLayout(self)
@@ -158,8 +159,9 @@ class FirstRunDialog(PadKeys, QDialog):
     def _settings_page(self) -> QWidget:
         page = QWidget()
         initial = InitialSettings.of(self.service.settings)
-        title = QLabel("This kiosk", objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        text = QLabel("Checked, then saved together with the admin PIN. Each can be changed later in kiosk.toml.",
+        title = QLabel(self.tr("This kiosk"), objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(self.tr("Checked, then saved together with the admin PIN. Each can be changed later in "
+                              "kiosk.toml."),
                       objectName="muted", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.kiosk_id = QLineEdit(initial.kiosk_id)
         self.time_zone = QComboBox(editable=True)
@@ -170,8 +172,8 @@ class FirstRunDialog(PadKeys, QDialog):
                                                                                          "camera")}
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
-        rows = (("Kiosk name", self.kiosk_id, "kiosk_id"), ("Time zone", self.time_zone, "time_zone"),
-                ("Camera (0 = the first)", self.camera, "camera"))
+        rows = ((self.tr("Kiosk name"), self.kiosk_id, "kiosk_id"), (self.tr("Time zone"), self.time_zone, "time_zone"),
+                (self.tr("Camera (0 = the first)"), self.camera, "camera"))
         for row, (label, field, name) in enumerate(rows):
             field.setAccessibleName(label)
             grid.addWidget(QLabel(label), 2 * row, 0)
@@ -180,7 +182,7 @@ class FirstRunDialog(PadKeys, QDialog):
             self.errors[name].hide()
         self.save_message = QLabel("", objectName="error", wordWrap=True)
         self.save_message.hide()
-        back, self.save = QPushButton("Back"), QPushButton("Save", objectName="primary")
+        back, self.save = QPushButton(self.tr("Back")), QPushButton(self.tr("Save"), objectName="primary")
         for button in (back, self.save):
             button.setMinimumHeight(60)
         back.clicked.connect(self._back)
@@ -230,7 +232,7 @@ class FirstRunDialog(PadKeys, QDialog):
             self.recovery_code = complete_setup(self.service.settings, self.pin, initial,
                                                 audit=self.service.audit_event)
         except (ValueError, OSError) as exc:
-            self.save_message.setText(f"Not saved: {exc}")
+            self.save_message.setText(self.tr("Not saved: {reason}").format(reason=exc))
             self.save_message.show()
             return False
         self.pin = ""
@@ -254,19 +256,19 @@ class RecoveryDialog(PadKeys, QDialog):
 
     def __init__(self, guard, parent: QWidget | None = None, audit=None):
         super().__init__(parent)
-        self.setWindowTitle("Reset the admin PIN")
+        self.setWindowTitle(self.tr("Reset the admin PIN"))
         self.setModal(True)
         self.guard, self.audit = guard, audit
         self.next_code = ""
         self.stack = QStackedWidget()
         entry = QWidget()
-        title = QLabel("Reset the admin PIN", objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel("Type the recovery code shown when the kiosk was set up (or the admin PIN was "
-                              "last reset).", objectName="muted", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Reset the admin PIN"), objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(self.tr("Type the recovery code shown when the kiosk was set up (or the admin PIN "
+                                      "was last reset)."), objectName="muted", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.code = QLineEdit(placeholderText="XXXXX-XXXXX-XXXXX-XXXXX")
-        self.code.setAccessibleName("Recovery code")
+        self.code.setAccessibleName(self.tr("Recovery code"))
         self.code.returnPressed.connect(self.take_code)
-        cancel, go_on = QPushButton("Cancel"), QPushButton("Next", objectName="primary")
+        cancel, go_on = QPushButton(self.tr("Cancel")), QPushButton(self.tr("Next"), objectName="primary")
         for button in (cancel, go_on):
             button.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
@@ -282,10 +284,10 @@ class RecoveryDialog(PadKeys, QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.stack.addWidget(entry)
-        self.pin_page = PinTwice("Choose the new admin PIN", "4-8 digits.", self._reset)
+        self.pin_page = PinTwice(self.tr("Choose the new admin PIN"), self.tr("4-8 digits."), self._reset)
         self.stack.addWidget(self.pin_page)
-        self.code_page = CodePage("Done")
-        self.code_page.title.setText("The admin PIN is reset: your new recovery code")
+        self.code_page = CodePage(self.tr("Done"))
+        self.code_page.title.setText(self.tr("The admin PIN is reset: your new recovery code"))
         self.code_page.done.clicked.connect(self.accept)
         self.stack.addWidget(self.code_page)
         outer = QVBoxLayout(self)
@@ -314,7 +316,7 @@ class RecoveryDialog(PadKeys, QDialog):
             return
         if not result.ok:  # a wrong code: counted towards the lockout, asked again
             self.code.clear()
-            _show(self.message, result.message, error=True)
+            _show(self.message, pin_refusal(result), error=True)
             self.stack.setCurrentIndex(self.CODE_ENTRY)
             self.code.setFocus()
             return
@@ -333,10 +335,10 @@ class CodeDialog(QDialog):
 
     def __init__(self, code: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New recovery code")
+        self.setWindowTitle(self.tr("New recovery code"))
         self.setModal(True)
-        self.page = CodePage("Done")
-        self.page.title.setText("New recovery code: the earlier one no longer works")
+        self.page = CodePage(self.tr("Done"))
+        self.page.title.setText(self.tr("New recovery code: the earlier one no longer works"))
         self.page.show_code(code)
         self.page.done.clicked.connect(self.accept)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app.types import PIN_CHANGE, ROLE_SYSTEM, SIGN_OUT, Actor
@@ -21,7 +21,7 @@ from kiosk.ui.widgets.store_status import StoreStatusLabel
 
 log = logging.getLogger(__name__)
 
-HR_DESK = "HR desk"
+HR_DESK = "HR desk"  # the audit trail's word for this window (the screen says it translated)
 DESK_IDLE_MS = 10 * 60 * 1000  # an unattended desk signs out by itself
 AUDIT_EVERY_MS = 24 * 3600 * 1000
 
@@ -30,7 +30,7 @@ class HrWindow(QMainWindow):
     def __init__(self, service, camera: str | None = None, *, pin_guard=None, idle_ms: int = DESK_IDLE_MS):
         super().__init__()
 
-        self.setWindowTitle(f"Kiosk - {HR_DESK}")
+        self.setWindowTitle(self.tr("Kiosk - HR desk"))
         self.service = service
         service.actor = Actor(ROLE_SYSTEM, "hr-desk")  # until someone signs in with a PIN
         self.pin_guard = pin_guard or PinGuard(service.settings)
@@ -48,7 +48,7 @@ class HrWindow(QMainWindow):
         self.models_error = ""
 
         # The header says where this is and which data it works on.
-        title = QLabel(HR_DESK, objectName="liveTitle")
+        title = QLabel(self.tr("HR desk"), objectName="liveTitle")
         self.where = ElidedLabel(self._describe_store(), objectName="liveHint", mode=Qt.TextElideMode.ElideMiddle)
         self.store_status = StoreStatusLabel(service)
         self.signed_in = QLabel("", objectName="muted")
@@ -67,9 +67,9 @@ class HrWindow(QMainWindow):
         self.sign_in_page = QWidget()
         page = QVBoxLayout(self.sign_in_page)
         page.addStretch(1)
-        self.prompt = QLabel("Sign in with the HR or admin PIN to see employees and attendance.",
+        self.prompt = QLabel(self.tr("Sign in with the HR or admin PIN to see employees and attendance."),
                              objectName="pageSubtitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.sign_in_button = QPushButton("Sign in", objectName="primary")
+        self.sign_in_button = QPushButton(self.tr("Sign in"), objectName="primary")
         self.sign_in_button.setIcon(theme.icon("lock"))
         self.sign_in_button.setProperty("touch", "large")
         self.sign_in_button.setMinimumWidth(260)
@@ -99,8 +99,8 @@ class HrWindow(QMainWindow):
         site = getattr(self.service, "site", None)
         where = getattr(site, "describe", None)
         if callable(where):
-            return f"Site database {where()}"
-        return f"Data folder {self.service.settings.data_dir}"
+            return self.tr("Site database {where}").format(where=where())
+        return self.tr("Data folder {folder}").format(folder=self.service.settings.data_dir)
 
     def start(self) -> None:
         if self.capture is not None:
@@ -125,8 +125,9 @@ class HrWindow(QMainWindow):
         except Exception as exc:  # missing weights: said on screen, the rest of HR still works
             log.exception("face models could not be loaded")
             self.models_error = f"{type(exc).__name__}: {exc}"
-            self.problem.setText("Face models are missing or broken: enrolling and expert recognition "
-                                 f"will not work here.\n{self.models_error}\nRun `kiosk models` to see what is needed.")
+            self.problem.setText(self.tr("Face models are missing or broken: enrolling and expert recognition "
+                                         "will not work here.\n{error}\nRun `kiosk models` to see what is needed.")
+                                 .format(error=self.models_error))
             self.problem.show()
 
     # -- signing in and out ---------------------------------------------------------------------
@@ -144,13 +145,15 @@ class HrWindow(QMainWindow):
         if self.admin is None:
             from kiosk.ui.pages.admin import AdminPage
 
-            self.admin = AdminPage(self.service, self.hub, self, guard=self.pin_guard, back_text="Sign out")
+            self.admin = AdminPage(
+                self.service, self.hub, self, guard=self.pin_guard, back_text=QT_TRANSLATE_NOOP("AdminPage", "Sign out")
+            )
             self.admin.back_button.setIcon(theme.icon("lock"))
             self.admin.back_requested.connect(self.sign_out)
             self.stack.addWidget(self.admin)
         sign_in(self.service, role, where=HR_DESK)
         self.role = role
-        self.signed_in.setText("Signed in: " + ("administrator" if role == "admin" else "HR"))
+        self.signed_in.setText(self.tr("Signed in: administrator") if role == "admin" else self.tr("Signed in: HR"))
         self.admin.set_role(role)
         self.admin.refresh()
         self.stack.setCurrentWidget(self.admin)

@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, service, camera: str, *, loop: bool = False, backoff=BACKOFF_S,
                  pin_guard=None, kiosk_mode: bool = False):
         super().__init__()
-        self.setWindowTitle("Kiosk - attendance")
+        self.setWindowTitle(self.tr("Kiosk - attendance"))
         self.service = service
         self.mailbox = Mailbox()
         self.capture = CaptureThread(camera, self.mailbox, loop=loop, backoff=backoff, parent=self)
@@ -67,13 +67,23 @@ class MainWindow(QMainWindow):
         if self.pin_guard.on_change is None:
             self.pin_guard.on_change = lambda role: service.audit_event(PIN_CHANGE, role=role)
         self.pin_guard.audit = self.pin_guard.audit or service.audit_event
-        self.live = LivePage(service)
-        self.live.capture = self.capture
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.live)
+        self.live = None
+        self._build_live()
         self.admin = None  # built on first use: HR screens cost nothing on the entrance screen
         self.setCentralWidget(self.stack)
 
+        self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
+        self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
+        self._purge.timeout.connect(self.check_audit)  # the audit chain walked daily too
+
+        fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
+
+    def _build_live(self) -> None:
+        """The entrance page, wired to the threads (again after a change of language)."""
+        self.live = LivePage(self.service)
+        self.live.capture = self.capture
+        self.stack.insertWidget(0, self.live)
         self.hub.frame.connect(self.live.on_frame)
         self.capture.state_changed.connect(self.live.on_capture_state)
         self.live.retry_requested.connect(self.capture.retry_now)
@@ -81,12 +91,34 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self.live.on_models_failed)
         self.worker.result.connect(self.live.on_result)
         self.live.admin_requested.connect(self.request_admin)
+        self.live.language_requested.connect(self.set_language)
 
-        self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
-        self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
-        self._purge.timeout.connect(self.check_audit)  # the audit chain walked daily too
+    def set_language(self, code: str) -> None:
+        """Show the screens in another language (kiosk.ui.i18n): the translator, the locale and
+        the layout direction change, then the pages are built again in it (a clean rebuild rather
+        than retranslating every widget in place: nothing can be left in the old language). The
+        threads, the models and the camera keep running; the site's language (settings.language)
+        is not changed: the next start is in it again."""
+        from PySide6.QtWidgets import QApplication
 
-        fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
+        from kiosk.ui import i18n
+
+        i18n.install(QApplication.instance(), code)
+        self.setWindowTitle(self.tr("Kiosk - attendance"))
+        old = self.live
+        for signal, slot in ((self.hub.frame, old.on_frame), (self.capture.state_changed, old.on_capture_state),
+                             (self.worker.ready, old.on_models_ready), (self.worker.failed, old.on_models_failed),
+                             (self.worker.result, old.on_result)):
+            signal.disconnect(slot)
+        self._build_live()
+        self.live.carry_state(old)
+        self.stack.setCurrentWidget(self.live)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if self.admin is not None:  # built again, in the new language, on the next PIN
+            self.stack.removeWidget(self.admin)
+            self.admin.deleteLater()
+            self.admin = None
 
     def start(self) -> None:
         self.capture.start()
@@ -101,7 +133,7 @@ class MainWindow(QMainWindow):
         ran 2x slower here, with multi-second stalls (measured: embed 52 ms when loaded on the
         main thread vs 100 ms and a 5.6 s first call when loaded on a helper thread). The
         cost is a ~3 s pause at start-up, before anyone can use the screen."""
-        self.live.video.placeholder = "Loading face models…"
+        self.live.video.placeholder = self.tr("Loading face models…")
         self.live.video.repaint()
         try:
             self.service.pipeline  # noqa: B018 - load now
@@ -110,7 +142,7 @@ class MainWindow(QMainWindow):
             log.exception("face models could not be loaded")
             self.live.on_models_failed(f"{type(exc).__name__}: {exc}")
             return
-        self.live.video.placeholder = "Starting camera…"
+        self.live.video.placeholder = self.tr("Starting camera…")
         self.worker.start()
         QTimer.singleShot(5000, self.run_purge)  # once at start, then daily
         self._purge.start()

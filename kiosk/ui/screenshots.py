@@ -9,6 +9,9 @@ kiosk.ui.tour. Every stop is also audited (kiosk.ui.layout_audit): `--audit FILE
 findings as JSON, which is what the layout tests (tests/ui/test_layout.py) read. Nothing is
 written to the repository except the PNG files.
 
+`--language fr` walks the screens in that language (kiosk.ui.i18n) into docs/screenshots/<language>/
+at 1280x800 (each language's README set).
+
 `--here` runs the walk on the current display (DISPLAY) instead: that is the child process each
 size runs in (Qt cannot move a process to another screen size)."""
 from __future__ import annotations
@@ -75,17 +78,18 @@ def save_png(image, path: Path) -> int:
 
 
 def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, audit_file: Path | None,
-             masks: bool, suffix: str = "") -> int:
+             masks: bool, suffix: str = "", language: str = "en") -> int:
     """Walk every screen on this display: screenshots of `shots` (all when None) into `out`, the
     audit of every stop into `audit_file`."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.service import KioskService
     from kiosk.app.settings import load_settings
-    from kiosk.ui import accessibility, screen_fit, theme, tour
+    from kiosk.ui import accessibility, i18n, screen_fit, theme, tour
     from kiosk.ui.layout_audit import audit
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, language)
     service = KioskService(load_settings(data_dir, liveness=False))  # photos held up: liveness would refuse them
     theme.apply(app, service.settings)  # the look kiosk.toml asks for (high contrast, text size)
     screen_fit.install(app)
@@ -116,7 +120,7 @@ def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, au
 
 def run_size(size: tuple[int, int], data_dir: Path, *, out: Path | None, shots: tuple[str, ...] | None,
              audit_file: Path | None, masks: bool, dpi: int | None = None, look: dict | None = None,
-             suffix: str = "") -> subprocess.CompletedProcess:
+             suffix: str = "", language: str = "en") -> subprocess.CompletedProcess:
     """The walk in a child process on its own Xvfb of `size` (a copy of `data_dir`: the walk
     enrolls and records); `look`: display settings for it (kiosk.app.display: high_contrast,
     text_scale), written to the copy's kiosk.toml as the accessibility page would; `suffix`
@@ -135,7 +139,7 @@ def run_size(size: tuple[int, int], data_dir: Path, *, out: Path | None, shots: 
             for name, value in check_display_settings(look).items():
                 setattr(settings, name, value)
             settings.save()
-        command = [sys.executable, "-m", "kiosk.ui.screenshots", "--here", "--data", str(data)]
+        command = [sys.executable, "-m", "kiosk.ui.screenshots", "--here", "--data", str(data), "--language", language]
         if suffix:
             command += ["--suffix", suffix]
         if out is not None:
@@ -164,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast", action="store_true", help="enroll without synthetic masks (tests)")
     parser.add_argument("--no-shots", action="store_true", help="audit only")
     parser.add_argument("--here", action="store_true", help="walk on the current display (the per-size child)")
+    parser.add_argument("--language", default="en", help="the screens' language (default en); other than en: "
+                                                         "1280x800 into docs/screenshots/<language>/")
     parser.add_argument("--high-contrast", action="store_true", help="in the high-contrast theme")
     parser.add_argument("--text-scale", type=float, help="text size, 1.0 to 1.5 of normal")
     parser.add_argument("--suffix", default="", help="added to every screenshot's name (e.g. _high_contrast)")
@@ -175,12 +181,14 @@ def main(argv: list[str] | None = None) -> int:
         out = None if args.no_shots else args.out
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
-        return run_here(args.data, out, shots, args.audit, masks=not args.fast, suffix=args.suffix)
+        return run_here(args.data, out, shots, args.audit, masks=not args.fast, suffix=args.suffix,
+                        language=args.language)
     look = {k: v for k, v in (("high_contrast", args.high_contrast or None), ("text_scale", args.text_scale)) if v}
 
     from kiosk.ui import demo_data
 
-    sizes = args.size or list(SCREENS)
+    translated = args.language != "en"
+    sizes = args.size or ([README_SIZE] if translated else list(SCREENS))
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         data = args.data
         if data is None:
@@ -189,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             demo_data.build(data, masks=not args.fast)
         status = 0
         for size in sizes:
-            out = None if args.no_shots else (args.out or OUT) / size_name(size)
+            out = None if args.no_shots else (args.out or OUT) / (args.language if translated else size_name(size))
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
                 for old in out.glob(f"*{args.suffix}.png") if not look else ():  # a look adds to the set
@@ -199,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
                 report = args.audit.with_name(f"{args.audit.stem}_{size_name(size)}{args.audit.suffix}")
             wanted = None if args.shots == "all" else shots or (README_SHOTS if size == README_SIZE else OTHER_SHOTS)
             done = run_size(size, data, out=out, shots=wanted, audit_file=report, masks=not args.fast,
-                            look=look, suffix=args.suffix)
+                            look=look, suffix=args.suffix, language=args.language)
             print(f"{size_name(size)}: exit {done.returncode}", flush=True)
             sys.stdout.write(done.stdout)
             if done.returncode:

@@ -18,17 +18,19 @@ from typing import Callable
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
+from kiosk.ui import i18n
 from kiosk.ui.capture import LIVE, LOST, Frame
 from kiosk.ui.demo_data import FACES, IDENTITIES, PIN, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.common import select_row
 from kiosk.ui.pin import PinGuard
 from kiosk.ui.screen_fit import present
 from kiosk.ui.worker import LiveResult
@@ -208,7 +210,11 @@ class Tour:
 
     # -- the entrance screen ----------------------------------------------------------------
     def live_no_camera(self, window) -> None:
-        window.live.on_capture_state(LOST, "No picture from camera 0. Retrying in 4 s (attempt 3).")
+        said = QCoreApplication.translate  # the capture thread's own words (kiosk.ui.capture), in the screen's language
+        source = said("CaptureThread", "camera {number}").format(number=0)
+        window.live.on_capture_state(LOST, said("CaptureThread", "No picture from {source}. Retrying in {seconds} s "
+                                                "(attempt {attempt}).").format(source=source, seconds=i18n.number(4),
+                                                                               attempt=i18n.number(3)))
         self.visit("live_no_camera", window)
         window.live.on_capture_state(LIVE, "camera 0 live")
 
@@ -376,7 +382,7 @@ class Tour:
             attendance.events.setChecked(True)
         monthly = admin.open("monthly")
         if monthly.table.rowCount():
-            monthly.table.selectRow(0)  # a person's days under the month
+            select_row(monthly.table, 0)  # a person's days under the month
         self.visit(names["monthly"], window)
         admin.open("stats")
         self.visit(names["stats"], window)
@@ -424,7 +430,7 @@ class Tour:
         add = attendance.open_add_punch()
         self.visit("hr_add_punch_dialog", add)
         add.reject()
-        attendance.table.selectRow(0)
+        select_row(attendance.table, 0)
         void = attendance.open_void_punch()
         self.visit("hr_void_punch_dialog", void)
         void.reject()
@@ -455,7 +461,8 @@ class Tour:
             security.change_pin("hr")
 
         admin.open("expert")
-        picker = QFileDialog(window, "Open an image", str(FACES), "Images (*.jpg *.jpeg *.png)")
+        picker = QFileDialog(window, QCoreApplication.translate("ExpertPage", "Open an image"), str(FACES),
+                             QCoreApplication.translate("ExpertPage", "Images") + " (*.jpg *.jpeg *.png)")
         picker.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         picker.open()
         self.visit("hr_open_image_dialog", picker)

@@ -103,3 +103,12 @@ def make_video(path: Path, photos: list[Path], seconds_each: float = 1.0, fps: i
             writer.write(frame)
     writer.release()
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The screens in English, as a kiosk with the default settings starts (kiosk.ui.app installs the
+    settings' language): the English translator gives the %n sentences their plural forms."""
+    from kiosk.ui import i18n
+
+    i18n.install(qapp, "en")

@@ -185,13 +185,14 @@ def test_camera_photo_and_guidance(qtbot, make_service, faces_dir):
     import numpy as np
 
     from kiosk.app.enrollment_desk import camera_guidance
+    from kiosk.app.messages import english
     from kiosk.ui.capture import Frame
 
     service = make_service()
     good = letterbox(load_image(photo(ENROLL_PHOTOS[0])))
     assert camera_guidance(service.pipeline, good)[0]
-    ok, text = camera_guidance(service.pipeline, np.full((480, 640, 3), 90, np.uint8))
-    assert not ok and "No face" in text
+    ok, said = camera_guidance(service.pipeline, np.full((480, 640, 3), 90, np.uint8))
+    assert not ok and "No face" in english(said)
     wizard, hub = camera_wizard(qtbot, service, "W5", "Cam Era", "+15550155")
     assert not wizard.photos.take_photo() and "No camera picture" in wizard.photos.error.text()
     hub.latest = Frame(good, 1, 0.0)

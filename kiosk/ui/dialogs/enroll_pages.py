@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.types import PHOTOS_REQUIRED, RING_SECONDS, EnrollmentError, ImageError
 from kiosk.common import worker_id
+from kiosk.ui.engine_text import photo_problems, render
 from kiosk.ui.screen_fit import Body, form, scrolling
 from kiosk.ui.widgets.photo_slot import PhotoSlot
 from kiosk.ui.widgets.video_view import VideoView
@@ -66,14 +67,21 @@ class DetailsPage(QWizardPage):
     def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = page_layout(self, "New employee" if not wizard.replace else "Re-enroll employee",
-                        f"Type the employee's details. The worker ID: {worker_id.RULE_TEXT}.")
-        self.name = QLineEdit(placeholderText="Full name")
-        self.worker_id = QLineEdit(placeholderText="e.g. W1024")
+        layout = page_layout(
+            self,
+            self.tr("New employee") if not wizard.replace else self.tr("Re-enroll employee"),
+            self.tr("Type the employee's details. The worker ID: {rule}.").format(
+                rule=self.tr(
+                    "1-{max} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit"
+                ).format(max=worker_id.MAX_LENGTH)
+            ),
+        )
+        self.name = QLineEdit(placeholderText=self.tr("Full name"))
+        self.worker_id = QLineEdit(placeholderText=self.tr("e.g. W1024"))
         self.worker_id.setValidator(QRegularExpressionValidator(QRegularExpression(worker_id.PATTERN)))
-        self.mobile = QLineEdit(placeholderText="e.g. +44 7700 900123")
+        self.mobile = QLineEdit(placeholderText=self.tr("e.g. +44 7700 900123"))
         # The personal PIN for the live screen's "Check in with my worker ID" (optional; HR can set it later).
-        self.pin = QLineEdit(placeholderText="optional, 4-6 digits", echoMode=QLineEdit.EchoMode.Password)
+        self.pin = QLineEdit(placeholderText=self.tr("optional, 4-6 digits"), echoMode=QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
         # What the on-screen keyboard offers first (kiosk.ui.keyboard): capitals for an ID, a dial pad, digits.
         hint = Qt.InputMethodHint
@@ -81,13 +89,13 @@ class DetailsPage(QWizardPage):
         self.mobile.setInputMethodHints(hint.ImhDialableCharactersOnly)
         self.pin.setInputMethodHints(hint.ImhDigitsOnly | hint.ImhSensitiveData | hint.ImhNoPredictiveText)
         # The sentence wraps (a check box's text cannot: with larger text it would widen the wizard).
-        consent_text = QLabel("The employee agrees that their face is stored to record attendance "
-                              "(signed consent form on file).", wordWrap=True)
-        self.consent = QCheckBox("Consent given")
+        consent_text = QLabel(self.tr("The employee agrees that their face is stored to record attendance "
+                                      "(signed consent form on file)."), wordWrap=True)
+        self.consent = QCheckBox(self.tr("Consent given"))
         self.consent.setAccessibleDescription(consent_text.text())
         consent_text.setBuddy(self.consent)
-        layout.addLayout(form([("Name", self.name), ("Worker ID", self.worker_id), ("Mobile", self.mobile),
-                               ("Check-in PIN", self.pin)]))
+        layout.addLayout(form([(self.tr("Name"), self.name), (self.tr("Worker ID"), self.worker_id),
+                               (self.tr("Mobile"), self.mobile), (self.tr("Check-in PIN"), self.pin)]))
         layout.addSpacing(8)
         layout.addWidget(consent_text)
         layout.addWidget(self.consent)
@@ -117,7 +125,7 @@ class DetailsPage(QWizardPage):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         if problems:
-            show_message(self.error, "Please fix: " + "; ".join(problems) + ".")
+            show_message(self.error, self.tr("Please fix: ") + "; ".join(problems) + ".")
             return False
         show_message(self.error, "")
         return True
@@ -136,18 +144,25 @@ class PhotosPage(QWizardPage):
         self.ring: deque = deque()  # (captured_at, image) of the last RING_SECONDS of frames
         self._choosing = False
         self.last_choice = None
-        layout = page_layout(self, "Three photos", "Take them with the kiosk camera (face centred, close "
-                        "enough, holding still) or choose image files. Each photo is checked at once.")
+        layout = page_layout(
+            self,
+            self.tr("Three photos"),
+            self.tr(
+                "Take them with the kiosk camera (face centred, close "
+                "enough, holding still) or choose image files. Each photo is checked at once."
+            ),
+        )
         self.preview = VideoView()
         self.preview.setMinimumSize(320, 180)
-        self.preview.placeholder = "No camera" if wizard.hub is None else "Waiting for the camera…"
-        self.guidance = QLabel("Look at the camera", objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter,
-                               wordWrap=True)
+        self.preview.placeholder = self.tr("No camera") if wizard.hub is None else self.tr("Waiting for the camera…")
+        self.guidance = QLabel(
+            self.tr("Look at the camera"), objectName="guidance", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        )
         self.guidance.setMinimumWidth(300)  # one line for the usual advice, within the smallest preview
-        self.take = QPushButton("Take photo", objectName="primary")
+        self.take = QPushButton(self.tr("Take photo"), objectName="primary")
         self.take.clicked.connect(self.take_photo)
         self.take.setEnabled(wizard.hub is not None)
-        self.choose = QPushButton("Choose file…")
+        self.choose = QPushButton(self.tr("Choose file…"))
         self.choose.clicked.connect(self.choose_file)
         camera = QVBoxLayout()
         stage = QGridLayout()  # the guidance sits on the picture, where the person looks
@@ -186,8 +201,12 @@ class PhotosPage(QWizardPage):
         return self.add_photo(image, Path(path).name)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a photo"),
+            str(Path.home()),
+            self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.heic *.heif)",
+        )
         if path:
             self.add_photo_from_file(path)
 
@@ -195,7 +214,7 @@ class PhotosPage(QWizardPage):
         """The best frame of the last second (best_frame), chosen on a worker thread."""
         frame = self.wiz.hub.latest if self.wiz.hub is not None else None
         if frame is None:
-            show_message(self.error, "No camera picture to take: choose a file instead.")
+            show_message(self.error, self.tr("No camera picture to take: choose a file instead."))
             return False
         if self._choosing:
             return False
@@ -212,21 +231,27 @@ class PhotosPage(QWizardPage):
         self.take.setEnabled(True)
         index = choice.index if choice is not None else len(images) - 1
         self.last_choice = choice
-        label = f"camera photo, best of {choice.considered} frames" if choice is not None else "camera photo"
+        label = self.tr("camera photo, best of %Ln frames", None, choice.considered) if choice is not None \
+            else self.tr("camera photo")
         self.add_photo(images[index], label)
 
     def add_photo(self, image: np.ndarray, label: str) -> bool:
         slot = next((s for s in self.slots if s.state in ("empty", "bad")), None)
         if slot is None:
-            show_message(self.error, "Three photos are already there: remove one to replace it.")
+            show_message(self.error, self.tr("Three photos are already there: remove one to replace it."))
             return False
         show_message(self.error, "")
         slot.busy(image)
         self.pending += 1
         self.completeChanged.emit()
-        run_task(self.wiz.service.enrollment.check_photo, image, f"photo {slot.number} ({label})",
-                 on_done=lambda checked, s=slot: self._checked(s, checked),
-                 on_error=lambda exc, s=slot: self._rejected(s, exc), owner=self)
+        run_task(
+            self.wiz.service.enrollment.check_photo,
+            image,
+            self.tr("photo {number} ({label})").format(number=slot.number, label=label),
+            on_done=lambda checked, s=slot: self._checked(s, checked),
+            on_error=lambda exc, s=slot: self._rejected(s, exc),
+            owner=self,
+        )
         return True
 
     def _checked(self, slot: PhotoSlot, checked) -> None:
@@ -237,7 +262,8 @@ class PhotosPage(QWizardPage):
 
     def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
         self.pending -= 1
-        text = str(exc) if isinstance(exc, (EnrollmentError, ImageError)) else f"could not check the photo: {exc}"
+        text = photo_problems(str(exc)) if isinstance(exc, (EnrollmentError, ImageError)) \
+            else self.tr("could not check the photo: {reason}").format(reason=exc)
         slot.clear("✕ " + text.split(": ", 1)[-1])
         show_message(self.error, text[0].upper() + text[1:])
         self.completeChanged.emit()
@@ -273,6 +299,6 @@ class PhotosPage(QWizardPage):
 
     def _show_guidance(self, verdict) -> None:
         self._guidance_busy = False
-        ok, text = verdict
-        self.guidance.setText(text)
+        ok, said = verdict  # a kiosk.app.messages.Message, or the text of an error
+        self.guidance.setText(said if isinstance(said, str) else render(said))
         set_kind(self.guidance, "ok" if ok else "bad")

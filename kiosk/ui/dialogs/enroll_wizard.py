@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from kiosk.app.types import PHOTOS_REQUIRED, EnrollmentError, ImageError, masks_available
 from kiosk.ui import theme
 from kiosk.ui.dialogs.enroll_pages import DetailsPage, PhotosPage, page_layout, show_message
+from kiosk.ui.engine_text import enrollment_step
+from kiosk.ui.i18n import number
 from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
@@ -44,12 +46,14 @@ class DuplicatePage(QWizardPage):
         self.done = False
         self.duplicate = None  # the best Candidate at or above the threshold, if any
         self.checked = None  # the service's DuplicateCheck, passed on to the save
-        layout = page_layout(self, "Duplicate check", "The photos are compared with everyone already enrolled.")
-        self.status = QLabel("Checking…", objectName="warn", wordWrap=True)
+        layout = page_layout(
+            self, self.tr("Duplicate check"), self.tr("The photos are compared with everyone already enrolled.")
+        )
+        self.status = QLabel(self.tr("Checking…"), objectName="warn", wordWrap=True)
         # Side by side: the new photo and the enrolled person it resembles.
         self.new_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.match_photo = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.new_caption = QLabel("New photo", objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.new_caption = QLabel(self.tr("New photo"), objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
         self.match_caption = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter)
         self.compare = QWidget()
         compare = QGridLayout(self.compare)
@@ -61,7 +65,7 @@ class DuplicatePage(QWizardPage):
         compare.addWidget(self.match_caption, 1, 1)
         compare.setColumnStretch(2, 1)
         self.compare.hide()
-        self.override = QCheckBox("It is a different person: enroll anyway")
+        self.override = QCheckBox(self.tr("It is a different person: enroll anyway"))
         self.override.hide()
         self.override.toggled.connect(self.completeChanged)
         self.agreement = QLabel(objectName="warn", wordWrap=True)
@@ -80,7 +84,7 @@ class DuplicatePage(QWizardPage):
         self.override.hide()
         self.compare.hide()
         self.agreement.hide()
-        show_message(self.status, "Checking the gallery…", "warn")
+        show_message(self.status, self.tr("Checking the gallery…"), "warn")
         photos = self.wiz.photos.photos()
         skip = self.wiz.replace.user_id if self.wiz.replace is not None else None
         run_task(self.wiz.service.enrollment.duplicate_check, photos, skip, on_done=self._show,
@@ -89,7 +93,7 @@ class DuplicatePage(QWizardPage):
     def _show(self, outcome) -> None:
         self.done = True
         if isinstance(outcome, Exception):
-            show_message(self.status, f"The duplicate check failed: {outcome}", "error")
+            show_message(self.status, self.tr("The duplicate check failed: {reason}").format(reason=outcome), "error")
             self.done = False
             self.completeChanged.emit()
             return
@@ -97,25 +101,29 @@ class DuplicatePage(QWizardPage):
         best, agreement, threshold = outcome.best, outcome.agreement, outcome.threshold
         self.duplicate = best
         if best is None:
-            show_message(self.status, "✓ Nobody already enrolled looks like this person.", "ok")
+            show_message(self.status, self.tr("✓ Nobody already enrolled looks like this person."), "ok")
         else:
-            show_message(self.status, f"These photos look like {best.name} (worker ID {best.user_id}), "
-                     f"similarity {best.score:.2f}, who is already enrolled.\nCancel if it is the same person "
-                     "(use Re-enroll instead), or confirm below that it is someone else.", "error")
+            show_message(self.status, self.tr(
+                "These photos look like {name} (worker ID {worker_id}), similarity {score}, who is already "
+                "enrolled.\nCancel if it is the same person (use Re-enroll instead), or confirm below that it is "
+                "someone else.").format(name=best.name, worker_id=best.user_id, score=number(best.score, 2)), "error")
             record = next((r for r in self.wiz.service.people() if r.user_id == best.user_id), None)
             paths = record.photo_paths() if record is not None else []
             first = self.wiz.photos.photos()[0]
             self.new_photo.setPixmap(annotated_pixmap(first.image, [], 240))
-            self.match_caption.setText(f"Enrolled: {best.name} ({best.user_id})")
+            self.match_caption.setText(
+                self.tr("Enrolled: {name} ({worker_id})").format(name=best.name, worker_id=best.user_id)
+            )
             try:
                 self.match_photo.setPixmap(annotated_pixmap(self.wiz.service.store.load_photo(paths[0]), [], 240))
             except (IndexError, ImageError):
-                self.match_photo.setText("(no stored photo)")
+                self.match_photo.setText(self.tr("(no stored photo)"))
             self.compare.show()
             self.override.show()
         if agreement < threshold:
-            self.agreement.setText(f"Note: the three photos look less alike than one person usually does "
-                                   f"(lowest similarity {agreement:.2f}); check they show the same person.")
+            self.agreement.setText(self.tr("Note: the three photos look less alike than one person usually does "
+                                           "(lowest similarity {score}); check they show the same person.").format(
+                score=number(agreement, 2)))
             self.agreement.show()
         self.completeChanged.emit()
 
@@ -131,8 +139,13 @@ class ProcessPage(QWizardPage):
         self.wiz = wizard
         self.running = False
         self.record = None
-        layout = page_layout(self, "Enrolling", "Computing the face templates (with synthetic masks, so the "
-                        "person is recognised with or without one).")
+        layout = page_layout(
+            self,
+            self.tr("Enrolling"),
+            self.tr(
+                "Computing the face templates (with synthetic masks, so the person is recognised with or without one)."
+            ),
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -151,22 +164,37 @@ class ProcessPage(QWizardPage):
         show_message(self.error, "")
         details = self.wiz.details
         masks = masks_available()
-        self.step.setText("Starting…" if masks else "Starting… (mask augmentation is not available on this "
-                          "kiosk: enrolling the 3 original photos only)")
+        self.step.setText(
+            self.tr("Starting…")
+            if masks
+            else self.tr(
+                "Starting… (mask augmentation is not available on this kiosk: enrolling the 3 original photos only)"
+            )
+        )
         self.progress.setRange(0, 0)
         duplicate = self.wiz.duplicate_page.duplicate
         self.wiz.set_busy(True)
         QTimer.singleShot(0, lambda: self.wiz.set_busy(self.running))  # after QWizard's own button update
-        run_task(self.wiz.service.enroll, details.worker_id.text().strip(), details.name.text().strip(),
-                 details.mobile.text().strip(), self.wiz.photos.photos(),  # checked: not graded again
-                 replace=self.wiz.replace is not None,
-                 allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
-                 masks=masks, checked=self.wiz.duplicate_page.checked, on_progress=self._progress, on_done=self._done, on_error=self._failed, owner=self)
+        run_task(
+            self.wiz.service.enroll,
+            details.worker_id.text().strip(),
+            details.name.text().strip(),
+            details.mobile.text().strip(),
+            self.wiz.photos.photos(),  # checked: not graded again
+            replace=self.wiz.replace is not None,
+            allow_duplicate=duplicate is not None and self.wiz.duplicate_page.override.isChecked(),
+            masks=masks,
+            checked=self.wiz.duplicate_page.checked,
+            on_progress=self._progress,
+            on_done=self._done,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.step.setText(message)
+        self.step.setText(enrollment_step(message))
 
     def _done(self, record) -> None:
         self.running = False
@@ -175,13 +203,13 @@ class ProcessPage(QWizardPage):
         self.wiz.set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.step.setText("Saved.")
+        self.step.setText(self.tr("Saved."))
         pin = self.wiz.details.pin.text()
         if pin:
             try:
                 self.wiz.service.set_pin(record.user_id, pin)
             except (ValueError, KeyError, OSError) as exc:  # the face is saved; HR can set the PIN later
-                self.step.setText(f"Saved, but the check-in PIN was not set: {exc}")
+                self.step.setText(self.tr("Saved, but the check-in PIN was not set: {reason}").format(reason=exc))
         self.completeChanged.emit()
         self.wiz.enrolled.emit(record.user_id)
         QTimer.singleShot(300, self.wiz.next)
@@ -196,7 +224,12 @@ class ProcessPage(QWizardPage):
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
             reason = self.wiz.service.explain(exc)
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
-        show_message(self.error, f"Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.")
+        show_message(
+            self.error,
+            self.tr("Enrollment failed, nothing was saved.\n{reason}\nGo back to fix it, or cancel.").format(
+                reason=reason
+            ),
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt name
@@ -207,7 +240,7 @@ class SummaryPage(QWizardPage):
     def __init__(self, wizard: QWizard):
         super().__init__()
         self.wiz = wizard
-        layout = page_layout(self, "Done", "")
+        layout = page_layout(self, self.tr("Done"), "")
         self.subtitle = layout.itemAt(1).widget()
         self.photos = FlowLayout(spacing=14)  # four pictures in a row, or two and two on a narrow screen
         self.photo_labels = [QLabel(alignment=Qt.AlignmentFlag.AlignCenter) for _ in range(PHOTOS_REQUIRED + 1)]
@@ -230,14 +263,16 @@ class SummaryPage(QWizardPage):
         meta = record.metadata
         total = int(meta.get("total_embeddings", 0))
         masked = total - len(record.originals)
-        self.subtitle.setText(f"{record.name} can check in now.")
-        self.details.setText(f"✓ {record.name} (worker ID {record.user_id}) is enrolled with {total} face "
-                             f"templates: {len(record.originals)} photos + {masked} with synthetic masks.")
+        self.subtitle.setText(self.tr("{name} can check in now.").format(name=record.name))
+        self.details.setText(self.tr("✓ {name} (worker ID {worker_id}) is enrolled with {total} face templates: "
+                                     "{photos} photos + {masked} with synthetic masks.").format(
+            name=record.name, worker_id=record.user_id, total=number(total), photos=number(len(record.originals)),
+            masked=number(masked)))
         photos = self.wiz.photos.photos()
         for label, photo in zip(self.photo_labels, photos):
             label.setPixmap(annotated_pixmap(photo.image, [FaceBox(photo.face.xywh(), "", colour=theme.SUCCESS)], 190))
         self.photo_labels[-1].clear()
-        self.mask_caption.setText("Preparing the masked preview…")
+        self.mask_caption.setText(self.tr("Preparing the masked preview…"))
         self.preview_done = False
         run_task(self._masked_preview, self.wiz.service, photos[0], on_done=self._show_preview,
                  on_error=self._no_preview, owner=self)
@@ -249,18 +284,17 @@ class SummaryPage(QWizardPage):
     def _masked_preview(service, photo):
         """The first photo with a surgical mask, as the masked templates saw it."""
         if not masks_available():
-            raise RuntimeError("mask rendering is not installed")
+            raise RuntimeError(QCoreApplication.translate("SummaryPage", "mask rendering is not installed"))
         return service.mask_preview(photo.image, photo.face, PREVIEW_MASK)
 
     def _show_preview(self, image) -> None:
         self.preview_done = True
         self.photo_labels[-1].setPixmap(annotated_pixmap(image, [], 190))
-        self.mask_caption.setText(f"Right: how the masked templates see the first photo "
-                                  f"({PREVIEW_MASK.replace('_', ' ')} mask).")
+        self.mask_caption.setText(self.tr("Right: how the masked templates see the first photo (surgical blue mask)."))
 
     def _no_preview(self, exc: Exception) -> None:
         self.preview_done = True
-        self.mask_caption.setText(f"No masked preview ({exc}).")
+        self.mask_caption.setText(self.tr("No masked preview ({reason}).").format(reason=exc))
 
 
 class EnrollWizard(QWizard):
@@ -275,12 +309,16 @@ class EnrollWizard(QWizard):
         self.replace = replace
         self.record = None
         self.busy = False
-        self.setWindowTitle("Enroll an employee" if replace is None else f"Re-enroll {replace.name}")
+        self.setWindowTitle(
+            self.tr("Enroll an employee") if replace is None else self.tr("Re-enroll {name}").format(name=replace.name)
+        )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        for button, text in ((QWizard.WizardButton.NextButton, "Next"), (QWizard.WizardButton.BackButton, "Back"),
-                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Cancel")):
+        for button, text in ((QWizard.WizardButton.NextButton, self.tr("Next")),
+                             (QWizard.WizardButton.BackButton, self.tr("Back")),
+                             (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
             self.setButtonText(button, text)
             self.button(button).setMinimumWidth(150)
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,

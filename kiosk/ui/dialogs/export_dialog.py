@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,10 +28,15 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, employee_combo
 
 # (kind, the choice's text, the file name's stem)
-KINDS = (("punches", "Every punch (in, out, corrections)", "punches"),
-         ("daily", "Daily attendance (one row per person and day)", "attendance_daily"),
-         ("monthly", "Monthly summary (one row per person)", "attendance_monthly"))
-FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"))
+KINDS = (
+    ("punches", QT_TRANSLATE_NOOP("ExportDialog", "Every punch (in, out, corrections)"), "punches"),
+    ("daily", QT_TRANSLATE_NOOP("ExportDialog", "Daily attendance (one row per person and day)"), "attendance_daily"),
+    ("monthly", QT_TRANSLATE_NOOP("ExportDialog", "Monthly summary (one row per person)"), "attendance_monthly"),
+)
+FORMATS = (
+    ("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV")),
+    ("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel (XLSX)")),
+)
 
 
 class ExportDialog(QDialog):
@@ -43,7 +49,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
 
         self.service = service
-        self.setWindowTitle("Export attendance")
+        self.setWindowTitle(self.tr("Export attendance"))
         self.start = date_edit(start)
         self.end = date_edit(end)
         self.employee = employee_combo(service)
@@ -53,18 +59,27 @@ class ExportDialog(QDialog):
         self.kind_group, self.kinds = self._choices([(k, text) for k, text, _ in KINDS], kind, kinds)
         self.format_group, self.formats = self._choices(FORMATS, fmt, formats)
         self.path = QLineEdit(str(self._default_path()))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        form = screen_form([("From", self.start), ("To", self.end), ("Employee", self.employee), ("Report", kinds),
-                            ("Format", formats), ("Save as", where)], spacing=14)
+        form = screen_form(
+            [
+                (self.tr("From"), self.start),
+                (self.tr("To"), self.end),
+                (self.tr("Employee"), self.employee),
+                (self.tr("Report"), kinds),
+                (self.tr("Format"), formats),
+                (self.tr("Save as"), where),
+            ],
+            spacing=14,
+        )
         self.message = QLabel(objectName="muted", wordWrap=True)
-        self.export_button = QPushButton("Export", objectName="primary")
+        self.export_button = QPushButton(self.tr("Export"), objectName="primary")
         self.export_button.setMinimumWidth(160)
         self.export_button.clicked.connect(lambda: self.export())
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setMinimumWidth(140)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -75,7 +90,7 @@ class ExportDialog(QDialog):
         content = QVBoxLayout(body)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(18)
-        content.addWidget(QLabel("Export attendance", objectName="dialogTitle", wordWrap=True))
+        content.addWidget(QLabel(self.tr("Export attendance"), objectName="dialogTitle", wordWrap=True))
         content.addLayout(form)
         content.addWidget(self.message)
         layout = QVBoxLayout(self)
@@ -118,7 +133,7 @@ class ExportDialog(QDialog):
         """One exclusive radio button per (key, text), `chosen` checked, in `layout`."""
         group, buttons = QButtonGroup(self), {}
         for key, text in options:
-            button = QRadioButton(text)
+            button = QRadioButton(self.tr(text))
             button.setChecked(key == chosen)
             button.toggled.connect(self._follow_choice)
             group.addButton(button)
@@ -128,8 +143,8 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         fmt = self.fmt
-        wanted = "Excel files (*.xlsx)" if fmt == "xlsx" else "CSV files (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self, "Save as", self.path.text(), wanted)
+        wanted = self.tr("Excel files") + " (*.xlsx)" if fmt == "xlsx" else self.tr("CSV files") + " (*.csv)"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.path.text(), wanted)
         if path:
             self.path.setText(path if path.lower().endswith("." + fmt) else path + "." + fmt)
 
@@ -140,19 +155,19 @@ class ExportDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()
         start, end = self.start.date().toPython(), self.end.date().toPython()
         if end < start:
-            self._say("The end date is before the start date.", error=True)
+            self._say(self.tr("The end date is before the start date."), error=True)
             return None
         if not self.path.text().strip() or not target.name:
-            self._say("Choose where to save the file.", error=True)
+            self._say(self.tr("Choose where to save the file."), error=True)
             return None
         try:
             count = self.service.timesheet.export(self.kind, target, start, end, self.fmt,
                                                   employee_id=self.employee.currentData())
         except (OSError, ValueError) as exc:
-            self._say(f"Could not export: {exc}", error=True)
+            self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
             return None
         self.written = count
-        self._say(f"✓ Wrote {count} row{'s' if count != 1 else ''} to {target}")
+        self._say(self.tr("✓ Wrote %Ln row(s) to {target}", None, count).format(target=target))
         return count
 
     def _say(self, text: str, error: bool = False) -> None:

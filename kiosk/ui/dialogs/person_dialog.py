@@ -12,7 +12,7 @@ from kiosk.ui.widgets.form_dialog import REFUSALS, cancel_and_action, say_refuse
 class PersonDialog(QDialog):
     def __init__(self, service, user_id: str, current: dict, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Edit details")
+        self.setWindowTitle(self.tr("Edit details"))
         self.service, self.user_id = service, user_id
         self.current = {k: current.get(k) or "" for k in ("name", "department", "mobile")}
         self.row = None
@@ -23,23 +23,33 @@ class PersonDialog(QDialog):
         # The shift: the person's own, or "" for their department's or the site's default.
         self.current_shift = current.get("shift") or ""
         self.shift = QComboBox()
-        self.shift.addItem("Department's or default shift", "")
+        self.shift.addItem(self.tr("Department's or default shift"), "")
         for name in service.timesheet.shift_names():
             self.shift.addItem(name, name)
         if self.current_shift and self.shift.findData(self.current_shift) < 0:
-            self.shift.addItem(f"{self.current_shift} (no longer defined)", self.current_shift)
+            self.shift.addItem(
+                self.tr("{shift} (no longer defined)").format(shift=self.current_shift), self.current_shift
+            )
         self.shift.setCurrentIndex(max(0, self.shift.findData(self.current_shift)))
-        self.message = QLabel("Their photos and face templates stay as they are.", objectName="muted", wordWrap=True)
-        buttons, self.save_button = cancel_and_action(self, "Save", self.save)
+        self.message = QLabel(
+            self.tr("Their photos and face templates stay as they are."), objectName="muted", wordWrap=True
+        )
+        buttons, self.save_button = cancel_and_action(self, self.tr("Save"), self.save)
         form = QFormLayout()
-        for label, key in (("Name", "name"), ("Department", "department"), ("Mobile", "mobile")):
+        for label, key in ((self.tr("Name"), "name"), (self.tr("Department"), "department"),
+                           (self.tr("Mobile"), "mobile")):
             form.addRow(label, self.fields[key])
-        form.addRow("Shift", self.shift)
+        form.addRow(self.tr("Shift"), self.shift)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(QLabel(f"Details of {self.current['name']} ({user_id})", objectName="dialogTitle",
-                                wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                self.tr("Details of {name} ({worker_id})").format(name=self.current["name"], worker_id=user_id),
+                objectName="dialogTitle",
+                wordWrap=True,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -52,7 +62,7 @@ class PersonDialog(QDialog):
         try:
             self.row = self.service.edit_person(self.user_id, **changes)
         except REFUSALS as exc:
-            say_refused(self.message, self.service, "Not saved", exc)
+            say_refused(self.message, self.service, self.tr("Not saved"), exc)
             return False
         self.accept()
         return True

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.engine_text import pin_refusal
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 TEXT_WIDTH = 376  # px: the texts' narrowest (above the pad: the dialog 440 px wide with its margins)
@@ -19,7 +20,7 @@ class PinDialog(PadKeys, QDialog):
     def __init__(self, guard, parent: QWidget | None = None, *, set_role: str | None = None,
                  roles: tuple[str, ...] = ("admin", "hr")):
         super().__init__(parent)
-        self.setWindowTitle("HR access")
+        self.setWindowTitle(self.tr("HR access"))
         self.setModal(True)
         self.guard = guard
         self.roles = roles
@@ -31,11 +32,11 @@ class PinDialog(PadKeys, QDialog):
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pad = PinPad()
         self.pad.submitted.connect(self.submit)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        self.forgot = QPushButton("Forgot the admin PIN?")  # the recovery code (kiosk.ui.first_run)
+        self.forgot = QPushButton(self.tr("Forgot the admin PIN?"))  # the recovery code (kiosk.ui.first_run)
         self.forgot.setMinimumHeight(60)
         self.forgot.clicked.connect(lambda: self.recover())
         self.forgot.setVisible(not self.setting_up and "admin" in roles and guard.pins.has_recovery_code())
@@ -64,20 +65,21 @@ class PinDialog(PadKeys, QDialog):
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
         if self.setting_up:
-            who = "HR" if self.set_role == "hr" else "administrator"
-            self.title.setText(f"Choose the {who} PIN" if not self._first else "Repeat the new PIN")
-            default = (f"A PIN of 4-8 digits for {who}: employees, attendance and exports."
-                       if self.set_role == "hr" else
-                       "First use: choose the administrator's PIN (4-8 digits). It opens everything, "
-                       "including settings, the audit trail and leaving kiosk mode; the administrator "
-                       "gives HR its own PIN later." if not self.guard.has_pin else
-                       "The administrator's PIN opens everything.")
+            hr = self.set_role == "hr"
+            choose = self.tr("Choose the HR PIN") if hr else self.tr("Choose the administrator PIN")
+            self.title.setText(choose if not self._first else self.tr("Repeat the new PIN"))
+            default = (self.tr("A PIN of 4-8 digits for HR: employees, attendance and exports.")
+                       if hr else
+                       self.tr("First use: choose the administrator's PIN (4-8 digits). It opens everything, "
+                               "including settings, the audit trail and leaving kiosk mode; the administrator "
+                               "gives HR its own PIN later.") if not self.guard.has_pin else
+                       self.tr("The administrator's PIN opens everything."))
         elif self.roles == ("admin",):
-            self.title.setText("Enter the admin PIN")
-            default = "Only the administrator can do this."
+            self.title.setText(self.tr("Enter the admin PIN"))
+            default = self.tr("Only the administrator can do this.")
         else:
-            self.title.setText("Enter HR or admin PIN")
-            default = "The HR screens are protected."
+            self.title.setText(self.tr("Enter HR or admin PIN"))
+            default = self.tr("The HR screens are protected.")
         self.message.setObjectName("error" if error else "muted")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
@@ -109,7 +111,7 @@ class PinDialog(PadKeys, QDialog):
 
         self.recovery = RecoveryDialog(self.guard, self, audit=getattr(self.guard, "audit", None))
         if self.recovery.exec():
-            self._prompt("The admin PIN is reset. Enter the new admin PIN.")
+            self._prompt(self.tr("The admin PIN is reset. Enter the new admin PIN."))
         return self.recovery
 
     def submit(self, pin: str) -> None:
@@ -126,7 +128,7 @@ class PinDialog(PadKeys, QDialog):
                 return
             if pin != self._first:
                 self._first = ""
-                self._prompt("The two PINs differ. Start again.", error=True)
+                self._prompt(self.tr("The two PINs differ. Start again."), error=True)
                 return
             try:
                 self.guard.set_pin(pin, self.set_role)
@@ -142,4 +144,4 @@ class PinDialog(PadKeys, QDialog):
         if ok:
             self.accept()
         else:
-            self._prompt(message, error=True)
+            self._prompt(pin_refusal(message), error=True)

@@ -11,14 +11,14 @@ from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 class SetPinDialog(PadKeys, QDialog):
     def __init__(self, service, user_id: str, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Check-in PIN")
+        self.setWindowTitle(self.tr("Check-in PIN"))
         self.service, self.user_id = service, user_id
         self._first = ""
         self.title = QLabel(objectName="dialogTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message = QLabel(objectName="muted", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pad = PinPad(max_length=PERSONAL_PIN_MAX_DIGITS)
         self.pad.submitted.connect(self.submit)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.setMinimumHeight(60)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -35,11 +35,12 @@ class SetPinDialog(PadKeys, QDialog):
         return self.pad
 
     def _prompt(self, message: str = "", error: bool = False) -> None:
-        self.title.setText(f"New check-in PIN for {self.name}" if not self._first else "Repeat the new PIN")
+        self.title.setText(self.tr("New check-in PIN for {name}").format(name=self.name) if not self._first
+                           else self.tr("Repeat the new PIN"))
         self.message.setObjectName("error" if error else "muted")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(message or "4 to 6 digits. The employee types it after their worker ID.")
+        self.message.setText(message or self.tr("4 to 6 digits. The employee types it after their worker ID."))
         self.pad.clear()
 
     def submit(self, pin: str) -> None:
@@ -53,12 +54,12 @@ class SetPinDialog(PadKeys, QDialog):
             return
         if pin != self._first:
             self._first = ""
-            self._prompt("The two PINs differ. Start again.", error=True)
+            self._prompt(self.tr("The two PINs differ. Start again."), error=True)
             return
         try:
             self.service.set_pin(self.user_id, pin)
         except (ValueError, KeyError, OSError) as exc:
             self._first = ""
-            self._prompt(f"Not set: {exc}", error=True)
+            self._prompt(self.tr("Not set: {reason}").format(reason=exc), error=True)
             return
         self.accept()

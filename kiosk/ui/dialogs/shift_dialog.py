@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,15 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.form_dialog import cancel_and_action
 
 WEEKDAYS = (("mon", "Mon"), ("tue", "Tue"), ("wed", "Wed"), ("thu", "Thu"), ("fri", "Fri"), ("sat", "Sat"),
-            ("sun", "Sun"))
-HOURS_MODES = (("first_last", "First in to last out"), ("pairs", "Sum of in/out pairs (breaks excluded)"))
+            ("sun", "Sun"))  # the keys kiosk.toml uses; the screens say weekday_word(key)
+HOURS_MODES = (("first_last", QT_TRANSLATE_NOOP("ShiftDialog", "First in to last out")),
+               ("pairs", QT_TRANSLATE_NOOP("ShiftDialog", "Sum of in/out pairs (breaks excluded)")))
+
+
+def weekday_word(key: str) -> str:
+    """A weekday key ("mon") as the language's short day name (QLocale)."""
+    index = [k for k, _ in WEEKDAYS].index(key)
+    return QLocale().dayName(index + 1, QLocale.FormatType.ShortFormat)
 # A new shift starts from the contract's defaults (TA_CONTRACT.md, kiosk.attendance.shifts).
 NEW_SHIFT: dict[str, Any] = {"start": "09:00", "end": "17:00", "overnight": False, "late_grace_minutes": 10,
                              "early_grace_minutes": 10, "earliest_in_minutes": 120, "latest_out_minutes": 360,
@@ -52,7 +59,7 @@ def side_by_side(*widgets: QWidget) -> FlowLayout:
 def minutes_box(value: int, prefix: str = "") -> QSpinBox:
     box = QSpinBox(prefix=prefix)
     box.setRange(0, 24 * 60)
-    box.setSuffix(" min")
+    box.setSuffix(QCoreApplication.translate("shift_dialog", " min"))
     box.setValue(int(value))
     return box
 
@@ -62,7 +69,7 @@ def hours_box(value: float, prefix: str = "") -> QDoubleSpinBox:
     box.setRange(0, 24)
     box.setDecimals(2)
     box.setSingleStep(0.5)
-    box.setSuffix(" h")
+    box.setSuffix(QCoreApplication.translate("shift_dialog", " h"))
     box.setValue(float(value))
     return box
 
@@ -73,41 +80,50 @@ class ShiftDialog(QDialog):
     def __init__(self, name: str | None = None, table: dict | None = None, taken: tuple[str, ...] = (),
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Edit shift" if name else "Add a shift")
+        self.setWindowTitle(self.tr("Edit shift") if name else self.tr("Add a shift"))
         self.taken = {t.casefold() for t in taken if t != name}
         values = {**NEW_SHIFT, **(table or {})}
         self.name = QLineEdit(name or "")
-        self.name.setPlaceholderText("e.g. night")
+        self.name.setPlaceholderText(self.tr("e.g. night"))
         self.start = time_edit(values["start"])
         self.end = time_edit(values["end"])
-        self.overnight = QCheckBox("ends the next day")
+        self.overnight = QCheckBox(self.tr("ends the next day"))
         self.overnight.setChecked(bool(values["overnight"]))
-        self.late_grace = minutes_box(values["late_grace_minutes"], "late after start + ")
-        self.early_grace = minutes_box(values["early_grace_minutes"], "early before end - ")
-        self.earliest_in = minutes_box(values["earliest_in_minutes"], "from start - ")
-        self.latest_out = minutes_box(values["latest_out_minutes"], "until end + ")
-        self.full_day = hours_box(values["full_day_hours"], "full from ")
-        self.half_day = hours_box(values["half_day_hours"], "half from ")
+        self.late_grace = minutes_box(values["late_grace_minutes"], self.tr("late after start + "))
+        self.early_grace = minutes_box(values["early_grace_minutes"], self.tr("early before end - "))
+        self.earliest_in = minutes_box(values["earliest_in_minutes"], self.tr("from start - "))
+        self.latest_out = minutes_box(values["latest_out_minutes"], self.tr("until end + "))
+        self.full_day = hours_box(values["full_day_hours"], self.tr("full from "))
+        self.half_day = hours_box(values["half_day_hours"], self.tr("half from "))
         self.hours = QComboBox()
         for key, text in HOURS_MODES:
-            self.hours.addItem(text, key)
+            self.hours.addItem(self.tr(text), key)
         self.hours.setCurrentIndex(max(0, self.hours.findData(values["hours"])))
         self.days_off: dict[str, QCheckBox] = {}
         days = FlowLayout(spacing=14)
         off = {str(d).lower()[:3] for d in values["days_off"]}
-        for key, text in WEEKDAYS:
-            box = QCheckBox(text)
+        for key, _ in WEEKDAYS:
+            box = QCheckBox(weekday_word(key))
             box.setChecked(key in off)
             self.days_off[key] = box
             days.addWidget(box)
-        rows = form([("Name", self.name), ("Hours", side_by_side(self.start, QLabel("to"), self.end, self.overnight)),
-                     ("Grace", side_by_side(self.late_grace, self.early_grace)),
-                     ("Punches count", side_by_side(self.earliest_in, self.latest_out)),
-                     ("Day", side_by_side(self.full_day, self.half_day)), ("Hours counted", self.hours),
-                     ("Days off", days)], spacing=12)
+        rows = form(
+            [
+                (self.tr("Name"), self.name),
+                (self.tr("Hours"), side_by_side(self.start, QLabel(self.tr("to")), self.end, self.overnight)),
+                (self.tr("Grace"), side_by_side(self.late_grace, self.early_grace)),
+                (self.tr("Punches count"), side_by_side(self.earliest_in, self.latest_out)),
+                (self.tr("Day"), side_by_side(self.full_day, self.half_day)),
+                (self.tr("Hours counted"), self.hours),
+                (self.tr("Days off"), days),
+            ],
+            spacing=12,
+        )
         self.message = QLabel("", objectName="muted", wordWrap=True)
         self.message.hide()
-        buttons, self.ok_button = cancel_and_action(self, "Save shift" if name else "Add shift", self.accept)
+        buttons, self.ok_button = cancel_and_action(
+            self, self.tr("Save shift") if name else self.tr("Add shift"), self.accept
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -135,8 +151,9 @@ class ShiftDialog(QDialog):
     def accept(self) -> None:
         """A name is needed and must be new; everything else is the service's to judge on save."""
         name = self.result_name()
-        problem = ("Give the shift a name." if not name else
-                   f"There is already a shift called {name}." if name.casefold() in self.taken else "")
+        problem = (self.tr("Give the shift a name.") if not name else
+                   self.tr("There is already a shift called {name}.").format(name=name)
+                   if name.casefold() in self.taken else "")
         if problem:
             self.message.setObjectName("error")
             self.message.style().unpolish(self.message)

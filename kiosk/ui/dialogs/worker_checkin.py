@@ -4,10 +4,11 @@ itself, the attendance record (method pin), the kept frame and the mask learning
 KioskService.pin_checkin's. Wrong PINs and the lockout are counted in the database."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.common import worker_id
+from kiosk.ui.engine_text import pin_refusal
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 # The dialog closes by itself when nobody touches it for this long (the next person waits).
@@ -18,13 +19,14 @@ ID_STEP, PIN_STEP = "id", "pin"
 class WorkerCheckinDialog(PadKeys, QDialog):
     done = Signal(object)  # kiosk.recognition.pin_checkin.PinCheckinResult, when the PIN was right
     # What the steps say (the "My hours" keypad, kiosk.ui.dialogs.my_hours, says its own).
-    WINDOW_TITLE = "Check in with my worker ID"
-    ID_TITLE = "Type your worker ID"
-    ID_HINT = "Letters, digits, - and _; then your personal PIN. Ask HR if you have none."
+    WINDOW_TITLE = QT_TRANSLATE_NOOP("WorkerCheckinDialog", "Check in with my worker ID")
+    ID_TITLE = QT_TRANSLATE_NOOP("WorkerCheckinDialog", "Type your worker ID")
+    ID_HINT = QT_TRANSLATE_NOOP("WorkerCheckinDialog", "Letters, digits, - and _; then your personal PIN. "
+                                                       "Ask HR if you have none.")
 
     def __init__(self, service, frame=None, face=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.WINDOW_TITLE)
+        self.setWindowTitle(self.tr(self.WINDOW_TITLE))
         self.setModal(True)
         self.service = service
         self.frame, self.face = frame, face  # the face frame, kept for HR and for mask learning
@@ -37,9 +39,9 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         self.pin_pad = PinPad(masked=True, max_length=6)
         self.id_pad.submitted.connect(self.submit_id)
         self.pin_pad.submitted.connect(self.submit_pin)
-        self.back = QPushButton("Back")
+        self.back = QPushButton(self.tr("Back"))
         self.back.clicked.connect(lambda: self._show_step(ID_STEP))
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.back, cancel):
@@ -92,11 +94,11 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         self.pin_pad.clear()
         if step == ID_STEP:
             self.id_pad.clear()
-            self.title.setText(self.ID_TITLE)
-            self._say(message or self.ID_HINT, error)
+            self.title.setText(self.tr(self.ID_TITLE))
+            self._say(message or self.tr(self.ID_HINT), error)
         else:
-            self.title.setText(f"Worker ID {self.worker_id}: type your PIN")
-            self._say(message or "4 to 6 digits, then OK.", error)
+            self.title.setText(self.tr("Worker ID {worker_id}: type your PIN").format(worker_id=self.worker_id))
+            self._say(message or self.tr("4 to 6 digits, then OK."), error)
         self.focus_pad()
 
     def submit_id(self, worker_id: str) -> None:
@@ -107,11 +109,15 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         try:
             result = self.service.pin_checkin(self.worker_id, pin, self.frame, self.face)
         except Exception as exc:  # the database refused (locked, disk full): say so, keep the dialog
-            self._show_step(PIN_STEP, f"Could not check you in: {exc}. Try again or see HR.", error=True)
+            self._show_step(
+                PIN_STEP,
+                self.tr("Could not check you in: {reason}. Try again or see HR.").format(reason=exc),
+                error=True,
+            )
             return
         if not result.accepted:
             # Locked: the next person may have another ID; a wrong PIN: try the PIN again.
-            self._show_step(ID_STEP if result.locked_seconds else PIN_STEP, result.message, error=True)
+            self._show_step(ID_STEP if result.locked_seconds else PIN_STEP, pin_refusal(result), error=True)
             return
         self.result = result
         self.done.emit(result)

@@ -4,6 +4,7 @@ audit trail: kiosk.app.display) and applied at once to every open window (kiosk.
 the sounds can be tried here."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -21,23 +22,27 @@ from kiosk.ui.screen_fit import form
 from kiosk.ui.sounds import CHECKED_IN, NOT_RECOGNISED, Sounds
 from kiosk.ui.widgets.flow import FlowLayout
 
-TEXT_SIZES = ((1.0, "Normal"), (1.25, "Larger (125%)"), (1.5, "Largest (150%)"))
+TEXT_SIZES = ((1.0, QT_TRANSLATE_NOOP("AccessibilityPage", "Normal")),
+              (1.25, QT_TRANSLATE_NOOP("AccessibilityPage", "Larger (125%)")),
+              (1.5, QT_TRANSLATE_NOOP("AccessibilityPage", "Largest (150%)")))
 
 
 class AccessibilityPage(QWidget):
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout, _ = page_layout(self, "Accessibility", "How the kiosk looks and sounds, for everyone who uses it. "
-                                "Changes apply at once.")
-        self.high_contrast = QCheckBox("High-contrast colours")
-        self.high_contrast.setAccessibleDescription("Black and white with strong colours, every control outlined.")
+        layout, _ = page_layout(self, self.tr("Accessibility"),
+                                self.tr("How the kiosk looks and sounds, for everyone who uses it. "
+                                        "Changes apply at once."))
+        self.high_contrast = QCheckBox(self.tr("High-contrast colours"))
+        self.high_contrast.setAccessibleDescription(
+            self.tr("Black and white with strong colours, every control outlined."))
         self.high_contrast.toggled.connect(lambda on: self.save(high_contrast=on))
         self.sizes = QButtonGroup(self)
         sizes = FlowLayout(spacing=12)
         self.size_buttons: dict[float, QRadioButton] = {}
         for scale, text in TEXT_SIZES:
-            button = QRadioButton(text)
+            button = QRadioButton(self.tr(text))
             self.sizes.addButton(button)
             self.size_buttons[scale] = button
             button.toggled.connect(lambda on, s=scale: on and self.save(text_scale=s))
@@ -45,19 +50,19 @@ class AccessibilityPage(QWidget):
         self.volume = QSpinBox()
         self.volume.setRange(0, 100)
         self.volume.setSingleStep(10)
-        self.volume.setSuffix(" %")
-        self.volume.setAccessibleName("Sound volume")
-        self.volume.setAccessibleDescription("0 is silent.")
+        self.volume.setSuffix(self.tr(" %"))
+        self.volume.setAccessibleName(self.tr("Sound volume"))
+        self.volume.setAccessibleDescription(self.tr("0 is silent."))
         self.volume.valueChanged.connect(lambda value: self.save(sound_volume=value))
-        self.try_checkin = QPushButton("Play the check-in sound")
-        self.try_unknown = QPushButton("Play the “not recognised” sound")
+        self.try_checkin = QPushButton(self.tr("Play the check-in sound"))
+        self.try_unknown = QPushButton(self.tr("Play the “not recognised” sound"))
         self.try_checkin.clicked.connect(lambda: self.play(CHECKED_IN))
         self.try_unknown.clicked.connect(lambda: self.play(NOT_RECOGNISED))
         tries = FlowLayout(spacing=12)
         tries.addWidget(self.try_checkin)
         tries.addWidget(self.try_unknown)
-        layout.addLayout(form([("Colours", self.high_contrast), ("Text size", sizes), ("Sound volume", self.volume),
-                               ("", tries)], spacing=14))
+        layout.addLayout(form([(self.tr("Colours"), self.high_contrast), (self.tr("Text size"), sizes),
+                               (self.tr("Sound volume"), self.volume), ("", tries)], spacing=14))
         layout.addStretch(1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
@@ -82,14 +87,14 @@ class AccessibilityPage(QWidget):
         try:
             changed = self.service.display.save(**values)
         except (ValueError, OSError) as exc:
-            say(self.message, f"Not saved: {exc}", error=True)
+            say(self.message, self.tr("Not saved: {reason}").format(reason=exc), error=True)
             return False
         if changed and ({"high_contrast", "text_scale"} & set(changed)):
             app = QApplication.instance()
             if app is not None:
                 theme.apply(app, self.service.settings)
         if changed:
-            say(self.message, "Saved.")
+            say(self.message, self.tr("Saved."))
         return bool(changed)
 
     def play(self, kind: str) -> bool:
@@ -97,6 +102,6 @@ class AccessibilityPage(QWidget):
             self.sounds = Sounds(self.service.settings, parent=self)
         played = self.sounds.play(kind)
         if not played:
-            say(self.message, "No sound: this machine has no audio output." if not self.sounds.available
-                else "No sound: the volume is 0.")
+            say(self.message, self.tr("No sound: this machine has no audio output.") if not self.sounds.available
+                else self.tr("No sound: the volume is 0."))
         return played

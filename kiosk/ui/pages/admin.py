@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -43,13 +43,39 @@ SIDEBAR_WIDTH = 310
 SIDEBAR_MIN_WIDTH = 1100  # the HR area's width from which the sidebar has room
 SIDEBAR, RAIL, TOP_BAR = "sidebar", "rail", "top"
 # (key, name, short name for the rail and the top bar, icon)
-PAGES = (("employees", "Employees", "Employees", "users"), ("today", "Today", "Today", "check"),
-         ("attendance", "Attendance", "Attendance", "calendar"), ("monthly", "Monthly sheet", "Monthly", "calendar"),
-         ("stats", "Statistics", "Statistics", "chart"), ("expert", "Expert recognition", "Expert", "search"),
-         ("audit", "Audit trail", "Audit", "audit"), ("security", "Security", "Security", "lock"),
-         ("attendance_settings", "Shift settings", "Shifts", "kiosk"),
-         ("accessibility", "Accessibility", "Access", "accessibility"))
-EXIT_TEXT = ("Leave kiosk mode", "Leave")
+PAGES = (
+    ("employees", QT_TRANSLATE_NOOP("AdminPage", "Employees"), QT_TRANSLATE_NOOP("AdminPage", "Employees"), "users"),
+    ("today", QT_TRANSLATE_NOOP("AdminPage", "Today"), QT_TRANSLATE_NOOP("AdminPage", "Today"), "check"),
+    (
+        "attendance",
+        QT_TRANSLATE_NOOP("AdminPage", "Attendance"),
+        QT_TRANSLATE_NOOP("AdminPage", "Attendance"),
+        "calendar",
+    ),
+    ("monthly", QT_TRANSLATE_NOOP("AdminPage", "Monthly sheet"), QT_TRANSLATE_NOOP("AdminPage", "Monthly"), "calendar"),
+    ("stats", QT_TRANSLATE_NOOP("AdminPage", "Statistics"), QT_TRANSLATE_NOOP("AdminPage", "Statistics"), "chart"),
+    (
+        "expert",
+        QT_TRANSLATE_NOOP("AdminPage", "Expert recognition"),
+        QT_TRANSLATE_NOOP("AdminPage", "Expert"),
+        "search",
+    ),
+    ("audit", QT_TRANSLATE_NOOP("AdminPage", "Audit trail"), QT_TRANSLATE_NOOP("AdminPage", "Audit"), "audit"),
+    ("security", QT_TRANSLATE_NOOP("AdminPage", "Security"), QT_TRANSLATE_NOOP("AdminPage", "Security"), "lock"),
+    (
+        "attendance_settings",
+        QT_TRANSLATE_NOOP("AdminPage", "Shift settings"),
+        QT_TRANSLATE_NOOP("AdminPage", "Shifts"),
+        "kiosk",
+    ),
+    (
+        "accessibility",
+        QT_TRANSLATE_NOOP("AdminPage", "Accessibility"),
+        QT_TRANSLATE_NOOP("AdminPage", "Access"),
+        "accessibility",
+    ),
+)
+EXIT_TEXT = (QT_TRANSLATE_NOOP("AdminPage", "Leave kiosk mode"), QT_TRANSLATE_NOOP("AdminPage", "Leave"))
 
 
 def nav_mode(width: int, height: int) -> str:
@@ -65,7 +91,7 @@ class AdminPage(QWidget):
     exit_requested = Signal()
 
     def __init__(self, service, hub, window=None, parent: QWidget | None = None, guard=None,
-                 back_text: str = "Back to kiosk"):
+                 back_text: str = QT_TRANSLATE_NOOP("AdminPage", "Back to kiosk")):
         super().__init__(parent)
 
         self.service = service
@@ -85,17 +111,17 @@ class AdminPage(QWidget):
         self.pages = QStackedWidget()
         self.sidebar = QFrame(objectName="sidebar")
         self.side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.sidebar)
-        self.side_title = QLabel("HR", objectName="sidebarTitle")
+        self.side_title = QLabel(self.tr("HR"), objectName="sidebarTitle")
         self.side.addWidget(self.side_title)
         self.nav = QButtonGroup(self)
         self.nav_buttons: dict[str, QToolButton] = {}
         self.nav_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.nav_box.setSpacing(8)
         for key, label, _, icon in PAGES:
-            button = QToolButton(objectName="navButton", checkable=True, text=label)
+            button = QToolButton(objectName="navButton", checkable=True, text=self.tr(label))
             button.setIcon(theme.icon(icon))
             button.setIconSize(QSize(26, 26))
-            button.setToolTip(label)
+            button.setToolTip(self.tr(label))
             button.clicked.connect(lambda _=False, k=key: self.open(k))
             self.nav.addButton(button)
             self.nav_buttons[key] = button
@@ -113,17 +139,17 @@ class AdminPage(QWidget):
         self.side.addWidget(self.nav_scroll, 1)
         self.actions_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.actions_box.setSpacing(8)
-        self.exit_button = QPushButton(EXIT_TEXT[0])
+        self.exit_button = QPushButton(self.tr(EXIT_TEXT[0]))
         self.exit_button.clicked.connect(self.exit_requested)
         self.actions_box.addWidget(self.exit_button)
-        back = QPushButton(back_text, objectName="primary")  # the HR desk's: "Sign out"
+        back = QPushButton(self.tr(back_text), objectName="primary")  # the HR desk's: "Sign out"
         back.setIcon(theme.icon("back"))
         back.clicked.connect(self.back_requested)
         self.actions_box.addWidget(back)
         self.back_button = back
         for button in (self.exit_button, back):  # as tall as the nav buttons beside them in the top bar
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self._back_texts = (back_text, "Back" if back_text == "Back to kiosk" else back_text)
+        self._back_texts = (self.tr(back_text), self.tr("Back") if back_text == "Back to kiosk" else self.tr(back_text))
         self.side.addLayout(self.actions_box)
         self.layout_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout = self.layout_box
@@ -172,12 +198,12 @@ class AdminPage(QWidget):
         style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon if compact else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         for key, label, short, _ in PAGES:
             button = self.nav_buttons[key]
-            button.setText(short if compact else label)
+            button.setText(self.tr(short) if compact else self.tr(label))
             button.setToolButtonStyle(style)
             theme.restyle(button, compact=compact)
-        self.exit_button.setText(EXIT_TEXT[1] if compact else EXIT_TEXT[0])
+        self.exit_button.setText(self.tr(EXIT_TEXT[1]) if compact else self.tr(EXIT_TEXT[0]))
         self.back_button.setText(self._back_texts[1] if compact else self._back_texts[0])
-        for button, tip in ((self.exit_button, EXIT_TEXT[0]), (self.back_button, self._back_texts[0])):
+        for button, tip in ((self.exit_button, self.tr(EXIT_TEXT[0])), (self.back_button, self._back_texts[0])):
             button.setToolTip(tip)
             theme.restyle(button, compact=compact)
         theme.restyle(self.sidebar, across=across)

@@ -6,28 +6,42 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.dialogs.export_dialog import ExportDialog
-from kiosk.ui.dialogs.punch_corrections import METHOD_WORDS, AddPunchDialog, VoidPunchDialog
-from kiosk.ui.pages.common import fill_table, make_table, page_layout
+from kiosk.ui.dialogs.punch_corrections import AddPunchDialog, VoidPunchDialog, method_word
+from kiosk.ui.i18n import date_text, number
+from kiosk.ui.pages.common import fill_table, make_table, page_layout, select_row
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, date_range, employee_combo, to_date
-from kiosk.ui.widgets.punch_choice import DIRECTION_WORDS
+from kiosk.ui.widgets.punch_choice import direction_word
 
-PUNCH_COLUMNS = ["Date", "Time", "Direction", "Worker ID", "Name", "Method", "Similarity", "Mask", "Note"]
+PUNCH_COLUMNS = [
+    QT_TRANSLATE_NOOP("AttendancePage", "Date"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Time"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Direction"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Worker ID"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Name"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Method"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Similarity"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Mask"),
+    QT_TRANSLATE_NOOP("AttendancePage", "Note"),
+]
 
 
 def punch_note(row: dict) -> str:
     """What HR did to a punch: voided (by whom, why), added (by whom, why), or nothing."""
     if row.get("voided_at"):
-        return f"VOID ({row.get('voided_by') or '?'}): {row.get('void_reason') or ''}"
+        return QCoreApplication.translate("AttendancePage", "VOID ({who}): {reason}").format(
+            who=row.get("voided_by") or "?", reason=row.get("void_reason") or "")
     if row.get("method") == "correction":
-        return f"Added ({row.get('added_by') or '?'}): {row.get('reason') or ''}"
-    return "direction chosen at the kiosk" if row.get("direction_source") == "chosen" else ""
+        return QCoreApplication.translate("AttendancePage", "Added ({who}): {reason}").format(
+            who=row.get("added_by") or "?", reason=row.get("reason") or "")
+    return QCoreApplication.translate("AttendancePage", "direction chosen at the kiosk") \
+        if row.get("direction_source") == "chosen" else ""
 
 
 class AttendancePage(QWidget):
@@ -37,13 +51,15 @@ class AttendancePage(QWidget):
         self.export_dialog = None
         self.correction_dialog = None
         self.punch_rows: list[dict] = []
-        layout, header = page_layout(self, "Attendance", "Punches recorded at the kiosk, and HR's corrections")
-        self.export_button = QPushButton("Export CSV…", objectName="primary")
+        layout, header = page_layout(
+            self, self.tr("Attendance"), self.tr("Punches recorded at the kiosk, and HR's corrections")
+        )
+        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="primary")
         self.export_button.clicked.connect(lambda: self.open_export())
         header.addWidget(self.export_button)
-        self.add_button = QPushButton("Add missing punch…")
+        self.add_button = QPushButton(self.tr("Add missing punch…"))
         self.add_button.clicked.connect(lambda: self.open_add_punch())
-        self.void_button = QPushButton("Void punch…")
+        self.void_button = QPushButton(self.tr("Void punch…"))
         self.void_button.clicked.connect(lambda: self.open_void_punch())
         header.addWidget(self.add_button)
         header.addWidget(self.void_button)
@@ -51,8 +67,8 @@ class AttendancePage(QWidget):
         self.start = date_edit(today - timedelta(days=6))
         self.end = date_edit(today)
         self.employee = employee_combo(service)
-        self.events = QRadioButton("Punches")
-        self.summary = QRadioButton("Daily summary")
+        self.events = QRadioButton(self.tr("Punches"))
+        self.summary = QRadioButton(self.tr("Daily summary"))
         self.events.setChecked(True)
         filters = FlowLayout(spacing=24, line_spacing=12)
         filters.addWidget(date_range(self.start, self.end))
@@ -92,35 +108,60 @@ class AttendancePage(QWidget):
     def _reload(self) -> None:
         start, end, emp = to_date(self.start), to_date(self.end), self.employee.currentData()
         if end < start:
-            self.message.setText("The end date is before the start date.")
+            self.message.setText(self.tr("The end date is before the start date."))
             self.table.setRowCount(0)
             return
         db = self.service.db
         if self.events.isChecked():
             rows = self.punch_rows = self.service.timesheet.punches(start, end, emp, include_voided=True)
             self.table.setColumnCount(len(PUNCH_COLUMNS))
-            self.table.setHorizontalHeaderLabels(PUNCH_COLUMNS)
-            fill_table(self.table, [[r["timestamp"][:10], r["timestamp"][11:], DIRECTION_WORDS.get(r["direction"], ""),
-                                     r["employee_id"], r["name"],
-                                     METHOD_WORDS.get(r["method"], r["method"] or ""),
-                                     "" if r["score"] is None else f"{r['score']:.2f}",
-                                     {None: "", 0: "no", 1: "yes"}.get(r["masked"], ""), punch_note(r)]
-                                    for r in rows], keys=[r["id"] for r in rows])
+            self.table.setHorizontalHeaderLabels([self.tr(c) for c in PUNCH_COLUMNS])
+            fill_table(
+                self.table,
+                [
+                    [
+                        r["timestamp"][:10],
+                        r["timestamp"][11:],
+                        direction_word(r["direction"]),
+                        r["employee_id"],
+                        r["name"],
+                        method_word(r["method"]),
+                        "" if r["score"] is None else number(r["score"], 2),
+                        {None: "", 0: self.tr("no"), 1: self.tr("yes")}.get(r["masked"], ""),
+                        punch_note(r),
+                    ]
+                    for r in rows
+                ],
+                keys=[r["id"] for r in rows],
+            )
             for index, row in enumerate(rows):  # a voided punch: greyed, kept in the list
                 if row["voided_at"]:
                     for column in range(self.table.columnCount()):
                         self.table.item(index, column).setForeground(QColor(theme.MUTED))
             voided = sum(1 for r in rows if r["voided_at"])
             valid = len(rows) - voided
-            self.message.setText(f"{valid} punch{'es' if valid != 1 else ''}"
-                                 + (f" (and {voided} voided)" if voided else "") + f" from {start} to {end}")
+            counted = self.tr("%Ln punch(es)", None, valid) + (
+                self.tr(" (and %Ln voided)", None, voided) if voided else ""
+            )
+            self.message.setText(self.tr("{punches} from {start} to {end}").format(
+                punches=counted, start=date_text(start), end=date_text(end)))
         else:
             rows = db.daily_summary(start, end, emp)
             self.table.setColumnCount(6)
-            self.table.setHorizontalHeaderLabels(["Date", "Worker ID", "Name", "First in", "Last seen", "Check-ins"])
+            self.table.setHorizontalHeaderLabels(
+                [
+                    self.tr("Date"),
+                    self.tr("Worker ID"),
+                    self.tr("Name"),
+                    self.tr("First in"),
+                    self.tr("Last seen"),
+                    self.tr("Check-ins"),
+                ]
+            )
             fill_table(self.table, [[r["date"], r["employee_id"], r["name"], r["first_in"], r["last_out"],
                                      r["check_ins"]] for r in rows])
-            self.message.setText(f"{len(rows)} person-day{'s' if len(rows) != 1 else ''} from {start} to {end}")
+            self.message.setText(self.tr("%Ln person-day(s) from {start} to {end}", None, len(rows)).format(
+                start=date_text(start), end=date_text(end)))
 
     def _enable(self) -> None:
         """Void needs one punch, not voided yet, selected in the punch list."""
@@ -140,7 +181,7 @@ class AttendancePage(QWidget):
     def select_punch(self, punch_id) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == punch_id:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 return
 
     def open_add_punch(self):
@@ -163,8 +204,8 @@ class AttendancePage(QWidget):
         self.reload()
         self.select_punch(row["id"])
         day = str(row.get("timestamp") or "")[:16].replace("T", " ")
-        self.message.setText(f"Punch {what}: {row.get('name') or row.get('employee_id')}, {day}. "
-                             + self.message.text())
+        said = self.tr("Punch added: {who}, {day}. ") if what == "added" else self.tr("Punch voided: {who}, {day}. ")
+        self.message.setText(said.format(who=row.get("name") or row.get("employee_id"), day=day) + self.message.text())
 
     def open_export(self):
 

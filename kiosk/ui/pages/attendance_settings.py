@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,18 +28,33 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.types import STORE_ERRORS
-from kiosk.ui.dialogs.shift_dialog import WEEKDAYS, ShiftDialog, time_edit
+from kiosk.ui.dialogs.shift_dialog import WEEKDAYS, ShiftDialog, time_edit, weekday_word
+from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say, select_key, selected_key
 from kiosk.ui.screen_fit import form
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.pickers import date_edit, to_date
 
-MODES = (("auto", "Automatic: first punch of the day IN, then alternating"),
-         ("window", "By time of day: IN before a time, OUT after it"),
-         ("choose", "The person taps IN / OUT / Break after the punch"))
-MACHINE_ZONE = "This machine's zone"
-SECTIONS = (("punches", "Punches"), ("checkouts", "Check-outs"), ("shifts", "Shifts"), ("departments", "Departments"), ("holidays", "Holidays"))
-SHIFT_COLUMNS = ["Shift", "Hours", "Late / early grace", "Full / half day", "Hours counted", "Days off"]
+# The screen's words are marked here (context "AttendanceSettingsPage") and translated where shown.
+MODES = (
+    ("auto", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Automatic: first punch of the day IN, then alternating")),
+    ("window", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "By time of day: IN before a time, OUT after it")),
+    ("choose", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "The person taps IN / OUT / Break after the punch")),
+)
+MACHINE_ZONE = QT_TRANSLATE_NOOP("AttendanceSettingsPage", "This machine's zone")
+SECTIONS = (("punches", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Punches")),
+            ("checkouts", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Check-outs")),
+            ("shifts", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Shifts")),
+            ("departments", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Departments")),
+            ("holidays", QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Holidays")))
+SHIFT_COLUMNS = [
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Shift"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Late / early grace"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Full / half day"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Hours counted"),
+    QT_TRANSLATE_NOOP("AttendanceSettingsPage", "Days off"),
+]
 
 
 def shift_table(shift: Any) -> dict[str, Any]:
@@ -71,9 +86,9 @@ class AttendanceSettingsPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.dialog: ShiftDialog | None = None
-        layout, header = page_layout(self, "Attendance settings",
-                                     "Time zone, punches, shifts and holidays (saved in kiosk.toml)")
-        self.save_button = QPushButton("Save", objectName="primary")
+        layout, header = page_layout(self, self.tr("Attendance settings"),
+                                     self.tr("Time zone, punches, shifts and holidays (saved in kiosk.toml)"))
+        self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.setMinimumWidth(160)
         self.save_button.clicked.connect(lambda: self.save())
         header.addWidget(self.save_button)
@@ -87,7 +102,7 @@ class AttendanceSettingsPage(QWidget):
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.zone.setMinimumContentsLength(18)
-        self.zone.addItem(MACHINE_ZONE, "")
+        self.zone.addItem(self.tr(MACHINE_ZONE), "")
         for name in service.timesheet.time_zones():
             self.zone.addItem(name, name)
         completer = QCompleter(self.zone.model(), self.zone)
@@ -97,34 +112,47 @@ class AttendanceSettingsPage(QWidget):
         self.zone.setCompleter(completer)
         self.mode = QComboBox()
         for key, text in MODES:
-            self.mode.addItem(text, key)
+            self.mode.addItem(self.tr(text), key)
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.mode.setMinimumContentsLength(18)
         self.mode.currentIndexChanged.connect(self._follow_mode)
         self.out_after = time_edit("12:00")
-        self.choice_seconds = QSpinBox(suffix=" s")
+        self.choice_seconds = QSpinBox(suffix=self.tr(" s"))
         self.choice_seconds.setRange(0, 600)
-        self.cooldown = QSpinBox(suffix=" s")
+        self.cooldown = QSpinBox(suffix=self.tr(" s"))
         self.cooldown.setRange(0, 24 * 3600)
-        self.auto_close = QCheckBox("Close them automatically")
+        self.auto_close = QCheckBox(self.tr("Close them automatically"))
         self.auto_close.toggled.connect(self._follow_mode)
-        self.auto_close_minutes = QSpinBox(suffix=" min after the shift ends")
+        self.auto_close_minutes = QSpinBox(suffix=self.tr(" min after the shift ends"))
         self.auto_close_minutes.setRange(0, 24 * 60)
-        self.max_session = QDoubleSpinBox(suffix=" h")
+        self.max_session = QDoubleSpinBox(suffix=self.tr(" h"))
         self.max_session.setRange(0, 168)
         self.max_session.setDecimals(1)
         self.default_shift = QComboBox()
-        self.general = form([("Time zone", self.zone), ("Punch direction", self.mode),
-                             ("Check-outs from", self.out_after), ("Buttons shown for", self.choice_seconds),
-                             ("Duplicate window", self.cooldown)], spacing=14)
-        self.checkouts = form([("Forgotten check-outs", self.auto_close), ("Closed at", self.auto_close_minutes),
-                               ("Flag sessions longer than", self.max_session)], spacing=14)
+        self.general = form(
+            [
+                (self.tr("Time zone"), self.zone),
+                (self.tr("Punch direction"), self.mode),
+                (self.tr("Check-outs from"), self.out_after),
+                (self.tr("Buttons shown for"), self.choice_seconds),
+                (self.tr("Duplicate window"), self.cooldown),
+            ],
+            spacing=14,
+        )
+        self.checkouts = form(
+            [
+                (self.tr("Forgotten check-outs"), self.auto_close),
+                (self.tr("Closed at"), self.auto_close_minutes),
+                (self.tr("Flag sessions longer than"), self.max_session),
+            ],
+            spacing=14,
+        )
         self.sections = QStackedWidget()
         self.section_buttons: dict[str, QPushButton] = {}
         picker = FlowLayout(spacing=10)
         group = QButtonGroup(self)
         for key, title in SECTIONS:
-            button = QPushButton(title, objectName="section", checkable=True)
+            button = QPushButton(self.tr(title), objectName="section", checkable=True)
             button.clicked.connect(lambda _=False, k=key: self.show_section(k))
             group.addButton(button)
             picker.addWidget(button)
@@ -138,11 +166,11 @@ class AttendanceSettingsPage(QWidget):
 
         # -- shifts ---------------------------------------------------------------------------
         layout = self._section()
-        layout.addLayout(form([("Default shift", self.default_shift)], spacing=14))
-        self.shift_list = make_table(SHIFT_COLUMNS)
-        self.add_shift_button = QPushButton("Add shift…")
-        self.edit_shift_button = QPushButton("Edit shift…")
-        self.remove_shift_button = QPushButton("Remove shift")
+        layout.addLayout(form([(self.tr("Default shift"), self.default_shift)], spacing=14))
+        self.shift_list = make_table([self.tr(c) for c in SHIFT_COLUMNS])
+        self.add_shift_button = QPushButton(self.tr("Add shift…"))
+        self.edit_shift_button = QPushButton(self.tr("Edit shift…"))
+        self.remove_shift_button = QPushButton(self.tr("Remove shift"))
         self.add_shift_button.clicked.connect(lambda: self.open_shift_dialog())
         self.edit_shift_button.clicked.connect(lambda: self.open_shift_dialog(self.selected(self.shift_list)))
         self.remove_shift_button.clicked.connect(lambda: self.remove_shift(self.selected(self.shift_list)))
@@ -151,16 +179,16 @@ class AttendanceSettingsPage(QWidget):
 
         # -- departments ------------------------------------------------------------------------
         layout = self._section()
-        layout.addWidget(QLabel("A person works their own shift if one is set (Employees), else their "
-                                "department's, else the default shift.", objectName="muted", wordWrap=True))
-        self.department_list = make_table(["Department", "Shift"])
+        layout.addWidget(QLabel(self.tr("A person works their own shift if one is set (Employees), else their "
+                                "department's, else the default shift."), objectName="muted", wordWrap=True))
+        self.department_list = make_table([self.tr("Department"), self.tr("Shift")])
         self.department = QComboBox()
         self.department.setEditable(True)
         self.department.setMinimumContentsLength(14)
-        self.department.lineEdit().setPlaceholderText("Department")
+        self.department.lineEdit().setPlaceholderText(self.tr("Department"))
         self.department_shift = QComboBox()
-        self.set_department_button = QPushButton("Set shift")
-        self.remove_department_button = QPushButton("Remove")
+        self.set_department_button = QPushButton(self.tr("Set shift"))
+        self.remove_department_button = QPushButton(self.tr("Remove"))
         self.set_department_button.clicked.connect(lambda: self.set_department())
         self.remove_department_button.clicked.connect(
             lambda: self.remove_department(self.selected(self.department_list)))
@@ -170,13 +198,13 @@ class AttendanceSettingsPage(QWidget):
 
         # -- holidays ---------------------------------------------------------------------------
         layout = self._section()
-        self.holiday_list = make_table(["Date", "Name"])
+        self.holiday_list = make_table([self.tr("Date"), self.tr("Name")])
         self.holiday_date = date_edit(date.today())
         self.holiday_name = QLineEdit()
-        self.holiday_name.setPlaceholderText("Name, e.g. New Year's Day")
+        self.holiday_name.setPlaceholderText(self.tr("Name, e.g. New Year's Day"))
         self.holiday_name.setMinimumWidth(260)
-        self.add_holiday_button = QPushButton("Add holiday")
-        self.remove_holiday_button = QPushButton("Remove")
+        self.add_holiday_button = QPushButton(self.tr("Add holiday"))
+        self.remove_holiday_button = QPushButton(self.tr("Remove"))
         self.add_holiday_button.clicked.connect(lambda: self.add_holiday())
         self.remove_holiday_button.clicked.connect(lambda: self.remove_holiday(self.selected(self.holiday_list)))
         layout.addLayout(controls_row(self.holiday_date, self.holiday_name, self.add_holiday_button,
@@ -248,11 +276,15 @@ class AttendanceSettingsPage(QWidget):
         rows = []
         for name in names:
             s = self.shifts[name]
-            days = ", ".join(text for key, text in WEEKDAYS if key in {str(d).lower()[:3] for d in s.get("days_off", [])})
-            rows.append([name, f"{s['start']}-{s['end']}" + (" (next day)" if s.get("overnight") else ""),
-                         f"{s.get('late_grace_minutes', 10)} / {s.get('early_grace_minutes', 10)} min",
-                         f"{s.get('full_day_hours', 8.0):g} / {s.get('half_day_hours', 4.0):g} h",
-                         "in/out pairs" if s.get("hours") == "pairs" else "first in to last out", days or "none"])
+            days = ", ".join(weekday_word(key) for key, _ in WEEKDAYS
+                             if key in {str(d).lower()[:3] for d in s.get("days_off", [])})
+            rows.append([name, f"{s['start']}-{s['end']}" + (self.tr(" (next day)") if s.get("overnight") else ""),
+                         self.tr("{late} / {early} min").format(late=number(s.get("late_grace_minutes", 10)),
+                                                                early=number(s.get("early_grace_minutes", 10))),
+                         self.tr("{full} / {half} h").format(full=number(s.get("full_day_hours", 8.0), 1),
+                                                             half=number(s.get("half_day_hours", 4.0), 1)),
+                         self.tr("in/out pairs") if s.get("hours") == "pairs" else self.tr("first in to last out"),
+                         days or self.tr("none")])
         fill_table(self.shift_list, rows, keys=names)
         departments = sorted(self.department_shifts)
         fill_table(self.department_list, [[d, self.department_shifts[d]] for d in departments], keys=departments)
@@ -295,29 +327,34 @@ class AttendanceSettingsPage(QWidget):
                 self.default_shift.setCurrentText(name)
         self.shifts[name] = dialog.table()
         self._show_lists()
-        self._unsaved(f"Shift {name} {'changed' if old else 'added'}: Save to keep it.")
+        self._unsaved((self.tr("Shift {name} changed: Save to keep it.") if old
+                      else self.tr("Shift {name} added: Save to keep it.")).format(name=name))
 
     def remove_shift(self, name: str | None) -> None:
         if name is None:
-            return self._unsaved("Choose a shift in the list first.", error=True)
+            return self._unsaved(self.tr("Choose a shift in the list first."), error=True)
         self.shifts.pop(name, None)
         self._show_lists()
-        self._unsaved(f"Shift {name} removed: Save to keep the change.")
+        self._unsaved(self.tr("Shift {name} removed: Save to keep the change.").format(name=name))
 
     def set_department(self) -> None:
         department, shift = self.department.currentText().strip(), self.department_shift.currentText()
         if not department or not shift:
-            return self._unsaved("Type or choose a department and its shift.", error=True)
+            return self._unsaved(self.tr("Type or choose a department and its shift."), error=True)
         self.department_shifts[department] = shift
         self._show_lists()
-        self._unsaved(f"{department} works the {shift} shift: Save to keep it.")
+        self._unsaved(
+            self.tr("{department} works the {shift} shift: Save to keep it.").format(department=department, shift=shift)
+        )
 
     def remove_department(self, department: str | None) -> None:
         if department is None:
-            return self._unsaved("Choose a department in the list first.", error=True)
+            return self._unsaved(self.tr("Choose a department in the list first."), error=True)
         self.department_shifts.pop(department, None)
         self._show_lists()
-        self._unsaved(f"{department} works the default shift again: Save to keep it.")
+        self._unsaved(
+            self.tr("{department} works the default shift again: Save to keep it.").format(department=department)
+        )
 
     def add_holiday(self) -> None:
         day = to_date(self.holiday_date).isoformat()
@@ -325,14 +362,14 @@ class AttendanceSettingsPage(QWidget):
         self.holidays.append({"date": day, "name": self.holiday_name.text().strip()})
         self.holiday_name.clear()
         self._show_lists()
-        self._unsaved(f"Holiday {day} added: Save to keep it.")
+        self._unsaved(self.tr("Holiday {day} added: Save to keep it.").format(day=day))
 
     def remove_holiday(self, day: str | None) -> None:
         if day is None:
-            return self._unsaved("Choose a holiday in the list first.", error=True)
+            return self._unsaved(self.tr("Choose a holiday in the list first."), error=True)
         self.holidays = [h for h in self.holidays if h["date"] != day]
         self._show_lists()
-        self._unsaved(f"Holiday {day} removed: Save to keep the change.")
+        self._unsaved(self.tr("Holiday {day} removed: Save to keep the change.").format(day=day))
 
     def _unsaved(self, text: str, error: bool = False) -> None:
         say(self.message, text, error)
@@ -341,7 +378,7 @@ class AttendanceSettingsPage(QWidget):
     # -- saving --------------------------------------------------------------------------------------
     def zone_value(self) -> str:
         text = self.zone.currentText().strip()
-        return "" if text in ("", MACHINE_ZONE) else text
+        return "" if text in ("", MACHINE_ZONE, self.tr(MACHINE_ZONE)) else text
 
     def values(self) -> dict[str, Any]:
         """The form as save_attendance_settings' keyword arguments."""
@@ -362,17 +399,21 @@ class AttendanceSettingsPage(QWidget):
         values = self.values()
         changed = {k: v for k, v in values.items() if v != self.original.get(k)}
         if not changed:
-            self._unsaved("Nothing to save: the settings are as they were.")
+            self._unsaved(self.tr("Nothing to save: the settings are as they were."))
             return True
         try:
             self.service.timesheet.save_attendance_settings(**changed)
         except ValueError as exc:
-            self._unsaved(f"Not saved: {exc}", error=True)
+            self._unsaved(self.tr("Not saved: {reason}").format(reason=exc), error=True)
             return False
         except OSError as exc:
-            self._unsaved(f"Not saved: kiosk.toml could not be written ({exc}).", error=True)
+            self._unsaved(
+                self.tr("Not saved: kiosk.toml could not be written ({reason}).").format(reason=exc), error=True
+            )
             return False
         self.original = values
         where = self.service.settings.settings_path
-        self._unsaved(f"✓ Saved to {where}; punches and reports follow the new settings now.")
+        self._unsaved(
+            self.tr("✓ Saved to {where}; punches and reports follow the new settings now.").format(where=where)
+        )
         return True

@@ -6,14 +6,22 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.app.types import AUDIT_EXPORT
+from kiosk.ui.i18n import date_text
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
 from kiosk.ui.widgets.pickers import date_edit, date_range, to_date
 
-COLUMNS = ["Time", "Role", "Who", "Action", "Worker ID", "Details"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("AuditPage", "Time"),
+    QT_TRANSLATE_NOOP("AuditPage", "Role"),
+    QT_TRANSLATE_NOOP("AuditPage", "Who"),
+    QT_TRANSLATE_NOOP("AuditPage", "Action"),
+    QT_TRANSLATE_NOOP("AuditPage", "Worker ID"),
+    QT_TRANSLATE_NOOP("AuditPage", "Details"),
+]
 
 
 def describe(detail: dict) -> str:
@@ -25,11 +33,12 @@ class AuditPage(QWidget):
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout, header = page_layout(self, "Audit trail", "Who did what, when and to whom: append-only, "
-                                                          "tamper-evident")
-        self.verify_button = QPushButton("Check integrity")
+        layout, header = page_layout(
+            self, self.tr("Audit trail"), self.tr("Who did what, when and to whom: append-only, tamper-evident")
+        )
+        self.verify_button = QPushButton(self.tr("Check integrity"))
         self.verify_button.clicked.connect(lambda: self.verify())
-        self.export_button = QPushButton("Export CSV", objectName="primary")
+        self.export_button = QPushButton(self.tr("Export CSV"), objectName="primary")
         self.export_button.clicked.connect(lambda: self.export())
         header.addWidget(self.verify_button)
         header.addWidget(self.export_button)
@@ -37,7 +46,7 @@ class AuditPage(QWidget):
         self.start = date_edit(today - timedelta(days=30))
         self.end = date_edit(today)
         layout.addWidget(date_range(self.start, self.end), alignment=Qt.AlignmentFlag.AlignLeft)
-        self.table = make_table(COLUMNS)
+        self.table = make_table([self.tr(c) for c in COLUMNS])
         layout.addWidget(self.table, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
@@ -48,20 +57,22 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         start, end = to_date(self.start), to_date(self.end)
         if end < start:
-            self.message.setText("The end date is before the start date.")
+            self.message.setText(self.tr("The end date is before the start date."))
             self.table.setRowCount(0)
             return
         self.rows = self.service.audit.rows(start, end)
         newest_first = list(reversed(self.rows))
         fill_table(self.table, [[r["timestamp"].replace("T", " "), r["role"], r["actor"], r["action"].replace("_", " "),
                                  r["subject"], describe(r["detail"])] for r in newest_first])
-        self.message.setText(f"{len(self.rows)} action{'s' if len(self.rows) != 1 else ''} from {start} to {end}")
+        self.message.setText(self.tr("%Ln action(s) from {start} to {end}", None, len(self.rows)).format(
+            start=date_text(start), end=date_text(end)))
 
     def verify(self):
         check = self.service.audit.verify()
-        self._say(f"✓ The audit trail is intact ({check.rows} rows)." if check.ok else
-                  f"The audit trail has been tampered with: {check.problem}. Restore the database from a "
-                  f"backup and keep this copy for investigation.", error=not check.ok)
+        self._say(self.tr("✓ The audit trail is intact (%Ln rows).", None, check.rows) if check.ok else
+                  self.tr("The audit trail has been tampered with: {problem}. Restore the database from a "
+                          "backup and keep this copy for investigation.").format(problem=check.problem),
+                  error=not check.ok)
         return check
 
     def export(self, path: str | Path | None = None) -> int | None:
@@ -70,9 +81,9 @@ class AuditPage(QWidget):
             count = self.service.audit.export_csv(target, self.rows)
             self.service.audit_event(AUDIT_EXPORT, rows=count, out=str(target))
         except OSError as exc:
-            self._say(f"Could not export: {exc}", error=True)
+            self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
             return None
-        self._say(f"✓ Wrote {count} rows to {target}")
+        self._say(self.tr("✓ Wrote %Ln rows to {target}", None, count).format(target=target))
         self.refresh_keep_message()
         return count
 

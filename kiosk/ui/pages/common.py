@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.i18n import plain_number
 from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.widgets.flow import FlowLayout
 
@@ -104,11 +105,13 @@ def make_table(columns: list[str]) -> Table:
 
 def fill_table(table: QTableWidget, rows: list[list[object]], keys: list[object] | None = None) -> None:
     """Rows of display values; `keys[i]` is kept as the first cell's UserRole (e.g. a user id).
-    Every cell's tooltip is its text (a cell cut with "…" is read there)."""
+    Numbers in the language's digits (kiosk.ui.i18n.plain_number). Every cell's tooltip is its text
+    (a cell cut with "…" is read there)."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            shown = plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+            item = QTableWidgetItem("" if shown is None else str(shown))
             item.setToolTip(item.text())
             if isinstance(value, (int, float)):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -130,7 +133,7 @@ def select_key(table: QTableWidget, key: object) -> bool:
     """Select the row whose key is `key`; False when no row has it."""
     for r in range(table.rowCount()):
         if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == key:
-            table.selectRow(r)
+            select_row(table, r)
             return True
     return False
 
@@ -139,6 +142,15 @@ def breakable(text: str) -> str:
     """`text` with a zero-width space after each / and _, where a wrapped label may break a long
     path or setting name (larger text on a narrow screen) instead of being cut."""
     return text.replace("/", "/\u200b").replace("_", "_\u200b")
+
+
+def select_row(table: QTableWidget, row: int) -> None:
+    """Select a whole row through the selection model. QTableView.selectRow picks the row's
+    columns from what is on screen, and right to left (Arabic) on a table not laid out yet it
+    found none and selected nothing."""
+    flags = QItemSelectionModel.SelectionFlag
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:

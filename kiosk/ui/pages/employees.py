@@ -12,6 +12,7 @@ from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
 from kiosk.ui.dialogs.person_dialog import PersonDialog
 from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
 from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
+from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout, select_key, selected_key
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.learned_masks import LearnedMasksPanel
@@ -26,17 +27,27 @@ class EmployeesPage(QWidget):
         self.hub = hub
         self.wizard = None
         self.confirm = lambda title, text: ask(self, title, text)
-        layout, header = page_layout(self, "Employees", "Everyone who can check in at this kiosk")
-        self.enroll_button = QPushButton("Enroll new", objectName="primary")
+        layout, header = page_layout(self, self.tr("Employees"), self.tr("Everyone who can check in at this kiosk"))
+        self.enroll_button = QPushButton(self.tr("Enroll new"), objectName="primary")
         self.enroll_button.setIcon(theme.icon("plus"))
         self.enroll_button.clicked.connect(lambda: self.open_wizard())
         header.addWidget(self.enroll_button)
-        self.search = QLineEdit(placeholderText="Search by name or worker ID")
+        self.search = QLineEdit(placeholderText=self.tr("Search by name or worker ID"))
         self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         layout.addWidget(self.search)
-        self.table = make_table(["Worker ID", "Name", "Department", "Mobile", "Enrolled", "Templates", "Status"])
+        self.table = make_table(
+            [
+                self.tr("Worker ID"),
+                self.tr("Name"),
+                self.tr("Department"),
+                self.tr("Mobile"),
+                self.tr("Enrolled"),
+                self.tr("Templates"),
+                self.tr("Status"),
+            ]
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
@@ -46,15 +57,15 @@ class EmployeesPage(QWidget):
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
         actions = FlowLayout(align=Qt.AlignmentFlag.AlignRight)  # wraps on a narrow screen
-        self.reenroll_button = QPushButton("Re-enroll")
-        self.delete_button = QPushButton("Delete", objectName="danger")
-        self.pin_button = QPushButton("Set check-in PIN")
+        self.reenroll_button = QPushButton(self.tr("Re-enroll"))
+        self.delete_button = QPushButton(self.tr("Delete"), objectName="danger")
+        self.pin_button = QPushButton(self.tr("Set check-in PIN"))
         self.pin_button.clicked.connect(lambda: self.open_pin_dialog())
-        self.rename_button = QPushButton("Change worker ID")
+        self.rename_button = QPushButton(self.tr("Change worker ID"))
         self.rename_button.clicked.connect(lambda: self.open_rename_dialog())
-        self.edit_button = QPushButton("Edit details")
+        self.edit_button = QPushButton(self.tr("Edit details"))
         self.edit_button.clicked.connect(lambda: self.open_edit_dialog())
-        self.leave_button = QPushButton("Mark as left")  # "Re-activate" for someone who left
+        self.leave_button = QPushButton(self.tr("Mark as left"))  # "Re-activate" for someone who left
         self.leave_button.clicked.connect(lambda: self.toggle_left())
         for button in (self.edit_button, self.leave_button, self.rename_button, self.pin_button,
                        self.reenroll_button, self.delete_button):
@@ -87,11 +98,18 @@ class EmployeesPage(QWidget):
             enrolled = (row.get("enrolled_at") or record.metadata.get("registration_date", ""))[:16].replace("T", " ")
             rows.append([uid, record.name, record.metadata.get("department") or "", record.mobile, enrolled,
                          int(record.metadata.get("total_embeddings", len(record.originals))),
-                         "left" if record.metadata.get("left_at") else "active"])
+                         self.tr("left") if record.metadata.get("left_at") else self.tr("active")])
         fill_table(self.table, rows, ids)
         total = len(records)
-        self.message.setText(f"{len(rows)} of {total} enrolled" + (f" matching “{query}”" if query else "")
-                             if total else "Nobody is enrolled yet: tap “Enroll new”.")
+        self.message.setText(
+            (
+                self.tr("{shown} of %Ln enrolled matching “{query}”", None, total)
+                if query
+                else self.tr("{shown} of %Ln enrolled", None, total)
+            ).format(shown=number(len(rows)), query=query)
+            if total
+            else self.tr("Nobody is enrolled yet: tap “Enroll new”.")
+        )
         self._selection_changed()
 
     def selected_id(self) -> str | None:
@@ -108,7 +126,9 @@ class EmployeesPage(QWidget):
         self.rename_button.setEnabled(has)
         self.edit_button.setEnabled(has)
         self.leave_button.setEnabled(has)
-        self.leave_button.setText("Re-activate" if self._has_left(self.selected_id()) else "Mark as left")
+        self.leave_button.setText(
+            self.tr("Re-activate") if self._has_left(self.selected_id()) else self.tr("Mark as left")
+        )
         self.learned.show_person(self.selected_id())
 
     def _has_left(self, uid: str | None) -> bool:
@@ -138,17 +158,19 @@ class EmployeesPage(QWidget):
         record = self.records.get(uid)
         name = record.name if record else uid
         leaving = not self._has_left(uid)
-        if leaving and not self.confirm("Mark as left", f"Mark {name} ({uid}) as left?\n\nThey are no longer "
-                                        "recognised and cannot check in. Their history and photos are kept: "
-                                        "“Re-activate” brings them back without new photos."):
+        if leaving and not self.confirm(self.tr("Mark as left"), self.tr(
+                "Mark {name} ({worker_id}) as left?\n\nThey are no longer "
+                "recognised and cannot check in. Their history and photos are kept: "
+                "“Re-activate” brings them back without new photos.").format(name=name, worker_id=uid)):
             return False
         try:
             (self.service.mark_left if leaving else self.service.reactivate)(uid)
         except Exception as exc:  # the engine says why in one line: show it, keep going
             reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
-            self.message.setText(f"Not changed: {reason}")
+            self.message.setText(self.tr("Not changed: {reason}").format(reason=reason))
             return False
-        self._changed(uid, f"{name} ({uid}) marked as left." if leaving else f"{name} ({uid}) re-activated.")
+        self._changed(uid, (self.tr("{name} ({worker_id}) marked as left.") if leaving
+                           else self.tr("{name} ({worker_id}) re-activated.")).format(name=name, worker_id=uid))
         return True
 
     def _changed(self, uid: str, text: str) -> None:
@@ -163,17 +185,18 @@ class EmployeesPage(QWidget):
             return False
         record = self.records.get(uid)
         name = record.name if record else uid
-        if not self.confirm("Delete employee", f"Delete {name} ({uid})?\n\nTheir face templates are removed "
-                            "and they can no longer check in. Their attendance history is kept."):
+        if not self.confirm(self.tr("Delete employee"), self.tr(
+                "Delete {name} ({worker_id})?\n\nTheir face templates are removed "
+                "and they can no longer check in. Their attendance history is kept.").format(name=name, worker_id=uid)):
             return False
         try:
             self.service.delete(uid)
         except Exception as exc:  # the store says why (already gone...): show it, keep going
             reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
-            self.message.setText(f"Could not delete {uid}: {reason}")
+            self.message.setText(self.tr("Could not delete {worker_id}: {reason}").format(worker_id=uid, reason=reason))
             return False
         self.refresh()
-        self.message.setText(f"Deleted {name} ({uid}).")
+        self.message.setText(self.tr("Deleted {name} ({worker_id}).").format(name=name, worker_id=uid))
         self.gallery_changed.emit()
         return True
 
@@ -185,7 +208,9 @@ class EmployeesPage(QWidget):
             return None
         record = self.records.get(uid)
         self.pin_dialog = SetPinDialog(self.service, uid, record.name if record else uid, self.window())
-        self.pin_dialog.accepted.connect(lambda: self.message.setText(f"Check-in PIN of {uid} set."))
+        self.pin_dialog.accepted.connect(
+            lambda: self.message.setText(self.tr("Check-in PIN of {worker_id} set.").format(worker_id=uid))
+        )
         self.pin_dialog.open()
         return self.pin_dialog
 
@@ -205,7 +230,8 @@ class EmployeesPage(QWidget):
     def _renamed(self, report) -> None:
         self.refresh()
         self.select(report.new)
-        self.message.setText(f"{report.old} is now {report.new}: {report.summary()} moved with them.")
+        self.message.setText(self.tr("{old} is now {new}: {moved} moved with them.").format(
+            old=report.old, new=report.new, moved=report.summary()))
         self.gallery_changed.emit()
 
     def open_wizard(self, user_id: str | None = None):

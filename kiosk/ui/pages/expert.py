@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.app.types import ImageError
-from kiosk.ui import theme
+from kiosk.ui import i18n, theme
+from kiosk.ui.engine_text import render
+from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 from kiosk.ui.widgets.picture import Picture
@@ -26,12 +28,15 @@ class ExpertPage(QWidget):
         self.service = service
         self.results = None
         self.busy = False
-        layout, header = page_layout(self, "Expert recognition", "Every face in one image, with its best "
-                                     "three candidates. Nothing is recorded.")
-        self.open_button = QPushButton("Open image…", objectName="primary")
+        layout, header = page_layout(
+            self,
+            self.tr("Expert recognition"),
+            self.tr("Every face in one image, with its best three candidates. Nothing is recorded."),
+        )
+        self.open_button = QPushButton(self.tr("Open image…"), objectName="primary")
         self.open_button.clicked.connect(self.choose_file)
         header.addWidget(self.open_button)
-        self.image = Picture("Open an image to analyse it")
+        self.image = Picture(self.tr("Open an image to analyse it"))
         self.image.setMinimumSize(320, 240)
         self.faces = QVBoxLayout()
         self.faces.setSpacing(12)
@@ -52,7 +57,7 @@ class ExpertPage(QWidget):
         layout.addWidget(self.message)
         # This kiosk's technical state: the live page's (status_source, on the kiosk) and the service's.
         self.status_source = None
-        layout.addWidget(QLabel("This kiosk", objectName="sectionTitle"))
+        layout.addWidget(QLabel(self.tr("This kiosk"), objectName="sectionTitle"))
         self.technical = QLabel(objectName="muted", wordWrap=True)
         self.technical.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.technical)
@@ -62,19 +67,21 @@ class ExpertPage(QWidget):
     def refresh(self) -> None:
         rows = list(self.status_source()) if self.status_source is not None else []
         try:
-            rows.append(("People enrolled", str(len(self.service.matcher))))
-            rows.append(("Liveness check", "on" if self.service.liveness is not None else
-                         f"off ({self.service.liveness_reason()})" if self.service.liveness_reason() else "off"))
+            rows.append((self.tr("People enrolled"), number(len(self.service.matcher))))
+            reason = self.service.liveness_reason()
+            rows.append((self.tr("Liveness check"), self.tr("on") if self.service.liveness is not None else
+                         self.tr("off ({reason})").format(reason=reason) if reason else self.tr("off")))
         except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
-            rows.append(("Gallery", f"unavailable: {exc}"))
-        self.technical.setText("\n".join(f"{what}: {value}" for what, value in rows))
+            rows.append((self.tr("Gallery"), self.tr("unavailable: {reason}").format(reason=exc)))
+        self.technical.setText("\n".join(self.tr("{what}: {value}").format(what=what, value=value)
+                                         for what, value in rows))
         self.selfcheck.setText(self._selfcheck_line())
 
     def _selfcheck_line(self) -> str:
         try:
-            return self.service.self_check_summary() + " (full report: `kiosk calibrate` on this machine)"
+            return render(self.service.self_check_notice()) + self.tr(" (full report: `kiosk calibrate` on this machine)")
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
-            return f"Site self-check unavailable: {exc}"
+            return self.tr("Site self-check unavailable: {reason}").format(reason=exc)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -82,8 +89,8 @@ class ExpertPage(QWidget):
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", str(Path.home()),
-                                              "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image"), str(Path.home()),
+                                              self.tr("Images") + " (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)")
         if path:
             self.open_path(path)
 
@@ -94,7 +101,7 @@ class ExpertPage(QWidget):
             self.message.setText(str(exc))
             return False
         self.busy = True
-        self.message.setText(f"Analysing {Path(path).name}…")
+        self.message.setText(self.tr("Analysing {name}…").format(name=Path(path).name))
         self.open_button.setEnabled(False)
         run_task(self.service.recognize, image, record=False, top_k=3,
                  on_done=lambda results: self._show(image, Path(path).name, results),
@@ -104,7 +111,7 @@ class ExpertPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
-        self.message.setText(f"Could not analyse the image: {exc}")
+        self.message.setText(self.tr("Could not analyse the image: {reason}").format(reason=exc))
 
     def _show(self, image, name: str, results) -> None:
         self.busy = False
@@ -118,16 +125,23 @@ class ExpertPage(QWidget):
         for i, result in enumerate(results, start=1):
             match = result.match
             colour = theme.SUCCESS if match.accepted else theme.UNKNOWN
-            boxes.append(FaceBox(result.face.xywh(), f"#{i} {match.name if match.accepted else 'Unknown'}",
-                                 f"{match.score:.2f}", colour, match.masked_template and match.accepted))
+            boxes.append(
+                FaceBox(
+                    result.face.xywh(),
+                    "#{} {}".format(i, match.name if match.accepted else self.tr("Unknown")),
+                    number(match.score, 2),
+                    colour,
+                    match.masked_template and match.accepted,
+                )
+            )
             self.faces.addWidget(self._face_card(i, result))
         self.faces.addStretch(1)
         pixmap = annotated_pixmap(image, boxes, MAX_IMAGE_SIDE)
         self.image.set_pixmap(pixmap)
         threshold = self.service.threshold
-        self.message.setText(f"{name}: {len(results)} face{'s' if len(results) != 1 else ''} · model "
-                             f"{self.service.pipeline.description} · threshold {threshold:.2f}"
-                             if results else f"{name}: no face found.")
+        self.message.setText(self.tr("{name}: %Ln face(s) · model {model} · threshold {threshold}", None, len(results))
+                             .format(name=name, model=self.service.pipeline.description, threshold=number(threshold, 2))
+                             if results else self.tr("{name}: no face found.").format(name=name))
 
     def _face_card(self, number: int, result) -> QWidget:
         from PySide6.QtWidgets import QFrame, QProgressBar
@@ -136,25 +150,26 @@ class ExpertPage(QWidget):
         frame = QFrame(objectName="card")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(18, 14, 18, 14)
-        verdict = (f"{match.name} · Present" if match.accepted else
-                   f"Not sure · too close to a second person (lead {match.lead:.2f} < {match.margin:.2f})"
-                   if match.unsure else "Unknown · Not in Database")
-        title = QLabel(f"Face #{number}: {verdict}", wordWrap=True)
+        verdict = (self.tr("{name} · Present").format(name=match.name) if match.accepted else
+                   self.tr("Not sure · too close to a second person (lead {lead} < {margin})").format(
+                       lead=i18n.number(match.lead, 2), margin=i18n.number(match.margin, 2))
+                   if match.unsure else self.tr("Unknown · Not in Database"))
+        title = QLabel(self.tr("Face #{number}: {verdict}").format(number=number, verdict=verdict), wordWrap=True)
         title.setStyleSheet(theme.themed("font-size: 19px; font-weight: 700;"))
         layout.setSpacing(6)
         layout.addWidget(title)
         if not match.candidates:
-            layout.addWidget(QLabel("Nobody is enrolled to compare with.", objectName="muted"))
+            layout.addWidget(QLabel(self.tr("Nobody is enrolled to compare with."), objectName="muted"))
         for rank, cand in enumerate(match.candidates, start=1):
-            name = QLabel(f"{rank}. {cand.name} ({cand.user_id})" + ("  · via a masked template"
+            name = QLabel(f"{rank}. {cand.name} ({cand.user_id})" + (self.tr("  · via a masked template")
                                                                        if cand.masked_template else ""), wordWrap=True)
             name.setObjectName("muted" if rank > 1 else "")
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(int(round(max(0.0, cand.score) * 100)))
-            bar.setFormat(f"{cand.score:.3f}")
+            bar.setFormat(i18n.number(cand.score, 3))
             bar.setFixedHeight(theme.font_px(26))
-            bar.setAccessibleName(f"Similarity to {cand.name}")
+            bar.setAccessibleName(self.tr("Similarity to {name}").format(name=cand.name))
             ok = rank == 1 and match.accepted  # the winner, over its threshold
             bar.setStyleSheet(theme.themed("QProgressBar { min-height: 20px; border-radius: 10px; font-size: 14px; }"
                               f"QProgressBar::chunk {{ border-radius: 10px; background: "

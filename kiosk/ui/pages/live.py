@@ -16,20 +16,32 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.ui import theme
+from kiosk.ui import i18n, theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
+from kiosk.ui.engine_text import face_label, render
+from kiosk.ui.pages.live_words import face_boxes, greeting, status_line, technical_rows
 from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
 from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
 from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
-from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView
+from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView, prompt_text
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.flow import FlowLayout
-from kiosk.ui.widgets.imaging import FaceBox
+from kiosk.ui.widgets.notice import Notice
 from kiosk.ui.widgets.punch_choice import PunchChoice
 from kiosk.ui.widgets.store_status import StoreStatusLabel
 from kiosk.ui.widgets.video_view import VideoView
@@ -51,60 +63,11 @@ RECENT_FRAMES = 8  # frames kept to find the one a decision was made on, when a 
 PORTRAIT_STAGE_RATIO = 0.75
 
 
-def face_boxes(tracked_faces) -> list[FaceBox]:
-    """LiveRecognizer's TrackedFace list as boxes: green once confirmed, blue while the vote is
-    still running, grey for unknown faces; names only (the similarity is for the Expert page)."""
-    boxes = []
-    for face in tracked_faces:
-        if face.user_id is None:
-            colour, title = theme.UNKNOWN, face.label  # "Unknown", or "Please look at the camera"
-        elif face.confirmed:
-            colour, title = theme.SUCCESS, face.label
-        else:
-            colour, title = theme.PRIMARY, f"{face.label}?"
-        # The mask marker: recognised through a masked template, or wearing a mask (gate label).
-        masked = face.masked_template or bool(face.match.probe_masked)
-        boxes.append(FaceBox(face.box, title, "", colour, masked and face.user_id is not None))
-    return boxes
-
-
-def greeting(hour: int) -> str:
-    """The screen's one greeting, by the time of day (the banner under it greets nobody again)."""
-    return "Good morning" if 5 <= hour < 12 else "Good afternoon" if 12 <= hour < 18 else "Good evening"
-
-
-class Notice(QFrame):
-    """A card over the video: what is wrong and what to do (camera lost, video ended...)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.title = QLabel(objectName="noticeTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.body = QLabel(objectName="noticeBody", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.button = QPushButton("Retry now", objectName="primary")
-        self.button.setMinimumWidth(220)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 28, 36, 28)
-        layout.setSpacing(14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setMaximumWidth(720)
-        self.hide()
-
-    def show_notice(self, title: str, body: str, button: str | None = None) -> None:
-        self.title.setText(title)
-        self.body.setText(body)
-        self.button.setVisible(button is not None)
-        if button:
-            self.button.setText(button)
-        self.show()
-
-
 class LivePage(QWidget):
     admin_requested = Signal()
     retry_requested = Signal()
     banner_shown = Signal(str)
+    language_requested = Signal(str)
 
     def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,20 +87,26 @@ class LivePage(QWidget):
         self._unknown_frames: dict[int, int] = {}
         self.sounds = Sounds(service.settings, parent=self)  # at the volume set (kiosk.app.display)
         # Counters and the latest latencies (bounded: the kiosk runs for days).
-        self.metrics = {"frames_received": 0, "results": 0, "checkins": 0,
-                        "banner_latency_s": deque(maxlen=METRIC_WINDOW), "result_latency_s": deque(maxlen=METRIC_WINDOW)}
+        self.metrics = {
+            "frames_received": 0,
+            "results": 0,
+            "checkins": 0,
+            "banner_latency_s": deque(maxlen=METRIC_WINDOW),
+            "result_latency_s": deque(maxlen=METRIC_WINDOW),
+        }
 
         # Header: greeting, clock and the HR button.
-        self.greeting = QLabel("Welcome", objectName="liveTitle", wordWrap=True)  # large text, portrait: 2 lines
-        self.hint = QLabel("Look at the camera to check in", objectName="liveHint", wordWrap=True)
+        self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle", wordWrap=True)  # large text, portrait
+        self.hint = QLabel(self.tr("Look at the camera to check in"), objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
-        self.admin_button = QPushButton("HR", objectName="adminButton")
+        self.clock.setContentsMargins(8, 0, 8, 0)  # room for a glyph's overhang (Arabic's "ص" was cut)
+        self.admin_button = QPushButton(self.tr("HR"), objectName="adminButton")
         self.admin_button.setIcon(theme.icon("lock"))
         self.admin_button.setIconSize(QSize(28, 28))
         self.admin_button.setMinimumWidth(120)
         self.admin_button.clicked.connect(self.admin_requested)
-        self.admin_button.setAccessibleName("HR screens")
-        self.admin_button.setAccessibleDescription("Opens the HR and administrator screens; asks for a PIN.")
+        self.admin_button.setAccessibleName(self.tr("HR screens"))
+        self.admin_button.setAccessibleDescription(self.tr("Opens the HR and administrator screens; asks for a PIN."))
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.greeting)
@@ -145,7 +114,9 @@ class LivePage(QWidget):
         header = QHBoxLayout()
         header.addLayout(titles, 1)
         header.addWidget(self.clock)
-        header.addSpacing(24)
+        # No extra spacing before the buttons: portrait 800 px at 150% text fits the language button too.
+        self.language_button = self._language_button()
+        header.addWidget(self.language_button)
         header.addWidget(self.admin_button)
 
         # The video with the notice card and the banner laid over it.
@@ -175,13 +146,13 @@ class LivePage(QWidget):
         self.stage.setLayout(stage)
 
         # The second way in (issue 12): offered when the face is not enough.
-        self.worker_button = QPushButton("Check in with my worker ID", objectName="primary")
+        self.worker_button = QPushButton(self.tr("Check in with my worker ID"), objectName="primary")
         self.worker_button.setProperty("touch", "large")
         self.worker_button.clicked.connect(lambda: self.open_worker_checkin())
         self.worker_button.hide()
         self.worker_dialog = None
         # A person's own week after their worker ID and PIN (issue 23): always offered.
-        self.hours_button = QPushButton("My hours")
+        self.hours_button = QPushButton(self.tr("My hours"))
         self.hours_button.setProperty("touch", "large")
         self.hours_button.clicked.connect(lambda: self.open_my_hours())
         self.hours_dialog = self.week_dialog = None
@@ -214,6 +185,35 @@ class LivePage(QWidget):
         self._clock_timer = QTimer(self, interval=1000, timeout=self._tick)
         self._clock_timer.start()
         self._tick()
+
+    def _language_button(self) -> QToolButton:
+        """The language menu: each language named in itself (kiosk.ui.i18n.NATIVE_NAMES); the button
+        shows the current one's code (EN, FR, AR), short enough for a portrait screen's header."""
+        button = QToolButton(objectName="languageButton")
+        button.setText(i18n.current().upper())
+        button.setToolTip(i18n.NATIVE_NAMES[i18n.current()])
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMinimumSize(theme.touch(), theme.touch())  # a 9 mm touch target
+        menu = QMenu(button)
+        for code, name in i18n.NATIVE_NAMES.items():
+            action = menu.addAction(name)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, code=code: self.language_requested.emit(code))
+        button.setMenu(menu)
+        return button
+
+    def carry_state(self, old: LivePage) -> None:
+        """What an earlier page knew (models, camera), when the page is built again in another language."""
+        self.models_ready_at, self.metrics = old.models_ready_at, old.metrics
+        self.camera_fps, self.recognition_fps = old.camera_fps, old.recognition_fps
+        if old.model_error:
+            self.on_models_failed(old.model_error)
+        elif old.model:
+            self.model = old.model
+            self.refresh_gallery()
+        if old.camera_state:
+            message = old.notice.body.text().split("\n")[0] if old.notice.isVisible() else ""
+            self.on_capture_state(old.camera_state, message)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -266,7 +266,7 @@ class LivePage(QWidget):
         self.challenge_prompt.show_prompt(prompt)
         if prompt.key != self._spoken:
             self._spoken = prompt.key
-            self.speaker.say(prompt.text)
+            self.speaker.say(prompt_text(prompt))  # in the screens' language
         if prompt.state == USE_PIN:
             self._unknown_at = now
             self._unknown_face, self._unknown_frame = face.face, self._frame_of(result)
@@ -278,7 +278,8 @@ class LivePage(QWidget):
         for face in tracked_faces:
             if face.live is False and face.track_id not in self._liveness_told:
                 self._liveness_told.add(face.track_id)
-                self.banner.show_message(face.label, "Face the camera in good light; remove sunglasses or hats.",
+                self.banner.show_message(face_label(face.label),
+                                         self.tr("Face the camera in good light; remove sunglasses or hats."),
                                          "warning")
 
     # -- worker-ID check-in -----------------------------------------------------------------
@@ -376,7 +377,7 @@ class LivePage(QWidget):
             row = self.service.timesheet.choose_direction(checkin.punch_id, direction)
         except ValueError as exc:  # too late, or the punch was corrected meanwhile: say it, keys go
             self.punch_choice.withdraw()
-            self.banner.update_text(self.banner.title.text(), f"Not changed: {exc}")
+            self.banner.update_text(self.banner.title.text(), self.tr("Not changed: {reason}").format(reason=exc))
             return
         self._choice_checkin = checkin = replace(checkin, direction=row.get("direction", direction))
         self.punch_choice.select(checkin.direction)
@@ -386,18 +387,21 @@ class LivePage(QWidget):
         """(title, detail) from the service; its own words for a CheckIn if the service fails
         (the banner must never fail: the punch is recorded either way)."""
         try:
-            return self.service.timesheet.punch_message(checkin)
+            notice = self.service.timesheet.punch_notice(checkin)
+            return (render(notice[0]), render(notice[1])) if notice else ("", "")
         except Exception:  # noqa: BLE001 - a broken report must not hide that the person is recorded
             log.exception("punch message for %s failed", checkin.employee_id)
-        name = checkin.name or checkin.employee_id or "Unknown"
+        name = checkin.name or checkin.employee_id or self.tr("Unknown")
         if checkin.outcome in (CHECKED_IN, QUEUED):
-            return f"{name} - Present - {checkin.timestamp:%H:%M:%S}", ""
+            at = i18n.time_text(checkin.timestamp, True)
+            return self.tr("{name} - Present - {time}").format(name=name, time=at), ""  # the header greets
         if checkin.outcome == COOLDOWN:
-            return (f"{name} - already checked in at {self._last_checkin(checkin):%H:%M}",
-                    "No need to check in again.")
+            return (self.tr("{name} - already checked in at {time}").format(
+                name=name, time=i18n.time_text(self._last_checkin(checkin))), self.tr("No need to check in again."))
         if checkin.outcome == CLOCK_BACK:
-            return "Punches paused", "This kiosk's clock went back: nothing was recorded. Please tell IT."
-        return f"{name} - not active", "Please see HR."
+            return (self.tr("Punches paused"),
+                    self.tr("This kiosk's clock went back: nothing was recorded. Please tell IT."))
+        return self.tr("{name} - not active").format(name=name), self.tr("Please see HR.")
 
     def _last_checkin(self, checkin) -> datetime:
         """When the check-in that blocks this one was made (the cooldown started then)."""
@@ -417,12 +421,13 @@ class LivePage(QWidget):
             self.notice.hide()
         elif state == LOST:
             self.video.clear("")
-            self.notice.show_notice("No camera picture", message + "\nCheck that the camera is plugged in.",
-                                    "Retry now")
+            self.notice.show_notice(self.tr("No camera picture"),
+                                    message + "\n" + self.tr("Check that the camera is plugged in."),
+                                    self.tr("Retry now"))
         elif state == ENDED:
-            self.notice.show_notice("Video ended", message, "Play again")
+            self.notice.show_notice(self.tr("Video ended"), message, self.tr("Play again"))
         elif state == STOPPED:
-            self.video.clear("Camera stopped")
+            self.video.clear(self.tr("Camera stopped"))
         self._refresh_status()
 
     def on_models_ready(self, description: str) -> None:
@@ -435,10 +440,10 @@ class LivePage(QWidget):
         self.model_error = message
         self.model = ""
         self.worker_button.show()  # no face recognition: the worker ID still works
-        self.hint.setText("Face recognition is unavailable")
+        self.hint.setText(self.tr("Face recognition is unavailable"))
         log.warning("face recognition unavailable: %s", message)  # the reason: HR area, Expert page
-        self.info.setText("Face recognition is not working right now.\n"
-                          "Please check in with your worker ID, and tell HR.")
+        self.info.setText(self.tr("Face recognition is not working right now.\n"
+                                  "Please check in with your worker ID, and tell HR."))
         self.info.setProperty("kind", "error")
         self.info.style().unpolish(self.info)
         self.info.style().polish(self.info)
@@ -451,7 +456,7 @@ class LivePage(QWidget):
             return
         count = len(self.service.matcher)
         if count == 0:
-            self.info.setText("Nobody is enrolled yet. HR: tap HR to enroll the first employee.")
+            self.info.setText(self.tr("Nobody is enrolled yet. HR: tap HR to enroll the first employee."))
             self.info.setProperty("kind", "warning")
             self.info.style().unpolish(self.info)
             self.info.style().polish(self.info)
@@ -463,7 +468,7 @@ class LivePage(QWidget):
     # -- drawing ------------------------------------------------------------------------------
     def _tick(self) -> None:
         now = datetime.now()
-        self.clock.setText(now.strftime("%H:%M"))
+        self.clock.setText(i18n.time_text(now))
         self.greeting.setText(greeting(now.hour))
         if not self.model_error and time.monotonic() - self._unknown_at > WORKER_BUTTON_S:
             self.worker_button.hide()
@@ -473,25 +478,8 @@ class LivePage(QWidget):
         """The status line, in an employee's words: is the camera on, can faces be recognised."""
         if self.capture is not None:
             self.camera_fps = self.capture.fps
-        camera = {"live": "● Camera on", "connecting": "○ Connecting to the camera…", "lost": "✕ No camera",
-                  "ended": "■ Video ended", "stopped": "■ Camera stopped"}.get(self.camera_state, "○ Starting…")
-        if self.model_error:
-            faces = "Face recognition unavailable: use your worker ID"
-        elif self.model:
-            faces = "Face recognition ready" if self.camera_state == "live" else ""
-        else:
-            faces = "Getting ready…"
-        self.status.setText("   ·   ".join(p for p in (camera, faces) if p))
+        self.status.setText(status_line(self.camera_state, self.model, self.model_error))
 
     def technical_status(self) -> list[tuple[str, str]]:
         """What the entrance no longer shows, for the HR area's Expert page: (what, value) rows."""
-        rows = [("Camera", self.camera_state or "starting"),
-                ("Video", f"{self.camera_fps:.1f} frames a second"),
-                ("Recognition", f"{self.recognition_fps:.1f} frames a second")]
-        if self.model:
-            rows.append(("Face models", self.model))
-        elif self.model_error:
-            rows.append(("Face models", f"not loaded: {self.model_error} (`kiosk models` says what is needed)"))
-        else:
-            rows.append(("Face models", "loading"))
-        return rows
+        return technical_rows(self.camera_state, self.camera_fps, self.recognition_fps, self.model, self.model_error)

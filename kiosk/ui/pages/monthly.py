@@ -7,17 +7,29 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.app.timesheet import DAILY_COLUMNS, MONTHLY_COLUMNS
 from kiosk.ui.dialogs.export_dialog import ExportDialog
+from kiosk.ui.engine_text import column_label, flag_word
+from kiosk.ui.i18n import date_text, month_name, time_text
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, select_key, selected_key
 from kiosk.ui.widgets.flow import FlowLayout
 
 CORRECTED_MARK = QColor("#3a2c0b")  # the theme's warning background: a corrected day stands out
-STATUS_TEXT = {"half_day": "Half day", "day_off": "Day off", "missing_out": "Missing check-out",
-               "not_yet": "Not yet arrived", "in": "In"}
+STATUS_TEXT = {
+    "present": QT_TRANSLATE_NOOP("MonthlyPage", "Present"),
+    "late": QT_TRANSLATE_NOOP("MonthlyPage", "Late"),
+    "absent": QT_TRANSLATE_NOOP("MonthlyPage", "Absent"),
+    "holiday": QT_TRANSLATE_NOOP("MonthlyPage", "Holiday"),
+    "half_day": QT_TRANSLATE_NOOP("MonthlyPage", "Half day"),
+    "day_off": QT_TRANSLATE_NOOP("MonthlyPage", "Day off"),
+    "missing_out": QT_TRANSLATE_NOOP("MonthlyPage", "Missing check-out"),
+    "not_yet": QT_TRANSLATE_NOOP("MonthlyPage", "Not yet arrived"),
+    "in": QT_TRANSLATE_NOOP("MonthlyPage", "In"),
+}
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:
@@ -38,16 +50,19 @@ def cell(row: object, key: str) -> object:
         return round(getattr(row, "worked_minutes", 0) / 60, 2)
     value = getattr(row, key, "")
     if key == "status":
-        return STATUS_TEXT.get(str(value), str(value).replace("_", " ").capitalize())
+        word = STATUS_TEXT.get(str(value))
+        return QCoreApplication.translate("MonthlyPage", word) if word else str(value).replace("_", " ").capitalize()
     if key == "flags":
-        return ", ".join(f.replace("_", " ") for f in value if f != "corrected")
+        return ", ".join(flag_word(f) for f in value if f != "corrected")
     if isinstance(value, datetime):
         day = getattr(row, "day", None)
-        return f"{value:%H:%M}" if day is None or value.date() == day else f"{value:%d %b %H:%M}"
+        return time_text(value) if day is None or value.date() == day else \
+            QLocale().toString(QDateTime(QDate(value.year, value.month, value.day),
+                                         QTime(value.hour, value.minute)), "dd MMM HH:mm")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "yes" if value else ""
+        return QCoreApplication.translate("MonthlyPage", "yes") if value else ""
     return "" if value is None else value
 
 
@@ -56,17 +71,19 @@ class MonthlyPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.export_dialog = None
-        layout, header = page_layout(self, "Monthly sheet", "Each person's month: days, hours, lates and absences")
-        self.export_month = QPushButton("Export month…", objectName="primary")
-        self.export_days = QPushButton("Export days…")
+        layout, header = page_layout(
+            self, self.tr("Monthly sheet"), self.tr("Each person's month: days, hours, lates and absences")
+        )
+        self.export_month = QPushButton(self.tr("Export month…"), objectName="primary")
+        self.export_days = QPushButton(self.tr("Export days…"))
         self.export_month.clicked.connect(lambda: self.open_export("monthly"))
         self.export_days.clicked.connect(lambda: self.open_export("daily"))
         header.addWidget(self.export_days)
         header.addWidget(self.export_month)
         today = date.today()
         self.year, self.month = today.year, today.month
-        self.previous = QPushButton("◀ Previous")
-        self.next = QPushButton("Next ▶")
+        self.previous = QPushButton(self.tr("◀ Previous"))
+        self.next = QPushButton(self.tr("Next ▶"))
         self.previous.clicked.connect(lambda: self.go(-1))
         self.next.clicked.connect(lambda: self.go(1))
         self.title = QLabel("", objectName="sectionTitle")
@@ -75,12 +92,12 @@ class MonthlyPage(QWidget):
         picker.addWidget(self.title)
         picker.addWidget(self.next)
         layout.addLayout(picker)
-        self.table = make_table([c.label for c in MONTHLY_COLUMNS])
+        self.table = make_table([column_label(c.label) for c in MONTHLY_COLUMNS])
         self.table.itemSelectionChanged.connect(self.show_person)
         layout.addWidget(self.table, 1)
-        self.person_title = QLabel("Choose a person to see their days.", objectName="muted", wordWrap=True)
+        self.person_title = QLabel(self.tr("Choose a person to see their days."), objectName="muted", wordWrap=True)
         layout.addWidget(self.person_title)
-        self.days = make_table([c.label for c in DAILY_COLUMNS])
+        self.days = make_table([column_label(c.label) for c in DAILY_COLUMNS])
         layout.addWidget(self.days, 1)
         self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
@@ -104,15 +121,15 @@ class MonthlyPage(QWidget):
 
     def reload(self) -> None:
         selected = self.selected()
-        self.title.setText(date(self.year, self.month, 1).strftime("%B %Y"))
+        self.title.setText(month_name(self.month, self.year))
         self.rows = self.service.timesheet.monthly(self.year, self.month)
         self.table.blockSignals(True)
         fill_table(self.table, [[cell(r, c.key) for c in MONTHLY_COLUMNS] for r in self.rows],
                    keys=[r.employee_id for r in self.rows])
         self.table.clearSelection()
         self.table.blockSignals(False)
-        self.message.setText(f"{len(self.rows)} {'person' if len(self.rows) == 1 else 'people'}, "
-                             f"{self.bounds[0]} to {self.bounds[1]}")
+        self.message.setText(self.tr("%Ln person(s), {start} to {end}", None, len(self.rows)).format(
+            start=date_text(self.bounds[0]), end=date_text(self.bounds[1])))
         if selected is not None and selected in [r.employee_id for r in self.rows]:
             self.select(selected)
         else:
@@ -130,22 +147,23 @@ class MonthlyPage(QWidget):
         employee_id = self.selected()
         if employee_id is None:
             self.records = []
-            self.person_title.setText("Choose a person to see their days.")
+            self.person_title.setText(self.tr("Choose a person to see their days."))
             fill_table(self.days, [])
             return
         start, end = self.bounds
         self.records = self.service.timesheet.daily(start, end, employee_id)
         corrected = sum(1 for r in self.records if r.corrected)
         name = self.records[0].name if self.records else employee_id
-        self.person_title.setText(f"{name} ({employee_id}), {self.title.text()}: {len(self.records)} days"
-                                  + (f", {corrected} corrected (marked)" if corrected else ""))
+        self.person_title.setText(self.tr("{name} ({worker_id}), {month}: %Ln day(s)", None, len(self.records)).format(
+            name=name, worker_id=employee_id, month=self.title.text())
+            + (self.tr(", %Ln corrected (marked)", None, corrected) if corrected else ""))
         fill_table(self.days, [[cell(r, c.key) for c in DAILY_COLUMNS] for r in self.records])
         for r, record in enumerate(self.records):
             if record.corrected:
                 for c in range(self.days.columnCount()):
                     item = self.days.item(r, c)
                     item.setBackground(QBrush(CORRECTED_MARK))
-                    item.setToolTip(item.text() + (" - corrected by HR" if c == 0 else ""))
+                    item.setToolTip(item.text() + (self.tr(" - corrected by HR") if c == 0 else ""))
 
     def corrected_rows(self) -> list[int]:
         """The rows of the person's days marked as corrected."""

@@ -7,18 +7,29 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui import theme
+from kiosk.ui.i18n import date_text, day_name, number, time_text
 from kiosk.ui.pages.common import card, fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
 
 # (TodayBoard field, title); a late person is also in one of the other groups.
-GROUPS = (("inside", "In"), ("late", "Late"), ("not_yet", "Not yet arrived"), ("absent", "Absent"),
-          ("missing_out", "Missing check-out"), ("left", "Left for the day"), ("off", "Day off"))
-COLUMNS = ["Name", "Worker ID", "Department", "Shift", "In", "Out", "Late (min)"]
+GROUPS = (
+    ("inside", QT_TRANSLATE_NOOP("TodayPage", "In")),
+    ("late", QT_TRANSLATE_NOOP("TodayPage", "Late")),
+    ("not_yet", QT_TRANSLATE_NOOP("TodayPage", "Not yet arrived")),
+    ("absent", QT_TRANSLATE_NOOP("TodayPage", "Absent")),
+    ("missing_out", QT_TRANSLATE_NOOP("TodayPage", "Missing check-out")),
+    ("left", QT_TRANSLATE_NOOP("TodayPage", "Left for the day")),
+    ("off", QT_TRANSLATE_NOOP("TodayPage", "Day off")),
+)
+COLUMNS = [QT_TRANSLATE_NOOP("TodayPage", "Name"), QT_TRANSLATE_NOOP("TodayPage", "Worker ID"),
+           QT_TRANSLATE_NOOP("TodayPage", "Department"), QT_TRANSLATE_NOOP("TodayPage", "Shift"),
+           QT_TRANSLATE_NOOP("TodayPage", "In"), QT_TRANSLATE_NOOP("TodayPage", "Out"),
+           QT_TRANSLATE_NOOP("TodayPage", "Late (min)")]
 REFRESH_MS = 60_000
 
 
@@ -26,7 +37,7 @@ def clock_text(moment: datetime | None, day: date) -> str:
     """A local time as HH:MM, with the weekday when it is not on `day` (a night shift's out)."""
     if moment is None:
         return ""
-    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%a %H:%M}"
+    return time_text(moment) if moment.date() == day else f"{day_name(moment)} {time_text(moment)}"
 
 
 class TodayPage(QWidget):
@@ -34,13 +45,13 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.now: Callable[[], datetime | None] = lambda: None  # None: the service reads the clock
-        layout, _ = page_layout(self, "Today", "Who is in, late, not yet here or absent, as of now")
+        layout, _ = page_layout(self, self.tr("Today"), self.tr("Who is in, late, not yet here or absent, as of now"))
         self.updated = QLabel("", objectName="muted", wordWrap=True)
         layout.addWidget(self.updated)
         counts = FlowLayout(spacing=16, uniform=True)
         self.counts: dict[str, QLabel] = {}
         for key, title in GROUPS:
-            frame, value = card("0", title)
+            frame, value = card(number(0), self.tr(title))
             self.counts[key] = value
             counts.addWidget(frame)
         layout.addLayout(counts)
@@ -51,9 +62,9 @@ class TodayPage(QWidget):
             box = QFrame(objectName="card")
             inner = QVBoxLayout(box)
             inner.setContentsMargins(20, 14, 20, 14)
-            heading = QLabel(title, objectName="sectionTitle", wordWrap=True)
-            nobody = QLabel("Nobody.", objectName="muted")
-            table = make_table(COLUMNS)
+            heading = QLabel(self.tr(title), objectName="sectionTitle", wordWrap=True)
+            nobody = QLabel(self.tr("Nobody."), objectName="muted")
+            table = make_table([self.tr(c) for c in COLUMNS])
             inner.addWidget(heading)
             inner.addWidget(nobody)
             inner.addWidget(table)
@@ -77,7 +88,7 @@ class TodayPage(QWidget):
         try:
             self.refresh()
         except STORE_ERRORS as exc:
-            self.updated.setText(f"Could not refresh: {self.service.explain(exc)}")
+            self.updated.setText(self.tr("Could not refresh: {reason}").format(reason=self.service.explain(exc)))
 
     def people(self, key: str) -> list[str]:
         """The worker IDs in a group, as shown."""
@@ -87,16 +98,32 @@ class TodayPage(QWidget):
         now = self.now()
         self.board = board = self.service.timesheet.today(now=now)
         shown = now or datetime.now(self.service.timesheet.policy.zone)  # the site's clock, not the machine's
-        self.updated.setText(f"{shown:%A %d %B %Y}, updated {shown:%H:%M} (every minute)")
+        self.updated.setText(self.tr("{day}, updated {time} (every minute)").format(day=date_text(shown, long=True),
+                                                                                   time=time_text(shown)))
         row = theme.touch()
         for key, title in GROUPS:
             records = list(getattr(board, key))
-            self.counts[key].setText(str(len(records)))
-            self.titles[key].setText(f"{title} ({len(records)})")
+            self.counts[key].setText(number(len(records)))
+            self.titles[key].setText(
+                self.tr("{group} ({count})").format(group=self.tr(title), count=number(len(records)))
+            )
             table = self.tables[key]
-            fill_table(table, [[r.name, r.employee_id, r.department or "", r.shift or "", clock_text(r.first_in, r.day),
-                                clock_text(r.last_out, r.day), r.late_minutes or ""] for r in records],
-                       keys=[r.employee_id for r in records])
+            fill_table(
+                table,
+                [
+                    [
+                        r.name,
+                        r.employee_id,
+                        r.department or "",
+                        r.shift or "",
+                        clock_text(r.first_in, r.day),
+                        clock_text(r.last_out, r.day),
+                        number(r.late_minutes) if r.late_minutes else "",
+                    ]
+                    for r in records
+                ],
+                keys=[r.employee_id for r in records],
+            )
             self.empty[key].setVisible(not records)
             table.setVisible(bool(records))
             # the whole group shown (the page scrolls), never a table scrolling inside the page

@@ -5,13 +5,32 @@ Only draws what kiosk.app.challenge_gate.ChallengePrompt says. Arrows point the 
 turns from their own point of view (they face the screen: their left is the screen's left)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import number
 
 # ChallengePrompt states (kiosk.app.challenge_gate's names, which the screens may not import).
 ASK, RETRY, USE_PIN = "ask", "retry", "pin"
 ARROW_PX = 180  # the symbol's size: about 3 cm on a 150 dpi touchscreen
+# The instruction in words, by kiosk.recognition.challenge's instruction names (the engine's English
+# is prompt.text, shown as it is for an instruction this table does not know).
+WORDS = {"turn_left": QT_TRANSLATE_NOOP("ChallengePrompt", "Turn your head to your left"),
+         "turn_right": QT_TRANSLATE_NOOP("ChallengePrompt", "Turn your head to your right"),
+         "look_up": QT_TRANSLATE_NOOP("ChallengePrompt", "Look up"),
+         "look_down": QT_TRANSLATE_NOOP("ChallengePrompt", "Look down"),
+         "blink": QT_TRANSLATE_NOOP("ChallengePrompt", "Blink your eyes")}
+
+
+def prompt_text(prompt) -> str:
+    """What the card shows and the voice says for `prompt`, in the screens' language."""
+    if prompt.state == RETRY:
+        return QCoreApplication.translate("ChallengePrompt", "Not quite - let's try again")
+    if prompt.state == USE_PIN:
+        return QCoreApplication.translate("ChallengePrompt", "Please check in with your worker ID")
+    words = WORDS.get(prompt.instruction or "")
+    return QCoreApplication.translate("ChallengePrompt", words) if words else prompt.text
 
 
 class Symbol(QWidget):
@@ -77,15 +96,17 @@ class ChallengePromptView(QFrame):
         self.prompt = prompt
         if prompt.state == ASK:
             self.symbol.set_kind(prompt.arrow)
-            steps = f"Step {prompt.step} of {prompt.steps} · " if prompt.steps > 1 else ""
-            self.detail.setText(f"{steps}{prompt.remaining_s:.0f} s left")
+            left = self.tr("{seconds} s left").format(seconds=number(prompt.remaining_s, 0))
+            self.detail.setText(self.tr("Step {step} of {steps} · {left}").format(
+                step=number(prompt.step), steps=number(prompt.steps), left=left) if prompt.steps > 1 else left)
         elif prompt.state == RETRY:
             self.symbol.set_kind(None)
-            self.detail.setText(f"Attempt {prompt.attempt + 1} of {prompt.max_attempts} coming up")
+            self.detail.setText(self.tr("Attempt {attempt} of {attempts} coming up").format(
+                attempt=number(prompt.attempt + 1), attempts=number(prompt.max_attempts)))
         else:
             self.symbol.set_kind(None)
-            self.detail.setText("Tap \"Check in with my worker ID\" below")
-        self.text.setText(prompt.text)
+            self.detail.setText(self.tr("Tap \"Check in with my worker ID\" below"))
+        self.text.setText(prompt_text(prompt))
         self.show()
         self.raise_()
 

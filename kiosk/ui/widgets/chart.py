@@ -14,15 +14,16 @@ class BarChart(QWidget):
         self.title = title
         self.data: list[tuple[str, int]] = []
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName(title or "Chart")
-        self.setAccessibleDescription("No data yet")
+        self.setAccessibleName(title or self.tr("Chart"))
+        self.setAccessibleDescription(self.tr("No data yet"))
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, data: list[tuple[str, int]]) -> None:
         self.data = list(data)
         # what the bars show, for a screen reader (which cannot see them)
-        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in self.data) or "No data yet")
+        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in self.data)
+                                      or self.tr("No data yet"))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
@@ -41,7 +42,7 @@ class BarChart(QWidget):
         plot = rect.adjusted(56, 52, -20, -40)
         if not self.data:
             p.setPen(QColor(theme.MUTED))
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No check-ins yet")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No check-ins yet"))
             return
         top = max(1, max(v for _, v in self.data))
         step = max(1, -(-top // 4))
@@ -68,7 +69,9 @@ class BarChart(QWidget):
             if h > 0:
                 p.drawRoundedRect(QRectF(x, plot.bottom() - h, bar_w, h), 4, 4)
                 p.setPen(QColor(theme.TEXT))
-                p.drawText(QRectF(x - 10, plot.bottom() - h - 20, bar_w + 20, 18), Qt.AlignmentFlag.AlignCenter, str(value))
+                p.drawText(
+                    QRectF(x - 10, plot.bottom() - h - 20, bar_w + 20, 18), Qt.AlignmentFlag.AlignCenter, str(value)
+                )
             if n <= 16 or i % 2 == n % 2:
                 p.setPen(QColor(theme.MUTED))
                 p.drawText(QRectF(x - 14, plot.bottom() + 6, bar_w + 28, 20), Qt.AlignmentFlag.AlignCenter, label)

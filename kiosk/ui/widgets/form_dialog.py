@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton
 
 # What the service refuses a change with: bad input, an unknown person, the disk or the database.
@@ -13,7 +14,7 @@ REFUSALS = (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError)
 
 def cancel_and_action(dialog: QDialog, action: str, on_action) -> tuple[QHBoxLayout, QPushButton]:
     """(the row, the action button); Cancel rejects `dialog`, the action calls `on_action`."""
-    cancel = QPushButton("Cancel")
+    cancel = QPushButton(QCoreApplication.translate("form_dialog", "Cancel"))
     cancel.clicked.connect(dialog.reject)
     button = QPushButton(action, objectName="primary")
     button.clicked.connect(on_action)
@@ -35,4 +36,4 @@ def say_refused(label: QLabel, service, what: str, exc: BaseException) -> None:
     label.setObjectName("error")
     label.style().unpolish(label)
     label.style().polish(label)
-    label.setText(f"{what}: {reason}")
+    label.setText(QCoreApplication.translate("form_dialog", "{what}: {reason}").format(what=what, reason=reason))

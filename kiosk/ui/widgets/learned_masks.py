@@ -19,16 +19,16 @@ class LearnedMasksPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.user_id: str | None = None
-        self.title = QLabel("Learned masks", objectName="sectionTitle", wordWrap=True)
+        self.title = QLabel(self.tr("Learned masks"), objectName="sectionTitle", wordWrap=True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
-        self.list.setAccessibleName("Learned masks")
+        self.list.setAccessibleName(self.tr("Learned masks"))
         self.list.setIconSize(QSize(72, 72))
         self.list.setMaximumHeight(120)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.itemSelectionChanged.connect(self._selection_changed)
-        self.approve_button = QPushButton("Approve")
-        self.remove_button = QPushButton("Remove", objectName="danger")
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="danger")
         for button in (self.approve_button, self.remove_button):
             button.setMinimumWidth(140)
             button.setEnabled(False)
@@ -49,8 +49,8 @@ class LearnedMasksPanel(QWidget):
         self.list.clear()
         self.entries = self.service.learned_templates(user_id) if user_id else []
         for entry in self.entries:
-            status = "waiting for approval" if entry.get("status") == PENDING else "in use"
-            how = "worker ID + PIN" if entry.get("source") == "pin" else "face check-in"
+            status = self.tr("waiting for approval") if entry.get("status") == PENDING else self.tr("in use")
+            how = self.tr("worker ID + PIN") if entry.get("source") == "pin" else self.tr("face check-in")
             item = QListWidgetItem(f"{entry['date'][:16].replace('T', ' ')}\n{how}, {status}")
             try:
                 item.setIcon(QIcon(to_pixmap(self.service.learned_crop(entry), 72)))
@@ -59,8 +59,9 @@ class LearnedMasksPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry["name"])
             self.list.addItem(item)
         pending = sum(e.get("status") == PENDING for e in self.entries)
-        self.title.setText(f"Learned masks: {len(self.entries)}" + (f" ({pending} waiting for approval)" if pending else "")
-                           if self.entries else "Learned masks: none yet")
+        self.title.setText(self.tr("Learned masks: {count}").format(count=len(self.entries))
+                           + (self.tr(" ({count} waiting for approval)").format(count=pending) if pending else "")
+                           if self.entries else self.tr("Learned masks: none yet"))
         self._selection_changed()
 
     def selected(self) -> dict | None:
@@ -88,7 +89,9 @@ class LearnedMasksPanel(QWidget):
         entry = self.selected()
         if entry is None or self.user_id is None:
             return False
-        (self.service.approve_learned if action == "approve" else self.service.remove_learned)(self.user_id, entry["name"])
+        (self.service.approve_learned if action == "approve" else self.service.remove_learned)(
+            self.user_id, entry["name"]
+        )
         self.show_person(self.user_id)
         self.changed.emit()
         return True

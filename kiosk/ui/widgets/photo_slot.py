@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.i18n import number
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
 
 THUMB = 130
@@ -26,7 +27,7 @@ class PhotoSlot(QFrame):
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setObjectName("muted")
         self.caption.setMinimumHeight(44)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(self.tr("Remove"))
         self.remove.clicked.connect(self.remove_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -45,14 +46,14 @@ class PhotoSlot(QFrame):
     def clear(self, message: str = "") -> None:
         self.checked = None
         self.image_label.setPixmap(annotated_pixmap(_blank(), [], THUMB))
-        self.image_label.setText(f"Photo {self.number}")
-        self.caption.setText(message or "Take a photo or choose a file")
+        self.image_label.setText(self.tr("Photo {number}").format(number=self.number))
+        self.caption.setText(message or self.tr("Take a photo or choose a file"))
         self.remove.setVisible(False)
         self._set_state("bad" if message else "empty")
 
     def busy(self, image) -> None:
         self.image_label.setPixmap(annotated_pixmap(image, [], THUMB))
-        self.caption.setText("Checking the photo…")
+        self.caption.setText(self.tr("Checking the photo…"))
         self.remove.setVisible(False)
         self._set_state("busy")
 
@@ -61,7 +62,8 @@ class PhotoSlot(QFrame):
         q = checked.quality
         box = checked.face.xywh()
         self.image_label.setPixmap(annotated_pixmap(checked.image, [FaceBox(box, "", colour=theme.SUCCESS)], THUMB))
-        self.caption.setText(f"✓ Good · sharpness {q.sharpness:.0f}\nface {q.face_width:.0f} px wide")
+        self.caption.setText(self.tr("✓ Good · sharpness {sharpness}\nface {width} px wide").format(
+            sharpness=number(round(q.sharpness)), width=number(round(q.face_width))))
         self.remove.setVisible(True)
         self._set_state("ok")
 

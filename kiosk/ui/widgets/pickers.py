@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.app.types import STORE_ERRORS
@@ -27,7 +27,10 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(12)
-    for text, edit, name in (("From", start, "From date"), ("to", end, "To date")):
+    for text, edit, name in ((QCoreApplication.translate("pickers", "From"), start,
+                              QCoreApplication.translate("pickers", "From date")),
+                             (QCoreApplication.translate("pickers", "to"), end,
+                              QCoreApplication.translate("pickers", "To date"))):
         label = QLabel(text)
         label.setBuddy(edit)
         edit.setAccessibleName(name)  # what a screen reader says (kiosk.ui.accessibility)
@@ -36,7 +39,7 @@ def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
     return box
 
 
-def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
+def employee_combo(service, with_all: str | None = None) -> QComboBox:
     """Everyone's name and worker ID; as wide as the room it gets (a long name is shown cut,
     whole in its list and its tooltip), never wider."""
     combo = QComboBox()
@@ -44,12 +47,16 @@ def employee_combo(service, with_all: str = "Everyone") -> QComboBox:
     combo.setMinimumContentsLength(14)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     combo.currentTextChanged.connect(combo.setToolTip)
-    combo.setAccessibleName("Employee")
-    combo.addItem(with_all, None)
+    combo.setAccessibleName(QCoreApplication.translate("pickers", "Employee"))
+    combo.addItem(QCoreApplication.translate("pickers", "Everyone") if with_all is None else with_all, None)
     try:
         rows = service.db.list_employees(include_inactive=True)
     except STORE_ERRORS:  # the HR area says why (AdminPage.problem); the page still opens
         rows = []
     for row in rows:
-        combo.addItem(f"{row['name']} ({row['id']})" + ("" if row["active"] else " - deleted"), row["id"])
+        combo.addItem(
+            f"{row['name']} ({row['id']})"
+            + ("" if row["active"] else QCoreApplication.translate("pickers", " - deleted")),
+            row["id"],
+        )
     return combo

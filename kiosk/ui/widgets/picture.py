@@ -15,7 +15,7 @@ class Picture(QWidget):
         self.placeholder = placeholder
         self._pixmap: QPixmap | None = None
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName("Picture")
+        self.setAccessibleName(self.tr("Picture"))
         self.setAccessibleDescription(placeholder)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import string
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,7 +19,9 @@ from kiosk.ui import theme
 MAX_DIGITS = 8
 TOUCH_MM = 9.0  # the smallest key a finger hits reliably (issue 21)
 BACK, OK = "⌫", "OK"
-KEY_NAMES = {BACK: "Delete the last character", OK: "OK", "-": "Hyphen", "_": "Underscore"}
+KEY_NAMES = {BACK: QT_TRANSLATE_NOOP("PinPad", "Delete the last character"), OK: QT_TRANSLATE_NOOP("PinPad", "OK"),
+             "-": QT_TRANSLATE_NOOP("PinPad", "Hyphen"),
+             "_": QT_TRANSLATE_NOOP("PinPad", "Underscore")}
 DIGIT_ROWS = [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], [BACK, "0", OK]]
 ID_ROWS = [list("1234567890"), list("QWERTYUIOP"), list("ASDFGHJKL-"), [*"ZXCVBNM_", BACK, OK]]
 assert {k for row in ID_ROWS for k in row} - {BACK, OK} == set(worker_id.KEYS)
@@ -68,7 +70,7 @@ class PinPad(QWidget):
                                      "idKey" if worker_ids else "pinKey")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setAutoDefault(False)
-                button.setAccessibleName(KEY_NAMES.get(key, key))
+                button.setAccessibleName(self.tr(KEY_NAMES[key]) if key in KEY_NAMES else key)
                 if not worker_ids:
                     button.setMinimumSize(max(side, 96, theme.font_px(76)), max(side, theme.font_px(80)))  # larger text
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
@@ -85,10 +87,11 @@ class PinPad(QWidget):
         # The pad holds the keyboard focus in its dialog, so typing goes to it (its keys never do).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName("Worker ID keypad" if worker_ids else "PIN keypad" if masked else "Number keypad")
-        self.setAccessibleDescription("Type on the keyboard or tap the keys; Enter or OK to confirm, "
-                                      "Backspace to delete, Escape to cancel.")
-        self.display.setAccessibleName("Entered so far")
+        self.setAccessibleName(self.tr("Worker ID keypad") if worker_ids else self.tr("PIN keypad") if masked
+                               else self.tr("Number keypad"))
+        self.setAccessibleDescription(self.tr("Type on the keyboard or tap the keys; Enter or OK to confirm, "
+                                              "Backspace to delete, Escape to cancel."))
+        self.display.setAccessibleName(self.tr("Entered so far"))
         self._refresh()
 
     def set_key_size(self, side: int) -> None:

@@ -5,7 +5,7 @@ I = in, O = out, B = break, R = back from break (return). Saying what a tap chan
 live page's job; this widget only offers the choice and says which key was taken."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy, QWidget
 
@@ -13,8 +13,17 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.flow import FlowLayout
 
 # (direction, label, key): the punch directions of kiosk.attendance.punches, in the order shown.
-CHOICES = (("in", "IN", "I"), ("out", "OUT", "O"), ("break_out", "Break", "B"), ("break_in", "Back from break", "R"))
-DIRECTION_WORDS = {direction: label for direction, label, _ in CHOICES}  # the screens' words for directions
+CHOICES = (("in", QT_TRANSLATE_NOOP("PunchChoice", "IN"), "I"), ("out", QT_TRANSLATE_NOOP("PunchChoice", "OUT"), "O"),
+           ("break_out", QT_TRANSLATE_NOOP("PunchChoice", "Break"), "B"),
+           ("break_in", QT_TRANSLATE_NOOP("PunchChoice", "Back from break"), "R"))
+DIRECTION_WORDS = {direction: label for direction, label, _ in CHOICES}  # the screens' words for directions (marked:
+# translated where shown: direction_word)
+
+
+def direction_word(direction: str | None) -> str:
+    """A punch direction in the screen's language ("" for none)."""
+    word = DIRECTION_WORDS.get(direction or "")
+    return QCoreApplication.translate("PunchChoice", word) if word else ""
 
 
 class PunchChoice(QWidget):
@@ -30,11 +39,11 @@ class PunchChoice(QWidget):
         layout = FlowLayout(self, spacing=12, align=Qt.AlignmentFlag.AlignHCenter)
         layout.setContentsMargins(0, 8, 0, 0)
         for direction, label, key in CHOICES:
-            button = QPushButton(label, objectName="punchKey")
+            button = QPushButton(self.tr(label), objectName="punchKey")
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the shortcuts, not a focused button
-            button.setToolTip(f"{label} (key {key})")
+            button.setToolTip(self.tr("{label} (key {key})").format(label=self.tr(label), key=key))
             button.setMinimumSize(theme.touch(2.6), theme.touch(1.3))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, d=direction: self.choose(d))

@@ -33,14 +33,14 @@ class VideoView(QWidget):
         super().__init__(parent)
         self.setObjectName("videoView")
         self.setProperty("accessibleGraphic", True)  # kiosk.ui.accessibility: it needs a name
-        self.setAccessibleName("Camera picture")
-        self.setAccessibleDescription("The live camera picture, with a box and a name around each face it sees.")
+        self.setAccessibleName(self.tr("Camera picture"))
+        self.setAccessibleDescription(self.tr("The live camera picture, with a box and a name around each face it sees."))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
         self._image: QImage | None = None
         self._size = (0, 0)
         self._faces: list[FaceBox] = []
-        self.placeholder = "Starting camera…"
+        self.placeholder = self.tr("Starting camera…")
         self.frames_drawn = 0  # distinct camera frames painted (the screen's real fps)
         self.paints = 0
         self._serial = 0

@@ -1,0 +1,279 @@
+"""The engine's sentences in the screen's language (kiosk.app.messages: a key and its values).
+
+Why a catalogue here: the engine may not import Qt, so it names its sentences by key and this
+module holds their wording for pyside6-lupdate (context "EngineMessage"); the values are formatted
+with the language's QLocale (times, durations, digits). Every key of kiosk.app.messages.ENGLISH has
+its sentence here (tests/ui/test_translations.py checks both lists and that English reads the same).
+
+Also the engine's few fixed words that reach the entrance as text (the face labels of
+kiosk.recognition.tracking, a PIN check's outcome)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+from kiosk.app.messages import Duration, Message, Number
+from kiosk.ui.i18n import duration_text, number, time_text
+
+
+class EngineMessage(QObject):
+    """The sentences' wording (a QObject so that `self.tr` gives lupdate the context
+    "EngineMessage" and the plural forms: pyside6-lupdate takes a count only from tr())."""
+
+    def sentence(self, key: str, n: int) -> str:
+        """The translated template of `key` (%Ln: the plural count)."""
+        sentences = {
+            "punch.clock_wrong": lambda: self.tr("This kiosk's clock is wrong"),
+            "punch.clock_wrong.detail": lambda: self.tr("It is {behind} behind its last punch: punches are paused. "
+                                                   "Please tell IT to set the clock."),
+            "punch.already_recorded": lambda: self.tr("{name} - already recorded"),
+            "punch.already_recorded.detail": lambda: self.tr("No need to punch again."),
+            "punch.not_active": lambda: self.tr("{name} - not active"),
+            "punch.not_active.detail": lambda: self.tr("Please see HR."),
+            "punch.queued": lambda: self.tr("{name} - recorded {time}"),
+            "punch.queued.detail": lambda: self.tr("Saved; it is added to the records shortly."),
+            "punch.break_started": lambda: self.tr("{name} - break started {time}"),
+            "punch.break_started.detail": lambda: self.tr("Enjoy your break."),
+            "punch.back_from_break": lambda: self.tr("{name} - back from break {time}"),
+            "punch.back_from_break.detail": lambda: self.tr("Welcome back."),
+            "punch.checked_out": lambda: self.tr("{name} - checked out {time}"),
+            "punch.checked_out.goodbye": lambda: self.tr("Goodbye!"),
+            "punch.checked_out.worked": lambda: self.tr("{worked} today. Goodbye!"),
+            "punch.checked_out.worked_early": lambda: self.tr(
+                "{worked} today, %Ln min before the end of the shift. Goodbye!", None, n),
+            "punch.checked_in": lambda: self.tr("{name} - checked in {time}"),
+            "punch.checked_in.late": lambda: self.tr("%Ln min late today.", None, n),
+            "punch.checked_in.day_off": lambda: self.tr("On a day off."),
+            "punch.checked_in.on_time": lambda: self.tr("On time."),
+            "guidance.no_face": lambda: self.tr("No face found: stand in front of the camera"),
+            "guidance.one_person": lambda: self.tr("Only one person in the picture, please"),
+            "guidance.closer": lambda: self.tr("Come closer to the camera"),
+            "guidance.centre": lambda: self.tr("Centre your face in the picture"),
+            "guidance.blurry": lambda: self.tr("Hold still: the picture is blurry (sharpness {sharpness})"),
+            "guidance.problem": lambda: "{problem}",
+            "guidance.good": lambda: self.tr("Good: tap “Take photo”"),
+            "selfcheck.too_few": lambda: self.tr("Site self-check: fewer than 2 people enrolled, nothing to compare."),
+            "selfcheck.summary": lambda: self.tr("Site self-check: {people} people, {photos} photos; {accepted} would be "
+                                            "accepted as someone else ({risk}%), {unsure} unsure."),
+            "selfcheck.summary_pairs": lambda: self.tr("Site self-check: {people} people, {photos} photos; {accepted} would "
+                                                  "be accepted as someone else ({risk}%), {unsure} unsure; closest "
+                                                  "look-alikes {name} and {other} ({score})."),
+        }
+        return sentences[key]()
+
+    def quality_problem(self, text: str) -> str:
+        """One problem of a photo check (kiosk.vision.quality), in the screen's language."""
+        capital = text[:1].isupper()
+        found = _QUALITY.match(text[:1].lower() + text[1:])
+        if found is None:
+            return text
+        kind = found.lastgroup  # each sentence ends with an empty group named after it
+        digits = {k.split("_")[0]: _digits(v) for k, v in found.groupdict().items() if v}
+        sentences = {
+            "blurry": lambda: self.tr(
+                "too blurry (face sharpness {sharpness}, at least {minimum} needed): "
+                "hold the camera still and focus on the face"
+            ),
+            "small": lambda: self.tr(
+                "face too small ({width} px wide, at least {minimum} needed): come closer or use a larger photo"
+            ),
+            "turned": lambda: self.tr(
+                "face turned to the side ({degrees} degrees, at most {maximum}): look straight at the camera"
+            ),
+            "up": lambda: self.tr("head tilted up ({degrees} degrees, at most {maximum}): look straight at the camera"),
+            "down": lambda: self.tr(
+                "head tilted down ({degrees} degrees, at most {maximum}): look straight at the camera"
+            ),
+            "mask": lambda: self.tr(
+                "a mask is worn (mask probability {probability}): remove the mask for these photos"
+            ),
+            "eyes": lambda: self.tr(
+                "eyes closed or covered (eye opening {opening}, at least {minimum}): "
+                "open your eyes and take off dark glasses"
+            ),
+            "noface": lambda: self.tr("no face found: the whole face must be in the photo, facing the camera"),
+            "faces": lambda: self.tr("{count} faces found: only the person being enrolled may be in the photo"),
+            "dark": lambda: self.tr("face too dark (mean {mean})"),
+            "bright": lambda: self.tr("face too bright (mean {mean})"),
+        }
+        said = sentences[kind]().format(**digits)
+        return said[:1].upper() + said[1:] if capital else said
+
+    def enrollment_step(self, text: str) -> str:
+        """A step of kiosk.enrollment.templates' progress ("photo 2: aligned"), in the screen's language."""
+        if found := _STEP_ALIGNED.match(text):
+            return self.tr("photo {number}: aligned").format(number=_digits(found[1]))
+        if found := _STEP_MASK.match(text):
+            return self.tr("photo {number}: {mask} mask").format(number=_digits(found[1]),
+                                                                 mask=found[2].replace("_", " "))
+        if found := _STEP_EMBEDDED.match(text):
+            return self.tr("embedded %Ln faces", None, int(found[1]))
+        return text
+
+    def face_label(self, label: str) -> str:
+        fixed = {"Unknown": lambda: self.tr("Unknown"),
+                 "Please look at the camera": lambda: self.tr("Please look at the camera"),
+                 "Please step closer and look at the camera":
+                     lambda: self.tr("Please step closer and look at the camera")}
+        return fixed[label]() if label in fixed else label
+
+    def pin_refusal(self, text: str) -> str:
+        staff_tries, staff_locked = _STAFF_TRIES.match(text), _STAFF_LOCKED.match(text)
+        tries, locked = _TRIES.match(text), _LOCKED.match(text)
+        if staff_tries:
+            return self.tr("Wrong PIN. %Ln tries left.", None, int(staff_tries[1]))
+        if staff_locked:
+            return self.tr("Too many wrong PINs. Try again in %Ln s.", None, int(staff_locked[1]))
+        if text == "Wrong worker ID or PIN.":
+            return self.tr("Wrong worker ID or PIN.")
+        if tries:
+            return self.tr("Wrong worker ID or PIN. %Ln tries left.", None, int(tries[1]))
+        if locked:
+            amount = int(locked[1])
+            when = self.tr("%Ln s", None, amount) if locked[2] == "s" else self.tr("%Ln min", None, amount)
+            return self.tr("Too many wrong PINs for this worker ID. Try again in {when}, or see HR.").format(when=when)
+        return text
+
+
+_TRIES = re.compile(r"^Wrong worker ID or PIN\. (\d+) tr(?:y|ies) left\.$")
+_LOCKED = re.compile(r"^Too many wrong PINs for this worker ID\. Try again in (\d+) (s|min), or see HR\.$")
+_STAFF_TRIES = re.compile(r"^Wrong PIN\. (\d+) tr(?:y|ies) left\.$")
+_STAFF_LOCKED = re.compile(r"^Too many wrong PINs\. Try again in (\d+) s\.$")
+# The sentences of kiosk.vision.quality's photo checks, one named group per sentence (`quality_problem`).
+_QUALITY = re.compile(
+    r"too blurry \(face sharpness (?P<sharpness>[\d.]+), at least (?P<minimum>[\d.]+) needed\): hold the camera "
+    r"still and focus on the face(?P<blurry>)$"
+    r"|face too small \((?P<width>\d+) px wide, at least (?P<minimum_px>\d+) needed\): come closer or use a "
+    r"larger photo(?P<small>)$"
+    r"|face turned to the side \((?P<degrees>\d+) degrees, at most (?P<maximum>\d+)\): look straight at the "
+    r"camera(?P<turned>)$"
+    r"|head tilted up \((?P<degrees_up>\d+) degrees, at most (?P<maximum_up>\d+)\): look straight at the "
+    r"camera(?P<up>)$"
+    r"|head tilted down \((?P<degrees_down>\d+) degrees, at most (?P<maximum_down>\d+)\): look straight at "
+    r"the camera(?P<down>)$"
+    r"|a mask is worn \(mask probability (?P<probability>[\d.]+)\): remove the mask for these photos(?P<mask>)$"
+    r"|eyes closed or covered \(eye opening (?P<opening>[\d.]+), at least (?P<minimum_eyes>[\d.]+)\): open "
+    r"your eyes and take off dark glasses(?P<eyes>)$"
+    r"|no face found: the whole face must be in the photo, facing the camera(?P<noface>)$"
+    r"|(?P<count>\d+) faces found: only the person being enrolled may be in the photo(?P<faces>)$"
+    r"|face too dark \(mean (?P<mean>\d+)\)(?P<dark>)$"
+    r"|face too bright \(mean (?P<mean_bright>\d+)\)(?P<bright>)$")
+_STEP_ALIGNED = re.compile(r"^photo (\d+): aligned$")
+_STEP_MASK = re.compile(r"^photo (\d+): ([\w-]+) mask$")
+_STEP_EMBEDDED = re.compile(r"^embedded (\d+) faces$")
+_words: EngineMessage | None = None
+
+
+def _digits(text: str) -> str:
+    """A number the engine wrote ("0.42", "12") in the screen's digits, with as many decimals."""
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return number(float(text), decimals) if decimals else number(int(text))
+
+
+def _catalogue() -> EngineMessage:
+    global _words
+    if _words is None:
+        _words = EngineMessage()
+    return _words
+
+
+def value_text(value: object) -> str:
+    if isinstance(value, Duration):
+        return duration_text(value.minutes)
+    if isinstance(value, datetime):
+        return time_text(value)
+    if isinstance(value, Number):
+        return number(value.value, value.decimals)
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
+
+
+def render(message: Message | None) -> str:
+    """The message in the installed language ("" for None)."""
+    if message is None:
+        return ""
+    template = _catalogue().sentence(message.key, message.count)
+    return template.format(**{k: value_text(v) for k, v in message.params.items()})
+
+
+def face_label(label: str) -> str:
+    """A face's label from the engine: a person's name as is, the engine's fixed words translated."""
+    return _catalogue().face_label(label)
+
+
+def quality_problem(text: str) -> str:
+    return _catalogue().quality_problem(text)
+
+
+def photo_problems(text: str) -> str:
+    """A refused photo ("photo 1 (file.jpg): too blurry (...); face too dark (...)") with each
+    known problem in the screen's language; the photo's own label is kept as it was given."""
+    first, *others = text.split("; ")
+    label = ""
+    for at in [i for i in range(len(first)) if first.startswith(": ", i)]:
+        rest = first[at + 2:]
+        if _QUALITY.match(rest[:1].lower() + rest[1:]):  # the label ends where a known problem starts
+            label, first = first[:at + 2], rest
+            break
+    return label + "; ".join(quality_problem(p) for p in [first, *others])
+
+
+def enrollment_step(text: str) -> str:
+    return _catalogue().enrollment_step(text)
+
+
+def pin_refusal(result_or_text) -> str:
+    """A refused PIN's sentence (kiosk.security.pins and .staff_pins: wrong, N tries left, locked
+    for a while) in the screen's language; a sentence this does not know is shown as the engine wrote it."""
+    return _catalogue().pin_refusal(str(getattr(result_or_text, "message", result_or_text)))
+
+
+# The report columns' headings (kiosk.attendance.reports DAILY_COLUMNS, MONTHLY_COLUMNS: the exports'
+# English headings), marked for the translators; the sheet's headings are column_label(label).
+REPORT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ReportColumn", "Date"), QT_TRANSLATE_NOOP("ReportColumn", "Employee ID"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Name"), QT_TRANSLATE_NOOP("ReportColumn", "Department"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Shift"), QT_TRANSLATE_NOOP("ReportColumn", "Status"),
+    QT_TRANSLATE_NOOP("ReportColumn", "In"), QT_TRANSLATE_NOOP("ReportColumn", "Out"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Worked hours"), QT_TRANSLATE_NOOP("ReportColumn", "Worked minutes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Late minutes"), QT_TRANSLATE_NOOP("ReportColumn", "Early leave minutes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Missing check-out"), QT_TRANSLATE_NOOP("ReportColumn", "Closed automatically"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Long session"), QT_TRANSLATE_NOOP("ReportColumn", "Corrected"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Punches"), QT_TRANSLATE_NOOP("ReportColumn", "Notes"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Days present"), QT_TRANSLATE_NOOP("ReportColumn", "Days late"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Half days"), QT_TRANSLATE_NOOP("ReportColumn", "Absences"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Days off"), QT_TRANSLATE_NOOP("ReportColumn", "Holidays"),
+    QT_TRANSLATE_NOOP("ReportColumn", "Missing check-outs"), QT_TRANSLATE_NOOP("ReportColumn", "Corrected days"),
+)
+
+
+def column_label(label: str) -> str:
+    """A report column's heading in the screen's language."""
+    return QCoreApplication.translate("ReportColumn", label)
+
+
+# A day's flags (kiosk.attendance.daily DayRecord.flags), as the monthly sheet's notes say them.
+FLAG_WORDS = {
+    "late": QT_TRANSLATE_NOOP("DayFlag", "late"),
+    "early_leave": QT_TRANSLATE_NOOP("DayFlag", "early leave"),
+    "missing_out": QT_TRANSLATE_NOOP("DayFlag", "missing out"),
+    "auto_closed": QT_TRANSLATE_NOOP("DayFlag", "auto closed"),
+    "long_session": QT_TRANSLATE_NOOP("DayFlag", "long session"),
+    "day_off": QT_TRANSLATE_NOOP("DayFlag", "day off"),
+    "holiday": QT_TRANSLATE_NOOP("DayFlag", "holiday"),
+    "worked_off_day": QT_TRANSLATE_NOOP("DayFlag", "worked off day"),
+    "half_day": QT_TRANSLATE_NOOP("DayFlag", "half day"),
+    "absent": QT_TRANSLATE_NOOP("DayFlag", "absent"),
+    "duplicates_ignored": QT_TRANSLATE_NOOP("DayFlag", "duplicates ignored"),
+    "missing_in": QT_TRANSLATE_NOOP("DayFlag", "missing in"),
+}
+
+
+def flag_word(flag: str) -> str:
+    word = FLAG_WORDS.get(flag)
+    return QCoreApplication.translate("DayFlag", word) if word else flag.replace("_", " ")
