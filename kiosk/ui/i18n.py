@@ -48,15 +48,22 @@ def cache_dir() -> Path:
 
 
 def qt_tool(name: str) -> str:
-    """A PySide6 tool (pyside6-lupdate, pyside6-lrelease) of this Python's environment."""
-    here = Path(sys.executable).parent / name
-    if here.exists():
-        return str(here)
+    """A PySide6 tool (pyside6-lupdate, pyside6-lrelease) of this Python's environment: its script
+    beside the interpreter, else the Qt binary the PySide6 package ships (a venv that reuses
+    another environment's packages has no scripts of its own), else one on PATH."""
     import shutil
 
+    import PySide6
+
+    here = Path(sys.executable).parent / name
+    shipped = Path(PySide6.__file__).parent / name.removeprefix("pyside6-")
+    for candidate in (here, shipped):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
     found = shutil.which(name)
     if not found:
-        raise FileNotFoundError(f"{name} not found next to {sys.executable} nor on PATH: install PySide6")
+        raise FileNotFoundError(f"{name} not found next to {sys.executable}, in {shipped.parent} nor on PATH: "
+                                f"install PySide6")
     return found
 
 
