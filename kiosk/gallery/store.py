@@ -314,8 +314,11 @@ class GalleryStore:
                     raise GalleryError(f"unsafe file name {rel!r} for {user_id}")
                 path = tmp / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
-                if rel == "metadata.json":
-                    self._write_metadata(path, json.loads(data.decode("utf-8")))
+                metadata = _json_object(data) if rel == "metadata.json" else None
+                if metadata is not None:
+                    self._write_metadata(path, metadata)
+                elif rel == "metadata.json":  # written as it came; the loader says what is wrong with it
+                    atomic_write_text(path, data.decode("utf-8"))
                 else:
                     self.write_file(path, data)
 
@@ -330,11 +333,8 @@ class GalleryStore:
                 rel = path.relative_to(folder).as_posix()
                 if rel == "metadata.json":
                     out[rel] = path.read_bytes()
-                    try:
-                        metadata = json.loads(out[rel])
-                    except ValueError:  # sent as it is; the loader says what is wrong with it
-                        metadata = None
-                    if isinstance(metadata, dict):
+                    metadata = _json_object(out[rel])
+                    if metadata is not None:  # else sent as it is; the loader says what is wrong with it
                         out[rel] = json.dumps(open_row(self.fields, metadata), indent=2,
                                               ensure_ascii=False).encode("utf-8")
                 else:
@@ -491,3 +491,12 @@ class GalleryStore:
         for w in warnings:
             log.warning(w)
         return records, warnings
+
+
+def _json_object(data: bytes) -> dict | None:
+    """metadata.json's object, or None when the bytes are not a JSON object."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None

@@ -6,7 +6,7 @@ Each kiosk's gallery key is its own, so the site has one more secret: 32 random 
 on one, `--import FILE` on the others), kept in each kiosk's key store (OS keyring or key
 folder, never the data folder). The server keeps only its fingerprint, so a kiosk can tell it
 lacks the secret and say so instead of refusing every right PIN. A site that never made one
-keeps plain scrypt (as before; `kiosk site status` says so); hashes from before the secret still
+keeps plain scrypt (as before; `kiosk site pin-secret` says so); hashes from before the secret still
 verify and are re-hashed with it on their next success.
 """
 from __future__ import annotations
@@ -30,6 +30,14 @@ def pepper_id(connections: Connections) -> str | None:
         cur.execute("SELECT pin_pepper_id FROM site_identity")
         row = cur.fetchone()
     return row[0] if row and row[0] else None
+
+
+def _site_key_id(connections: Connections) -> str:
+    """The fingerprint of the site's PIN secret; a clear error when the site has none yet."""
+    key_id = pepper_id(connections)
+    if key_id is None:
+        raise ValueError("the site has no PIN secret yet: make one with kiosk site pin-secret --new")
+    return key_id
 
 
 def _missing(key_id: str) -> PinSecretMissing:
@@ -71,9 +79,7 @@ def create(connections: Connections, data_dir: Path, key_store: KeyStore | None 
 
 def export(connections: Connections, path: Path, key_store: KeyStore | None = None) -> str:
     """Write the site's PIN secret to `path` (0600, a new file) for another kiosk of the site."""
-    key_id = pepper_id(connections)
-    if key_id is None:
-        raise ValueError("the site has no PIN secret yet: make one with kiosk site pin-secret --new")
+    key_id = _site_key_id(connections)
     key = (key_store or KeyStore()).load(key_id)
     if key is None:
         raise _missing(key_id)
@@ -87,9 +93,7 @@ def export(connections: Connections, path: Path, key_store: KeyStore | None = No
 def import_secret(connections: Connections, path: Path, data_dir: Path, key_store: KeyStore | None = None) -> str:
     """Keep the site's PIN secret from `path` in this kiosk's key store; refused when it is not
     the secret the site names."""
-    key_id = pepper_id(connections)
-    if key_id is None:
-        raise ValueError("the site has no PIN secret yet: make one with kiosk site pin-secret --new")
+    key_id = _site_key_id(connections)
     try:
         key = bytes.fromhex(Path(path).read_text(encoding="ascii").strip())
     except (OSError, ValueError, UnicodeDecodeError) as exc:
