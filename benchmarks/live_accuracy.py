@@ -2,12 +2,17 @@
 
 The open-set protocol of `kiosk evaluate --open-set` (docs/evaluation/openset.md: 152 people
 enrolled as the kiosk enrols them, rmfrd_calib look-alikes, lfw_calib and rwmfd_strangers
-strangers), scored with the SHIPPED decision rule (not recalibrated), twice:
-- "full": every probe detected as before issue 24 (the full-size chain, with the padded retry);
-- "fast": every probe detected by the live detector (det_500m at 320, the full-size chain when
-  it finds nothing; each probe is a first frame, so the full pass is never skipped), with the
-  same padded retry.
-Enrolment is the same for both (photos keep the full chain). Also the webcam frames as live
+strangers), each probe set judged by the rule the kiosk's own code gives its path
+(kiosk.app.from_settings: `decision_rule` for photos, `live_decision_rule` for camera frames):
+- "full": every probe detected as before issue 24 (the full-size chain, with the padded retry),
+  judged by the photo rule (the embedder's `default_rule`);
+- "fast (photo rule)": every probe detected by the live detector (det_500m at 320, the full-size
+  chain when it finds nothing; each probe is a first frame, so the full pass is never skipped),
+  with the same padded retry, judged by the photo rule (how it was before the live path had a
+  rule of its own);
+- "fast (live rule)": the same embeddings judged by the live path's rule (the embedder's
+  `live_fast_rule`), as the kiosk judges camera frames with live_detection = "fast".
+Enrolment is the same for all (photos keep the full chain). Also the webcam frames as live
 tracks (kiosk.research.openset.live_tracks), and the probes detected both ways compared pair by
 pair (found by which, cosine of the two embeddings).
 
@@ -114,7 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     require_faces()
 
-    from kiosk.app.from_settings import decision_rule
+    from kiosk.app.from_settings import decision_rule, live_decision_rule
     from kiosk.app.settings import load_settings
     from kiosk.research.openset_embed import Embedded, embed
     from kiosk.research.openset_protocol import plan
@@ -122,7 +127,8 @@ def main() -> None:
 
     settings = load_settings(tempfile.mkdtemp(prefix="kiosk-live-acc-"), live_detection="fast")
     pipeline = load_pipeline(settings)
-    rule = decision_rule(pipeline.embedder, settings)
+    rule = decision_rule(pipeline.embedder, settings)  # photos
+    live_rule = live_decision_rule(pipeline, settings)  # camera frames through the fast detector
     protocol = plan(FACES)
     args.cache.mkdir(parents=True, exist_ok=True)
     fast_probes_path = args.cache / "fast_probes.npz"
@@ -159,19 +165,21 @@ def main() -> None:
         templates |= part.templates
     templates = {p.key: templates[p.key] for p in protocol.people if p.key in templates}
     probes = {}
-    for name, path in (("full (before)", args.cache / "full_probes.npz"), ("fast (after)", fast_probes_path)):
+    for name, path in (("full", args.cache / "full_probes.npz"), ("fast", fast_probes_path)):
         if path.is_file():
             probes[name] = Embedded.load(path).probes
-    out = {"rule": rule.describe(), "pipeline": pipeline.description, "live_detector": live.name,
-           "enrolled_people": len(templates), "pool_people": len(protocol.people)}
+    out = {"rule": rule.describe(), "live_rule": live_rule.describe(), "pipeline": pipeline.description,
+           "live_detector": live.name, "enrolled_people": len(templates), "pool_people": len(protocol.people)}
     if len(probes) == 2:
-        out["paired_probes"] = paired(probes["full (before)"], probes["fast (after)"])
+        out["paired_probes"] = paired(probes["full"], probes["fast"])
         print("paired probes (full vs fast detection):", json.dumps(out["paired_probes"]))
     complete = {name: p for name, p in probes.items()
                 if all(str(f) in p for f in _probe_files(protocol))}
+    judged = [("full", "full", rule), ("fast (photo rule)", "fast", rule), ("fast (live rule)", "fast", live_rule)]
     if templates and complete:
-        results = {name: evaluate(protocol, Embedded(pipeline.embedder.name, templates, p, gate_offset), rule)
-                   for name, p in complete.items()}
+        results = {label: evaluate(protocol, Embedded(pipeline.embedder.name, templates, complete[name], gate_offset),
+                                   judge)
+                   for label, name, judge in judged if name in complete}
         out["results"] = results
         print(f"{len(templates)} of {len(protocol.people)} pool people enrolled")
         print(table(results))

@@ -17,6 +17,7 @@ from kiosk.attendance.errors import explain
 from kiosk.gallery.learned import LearnedTemplates
 from kiosk.gallery.store import GalleryStore
 from kiosk.recognition import selfcheck
+from kiosk.recognition.decision import DecisionRule
 from kiosk.recognition.matcher import Matcher
 from kiosk.recognition.tracking import LiveRecognizer
 from kiosk.security.pins import personal_pin_problem
@@ -33,9 +34,12 @@ class _Service(Protocol):
     @property
     def matcher(self) -> Matcher: ...
 
+    @property
+    def live_rule(self) -> DecisionRule: ...
+
 
 class ScreenSupport:
-    """Mixed into KioskService: it has `settings`, `store` and `matcher` (_Service)."""
+    """Mixed into KioskService: it has `settings`, `store`, `matcher` and `live_rule` (_Service)."""
 
     @staticmethod
     def load_image(path: str | Path) -> np.ndarray:
@@ -48,12 +52,13 @@ class ScreenSupport:
         return explain(exc, self.settings.db_path if where is None else where)
 
     def self_check_summary(self: _Service) -> str:
-        """One line on how well the gallery's people are told apart (`kiosk calibrate` has the rest)."""
-        return selfcheck.check(self.matcher).summary()
+        """One line on how well the gallery's people are told apart (`kiosk calibrate` has the rest),
+        at the rule the door judges camera frames by (`live_rule`)."""
+        return selfcheck.check(self.matcher, self.live_rule).summary()
 
     def self_check_notice(self: _Service) -> Message:
         """The same line as a message the screens say in their language (kiosk.app.messages)."""
-        site = selfcheck.check(self.matcher)
+        site = selfcheck.check(self.matcher, self.live_rule)
         if site.people < 2:
             return Message("selfcheck.too_few")
         values = {"people": site.people, "photos": site.photos, "accepted": site.accepted_as_other,

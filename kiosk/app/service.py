@@ -12,7 +12,7 @@ import numpy as np
 
 from kiosk.app.audit_watch import AuditWatch
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
-from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for
+from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for, live_decision_rule
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.people import People, left_at
 from kiosk.app.screen_support import ScreenSupport
@@ -119,6 +119,14 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
         (docs/evaluation/openset.md), with the site's own thresholds and margins from kiosk.toml
         (`kiosk calibrate --apply`) or the environment taking precedence."""
         return decision_rule(self.pipeline.embedder, self.settings)
+
+    @property
+    def live_rule(self) -> DecisionRule:
+        """The rule camera frames are judged by (the live recognizer, `kiosk video`, the
+        challenge gate's tracks, the site self-check): with the fast live detector its own
+        calibrated rule (the embedder's `live_fast_rule`, docs/benchmarks.md section 5), else
+        `rule`; the site's values over it as floors (kiosk.app.from_settings.decision_rule)."""
+        return live_decision_rule(self.pipeline, self.settings)
 
     @property
     def threshold(self) -> float:
@@ -304,7 +312,9 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
                                   masked=match.masked_template, source=source, detail=detail, now=now)
 
     def decide(self, faces: list[Face], *, record: bool = True, source: str = "camera",
-               top_k: int = 3) -> list[FaceResult]:
+               top_k: int = 3, live: bool = False) -> list[FaceResult]:
+        """Match the faces and record the outcomes. `live`: they came from camera frames through
+        `pipeline.analyze(live=True)`, judged by `live_rule`; otherwise (photos) by `rule`."""
         embedded = [f for f in faces if f.embedding is not None]
         if not embedded:
             return []
@@ -315,7 +325,7 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
         # too); unmasked faces are compared with the originals only, masked ones with all
         # templates, the synthetic masked ones lowered by the gate offset.
         flags = matcher.embedding_mask_flags(vectors) if self.gate_offset is not None else None
-        matches = matcher.match(vectors, top_k=top_k, probe_masked=flags)
+        matches = matcher.match(vectors, top_k=top_k, probe_masked=flags, rule=self.live_rule if live else None)
         now = datetime.now()
         results = []
         for face, match in zip(embedded, matches):

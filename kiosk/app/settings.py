@@ -27,17 +27,24 @@ class Settings:
     models_dir: Path | None = None
     detector: str = "auto"  # auto | scrfd | mtcnn
     embedder: str = "auto"  # auto | facenet | mobilefacenet | edgeface (-xs | -xxs) | dlib
-    # Camera frames: "full" (the full-size chain on every frame) or "fast" (det_500m at 320, the
-    # full-size chain only on faceless frames: kiosk.vision.live_detect; 5x cheaper, but the
-    # open-set rule is not yet calibrated for its embeddings: docs/benchmarks.md section 5).
-    live_detection: str = "full"
-    # None means "the active embedder's own calibrated default".
+    # Camera frames: "fast" (det_500m at 320, the full-size chain only on faceless frames:
+    # kiosk.vision.live_detect; about 5x cheaper) or "full" (the full-size chain on every frame, as
+    # before issue 24). Frames through the fast detector are judged by the embedder's own rule for
+    # them (`live_fast_rule`: no wrong person and no stranger accepted in the open-set protocol,
+    # docs/benchmarks.md section 5); an embedder without one gets "full". Photos keep the full chain.
+    live_detection: str = "fast"
+    # None means "the active embedder's own calibrated default" (per path: photos, fast live frames).
+    # A value only makes a path stricter than its calibration (kiosk.app.from_settings.decision_rule)
+    # unless allow_looser_rule is set.
     threshold: float | None = None
     masked_threshold: float | None = None
     # The open-set rule's lead of the best person over the second best (kiosk.recognition.decision);
     # None: the embedder's calibrated margins. `kiosk calibrate --apply` writes site values.
     margin: float | None = None
     masked_margin: float | None = None
+    # true: the four values above replace the calibrated rules as given, even below them (an
+    # admin's explicit choice: it may name wrong people). false: they can only raise them.
+    allow_looser_rule: bool = False
     cooldown_seconds: int = 300
     camera: str = "0"
     kiosk_id: str = field(default_factory=socket.gethostname)
@@ -191,6 +198,7 @@ _ENV = {
     "KIOSK_MASKED_THRESHOLD": "masked_threshold",
     "KIOSK_MARGIN": "margin",
     "KIOSK_MASKED_MARGIN": "masked_margin",
+    "KIOSK_ALLOW_LOOSER_RULE": "allow_looser_rule",
     "KIOSK_COOLDOWN": "cooldown_seconds",
     "KIOSK_CAMERA": "camera",
     "KIOSK_ID": "kiosk_id",

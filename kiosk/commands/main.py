@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from kiosk.app.from_settings import decision_rule
+from kiosk.app.from_settings import decision_rule, live_decision_rule
 from kiosk.app.settings import load_settings
 from kiosk.attendance.db import COOLDOWN, STATUS_PRESENT
 from kiosk.attendance.outbox import QUEUED
@@ -183,21 +183,25 @@ def cmd_stats(args) -> int:
 
 def cmd_calibrate(args) -> int:
     service = open_service(args)
-    result = selfcheck.check(service.matcher)
-    lines = [result.summary(), f"rule: {result.rule}"]
+    # Through the configured live path: a stranger meets the door's rule for camera frames (with
+    # the fast live detector, its own; kiosk.app.from_settings). What --apply writes is a floor on
+    # both paths' rules (decision_rule), so a value measured here never loosens the photo rule.
+    live = service.live_rule
+    result = selfcheck.check(service.matcher, live)
+    lines = [result.summary(), f"rule (camera frames, {service.settings.live_detection} live detection): {result.rule}"]
     if result.pairs:
         lines.append("closest look-alike pairs (best score of one's photo against the other):")
         lines += [f"  {p.score:.3f}  {p.user_id} {p.name}  <->  {p.other_id} {p.other_name}" for p in result.pairs]
-    changed = (result.suggested_threshold is not None and result.suggested_threshold != service.rule.threshold) or \
-              (result.suggested_margin is not None and result.suggested_margin != service.rule.margin)
+    changed = (result.suggested_threshold is not None and result.suggested_threshold != live.threshold) or \
+              (result.suggested_margin is not None and result.suggested_margin != live.margin)
     if changed:
         lines.append(f"suggested site values: threshold {result.suggested_threshold}, margin {result.suggested_margin}"
                      + ("" if args.apply else " (run with --apply to write them to kiosk.toml)"))
         if args.apply:
             settings = args.settings
-            lift = result.suggested_threshold - service.rule.threshold
+            lift = result.suggested_threshold - live.threshold
             service.set_site_settings(threshold=result.suggested_threshold,
-                                      masked_threshold=round(service.rule.masked[0] + lift, 3),
+                                      masked_threshold=round(live.masked[0] + lift, 3),
                                       margin=result.suggested_margin)
             lines.append(f"written to {service.site.describe() if service.site else settings.settings_path}")
     else:
@@ -255,6 +259,7 @@ def cmd_models(args) -> int:
     rows = models.status(settings.models_dir, settings.own_models_dir)
     pipeline = load_pipeline(settings)
     rule = decision_rule(pipeline.embedder, settings)
+    live_rule = live_decision_rule(pipeline, settings)
     service_threshold = rule.threshold
     liveness = _liveness_status(settings)
     data = {
@@ -262,13 +267,14 @@ def cmd_models(args) -> int:
                      "notes": pipeline.detector_choice.notes},
         "embedder": {"name": pipeline.embedder.name, "why": pipeline.embedder_choice.reason,
                      "notes": pipeline.embedder_choice.notes, "threshold": service_threshold,
-                     "decision_rule": rule.describe()},
+                     "decision_rule": rule.describe(), "live_decision_rule": live_rule.describe()},
         "liveness": liveness,
         "files": rows,
     }
     lines = [f"detector: {pipeline.detector.name}  ({pipeline.detector_choice.reason})",
              f"embedder: {pipeline.embedder.name}  ({pipeline.embedder_choice.reason}); threshold {service_threshold}",
-             f"decision: {rule.describe()}",
+             f"decision (photos): {rule.describe()}",
+             f"decision (camera frames, {pipeline.live_detector.name}): {live_rule.describe()}",
              f"liveness: {liveness['why']}"]
     lines += [f"  note: {n}" for n in pipeline.detector_choice.notes + pipeline.embedder_choice.notes]
     lines.append("files:")

@@ -311,14 +311,21 @@ class Matcher:
         return best, arg, flags
 
     def match(self, queries: np.ndarray, top_k: int = 3, probe_masked: np.ndarray | None = None, *,
-              gate_offset: float | None = None, gate_threshold: float | None = None) -> list[MatchResult]:
+              gate_offset: float | None = None, gate_threshold: float | None = None,
+              rule: DecisionRule | None = None) -> list[MatchResult]:
         """The best person per query row, named only when the decision rule accepts it.
-        `probe_masked` (one bool per row, or None) gates the search (see `gated_scores`); a
-        gated masked row is held to the rule's masked threshold (`gate_threshold` overrides it,
-        default: the matcher's gate threshold), an ungated row to the masked threshold when its
-        best template was masked. A gated score is the decision score (after the offset)."""
-        masked_limit = gate_threshold if gate_threshold is not None else self.gate_threshold
-        rule = self.rule
+        `rule`: the rule of the path that made the queries (camera frames through the fast live
+        detector have their own, kiosk.app.from_settings.live_decision_rule); default the
+        matcher's. `probe_masked` (one bool per row, or None) gates the search (see
+        `gated_scores`); a gated masked row is held to the rule's masked threshold
+        (`gate_threshold` overrides it, default: the matcher's gate threshold for the matcher's
+        own rule, a given rule's own masked threshold), an ungated row to the masked threshold
+        when its best template was masked. A gated score is the decision score (after the offset)."""
+        if rule is None:
+            rule = self.rule
+            masked_limit = gate_threshold if gate_threshold is not None else self.gate_threshold
+        else:
+            masked_limit = gate_threshold
         if probe_masked is not None and masked_limit is not None:
             rule = rule.with_thresholds(masked_threshold=masked_limit)
         best, arg, flags = self.gated_scores(queries, probe_masked, gate_offset)

@@ -179,7 +179,7 @@ class LiveRecognizer:
                  for face, track in zip(faces, tracks)]
         # This frame alone is decided too (one matrix product more): a fused name that this frame
         # contradicts is not carried (_reverify).
-        results = self.service.decide(fused + faces, record=False) if fused else []
+        results = self.service.decide(fused + faces, record=False, live=True) if fused else []
         fused_results, own_results = results[:len(fused)], results[len(fused):]
         timings["match"] = (time.perf_counter() - t1) * 1e3
         tracked: list[TrackedFace] = []

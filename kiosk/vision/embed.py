@@ -138,6 +138,17 @@ class MobileFaceNetEmbedder:
     # stay for photo agreement at enrolment.
     default_rule = {"threshold": 0.59, "margin": 0.10, "masked_threshold": 0.57, "masked_margin": 0.15,
                     "reference_size": 152, "impostor_sd": 0.066}
+    # The same rule for camera frames through the fast live detector (live_detection = "fast",
+    # kiosk.vision.live_detect): its faces are aligned from landmarks found at half the resolution,
+    # and the rule above named wrong people with those embeddings (up to 3 in 1,430 real masked
+    # attempts) and accepted pool look-alikes (docs/benchmarks.md section 5, "Accuracy of the live
+    # path"). Calibrated the same way on the fast pass's embeddings of the same probes
+    # (benchmarks/live_accuracy.py --stage fast-probes, then `kiosk evaluate --open-set
+    # ../shared/faces --cache DIR`: strictest of the two folds and the whole pool): no wrong person
+    # and no stranger or look-alike accepted at any gallery size, single or fused. Photos
+    # (enrolment, `kiosk recognize`, the expert screen) keep the full chain and `default_rule`.
+    live_fast_rule = {"threshold": 0.60, "margin": 0.13, "masked_threshold": 0.54, "masked_margin": 0.12,
+                      "reference_size": 152, "impostor_sd": 0.0654}
     # The live tracker continues a track only with a face this alike to the track's face on the
     # previous processed frame (kiosk.recognition.tracking): benchmarks/track_continuity.py on real footage
     # (docs/evaluation/track_continuity.md): 0.8% of same-person steps fall below it (head shakes,

@@ -9,12 +9,13 @@ frame, but at most once every `full_every` faceless frames in a row: an empty do
 pay the full pass on every frame, and a face only the full pass finds (small, far, odd) is still
 found within `full_every` frames. Photos (enrolment, `kiosk recognize`) keep the full chain.
 
-`live_detection = "fast"` in kiosk.toml turns it on; the default, "full", runs the full chain on
-every frame as before issue 24 (`kiosk bench` measures both side by side). Not the default yet:
-with its embeddings the open-set rule, calibrated on the full chain's, named wrong people among
-the real masked probes (up to 3 in 1,430 attempts) and accepted pool look-alikes (up to 3 in
-2,283) where the full chain had none (docs/benchmarks.md section 5): the rule must be
-recalibrated on the fast pass's embeddings first."""
+`live_detection = "fast"` (the default) turns it on; "full" runs the full chain on every frame as
+before issue 24 (`kiosk bench` measures both side by side). Its faces are aligned from landmarks
+found at half the resolution, and the open-set rule calibrated on the full chain's embeddings
+named wrong people with them (up to 3 in 1,430 real masked attempts): camera frames through it
+are judged by the embedder's own rule for them (`live_fast_rule`, kiosk.app.from_settings.
+live_decision_rule; docs/benchmarks.md section 5), and an embedder without one keeps the full
+chain (kiosk.vision.pipeline.load_pipeline)."""
 from __future__ import annotations
 
 import numpy as np

@@ -183,6 +183,12 @@ class FacePipeline:
         self.last_timings: dict[str, float] = {}
 
     @property
+    def live_fast(self) -> bool:
+        """Camera frames go through the fast live detector (judged by the embedder's
+        `live_fast_rule`, kiosk.app.from_settings.live_decision_rule), not the photo chain."""
+        return self.live_detector is not self.detector
+
+    @property
     def description(self) -> str:
         return f"{self.detector.name} + {self.embedder.name}"
 
@@ -222,7 +228,15 @@ def load_pipeline(settings, *, detector: str | None = None, embedder: str | None
     with contextlib.redirect_stdout(sys.stderr):  # libraries that print must not spoil --json output
         det, det_choice = choose_detector(detector or settings.detector, settings.models_dir, own)
         emb, emb_choice = choose_embedder(embedder or settings.embedder, settings.models_dir, own)
-        live = choose_live_detector(det, getattr(settings, "live_detection", "full"), settings.models_dir, own)
-    if live is not det:
+        kind = getattr(settings, "live_detection", "fast")
+        live = choose_live_detector(det, kind, settings.models_dir, own)
+    if live is not det and not getattr(emb, "live_fast_rule", None):
+        # No open-set rule calibrated on the fast pass's embeddings for this embedder: its photo
+        # rule is not known to hold for them (it did not for MobileFaceNet's), so camera frames
+        # keep the full chain.
+        det_choice.notes.append(f"camera frames: the full-size chain ({emb.name} has no rule calibrated for "
+                                f"the fast live detector)")
+        live = det
+    elif live is not det:
         det_choice.notes.append(f"camera frames: {live.name}")
     return FacePipeline(det, emb, det_choice, emb_choice, live_detector=live)

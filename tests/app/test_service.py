@@ -25,7 +25,9 @@ def test_thresholds_follow_the_settings(tmp_path, pipeline):
     assert default.matcher.rule.margin == calibrated["margin"]
     assert default.matcher.gate_threshold == default.masked_threshold == calibrated["masked_threshold"]
     assert default.matcher.gate_offset == embedder.default_gate_offset
-    tuned = KioskService(load_settings(tmp_path, threshold=0.5, masked_threshold=0.45), pipeline=pipeline)
+    # Below the calibration only when the admin allows it (tests/app/test_live_rule.py).
+    tuned = KioskService(load_settings(tmp_path, threshold=0.5, masked_threshold=0.45, allow_looser_rule=True),
+                         pipeline=pipeline)
     assert tuned.matcher.threshold == 0.5
     assert tuned.matcher.gate_threshold == tuned.matcher.masked_threshold == 0.45
     site = KioskService(load_settings(tmp_path, margin=0.2, masked_margin=0.25), pipeline=pipeline)

@@ -1,6 +1,7 @@
 """The live path's detector (kiosk.vision.live_detect) on real frames: det_500m at the kiosk's
 input size finds a real face alone, the full-size chain looks at faceless frames only once per
-`full_every` in a row, and the default `live_detection = "full"` keeps the detector from before."""
+`full_every` in a row, the default `live_detection = "fast"` runs it, and "full" keeps the detector from
+before."""
 import numpy as np
 import pytest
 
@@ -59,9 +60,21 @@ def test_faceless_frames_get_the_full_pass_once_per_run_of_full_every(frame):
     assert live.full_passes == 5  # so does a new stream
 
 
-def test_full_live_detection_is_the_default_and_the_detector_from_before(tmp_path):
+def test_fast_live_detection_is_the_default_and_full_keeps_the_detector_from_before(tmp_path):
     require(MODELS)
     pipeline = load_pipeline(load_settings(tmp_path))
-    assert pipeline.live_detector is pipeline.detector
+    assert isinstance(pipeline.live_detector, LiveDetector) and pipeline.live_fast
+    full = load_pipeline(load_settings(tmp_path, live_detection="full"))
+    assert full.live_detector is full.detector and not full.live_fast
     with pytest.raises(ValueError, match="live_detection must be one of fast, full"):
         choose_live_detector(pipeline.detector, "quick")
+
+
+def test_an_embedder_without_a_rule_for_the_fast_pass_keeps_camera_frames_on_the_full_chain(tmp_path):
+    """EdgeFace's open-set rule was calibrated on the full chain only: its camera frames are not
+    put through the fast detector, whose embeddings that rule is not known to hold for."""
+    require(MODELS / "edgeface" / "edgeface_xxs_q.pt")
+    pipeline = load_pipeline(load_settings(tmp_path, embedder="edgeface-xxs"))
+    assert not getattr(pipeline.embedder, "live_fast_rule", None)
+    assert pipeline.live_detector is pipeline.detector and not pipeline.live_fast
+    assert any("no rule calibrated for the fast live detector" in n for n in pipeline.detector_choice.notes)
