@@ -2,7 +2,11 @@
 
 Why it fails loudly but never stops the kiosk: a kiosk without a speech engine (no
 speech-dispatcher, a wheel without the plugin) still shows every prompt as text; the log says,
-once and at ERROR level, that nothing will be spoken and why, so IT can install the engine."""
+once and at ERROR level, that nothing will be spoken and why, so IT can install the engine
+(installer/screen.sh installs speech-dispatcher and espeak-ng).
+
+The voice follows the screens' language (QLocale's default, which kiosk.ui.i18n sets): without
+it speech-dispatcher's first voice speaks (on Debian's espeak-ng, "Bishnupriya Manipuri")."""
 from __future__ import annotations
 
 import logging
@@ -50,5 +54,18 @@ class Speaker:
         if self.tts is None:
             return False
         self.tts.stop()
+        self._use_language()
         self.tts.say(text)
         return True
+
+    def _use_language(self) -> None:
+        """A voice of the screens' language, when the engine has one (its list of languages
+        arrives a moment after start: until then the current voice speaks)."""
+        from PySide6.QtCore import QLocale
+
+        wanted = QLocale()
+        if self.tts.locale().language() == wanted.language():
+            return
+        same = [locale for locale in self.tts.availableLocales() if locale.language() == wanted.language()]
+        if same:
+            self.tts.setLocale(wanted if wanted in same else same[0])
