@@ -10,8 +10,44 @@ it speech-dispatcher's first voice speaks (on Debian's espeak-ng, "Bishnupriya M
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from pathlib import Path
 
 log = logging.getLogger(__name__)
+PROBE_S = 2.0  # a speech-dispatcher that has not answered in this long is not going to
+
+
+def speechd_socket() -> Path | None:
+    """The socket libspeechd connects to (SPEECHD_ADDRESS, else its default paths), when it exists."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address:
+        kind, _, where = address.partition(":")
+        return Path(where) if kind == "unix_socket" and Path(where).exists() else None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    candidates = ([Path(runtime) / "speech-dispatcher" / "speechd.sock"] if runtime else []) + [
+        Path.home() / ".cache" / "speech-dispatcher" / "speechd.sock"]
+    return next((c for c in candidates if c.exists()), None)
+
+
+def speechd_problem(path: Path | None, timeout: float = PROBE_S) -> str:
+    """Why the running speech-dispatcher at `path` cannot be used ('' when it answers, or when none
+    runs: libspeechd then starts one). Why: a speech-dispatcher that lost its sound output stops
+    answering, and Qt's speechd engine then blocks for ever in libspeechd's spd_open, with the
+    entrance screen that made the Speaker (docs/liveness.md)."""
+    if path is None:
+        return ""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(timeout)
+        try:
+            probe.connect(str(path))
+            probe.sendall(b"QUIT\r\n")
+            reply = probe.recv(64)
+        except ConnectionRefusedError:
+            return ""  # a socket left behind by a stopped one: libspeechd starts a new one
+        except OSError as exc:
+            return f"speech-dispatcher at {path} does not answer ({exc or type(exc).__name__}); restart it"
+    return "" if reply[:1].isdigit() else f"speech-dispatcher at {path} answered {reply!r}"
 
 
 class Speaker:
@@ -31,6 +67,11 @@ class Speaker:
         if not engines:
             self._fail("no text-to-speech engine is installed for Qt (speechd or flite)")
             return
+        if engines[0] == "speechd":
+            problem = speechd_problem(speechd_socket())
+            if problem:
+                self._fail(problem)
+                return
         tts = QTextToSpeech(engines[0])
         if tts.state() == QTextToSpeech.State.Error:
             self._fail(f"the {engines[0]} text-to-speech engine does not work: {tts.errorString() or 'no reason given'}")

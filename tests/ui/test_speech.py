@@ -88,3 +88,30 @@ def test_a_prompt_is_spoken_in_the_screens_language(qtbot, speech_dispatcher):
     finally:
         QLocale.setDefault(before)
     assert os.environ["SPEECHD_ADDRESS"].startswith("unix_socket:")
+
+
+def test_a_speech_dispatcher_that_does_not_answer_turns_speech_off_instead_of_hanging(tmp_path, monkeypatch, caplog):
+    """A speech-dispatcher that lost its sound output accepts connections and never answers; Qt's
+    engine would block for ever in spd_open. Here a socket that listens and never answers stands in
+    for it: the Speaker gives up after its probe, says why, and the screen shows text only."""
+    import socket as sockets
+
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from kiosk.ui.speech import PROBE_S, Speaker, speechd_problem
+
+    if "speechd" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's speechd text-to-speech plugin does not load here (libspeechd2 missing?)")
+    path = tmp_path / "silent.sock"
+    with sockets.socket(sockets.AF_UNIX, sockets.SOCK_STREAM) as silent:
+        silent.bind(str(path))
+        silent.listen(4)
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+        started = time.monotonic()
+        speaker = Speaker("speechd")
+        assert time.monotonic() - started < PROBE_S + 2
+    assert not speaker.available and "does not answer" in speaker.problem
+    assert not speaker.say("Turn your head to your left")
+    assert "spoken prompts are off" in caplog.text
+    # A socket left behind by a stopped speech-dispatcher is no problem: libspeechd starts a new one.
+    assert speechd_problem(path) == ""
