@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# What a real screen needs from Debian's packages: Qt's xcb platform libraries and libpulse0
-# (Qt Virtual Keyboard, the on-screen keyboard of kiosk mode, links it). With --virtual also a
+# What a real screen needs from Debian's packages: Qt's xcb platform libraries, libpulse0
+# (Qt Virtual Keyboard, the on-screen keyboard of kiosk mode, links it) and the speech engine of
+# the liveness challenge's spoken prompts (Qt's speechd plugin loads libspeechd2 and talks to
+# speech-dispatcher, which speaks with espeak-ng; kiosk/ui/speech.py). With --virtual also a
 # virtual X server (Xvfb, kiosk/ui/xserver.py) and xdotool, for the tests, the screenshots and
 # the soak benchmark. Idempotent: nothing happens when all of them are here. With --check it only
 # prints the missing ones (one a line) and exits 1 if any are missing (install.sh uses it).
 # Usage: installer/screen.sh [--virtual | --check]
 set -euo pipefail
 packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
-          libxcb-cursor0 libpulse0)
+          libxcb-cursor0 libpulse0 libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 [ "${1:-}" = "--virtual" ] && packages+=(xvfb xdotool)
 missing=()
 for package in "${packages[@]}"; do

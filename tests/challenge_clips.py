@@ -40,10 +40,15 @@ def enroll_zubair(service) -> None:
 
 class FixedChoice:
     """In place of secrets.SystemRandom for a test that must know what is asked: `sample` gives
-    these instructions (the gate's code path is otherwise the shipped one)."""
+    these instructions, `random` gives `draw` (the spot check's draw: under the share is a spot
+    check); the gate's code path is otherwise the shipped one."""
 
-    def __init__(self, *instructions: str):
+    def __init__(self, *instructions: str, draw: float = 0.5):
         self.instructions = list(instructions)
+        self.draw = draw
 
     def sample(self, population, k):
         return self.instructions[:k]
+
+    def random(self) -> float:
+        return self.draw

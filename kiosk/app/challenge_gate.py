@@ -8,12 +8,15 @@ returns at once: a frame costs nothing more. dlib's 68 points (for blinks) are r
 a blink is asked, from one model the service loads once.
 
 Policy (`liveness_challenge` in kiosk.toml): "off"; "always" (every recognised track); "on_doubt"
-(default: a track whose passive liveness held but whose mean score is under `liveness_clear`; a
-track that failed the passive check is still refused outright, and with the passive check off
-nothing is in doubt)."""
+(default: a track whose passive liveness held but is not steadily clear, i.e. some 3-frame mean of
+its kept scores is under `liveness_clear`; plus an unpredictable spot check of the clear ones,
+`liveness_spot_check`, drawn from the OS random source, so a replay that the passive models
+happen to score clear cannot count on skipping the challenge; a track that failed the passive
+check is still refused outright, and with the passive check off nothing is in doubt)."""
 from __future__ import annotations
 
 import logging
+import secrets
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -41,6 +44,11 @@ CHALLENGE_FAILED = "challenge_failed"
 # Passive scores at or over this need no challenge under "on_doubt". Chosen on the passive
 # still-image data (../shared/faces/spoof, docs/liveness.md), not on the challenge clips.
 DEFAULT_CLEAR = 0.90
+# The share of clear tracks challenged anyway under "on_doubt": a policy choice (one in five), not
+# fitted to any clip; docs/liveness.md gives the attack rate and the cost for people as its function.
+DEFAULT_SPOT_CHECK = 0.2
+# Why a track answers a challenge (in the access log's detail).
+WHY_ALWAYS, WHY_DOUBT, WHY_UNSTEADY, WHY_SPOT = "always", "in doubt", "unsteady", "spot check"
 MAX_ATTEMPTS = 2  # then the worker-ID keypad (PIN) is the way in
 RETRY_PAUSE_S = 1.5  # "try again" stays on screen this long before the next instruction
 FORGET_S = 60.0  # a challenged track unseen this long is forgotten (the kiosk runs for days)
@@ -78,6 +86,7 @@ class _TrackChallenge:
     name: str
     masked: bool
     passive: float | None
+    why: str = ""
     attempt: int = 0
     challenge: Challenge | None = None
     retry_at: float | None = None
@@ -87,13 +96,41 @@ class _TrackChallenge:
     seen_at: float = 0.0
 
 
-def needs_challenge(policy: str, passive_mean: float | None, clear: float) -> bool:
-    """Whether a track that would check in must answer a challenge first."""
+def challenge_reason(policy: str, passive_mean: float | None, clear: float, lowest: float | None = None,
+                     spot_check: float = 0.0, rng=None) -> str | None:
+    """Why a track that would check in must answer a challenge first (None: it need not).
+
+    "on_doubt": in doubt when the passive mean is under `clear`; unsteady when it is over but some
+    earlier window of the track (`lowest`) was not (a replay the models are unsure of flickers, a
+    person in front of the camera mostly does not); otherwise a spot check with probability
+    `spot_check`, drawn from `rng` (the OS random source by default)."""
     if policy == "off":
-        return False
+        return None
     if policy == "always":
-        return True
-    return passive_mean is not None and passive_mean < clear
+        return WHY_ALWAYS
+    if passive_mean is None:
+        return None
+    if passive_mean < clear:
+        return WHY_DOUBT
+    if lowest is not None and lowest < clear:
+        return WHY_UNSTEADY
+    if spot_check > 0 and (rng or secrets.SystemRandom()).random() < spot_check:
+        return WHY_SPOT
+    return None
+
+
+def needs_challenge(policy: str, passive_mean: float | None, clear: float, lowest: float | None = None,
+                    spot_check: float = 0.0, rng=None) -> bool:
+    """Whether a track that would check in must answer a challenge first."""
+    return challenge_reason(policy, passive_mean, clear, lowest, spot_check, rng) is not None
+
+
+def check_spot_check(value: float) -> float:
+    value = float(value)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"liveness_spot_check is the share of clearly live attempts challenged anyway, "
+                         f"from 0 to 1 (0.2 = one in five), got {value!r}")
+    return value
 
 
 def check_policy(policy: str) -> str:
@@ -107,7 +144,8 @@ class ChallengeGate:
 
     def __init__(self, service, policy: str = "on_doubt", config: ChallengeConfig | None = None,
                  clear: float = DEFAULT_CLEAR, max_attempts: int = MAX_ATTEMPTS, source: str = "camera",
-                 record: bool = True, retry_pause_s: float = RETRY_PAUSE_S, rng=None):
+                 record: bool = True, retry_pause_s: float = RETRY_PAUSE_S, rng=None,
+                 spot_check: float = DEFAULT_SPOT_CHECK):
         self.service = service
         self.policy = check_policy(policy)
         self.config = config or ChallengeConfig()
@@ -117,6 +155,7 @@ class ChallengeGate:
         self.record = record
         self.retry_pause_s = retry_pause_s
         self.rng = rng
+        self.spot_check = check_spot_check(spot_check)
         self.tracks: dict[int, _TrackChallenge] = {}
 
     @classmethod
@@ -125,6 +164,7 @@ class ChallengeGate:
         config = ChallengeConfig(window_s=float(settings.liveness_challenge_seconds),
                                  mirrored=bool(settings.camera_mirrored))
         clear = DEFAULT_CLEAR if settings.liveness_clear is None else float(settings.liveness_clear)
+        options.setdefault("spot_check", getattr(settings, "liveness_spot_check", DEFAULT_SPOT_CHECK))
         return cls(service, check_policy(settings.liveness_challenge), config, clear, **options)
 
     @property
@@ -139,16 +179,20 @@ class ChallengeGate:
         return state is not None and not state.done
 
     # -- LiveRecognizer's questions -----------------------------------------------------------
-    def allows(self, track, match, passive_mean: float | None, now: float) -> bool:
+    def allows(self, track, match, passive_mean: float | None, now: float, lowest: float | None = None) -> bool:
         """May this track (whose vote agreed on a person) check in now? Starts its challenge when
-        the policy asks for one; True once it passed (or none is needed)."""
+        the policy asks for one; True once it passed (or none is needed). `lowest`: the track's
+        least clear window of passive scores (lowest_window). A track drawn for a spot check keeps
+        its challenge; one that was not checks in on this very call, so no redraw is left to try."""
         state = self.tracks.get(track.track_id)
         if state is None:
-            if not needs_challenge(self.policy, passive_mean, self.clear):
+            why = challenge_reason(self.policy, passive_mean, self.clear, lowest, self.spot_check, self.rng)
+            if why is None:
                 return True
             state = self.tracks[track.track_id] = _TrackChallenge(
                 match.user_id if match.accepted else None, match.name if match.accepted else "",
-                bool(match.masked_template), passive_mean, seen_at=now)
+                bool(match.masked_template), passive_mean, why, seen_at=now)
+            self._start(state, track, now)
             self._start(state, track, now)
         if state.challenge is not None and state.challenge.state == PASSED:
             return True
@@ -207,7 +251,8 @@ class ChallengeGate:
                   + (f"passed in {seconds:.1f} s" if passed else
                      f"failed ({challenge.reason}: {REASONS.get(challenge.reason, challenge.reason)}) "
                      f"after {seconds:.1f} s")
-                  + ("" if state.passive is None else f"; passive liveness {state.passive:.3f}"))
+                  + ("" if state.passive is None else f"; passive liveness {state.passive:.3f}")
+                  + (f"; asked because: {state.why}" if state.why else ""))
         if not passed:
             if state.attempt >= self.max_attempts:
                 state.done = True

@@ -67,12 +67,14 @@ class Settings:
     liveness: bool = True
     liveness_threshold: float | None = None
     # Challenge-response liveness (kiosk.recognition.challenge, docs/liveness.md): "off", "on_doubt"
-    # (only when the passive score is under liveness_clear) or "always"; the whole challenge's
-    # seconds; None liveness_clear: kiosk.app.challenge_gate's default. camera_mirrored: the camera
-    # (or its driver) flips the picture left-right, so "your left" is read the other way round.
+    # (only when the passive score is not steadily over liveness_clear, plus a random spot check of
+    # liveness_spot_check of the clear ones) or "always"; the whole challenge's seconds; None
+    # liveness_clear: kiosk.app.challenge_gate's default. camera_mirrored: the camera (or its
+    # driver) flips the picture left-right, so "your left" is read the other way round.
     liveness_challenge: str = "on_doubt"
     liveness_challenge_seconds: float = 4.0
     liveness_clear: float | None = None
+    liveness_spot_check: float = 0.2
     camera_mirrored: bool = False
     # A site's shared PostgreSQL database (kiosk.site), e.g. postgresql://kiosk@server/kiosk;
     # empty: this kiosk alone, on its own attendance.db and embeddings folder.
@@ -205,6 +207,7 @@ _ENV = {
     "KIOSK_LIVENESS": "liveness",
     "KIOSK_LIVENESS_THRESHOLD": "liveness_threshold",
     "KIOSK_LIVENESS_CHALLENGE": "liveness_challenge",
+    "KIOSK_LIVENESS_SPOT_CHECK": "liveness_spot_check",
     "KIOSK_DATABASE_URL": "database_url",
     "KIOSK_ON_SCREEN_KEYBOARD": "on_screen_keyboard",
     "KIOSK_TIME_ZONE": "time_zone",
@@ -233,6 +236,9 @@ def coerce_setting(name: str, raw: Any) -> object:
         value = float(raw)
         if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
             raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
+        if name == "liveness_spot_check" and not 0.0 <= value <= 1.0:
+            raise ValueError(f"liveness_spot_check is the share of clearly live attempts challenged anyway, "
+                             f"from 0 to 1 (0.2 = one in five), got {raw!r}")
         return value
     if name == "language":
         return checked_language(raw)

@@ -114,6 +114,16 @@ def chance_pass(steps: int, instructions: int = len(INSTRUCTIONS)) -> float:
     return 1.0 / count
 
 
+def lowest_window(scores, frames: int) -> float | None:
+    """The lowest mean of `frames` consecutive passive scores among `scores` (a track's kept ones):
+    how clear the track was at its least clear moment; None without scores."""
+    values = [float(v) for v in scores]
+    if not values:
+        return None
+    frames = max(1, min(int(frames), len(values)))
+    return min(sum(values[i:i + frames]) / frames for i in range(len(values) - frames + 1))
+
+
 @dataclass
 class Challenge:
     """One attempt: the instructions, the track answering, the embedding it was recognised with."""

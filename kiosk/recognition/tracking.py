@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kiosk.gallery.learning import SOURCE_FACE
+from kiosk.recognition.challenge import lowest_window
 from kiosk.recognition.decision import UNSURE
 from kiosk.recognition.matcher import UNKNOWN, MatchResult
 from kiosk.vision.types import Face, iou
@@ -346,4 +347,5 @@ class LiveRecognizer:
         if self.challenges is None:
             return True
         passive = self._liveness_mean(track) if track.liveness_scores else None
-        return self.challenges.allows(track, match, passive, self._now)
+        lowest = lowest_window(track.liveness_scores, self.liveness_frames) if track.liveness_scores else None
+        return self.challenges.allows(track, match, passive, self._now, lowest)

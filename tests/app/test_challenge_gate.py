@@ -6,13 +6,24 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
-from kiosk.app.challenge_gate import CHALLENGE_FAILED, CHALLENGE_PASSED, ChallengeGate, needs_challenge
+from kiosk.app.challenge_gate import (
+    CHALLENGE_FAILED,
+    CHALLENGE_PASSED,
+    WHY_DOUBT,
+    WHY_SPOT,
+    WHY_UNSTEADY,
+    ChallengeGate,
+    challenge_reason,
+    needs_challenge,
+)
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
-from kiosk.recognition.challenge import LOOK_UP, TURN_RIGHT, ChallengeConfig
-from kiosk.recognition.tracking import LiveRecognizer
+from kiosk.recognition.challenge import LOOK_UP, TURN_RIGHT, ChallengeConfig, lowest_window
+from kiosk.recognition.matcher import MatchResult
+from kiosk.recognition.tracking import LiveRecognizer, Track
 from tests.challenge_clips import ZUBAIR, FixedChoice, clip_frames, enroll_zubair
 
 
@@ -84,6 +95,58 @@ def test_policies():
     assert not needs_challenge("on_doubt", None, 0.9)  # passive check off: nothing is in doubt
     with pytest.raises(ValueError, match="liveness_challenge must be one of"):
         ChallengeGate(None, "sometimes")
+
+
+def test_on_doubt_also_challenges_unsteady_and_spot_checked_tracks():
+    # the least clear moment of a track: the lowest mean of 3 consecutive kept scores
+    assert lowest_window([0.9, 0.1, 0.95, 0.97, 0.99], 3) == pytest.approx(0.65)
+    assert lowest_window([0.95], 3) == 0.95 and lowest_window([], 3) is None
+    assert challenge_reason("on_doubt", 0.5, 0.9) == WHY_DOUBT
+    assert challenge_reason("on_doubt", 0.97, 0.9, lowest=0.65) == WHY_UNSTEADY  # clear now, not before
+    assert challenge_reason("on_doubt", 0.97, 0.9, lowest=0.93, spot_check=0.0) is None
+    assert challenge_reason("on_doubt", 0.97, 0.9, lowest=0.93, spot_check=0.2, rng=FixedChoice(draw=0.1)) == WHY_SPOT
+    assert challenge_reason("on_doubt", 0.97, 0.9, lowest=0.93, spot_check=0.2, rng=FixedChoice(draw=0.3)) is None
+    assert challenge_reason("on_doubt", None, 0.9, spot_check=1.0) is None  # passive off: nothing to spot-check
+    assert challenge_reason("off", 0.5, 0.9, spot_check=1.0) is None
+
+
+def test_the_spot_check_is_drawn_from_the_os_random_source_at_its_share():
+    """No rng given: secrets.SystemRandom. 4000 draws at 0.2: 800 expected, sd 25; 680-920 is
+    more than 4.7 sd either side."""
+    drawn = sum(needs_challenge("on_doubt", 0.97, 0.9, 0.95, spot_check=0.2) for _ in range(4000))
+    assert 680 <= drawn <= 920
+    assert not any(needs_challenge("on_doubt", 0.97, 0.9, 0.95, spot_check=0.0) for _ in range(200))
+
+
+def test_a_spot_checked_track_answers_and_an_unchecked_one_passes_at_once():
+    match = MatchResult("Z001", "Zubair Webcam", 0.8, True, False, 0.5)
+    checked = ChallengeGate(None, "on_doubt", ChallengeConfig(steps=1), spot_check=0.2, record=False,
+                            rng=FixedChoice(TURN_RIGHT, draw=0.05))
+    track = Track(7, np.zeros(4))
+    assert not checked.allows(track, match, 0.97, 10.0, lowest=0.95)
+    assert checked.is_running(7) and checked.tracks[7].why == WHY_SPOT
+    assert checked.prompt(7, 10.5).instruction == TURN_RIGHT
+    assert not checked.allows(track, match, 0.97, 10.6, lowest=0.95)  # asking again redraws nothing
+    unchecked = ChallengeGate(None, "on_doubt", ChallengeConfig(steps=1), spot_check=0.2, record=False,
+                              rng=FixedChoice(TURN_RIGHT, draw=0.5))
+    assert unchecked.allows(track, match, 0.97, 10.0, lowest=0.95) and unchecked.tracks == {}
+    unsteady = ChallengeGate(None, "on_doubt", ChallengeConfig(steps=1), spot_check=0.0, record=False,
+                             rng=FixedChoice(TURN_RIGHT))
+    assert not unsteady.allows(track, match, 0.97, 10.0, lowest=0.4) and unsteady.tracks[7].why == WHY_UNSTEADY
+
+
+def test_the_spot_check_setting_is_checked_when_read(tmp_path, monkeypatch):
+    assert load_settings(tmp_path).liveness_spot_check == 0.2  # the default
+    (tmp_path / "kiosk.toml").write_text("liveness_spot_check = 1.5\n")
+    with pytest.raises(ValueError, match="share of clearly live attempts challenged anyway, from 0 to 1"):
+        load_settings(tmp_path)
+    (tmp_path / "kiosk.toml").write_text("liveness_spot_check = 0.0\n")
+    assert load_settings(tmp_path).liveness_spot_check == 0.0
+    monkeypatch.setenv("KIOSK_LIVENESS_SPOT_CHECK", "0.5")
+    settings = load_settings(tmp_path)
+    assert ChallengeGate.for_service(type("S", (), {"settings": settings})()).spot_check == 0.5
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        ChallengeGate(None, "on_doubt", spot_check=-0.1)
 
 
 def test_the_policy_setting_is_checked_when_read(tmp_path, monkeypatch):

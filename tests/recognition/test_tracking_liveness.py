@@ -35,7 +35,10 @@ def service(gallery, pipeline, tmp_path):
 
     data = tmp_path / "data"
     shutil.copytree(gallery, data)
-    return KioskService(load_settings(data, liveness=True, confirm_frames=3), pipeline=pipeline)
+    # No spot check: these tests are about the passive verdict, which must not depend on a random
+    # draw (the spot check is tested below and in tests/app/test_challenge_gate.py).
+    return KioskService(load_settings(data, liveness=True, confirm_frames=3, liveness_spot_check=0.0),
+                        pipeline=pipeline)
 
 
 def test_a_printed_photo_of_an_enrolled_person_never_checks_in(service):
@@ -66,6 +69,19 @@ def test_the_same_person_live_checks_in(service):
     track = next(t for t in live.tracks if t.confirmed_id == "N004")
     assert track.live is True
     assert service.db.stats()["spoof_suspected_today"] == 0
+
+
+def test_a_spot_checked_live_person_answers_a_challenge_before_checking_in(service):
+    """The same clearly live frames with liveness_spot_check = 1: the track is challenged instead
+    of checked in (a still frame cannot answer it), and the prompt is on the face."""
+    service.settings.liveness_spot_check = 1.0
+    live = LiveRecognizer(service)
+    image = load_image(require(NUAA / "live" / LIVE_FRAMES[0]))
+    decisions = [live.process(image, now=t * 0.1) for t in range(4)]
+    assert not any(d.checkins for d in decisions)
+    assert decisions[-1].faces[0].live is True and decisions[-1].faces[0].challenge is not None
+    state = next(iter(live.challenges.tracks.values()))
+    assert state.why == "spot check" and state.passive >= live.challenges.clear
 
 
 def test_a_masked_live_face_passes_on_the_live_path(service):
