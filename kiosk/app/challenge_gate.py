@@ -193,7 +193,6 @@ class ChallengeGate:
                 match.user_id if match.accepted else None, match.name if match.accepted else "",
                 bool(match.masked_template), passive_mean, why, seen_at=now)
             self._start(state, track, now)
-            self._start(state, track, now)
         if state.challenge is not None and state.challenge.state == PASSED:
             return True
         if state.retry_at is not None and now >= state.retry_at and not state.done:

@@ -125,6 +125,7 @@ def test_a_spot_checked_track_answers_and_an_unchecked_one_passes_at_once():
     track = Track(7, np.zeros(4))
     assert not checked.allows(track, match, 0.97, 10.0, lowest=0.95)
     assert checked.is_running(7) and checked.tracks[7].why == WHY_SPOT
+    assert checked.tracks[7].attempt == 1  # the first of max_attempts: a failure still leaves a retry
     assert checked.prompt(7, 10.5).instruction == TURN_RIGHT
     assert not checked.allows(track, match, 0.97, 10.6, lowest=0.95)  # asking again redraws nothing
     unchecked = ChallengeGate(None, "on_doubt", ChallengeConfig(steps=1), spot_check=0.2, record=False,
