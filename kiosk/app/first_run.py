@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import available_timezones
 
 from kiosk.attendance.clock import machine_zone_name, resolve_zone
+from kiosk.common.refusals import Sentence
 from kiosk.security.audit import PIN_CHANGE, RECOVERY_CODE, ROLE_ADMIN
 from kiosk.security.pin_hash import hash_pin, pin_problem
 from kiosk.security.recovery_code import code_problem
@@ -71,8 +72,7 @@ def complete_setup(settings, admin_pin: str, initial: InitialSettings, audit=Non
     and return the recovery code (to be shown once). Nothing is written when anything is
     wrong (ValueError, with every problem said). `audit(action, **detail)`, when given, records it."""
     if not needs_setup(settings):
-        raise ValueError("this kiosk is already set up: change the admin PIN on the Security page "
-                         "or with `kiosk set-staff-pin admin`")
+        raise ValueError(Sentence("setup.done"))
     problem = pin_problem(admin_pin)
     if problem:
         raise ValueError(problem)
