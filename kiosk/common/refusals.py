@@ -24,6 +24,11 @@ REFUSALS = {
     "pin.check_in": "check-in PIN: {problem}",
     "recovery.shape": "a recovery code is {length} letters and digits in {groups} groups, like 7K3QF-2M9XA-...",
     "pin.no_employee": "no employee with worker ID {worker_id}",
+    "setup.kiosk_id": "The kiosk's name is 1-64 letters, digits, dots, hyphens and underscores, starting with a "
+                      "letter or digit (e.g. front-door).",
+    "setup.no_camera": "Give the camera: 0 for the first camera, or a video file or stream address.",
+    "setup.unknown_camera": "There is no camera {camera}: use a device number (0, 1...), an existing video file, "
+                            "or an rtsp:// or http:// address.",
     "setup.done": "this kiosk is already set up: change the admin PIN on the Security page "
                   "or with `kiosk set-staff-pin admin`",
     # A person's details (kiosk.common.worker_id, kiosk.enrollment.templates, kiosk.app.people).
@@ -32,6 +37,9 @@ REFUSALS = {
                          "underscores (_), starting with a letter or a digit",
     "worker_id.reserved": "worker ID {worker_id} is reserved for test data (an ID may not be 'img' or start "
                           "with 'img_')",
+    "worker_id.enrolled": "worker ID {worker_id} is already enrolled: use Re-enroll on the Employees screen",
+    "worker_id.taken": "worker ID {worker_id} is taken: {holder} has it already (worker IDs are the same "
+                       "regardless of case); choose another ID",
     "name.required": "name is required",
     "name.too_long": "name is longer than {maximum} characters",
     "name.control": "name contains control characters",

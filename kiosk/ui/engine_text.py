@@ -71,6 +71,12 @@ class EngineMessage(QObject):
             "recovery.shape": lambda: self.tr("a recovery code is {length} letters and digits in {groups} groups, "
                                               "like 7K3QF-2M9XA-..."),
             "pin.no_employee": lambda: self.tr("no employee with worker ID {worker_id}"),
+            "setup.kiosk_id": lambda: self.tr("The kiosk's name is 1-64 letters, digits, dots, hyphens and "
+                                              "underscores, starting with a letter or digit (e.g. front-door)."),
+            "setup.no_camera": lambda: self.tr("Give the camera: 0 for the first camera, or a video file or stream "
+                                               "address."),
+            "setup.unknown_camera": lambda: self.tr("There is no camera {camera}: use a device number (0, 1...), an "
+                                                    "existing video file, or an rtsp:// or http:// address."),
             "setup.done": lambda: self.tr("this kiosk is already set up: change the admin PIN on the Security page "
                                           "or with `kiosk set-staff-pin admin`"),
             "worker_id.empty": lambda: self.tr("the worker ID is empty"),
@@ -79,6 +85,10 @@ class EngineMessage(QObject):
                                                  "or a digit"),
             "worker_id.reserved": lambda: self.tr("worker ID {worker_id} is reserved for test data (an ID may not "
                                                   "be 'img' or start with 'img_')"),
+            "worker_id.enrolled": lambda: self.tr("worker ID {worker_id} is already enrolled: use Re-enroll on the "
+                                                  "Employees screen"),
+            "worker_id.taken": lambda: self.tr("worker ID {worker_id} is taken: {holder} has it already (worker IDs "
+                                               "are the same regardless of case); choose another ID"),
             "name.required": lambda: self.tr("name is required"),
             "name.too_long": lambda: self.tr("name is longer than {maximum} characters"),
             "name.control": lambda: self.tr("name contains control characters"),

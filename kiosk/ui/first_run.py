@@ -223,7 +223,7 @@ class FirstRunDialog(PadKeys, QDialog):
         initial = self.initial()
         problems = initial.problems()
         for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
+            label.setText(refusal_text(problems[name]) if name in problems else "")
             label.setVisible(name in problems)
         if problems:
             return False

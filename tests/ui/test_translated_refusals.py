@@ -1,5 +1,5 @@
 """The engine's refusals as the screens show them (issue 26): real refusals triggered through the
-real dialogs (a PIN of the wrong shape, a name with a control character, an unreadable photo, a
+real dialogs (a PIN of the wrong shape, a kiosk name or camera refused at set-up, a name with a control character, an unreadable photo, a
 correction without a reason, an export to a folder that cannot be), under the pseudo-language of
 tests/ui/test_translations.py: a word of the shown sentence that did not go through Qt's
 translation fails and is named. And once in French, as a person reads it."""
@@ -51,6 +51,13 @@ def refusals_shown(qtbot, service, tmp_path) -> list[tuple[str, object, str]]:
     qtbot.addWidget(setup)
     setup.pin_page.submit("1111")
     keep("set-up: a repeated PIN", setup, setup.pin_page.message)
+
+    setup.stack.setCurrentIndex(setup.SETTINGS)
+    setup.kiosk_id.setText("front door!")
+    setup.camera.setText("/no/such/camera9")
+    assert not setup.save_settings()
+    keep("set-up: a kiosk name refused", setup, setup.errors["kiosk_id"])
+    keep("set-up: a camera that is not there", setup, setup.errors["camera"])
 
     pin = SetPinDialog(service, WORKER[0], WORKER[1])
     qtbot.addWidget(pin)
@@ -117,7 +124,8 @@ def test_refusals_on_the_screens_go_through_translation(qapp, qtbot, make_servic
     try:
         # Data, shown as given: the files' names and paths, and the system's own error words.
         known = data_words(service) | words_of(str(tmp_path)) | {"photo_7", "photo_8", "photo_9", "photo_10",
-                                                                 "jpg", "img_3", "img_3'", "a_file", "month", "xlsx"}
+                                                                 "jpg", "img_3", "img_3'", "a_file", "month", "xlsx",
+                                                                 "no", "such", "camera9'", "door"}
         known |= words_of(os.strerror(errno.EEXIST)) | {"xlsx"}  # the system's own words for a failed write
         for what, window, text in refusals_shown(qtbot, service, tmp_path):
             words = untranslated(text, known)

@@ -102,7 +102,8 @@ ENGINE_VALUES = {"name": "Ada Lovelace", "time": datetime(2026, 12, 7, 8, 57), "
                  "day": "2026-03-29", "zone": "Europe/Paris", "left": "2026-11-30", "moment": "2026-12-07 08:57",
                  "direction": "in", "minutes": 2, "punch": "1042", "by": "hr", "seconds": 90, "label": "photo 1",
                  "size": "12.5", "limit": 40, "width": 64, "height": 48, "megapixels": 52, "path": "/tmp/a.jpg",
-                 "target": "/tmp/b.jpg", "reason": "No space left on device", "kind": "XLSX"}
+                 "target": "/tmp/b.jpg", "reason": "No space left on device", "kind": "XLSX",
+                 "camera": "'/dev/video9'", "holder": "w1024 (Ada Lovelace)"}
 
 
 def engine_messages() -> list[Message]:
