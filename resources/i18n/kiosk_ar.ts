@@ -1449,6 +1449,18 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>لا يوجد موظف بالرقم الوظيفي {worker_id}</translation>
     </message>
     <message>
+        <source>The kiosk&apos;s name is 1-64 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. front-door).</source>
+        <translation>اسم الجهاز من 1 إلى 64 من الحروف والأرقام والنقاط والشرطات والشرطات السفلية، يبدأ بحرف أو رقم (مثل front-door).</translation>
+    </message>
+    <message>
+        <source>Give the camera: 0 for the first camera, or a video file or stream address.</source>
+        <translation>حدّد الكاميرا: 0 للكاميرا الأولى، أو ملف فيديو أو عنوان بث.</translation>
+    </message>
+    <message>
+        <source>There is no camera {camera}: use a device number (0, 1...), an existing video file, or an rtsp:// or http:// address.</source>
+        <translation>لا توجد كاميرا {camera}: استخدم رقم جهاز (0، 1...)، أو ملف فيديو موجودًا، أو عنوان rtsp:// أو http://.</translation>
+    </message>
+    <message>
         <source>this kiosk is already set up: change the admin PIN on the Security page or with `kiosk set-staff-pin admin`</source>
         <translation>هذا الجهاز مُعدّ بالفعل: غيّر رمز المسؤول من صفحة الأمان أو بالأمر `kiosk set-staff-pin admin`</translation>
     </message>
@@ -1463,6 +1475,14 @@ Their face templates are removed and they can no longer check in. Their attendan
     <message>
         <source>worker ID {worker_id} is reserved for test data (an ID may not be &apos;img&apos; or start with &apos;img_&apos;)</source>
         <translation>الرقم الوظيفي {worker_id} محجوز لبيانات الاختبار (لا يجوز أن يكون &apos;img&apos; أو أن يبدأ بـ &apos;img_&apos;)</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is already enrolled: use Re-enroll on the Employees screen</source>
+        <translation>الرقم الوظيفي {worker_id} مسجَّل بالفعل: استخدم «إعادة التسجيل» في شاشة الموظفين</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is taken: {holder} has it already (worker IDs are the same regardless of case); choose another ID</source>
+        <translation>الرقم الوظيفي {worker_id} مأخوذ: {holder} يحمله بالفعل (الأرقام الوظيفية واحدة بغض النظر عن حالة الأحرف)؛ اختر رقمًا آخر</translation>
     </message>
     <message>
         <source>name is required</source>

@@ -1409,6 +1409,18 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>aucun employé avec le matricule {worker_id}</translation>
     </message>
     <message>
+        <source>The kiosk&apos;s name is 1-64 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. front-door).</source>
+        <translation>Le nom de la borne compte de 1 à 64 lettres, chiffres, points, tirets et tirets bas, en commençant par une lettre ou un chiffre (par ex. front-door).</translation>
+    </message>
+    <message>
+        <source>Give the camera: 0 for the first camera, or a video file or stream address.</source>
+        <translation>Indiquez la caméra : 0 pour la première caméra, ou un fichier vidéo ou une adresse de flux.</translation>
+    </message>
+    <message>
+        <source>There is no camera {camera}: use a device number (0, 1...), an existing video file, or an rtsp:// or http:// address.</source>
+        <translation>Il n&apos;y a pas de caméra {camera} : utilisez un numéro de périphérique (0, 1...), un fichier vidéo existant, ou une adresse rtsp:// ou http://.</translation>
+    </message>
+    <message>
         <source>this kiosk is already set up: change the admin PIN on the Security page or with `kiosk set-staff-pin admin`</source>
         <translation>cette borne est déjà configurée : changez le code administrateur sur la page Sécurité ou avec `kiosk set-staff-pin admin`</translation>
     </message>
@@ -1423,6 +1435,14 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
     <message>
         <source>worker ID {worker_id} is reserved for test data (an ID may not be &apos;img&apos; or start with &apos;img_&apos;)</source>
         <translation>le matricule {worker_id} est réservé aux données de test (un matricule ne peut pas être &apos;img&apos; ni commencer par &apos;img_&apos;)</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is already enrolled: use Re-enroll on the Employees screen</source>
+        <translation>le matricule {worker_id} est déjà enregistré : utilisez Réenregistrer sur l&apos;écran Employés</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is taken: {holder} has it already (worker IDs are the same regardless of case); choose another ID</source>
+        <translation>le matricule {worker_id} est pris : {holder} l&apos;a déjà (les matricules sont les mêmes en majuscules et en minuscules) ; choisissez-en un autre</translation>
     </message>
     <message>
         <source>name is required</source>
