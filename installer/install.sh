@@ -199,6 +199,10 @@ if [ -n "$reuse" ]; then
     export PIP_NO_INDEX=1 PIP_FIND_LINKS="" PIP_NO_BUILD_ISOLATION=0
 fi
 KIOSK_VENV="$venv" PYTHON="$python" "$prefix/app/installer/setup.sh"
+# The translations (.qm) built by PySide6's own pyside6-lrelease beside their .ts sources in the
+# installed copy, where the kiosk looks first (docs/languages.md): none is built at the first start.
+(cd "$prefix/app" && "$venv/bin/python" -m kiosk.ui.i18n build --installed > /dev/null) \
+    || die "the translations could not be built (pyside6-lrelease of the PySide6 package)"
 
 # -- the data folder and the models ------------------------------------------------------------------
 mkdir -p "$data/models" "$state"

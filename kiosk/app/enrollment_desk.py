@@ -11,6 +11,7 @@ import numpy as np
 
 from kiosk.app.messages import Message, Number
 from kiosk.app.worker_id_change import refuse_taken
+from kiosk.common.refusals import Sentence
 from kiosk.enrollment.best_frame import FrameChoice, best_frame
 from kiosk.enrollment.templates import (
     CheckedPhoto,
@@ -98,7 +99,7 @@ class EnrollmentDesk:
         problems = validate_details(user_id, name, mobile)
         pin_problem = personal_pin_problem(pin) if pin else None
         if pin_problem:
-            problems.append(f"check-in PIN: {pin_problem}")
+            problems.append(Sentence("pin.check_in", problem=pin_problem))
         taken = self.service.new_id_problem(user_id) if not problems and new else None
         if taken:
             problems.append(taken)

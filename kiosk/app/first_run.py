@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import available_timezones
 
 from kiosk.attendance.clock import machine_zone_name, resolve_zone
+from kiosk.common.refusals import Sentence
 from kiosk.security.audit import PIN_CHANGE, RECOVERY_CODE, ROLE_ADMIN
 from kiosk.security.pin_hash import hash_pin, pin_problem
 from kiosk.security.recovery_code import code_problem
@@ -37,10 +38,9 @@ class InitialSettings:
 
     def problems(self) -> dict[str, str]:
         """Field -> why it is not acceptable (empty when all are), in sentences for the screen."""
-        out = {}
+        out: dict[str, str] = {}
         if not KIOSK_ID.fullmatch(self.kiosk_id.strip()):
-            out["kiosk_id"] = ("The kiosk's name is 1-64 letters, digits, dots, hyphens and underscores, "
-                               "starting with a letter or digit (e.g. front-door).")
+            out["kiosk_id"] = Sentence("setup.kiosk_id")
         try:
             if self.time_zone.strip():  # empty: this machine's zone, whatever it is called
                 resolve_zone(self.time_zone)
@@ -48,10 +48,9 @@ class InitialSettings:
             out["time_zone"] = str(exc)[0].upper() + str(exc)[1:] + "."
         camera = self.camera.strip()
         if not camera:
-            out["camera"] = "Give the camera: 0 for the first camera, or a video file or stream address."
+            out["camera"] = Sentence("setup.no_camera")
         elif not (camera.isdigit() or camera.startswith(STREAM_SCHEMES) or Path(camera).expanduser().is_file()):
-            out["camera"] = (f"There is no camera {camera!r}: use a device number (0, 1...), an existing "
-                             f"video file, or an rtsp:// or http:// address.")
+            out["camera"] = Sentence("setup.unknown_camera", camera=repr(camera))
         return out
 
 
@@ -71,8 +70,7 @@ def complete_setup(settings, admin_pin: str, initial: InitialSettings, audit=Non
     and return the recovery code (to be shown once). Nothing is written when anything is
     wrong (ValueError, with every problem said). `audit(action, **detail)`, when given, records it."""
     if not needs_setup(settings):
-        raise ValueError("this kiosk is already set up: change the admin PIN on the Security page "
-                         "or with `kiosk set-staff-pin admin`")
+        raise ValueError(Sentence("setup.done"))
     problem = pin_problem(admin_pin)
     if problem:
         raise ValueError(problem)

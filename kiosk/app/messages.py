@@ -4,7 +4,8 @@ Why: the screens are translated (Qt's translation system, kiosk.ui.engine_text) 
 not import Qt. So the engine names the sentence (`Message.key`) and hands over the values (a name, a
 moment, a count of minutes); the screen picks the sentence in the chosen language and formats the
 values with that language's QLocale. `english()` renders the same message for the CLI, logs and the
-tests; ENGLISH is the one list of keys, which kiosk.ui.engine_text must cover (a test checks it).
+tests; ENGLISH is the one list of keys (with the refusals of kiosk.common.refusals: `refusal(exc)`),
+which kiosk.ui.engine_text must cover (a test checks it).
 
 Parameter kinds: `str` as is; `datetime` a time of day (HH:MM); `Duration` a length of time
 ("8 h 35 min"); `Number` a measurement with its decimals; `int` a count (the screen's plural forms
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import Mapping, SupportsIndex, cast
+
+from kiosk.common.refusals import REFUSALS, Sentence, sentence_of
 
 
 @dataclass(frozen=True)
@@ -117,3 +120,21 @@ def english(message: Message | None) -> str:
     if message is None:
         return ""
     return ENGLISH[message.key].format(**{k: english_value(v) for k, v in message.params.items()})
+
+
+# The engine's refusals (kiosk.common.refusals): the same list, so the screens must word them too.
+ENGLISH |= REFUSALS
+
+
+def refusal(exc: BaseException | str) -> Message | None:
+    """The message of a refusal the engine raised or returned as a keyed sentence
+    (kiosk.common.refusals.Sentence), for the screens to word in their language; None when it is
+    plain text (then the screens show it as the engine wrote it)."""
+    sentence = sentence_of(exc)
+    if sentence is None:
+        return None
+    return Message(sentence.key, {k: _value(v) for k, v in sentence.values.items()})
+
+
+def _value(value: object) -> object:
+    return refusal(value) if isinstance(value, Sentence) else value

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from kiosk.attendance.db import iso_seconds, local_now
 from kiosk.attendance.people import has_left
+from kiosk.common.refusals import Sentence
 from kiosk.common.sealed_fields import masked_mobile
 from kiosk.enrollment.templates import MOBILE_RE, normalise_mobile, validate_details
 from kiosk.gallery.store import GalleryStore
@@ -36,24 +37,26 @@ def checked_changes(user_id: str, current: dict, name: str | None, department: s
     if name is not None:
         problems = [p for p in validate_details(user_id, name, "+10000000") if "name" in p]
         if problems:
-            raise ValueError(problems[0][0].upper() + problems[0][1:])
+            raise ValueError(problems[0].capitalised() if isinstance(problems[0], Sentence)
+                             else problems[0][0].upper() + problems[0][1:])
         changes["name"] = name.strip()
     if department is not None:
         department = " ".join(department.split())
         if len(department) > DEPARTMENT_MAX:
-            raise ValueError(f"Department is longer than {DEPARTMENT_MAX} characters")
+            raise ValueError(Sentence("department.too_long", maximum=DEPARTMENT_MAX))
         if any(unicodedata.category(c).startswith("C") for c in department):
-            raise ValueError("Department contains control characters")
+            raise ValueError(Sentence("department.control"))
         changes["department"] = department
     if mobile is not None:
         mobile = normalise_mobile(mobile)
         if mobile and not MOBILE_RE.match(mobile):
-            raise ValueError(f"Mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
+            raise ValueError(Sentence("mobile.invalid", mobile=repr(mobile)).capitalised())
         changes["mobile"] = mobile
     if shift is not None:
         shift = shift.strip()
         if shift and shift not in shifts:
-            raise ValueError(f"there is no shift called {shift!r}: the shifts are {', '.join(shifts) or 'none yet'}")
+            raise ValueError(Sentence("shift.unknown", shift=repr(shift), shifts=", ".join(shifts)) if shifts
+                             else Sentence("shift.none", shift=repr(shift)))
         changes["shift"] = shift
     changed = {k: v for k, v in changes.items() if v != (current.get(k) or "")}
     if not changed:
@@ -74,7 +77,7 @@ class People:
         user_id = self.resolve_id(typed)  # type: ignore[attr-defined]
         folder = self.store.folder_of(user_id, exact=True)
         if folder is None:
-            raise ValueError(f"{user_id} was deleted: enrol them again to change their details")
+            raise ValueError(Sentence("person.deleted", worker_id=user_id))
         record = self.store.load(folder)
         db = self.db  # type: ignore[attr-defined]
         row = db.get_employee(user_id)
@@ -118,7 +121,8 @@ class People:
         """The person has left: not recognised, no PIN check-in; their history and photos stay."""
         user_id, metadata, row = self._person_for_change(typed)
         if left_at(metadata) or has_left(row):
-            raise ValueError(f"{user_id} is already marked as left (since {left_at(metadata) or row['left_at']})")
+            since = left_at(metadata) or row["left_at"]
+            raise ValueError(Sentence("person.already_left", worker_id=user_id, since=since))
         moment = iso_seconds(local_now(now))
         result = self._change(user_id, {"left_at": moment}, {"left_at": moment})
         self.audit_event(PERSON_LEFT, user_id, left_at=moment)  # type: ignore[attr-defined]
@@ -129,7 +133,7 @@ class People:
         user_id, metadata, row = self._person_for_change(typed)
         since = left_at(metadata) or row.get("left_at")
         if not since:
-            raise ValueError(f"{user_id} is not marked as left: nothing to re-activate")
+            raise ValueError(Sentence("person.not_left", worker_id=user_id))
         result = self._change(user_id, {"left_at": None}, {"left_at": None})
         self.audit_event(PERSON_REACTIVATED, user_id, left_at=since)  # type: ignore[attr-defined]
         return result

@@ -37,7 +37,7 @@ from kiosk.attendance.reports import (
     today_board,
 )
 from kiosk.attendance.shifts import AttendancePolicy, policy_from_settings
-from kiosk.attendance.spreadsheet import write_table
+from kiosk.attendance.spreadsheet import SheetWording, write_table
 from kiosk.security.audit import EXPORT, PUNCH_ADD, PUNCH_VOID, SETTING_CHANGE
 
 # The settings the attendance settings page edits (kiosk.app.settings.Settings fields).
@@ -239,9 +239,12 @@ class Timesheet:
     # -- exports -------------------------------------------------------------------------------------
 
     def export(self, kind: str, out: Any, start: date, end: date, fmt: str = "csv",
-               employee_id: str | None = None) -> int:
+               employee_id: str | None = None, wording: SheetWording | None = None) -> int:
         """Punches, daily attendance (one row per person and day) or the monthly summary, as CSV
-        or XLSX; `out` a path or a stream. On the audit trail. Returns the rows written."""
+        or XLSX; `out` a path or a stream. On the audit trail. Returns the rows written.
+        `wording`: an XLSX sheet's headings, words and dates in the reader's language, given by the
+        screens (the CSV keeps its English column names: payroll imports read them)."""
+        wording = wording if fmt == "xlsx" else None
         if kind not in EXPORT_KINDS:
             raise ValueError(f"unknown report {kind!r}: use one of {', '.join(EXPORT_KINDS)}")
         marked: list[bool] | None = None
@@ -251,12 +254,12 @@ class Timesheet:
             marked = [bool(p[10] or p[12]) for p in rows]
         elif kind == "daily":
             header = [c.label for c in DAILY_COLUMNS]
-            rows, marked = daily_table(self.daily(start, end, employee_id))
+            rows, marked = daily_table(self.daily(start, end, employee_id), wording.word if wording else None)
         else:
             summaries = self.monthly_range(start, end, employee_id)
             header = [c.label for c in MONTHLY_COLUMNS]
             rows = table_rows(map(monthly_values, summaries), MONTHLY_COLUMNS)
-        count = write_table(out, header, rows, fmt, title=f"{kind} {start} to {end}", marked=marked)
+        count = write_table(out, header, rows, fmt, title=f"{kind} {start} to {end}", marked=marked, wording=wording)
         target = "stdout" if hasattr(out, "write") else str(out)
         self.service.audit_event(EXPORT, employee_id or "", out=target, rows=count, report=kind, format=fmt,
                                  date_from=start, date_to=end)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kiosk.app.enrollment_desk import DuplicateCheck, masks_available
 from kiosk.attendance import CheckIn
 from kiosk.attendance.errors import STORE_ERRORS
+from kiosk.attendance.spreadsheet import SheetWording
 from kiosk.enrollment.best_frame import RING_SECONDS, FrameChoice
 from kiosk.enrollment.templates import PHOTOS_REQUIRED, CheckedPhoto, EnrollmentError
 from kiosk.gallery.learned import PENDING
@@ -22,6 +23,7 @@ from kiosk.vision.types import Face
 __all__ = [
     "AUDIT_EXPORT", "KIOSK_EXIT", "MAX_DIGITS", "MIN_DIGITS", "PENDING", "PERSONAL_PIN_MAX_DIGITS",
     "PHOTOS_REQUIRED", "PIN_CHANGE", "RING_SECONDS", "ROLE_SYSTEM", "SIGN_IN", "SIGN_OUT", "STORE_ERRORS",
+    "SheetWording",
     "Actor", "CheckedPhoto", "DuplicateCheck", "EnrollmentError", "FaceResult", "FrameChoice", "ImageError", "StaffPins",
     "hash_pin", "masks_available", "pin_problem", "verify_pin",
 ]

@@ -17,6 +17,7 @@ from datetime import datetime
 from kiosk.attendance.renames import rename_rows
 from kiosk.common import worker_id
 from kiosk.common.fsutil import crash_point
+from kiosk.common.refusals import Sentence
 from kiosk.gallery.folders import GalleryError, folder_identity, taken_message
 from kiosk.gallery.store import GalleryStore
 from kiosk.recognition.pin_checkin import rename_review_frames, renamed_frame
@@ -159,12 +160,12 @@ class WorkerIds:
         case, deleted people too), or None: the wizard asks before the photos are taken."""
         problem = worker_id.problem(user_id)
         if problem is None and self.store.folder_of(user_id, exact=True) is not None:
-            problem = f"worker ID {user_id} is already enrolled: use Re-enroll on the Employees screen"
+            problem = Sentence("worker_id.enrolled", worker_id=user_id)
         if problem is None:
             try:
                 refuse_taken(self, user_id)
             except GalleryError as exc:
-                problem = str(exc)
+                problem = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
         return problem
 
     def rename_id(self, old: str, new: str) -> RenameReport:

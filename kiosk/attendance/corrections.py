@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from kiosk.attendance.clock import as_utc, local_wall, parse_utc, real_wall_time, utc_text
 from kiosk.attendance.punches import SOURCE_CORRECTION, check_direction, punch_row
 from kiosk.attendance.schema import STATUS_PRESENT
+from kiosk.common.refusals import Sentence
 
 METHOD_CORRECTION = "correction"
 # A correction may not be later than now; this much slack for a clock a little ahead.
@@ -27,9 +28,9 @@ FUTURE_SLACK = timedelta(minutes=1)
 def checked_reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValueError("a correction needs a reason (it is kept in the audit trail)")
+        raise ValueError(Sentence("correction.no_reason"))
     if len(text) > 500:
-        raise ValueError("the reason is too long: keep it under 500 characters")
+        raise ValueError(Sentence("correction.reason_too_long"))
     return text
 
 
@@ -37,8 +38,8 @@ def correction_instant(when: datetime, zone: ZoneInfo) -> datetime:
     """The UTC instant of a time HR typed: naive = wall time in the site's zone. A wall time the
     spring change skips is refused rather than guessed."""
     if when.tzinfo is None and not real_wall_time(when, zone):
-        raise ValueError(f"{when:%H:%M} does not exist on {when:%Y-%m-%d} in {zone.key} (the clocks "
-                         f"went forward): pick a time before or after the change")
+        raise ValueError(Sentence("correction.skipped_time", time=f"{when:%H:%M}", day=f"{when:%Y-%m-%d}",
+                                  zone=zone.key))
     return as_utc(when, zone)
 
 
@@ -54,39 +55,38 @@ def checked_addition(employee_id: str, employee: tuple[str, str | None] | None, 
     check_direction(direction)
     reason = checked_reason(reason)
     if employee is None:
-        raise ValueError(f"no employee with ID {employee_id!r}: check the ID")
+        raise ValueError(Sentence("correction.no_employee", worker_id=repr(employee_id)))
     name, left = employee
     instant = correction_instant(when, zone)
     local = local_wall(instant, zone)
     if left and local.date().isoformat() > left:
-        raise ValueError(f"{name} ({employee_id}) left on {left}: no punches after that; "
-                         f"re-activate them first if they are back")
+        raise ValueError(Sentence("correction.after_leaving", name=name, worker_id=employee_id, left=left))
     if instant > now + FUTURE_SLACK:
-        raise ValueError(f"{local:%Y-%m-%d %H:%M} is in the future: a correction records what happened")
+        raise ValueError(Sentence("correction.future", moment=f"{local:%Y-%m-%d %H:%M}"))
     window = timedelta(seconds=max(int(window_seconds), 60))
     clash = nearest(instant, window)
     if clash is not None:
         other = local_wall(clash[0], zone)
-        raise ValueError(f"{name} already has a punch at {other:%Y-%m-%d %H:%M} ({clash[1] or 'in'}), "
-                         f"within {int(window.total_seconds() // 60)} min of {local:%H:%M}: void it first or "
-                         f"pick another time")
+        raise ValueError(Sentence("correction.clash", name=name, moment=f"{other:%Y-%m-%d %H:%M}",
+                                  direction=clash[1] or "in", minutes=int(window.total_seconds() // 60),
+                                  time=f"{local:%H:%M}"))
     return instant, reason
 
 
 def check_voidable(punch: dict[str, Any]) -> None:
     """A punch voided once is not voided again (its first voiding stays the record)."""
     if punch["voided_at"]:
-        raise ValueError(f"punch {punch['id']} was already voided on {punch['voided_at'][:10]} "
-                         f"by {punch['voided_by'] or 'someone'}")
+        raise ValueError(Sentence("correction.already_voided", punch=str(punch["id"]), day=punch["voided_at"][:10],
+                                  by=punch["voided_by"] or "someone"))
 
 
 def check_tap(punch: dict[str, Any], within_seconds: int, now: datetime) -> None:
     """The person's tap on IN / OUT / Break ("choose" mode): only on their own punch just made
     (the direction itself is checked first, by check_direction)."""
     if punch["method"] == METHOD_CORRECTION or punch["voided_at"]:
-        raise ValueError(f"punch {punch['id']} cannot be changed from the entrance")
+        raise ValueError(Sentence("correction.not_from_entrance", punch=str(punch["id"])))
     if now - parse_utc(punch["utc"]) > timedelta(seconds=within_seconds):
-        raise ValueError(f"too late to change this punch ({within_seconds} s have passed): ask HR")
+        raise ValueError(Sentence("correction.too_late", seconds=within_seconds))
 
 
 def add_punch(db: Database, zone: ZoneInfo, *, employee_id: str, when: datetime, direction: str,
@@ -134,5 +134,5 @@ def punch_by_id(db: Database, punch_id: Any) -> dict[str, Any]:
     rows = list(db.query("SELECT a.*, e.name FROM attendance a JOIN employees e ON e.id = a.employee_id "
                          "WHERE a.id = ?", [punch_id]))
     if not rows:
-        raise ValueError(f"no punch with number {punch_id}")
+        raise ValueError(Sentence("correction.no_punch", punch=str(punch_id)))
     return rows[0]

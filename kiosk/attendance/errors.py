@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.common.errors import SiteError
+from kiosk.common.refusals import Sentence
 
 # What a store refuses a write with: SQLite's errors, and OSError (a full disk, the file; the
 # site's server is a kiosk.common.errors.SiteError, a ConnectionError). Kept for later, not fatal.
@@ -22,12 +23,9 @@ def explain(exc: BaseException, path: str | Path) -> str:
         text = text[len(prefix):]
     low = text.lower()
     if "full" in low or "no space" in low:
-        return (f"the disk holding the attendance database {path} is full ({text}): free some "
-                f"space; check-ins are kept in the outbox meanwhile and written once it can")
+        return Sentence("store.full", path=str(path), reason=text)
     if "locked" in low or "busy" in low:
-        return (f"the attendance database {path} is busy: another program holds it ({text}); "
-                f"try again in a moment")
+        return Sentence("store.busy", path=str(path), reason=text)
     if Path(path).is_dir():
-        text = "a folder is in its place, not a database file"
-    return (f"the attendance database {path} cannot be used ({text}): restore it from a backup, "
-            f"or run `kiosk doctor` to check the data folder")
+        return Sentence("store.folder", path=str(path))
+    return Sentence("store.unusable", path=str(path), reason=text)

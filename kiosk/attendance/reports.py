@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from kiosk.attendance.clock import instant_at
 from kiosk.attendance.daily import (
@@ -259,12 +259,23 @@ def table_rows(values: Iterable[Mapping[str, Any]], columns: tuple[Column, ...])
     return [tuple(v[c.key] for c in columns) for v in values]
 
 
-def daily_table(records: Iterable[DayRecord]) -> tuple[list[tuple], list[bool]]:
+def daily_table(records: Iterable[DayRecord],
+                word: Callable[[str], str] | None = None) -> tuple[list[tuple], list[bool]]:
     """The daily export: rows in DAILY_COLUMNS order and which rows to mark (corrected days or a
-    missing check-out, for HR to look at)."""
+    missing check-out, for HR to look at). With `word` (a sheet for people, in their language:
+    spreadsheet.SheetWording.word) the day is a date cell and the status, "yes" and each flag go
+    through `word`; without, the values are the CSV's stable English."""
     records = list(records)
-    return (table_rows(map(daily_values, records), DAILY_COLUMNS),
-            [r.corrected or r.missing_out or r.long_session for r in records])
+    values = [daily_values(r) for r in records]
+    if word is not None:
+        for record, row in zip(records, values):
+            row["day"] = record.day
+            row["status"] = word(row["status"])
+            for key in ("missing_out", "auto_closed", "long_session", "corrected"):
+                row[key] = word(row[key]) if row[key] else ""
+            row["flags"] = ", ".join([word(f) for f in record.flags if f != "corrected"]
+                                     + ([record.holiday] if record.holiday else []))
+    return (table_rows(values, DAILY_COLUMNS), [r.corrected or r.missing_out or r.long_session for r in records])
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

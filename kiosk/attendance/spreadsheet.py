@@ -12,12 +12,13 @@ import csv
 import io
 import os
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import IO, Any
 
 from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.common.refusals import Sentence
 
 FORMATS = ("csv", "xlsx")
 # Spreadsheets run a cell starting with these as a formula.
@@ -35,6 +36,24 @@ class Column:
 
     header: str
     decimals: int = 2
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class SheetWording:
+    """An XLSX sheet in its reader's language, worded by the screens (the engine never translates):
+    `heading(label)` a column's heading from its English label, `word(text)` a fixed word in a cell
+    (a day's status, "yes", a flag), `title` the sheet's name, `date_format` Excel's number format of
+    the date cells ("dd/mm/yyyy"). The CSV for payroll imports never takes one: its English column
+    names are keys other programs read (docs/attendance.md)."""
+
+    heading: Callable[[str], str] = _as_is
+    word: Callable[[str], str] = _as_is
+    title: str | None = None
+    date_format: str = "yyyy-mm-dd"
 
 
 def spreadsheet_text(value: str | None) -> str:
@@ -114,23 +133,29 @@ def _write_file(path: str | os.PathLike, data: bytes, kind: str) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:  # same subclass (PermissionError...), but naming the target file
-        raise OSError(exc.errno, f"cannot write the {kind} export: {exc.strerror or exc}",
+        raise OSError(exc.errno, Sentence("export.cannot_write", kind=kind, reason=str(exc.strerror or exc)),
                       os.fspath(path)) from exc
 
 
 def write_table(out: str | os.PathLike | IO, columns: Sequence[str | Column], rows: Iterable[Sequence[Any]],
-                fmt: str = "csv", *, title: str | None = None, marked: Collection[int] | None = None) -> int:
+                fmt: str = "csv", *, title: str | None = None, marked: Collection[int] | None = None,
+                wording: SheetWording | None = None) -> int:
     """Write a table to `out` (a path, or a stream: text for CSV, binary for XLSX) and return the
     rows written. Cells may be str (defused), int, float (shown with the column's decimals), bool
     (yes/no), date, time, naive datetime or None. `marked`: indexes into `rows` to highlight in
-    XLSX (corrected days); `title` names the XLSX sheet."""
+    XLSX (corrected days); `title` names the XLSX sheet; `wording` (XLSX only) its headings, title
+    and dates in the reader's language."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose csv or xlsx")
     specs = [_column(c) for c in columns]
     checked = _checked_rows(specs, rows)
     if fmt == "csv":
         return write_csv(out, specs, [[_text(v, c) for c, v in zip(specs, row)] for row in checked])
-    data = xlsx_bytes(specs, checked, title=title, marked=marked)
+    if wording is not None:
+        specs = [Column(wording.heading(c.header), c.decimals) for c in specs]
+        title = wording.title or title
+    data = xlsx_bytes(specs, checked, title=title, marked=marked,
+                      date_format=wording.date_format if wording else "yyyy-mm-dd")
     if isinstance(out, (str, os.PathLike)):
         _write_file(out, data, "XLSX")
     else:
@@ -142,7 +167,7 @@ def write_table(out: str | os.PathLike | IO, columns: Sequence[str | Column], ro
     return len(checked)
 
 
-def _xlsx_value(value: Any) -> tuple[Any, str | None]:
+def _xlsx_value(value: Any, date_format: str = "yyyy-mm-dd") -> tuple[Any, str | None]:
     """(cell value, number format) of one cell."""
     if isinstance(value, bool):
         return ("yes" if value else "no"), None
@@ -151,9 +176,9 @@ def _xlsx_value(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, float):
         return value, None  # the column's decimals
     if isinstance(value, datetime):
-        return value, "yyyy-mm-dd hh:mm:ss"
+        return value, f"{date_format} hh:mm:ss"
     if isinstance(value, date):
-        return value, "yyyy-mm-dd"
+        return value, date_format
     if isinstance(value, time):
         return value, "hh:mm:ss"
     if value is None:
@@ -167,8 +192,9 @@ def _sheet_name(title: str | None) -> str:
 
 
 def xlsx_bytes(columns: Sequence[Column], rows: Sequence[Sequence[Any]], *, title: str | None = None,
-               marked: Collection[int] | None = None) -> bytes:
-    """The XLSX file of a checked table: header bold and frozen, columns as wide as their text."""
+               marked: Collection[int] | None = None, date_format: str = "yyyy-mm-dd") -> bytes:
+    """The XLSX file of a checked table: header bold and frozen, columns as wide as their text,
+    date cells shown in `date_format` (Excel's number format)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -186,7 +212,7 @@ def xlsx_bytes(columns: Sequence[Column], rows: Sequence[Sequence[Any]], *, titl
     for index, row in enumerate(rows):
         r = index + 2
         for j, (column, value) in enumerate(zip(columns, row)):
-            cell_value, number_format = _xlsx_value(value)
+            cell_value, number_format = _xlsx_value(value, date_format)
             cell = sheet.cell(row=r, column=j + 1)
             cell.value = cell_value
             if isinstance(cell_value, str):

@@ -13,6 +13,8 @@ import re
 import string
 from collections.abc import Iterable
 
+from kiosk.common.refusals import Sentence
+
 MAX_LENGTH = 32
 SYMBOLS = "-_"
 # What a keypad offers (uppercase: the case does not matter when an ID is looked up).
@@ -39,11 +41,11 @@ class AmbiguousWorkerId(KeyError):
 def problem(user_id: object) -> str | None:
     """Why `user_id` cannot be a worker ID (a sentence fragment for the user), or None."""
     if not isinstance(user_id, str) or not user_id:
-        return "the worker ID is empty"
+        return Sentence("worker_id.empty")
     if not _RULE.fullmatch(user_id):
-        return f"worker ID {user_id!r} is invalid: use {RULE_TEXT}"
+        return Sentence("worker_id.invalid", worker_id=repr(user_id), maximum=MAX_LENGTH)
     if _RESERVED.match(user_id):
-        return f"worker ID {user_id!r} is reserved for test data (an ID may not be 'img' or start with 'img_')"
+        return Sentence("worker_id.reserved", worker_id=repr(user_id))
     return None
 
 

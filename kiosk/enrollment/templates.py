@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from kiosk.common import worker_id
+from kiosk.common.refusals import Sentence
 from kiosk.gallery.folders import folder_identity, is_test_entry, taken_message
 from kiosk.gallery.store import GalleryStore, PersonRecord
 from kiosk.recognition.matcher import Matcher
@@ -49,20 +50,20 @@ def normalise_mobile(mobile: str) -> str:
 
 def validate_details(user_id: str, name: str, mobile: str) -> list[str]:
     """Problems with the typed-in details (empty list when all is well)."""
-    problems = []
+    problems: list[str] = []
     if not name or not name.strip():
-        problems.append("name is required")
+        problems.append(Sentence("name.required"))
     elif len(name.strip()) > NAME_MAX:
-        problems.append(f"name is longer than {NAME_MAX} characters")
+        problems.append(Sentence("name.too_long", maximum=NAME_MAX))
     elif any(unicodedata.category(c).startswith("C") for c in name):
-        problems.append("name contains control characters")
+        problems.append(Sentence("name.control"))
     id_problem = worker_id.problem(user_id)
     if id_problem:
         problems.append(id_problem)
     if not problems and is_test_entry(user_id, name or ""):
-        problems.append(f"the name {name.strip()!r} is reserved for test data (a name needs letters)")
+        problems.append(Sentence("name.reserved", name=repr(name.strip())))
     if normalise_mobile(mobile) and not MOBILE_RE.match(normalise_mobile(mobile)):  # optional; checked when given
-        problems.append(f"mobile number {mobile!r} is invalid: 7-15 digits, optionally starting with +")
+        problems.append(Sentence("mobile.invalid", mobile=repr(mobile)))
     return problems
 
 

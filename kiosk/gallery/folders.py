@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from kiosk.common.fsutil import durable_rename, fsync_dir
+from kiosk.common.refusals import Sentence
 
 # Folder names are capped in UTF-8 bytes (file systems allow 255): 79 emoji are 316 bytes. The
 # full name is kept in metadata.json, which is what the loader shows.
@@ -75,9 +76,7 @@ class GalleryError(RuntimeError):
 
 def taken_message(user_id: str, holder: str, name: str = "") -> str:
     """Why `user_id` cannot be given: `holder` has it already, in another case."""
-    who = f"{holder} ({name})" if name else holder
-    return (f"worker ID {user_id} is taken: {who} has it already (worker IDs are the same regardless of "
-            f"case); choose another ID")
+    return Sentence("worker_id.taken", worker_id=user_id, holder=f"{holder} ({name})" if name else holder)
 
 
 class Change:

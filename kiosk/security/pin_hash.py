@@ -16,6 +16,8 @@ import secrets
 from collections.abc import Callable
 from functools import cached_property
 
+from kiosk.common.refusals import Sentence
+
 SCHEME = "scrypt"
 PEPPERED = "scrypt-hmac"
 N, R, P = 2 ** 14, 8, 1
@@ -84,9 +86,9 @@ def needs_pepper(stored: str, pepper: Pepper | None) -> bool:
 def pin_problem(pin: str, min_digits: int = MIN_DIGITS, max_digits: int = MAX_DIGITS) -> str | None:
     """Why a new PIN is not acceptable, or None."""
     if not pin.isdigit() or not min_digits <= len(pin) <= max_digits:
-        return f"the PIN must be {min_digits} to {max_digits} digits"
+        return Sentence("pin.digits", minimum=min_digits, maximum=max_digits)
     if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        return "choose a PIN that is not a repeated or consecutive sequence"
+        return Sentence("pin.sequence")
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from kiosk.attendance.db import PIN_LOCKED, PIN_WRONG, AttendanceDB, iso_seconds, local_now
+from kiosk.common.refusals import Sentence
 from kiosk.security.pin_hash import Pepper, hash_pin, needs_pepper, pin_problem, tries_left_text, verify_pin, wrong_try
 
 MIN_DIGITS, MAX_DIGITS = 4, 6
@@ -45,7 +46,7 @@ def require_settable(db, employee_id: str, pin: str) -> None:
     if problem:
         raise ValueError(problem)
     if db.get_employee(employee_id) is None:
-        raise KeyError(f"no employee with worker ID {employee_id!r}")
+        raise KeyError(Sentence("pin.no_employee", worker_id=repr(employee_id)))
 
 
 class PersonalPins:

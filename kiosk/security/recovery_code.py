@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 
+from kiosk.common.refusals import Sentence
 from kiosk.security.pin_hash import hash_pin, verify_pin
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -34,7 +35,7 @@ def code_problem(text: str) -> str | None:
     """Why `text` cannot be a recovery code, or None (said before any try is counted)."""
     code = normalize(text)
     if len(code) != LENGTH or any(c not in ALPHABET for c in code):
-        return f"a recovery code is {LENGTH} letters and digits in {GROUPS} groups, like 7K3QF-2M9XA-..."
+        return Sentence("recovery.shape", length=LENGTH, groups=GROUPS)
     return None
 
 

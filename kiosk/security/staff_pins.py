@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.common.fsutil import atomic_write_bytes
+from kiosk.common.refusals import Sentence
 from kiosk.security.pin_hash import hash_pin, pin_problem, tries_left_text, verify_pin, wrong_try
 from kiosk.security.recovery_code import code_problem, hash_code, new_code, verify_code
 
@@ -112,7 +113,7 @@ class StaffPins:
             raise ValueError(problem)
         other = ROLE_HR if role == ROLE_ADMIN else ROLE_ADMIN
         if verify_pin(pin, getattr(self.settings, FIELDS[other], "") or ""):
-            raise ValueError(f"the {role_label(role)} PIN must differ from the {role_label(other)} PIN")
+            raise ValueError(Sentence("pin.admin_same_as_hr" if role == ROLE_ADMIN else "pin.hr_same_as_admin"))
         setattr(self.settings, FIELDS[role], hash_pin(pin))
         self.settings.save()
         with self._locked():
@@ -171,9 +172,9 @@ class StaffPins:
         if problem:
             raise ValueError(problem)
         if verify_pin(new_pin, getattr(self.settings, FIELDS[ROLE_HR], "") or ""):
-            raise ValueError("the admin PIN must differ from the HR PIN")
+            raise ValueError(Sentence("pin.admin_same_as_hr"))
         if not self.has_recovery_code():
-            raise ValueError("this kiosk has no recovery code: the admin PIN cannot be reset with one")
+            raise ValueError(Sentence("pin.no_recovery_code"))
         result = self._attempt(lambda: ROLE_ADMIN if verify_code(code, self.settings.recovery_code_hash) else None,
                                "recovery code")
         if not result.ok:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from kiosk.app.messages import Duration, Message, Number
+from kiosk.app.messages import Duration, Message, Number, english, refusal
 from kiosk.ui.i18n import duration_text, number, time_text
 
 
@@ -60,6 +60,89 @@ class EngineMessage(QObject):
             "selfcheck.summary_pairs": lambda: self.tr("Site self-check: {people} people, {photos} photos; {accepted} would "
                                                   "be accepted as someone else ({risk}%), {unsure} unsure; closest "
                                                   "look-alikes {name} and {other} ({score})."),
+            # The engine's refusals (kiosk.common.refusals, through kiosk.app.messages.refusal).
+            "pin.digits": lambda: self.tr("the PIN must be {minimum} to {maximum} digits"),
+            "pin.sequence": lambda: self.tr("choose a PIN that is not a repeated or consecutive sequence"),
+            "pin.admin_same_as_hr": lambda: self.tr("the admin PIN must differ from the HR PIN"),
+            "pin.hr_same_as_admin": lambda: self.tr("the HR PIN must differ from the admin PIN"),
+            "pin.no_recovery_code": lambda: self.tr("this kiosk has no recovery code: the admin PIN cannot be "
+                                                    "reset with one"),
+            "pin.check_in": lambda: self.tr("check-in PIN: {problem}"),
+            "recovery.shape": lambda: self.tr("a recovery code is {length} letters and digits in {groups} groups, "
+                                              "like 7K3QF-2M9XA-..."),
+            "pin.no_employee": lambda: self.tr("no employee with worker ID {worker_id}"),
+            "setup.kiosk_id": lambda: self.tr("The kiosk's name is 1-64 letters, digits, dots, hyphens and "
+                                              "underscores, starting with a letter or digit (e.g. front-door)."),
+            "setup.no_camera": lambda: self.tr("Give the camera: 0 for the first camera, or a video file or stream "
+                                               "address."),
+            "setup.unknown_camera": lambda: self.tr("There is no camera {camera}: use a device number (0, 1...), an "
+                                                    "existing video file, or an rtsp:// or http:// address."),
+            "setup.done": lambda: self.tr("this kiosk is already set up: change the admin PIN on the Security page "
+                                          "or with `kiosk set-staff-pin admin`"),
+            "worker_id.empty": lambda: self.tr("the worker ID is empty"),
+            "worker_id.invalid": lambda: self.tr("worker ID {worker_id} is invalid: use 1-{maximum} letters, "
+                                                 "digits, hyphens (-) and underscores (_), starting with a letter "
+                                                 "or a digit"),
+            "worker_id.reserved": lambda: self.tr("worker ID {worker_id} is reserved for test data (an ID may not "
+                                                  "be 'img' or start with 'img_')"),
+            "worker_id.enrolled": lambda: self.tr("worker ID {worker_id} is already enrolled: use Re-enroll on the "
+                                                  "Employees screen"),
+            "worker_id.taken": lambda: self.tr("worker ID {worker_id} is taken: {holder} has it already (worker IDs "
+                                               "are the same regardless of case); choose another ID"),
+            "name.required": lambda: self.tr("name is required"),
+            "name.too_long": lambda: self.tr("name is longer than {maximum} characters"),
+            "name.control": lambda: self.tr("name contains control characters"),
+            "name.reserved": lambda: self.tr("the name {name} is reserved for test data (a name needs letters)"),
+            "mobile.invalid": lambda: self.tr("mobile number {mobile} is invalid: 7-15 digits, optionally starting "
+                                              "with +"),
+            "department.too_long": lambda: self.tr("Department is longer than {maximum} characters"),
+            "department.control": lambda: self.tr("Department contains control characters"),
+            "shift.unknown": lambda: self.tr("there is no shift called {shift}: the shifts are {shifts}"),
+            "shift.none": lambda: self.tr("there is no shift called {shift}: the shifts are none yet"),
+            "person.deleted": lambda: self.tr("{worker_id} was deleted: enrol them again to change their details"),
+            "person.already_left": lambda: self.tr("{worker_id} is already marked as left (since {since})"),
+            "person.not_left": lambda: self.tr("{worker_id} is not marked as left: nothing to re-activate"),
+            "correction.no_reason": lambda: self.tr("a correction needs a reason (it is kept in the audit trail)"),
+            "correction.reason_too_long": lambda: self.tr("the reason is too long: keep it under 500 characters"),
+            "correction.skipped_time": lambda: self.tr("{time} does not exist on {day} in {zone} (the clocks went "
+                                                       "forward): pick a time before or after the change"),
+            "correction.no_employee": lambda: self.tr("no employee with ID {worker_id}: check the ID"),
+            "correction.after_leaving": lambda: self.tr("{name} ({worker_id}) left on {left}: no punches after "
+                                                        "that; re-activate them first if they are back"),
+            "correction.future": lambda: self.tr("{moment} is in the future: a correction records what happened"),
+            "correction.clash": lambda: self.tr("{name} already has a punch at {moment} ({direction}), within "
+                                                "{minutes} min of {time}: void it first or pick another time"),
+            "correction.already_voided": lambda: self.tr("punch {punch} was already voided on {day} by {by}"),
+            "correction.not_from_entrance": lambda: self.tr("punch {punch} cannot be changed from the entrance"),
+            "correction.too_late": lambda: self.tr("too late to change this punch ({seconds} s have passed): ask HR"),
+            "correction.no_punch": lambda: self.tr("no punch with number {punch}"),
+            "image.too_large": lambda: self.tr("{label} is {size} MB; the limit is 10 MB"),
+            "image.empty": lambda: self.tr("{label} is empty"),
+            "image.unreadable": lambda: self.tr("{label} is not an image this kiosk can read (corrupt or "
+                                                "unsupported format)"),
+            "image.bomb": lambda: self.tr("{label} claims far more pixels than the {limit} MP limit"),
+            "image.too_many_pixels": lambda: self.tr("{label} is {width}x{height} pixels ({megapixels} MP); the "
+                                                     "limit is {limit} MP: scale it down first"),
+            "image.too_small": lambda: self.tr("{label} is {width}x{height} pixels; at least {minimum}x{minimum} "
+                                               "is needed"),
+            "image.link_loop": lambda: self.tr("{path}: a symbolic link loop (the link points back to itself), not "
+                                               "a file"),
+            "image.broken_link": lambda: self.tr("{path}: a symbolic link to {target}, which does not exist"),
+            "image.missing": lambda: self.tr("{path}: no such file"),
+            "image.denied": lambda: self.tr("{path}: permission denied"),
+            "image.cannot_read": lambda: self.tr("{path}: cannot be read ({reason})"),
+            "image.folder": lambda: self.tr("{path} is a folder, not an image"),
+            "store.full": lambda: self.tr("the disk holding the attendance database {path} is full ({reason}): "
+                                          "free some space; check-ins are kept in the outbox meanwhile and "
+                                          "written once it can"),
+            "store.busy": lambda: self.tr("the attendance database {path} is busy: another program holds it "
+                                          "({reason}); try again in a moment"),
+            "store.unusable": lambda: self.tr("the attendance database {path} cannot be used ({reason}): restore "
+                                              "it from a backup, or run `kiosk doctor` to check the data folder"),
+            "store.folder": lambda: self.tr("the attendance database {path} cannot be used (a folder is in its "
+                                            "place, not a database file): restore it from a backup, or run "
+                                            "`kiosk doctor` to check the data folder"),
+            "export.cannot_write": lambda: self.tr("cannot write the {kind} export: {reason}"),
         }
         return sentences[key]()
 
@@ -199,6 +282,22 @@ def render(message: Message | None) -> str:
         return ""
     template = _catalogue().sentence(message.key, message.count)
     return template.format(**{k: value_text(v) for k, v in message.params.items()})
+
+
+def refusal_text(exc: BaseException | str) -> str:
+    """Why the engine refused, for a screen: a keyed refusal (kiosk.app.messages.refusal) in the
+    installed language, capitalised as the engine wrote it; a KeyError's own message; a photo's
+    checks and a PIN's refusal recognised as before; other text as the engine wrote it."""
+    message = refusal(exc)
+    text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, KeyError) and exc.args:
+        text = str(exc.args[0])
+    if message is None:
+        return pin_refusal(photo_problems(text))
+    said = render(message)
+    if text[:1].isupper() and not english(message)[:1].isupper():
+        said = said[:1].upper() + said[1:]
+    return said
 
 
 def face_label(label: str) -> str:

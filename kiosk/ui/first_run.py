@@ -33,15 +33,15 @@ from kiosk.app.first_run import (
     time_zones,
 )
 from kiosk.app.types import Actor
-from kiosk.ui.engine_text import pin_refusal
+from kiosk.ui.engine_text import pin_refusal, refusal_text
 from kiosk.ui.pin import ROLE_ADMIN
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 SETUP_TITLE = QT_TRANSLATE_NOOP("FirstRunDialog", "Kiosk - first-run set-up")
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
+def _sentence(text: str | BaseException) -> str:
+    text = refusal_text(text).strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
@@ -223,7 +223,7 @@ class FirstRunDialog(PadKeys, QDialog):
         initial = self.initial()
         problems = initial.problems()
         for name, label in self.errors.items():
-            label.setText(problems.get(name, ""))
+            label.setText(refusal_text(problems[name]) if name in problems else "")
             label.setVisible(name in problems)
         if problems:
             return False
@@ -232,7 +232,7 @@ class FirstRunDialog(PadKeys, QDialog):
             self.recovery_code = complete_setup(self.service.settings, self.pin, initial,
                                                 audit=self.service.audit_event)
         except (ValueError, OSError) as exc:
-            self.save_message.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self.save_message.setText(self.tr("Not saved: {reason}").format(reason=refusal_text(exc)))
             self.save_message.show()
             return False
         self.pin = ""
@@ -312,7 +312,7 @@ class RecoveryDialog(PadKeys, QDialog):
         try:
             result, code = reset_admin_pin(self.guard.settings, self.code.text(), pin, audit=self.audit)
         except ValueError as exc:
-            self.pin_page.restart(_sentence(str(exc)))
+            self.pin_page.restart(_sentence(exc))
             return
         if not result.ok:  # a wrong code: counted towards the lockout, asked again
             self.code.clear()

@@ -3,8 +3,9 @@
 How strings flow (docs/languages.md): the screens' words are wrapped in `self.tr(...)` or
 `QCoreApplication.translate("Context", ...)`; `python -m kiosk.ui.i18n update` runs PySide6's own
 pyside6-lupdate over kiosk/ui into the .ts sources (committed, translated by hand); the binary .qm
-files are built by pyside6-lrelease, never committed: by `python -m kiosk.ui.i18n build` at
-install time, and at start-up when one is missing or older than its .ts, into a cache folder
+files are built by pyside6-lrelease, never committed: by `python -m kiosk.ui.i18n build --installed`
+at install time (installer/install.sh: beside the .ts in the installed copy, where `qm_file` looks
+first), and at start-up when none is there or it is older than its .ts, into a cache folder
 (KIOSK_I18N_CACHE, else $XDG_CACHE_HOME/kiosk/i18n).
 
 `install(app, code)` puts the language in place: the kiosk's translator and Qt's own (standard
@@ -90,6 +91,16 @@ def build(code: str, out_dir: Path | None = None, *, force: bool = False) -> Pat
     return target
 
 
+def qm_file(code: str) -> Path:
+    """The .qm to load: the one built at install time beside its .ts when it is not older than the
+    .ts, else the cache's (built now when missing or stale: a developer's checkout, an edited .ts)."""
+    installed = TS_DIR / f"kiosk_{code}.qm"
+    source = ts_path(code)
+    if installed.is_file() and source.is_file() and installed.stat().st_mtime >= source.stat().st_mtime:
+        return installed
+    return build(code)
+
+
 def locale_for(code: str) -> QLocale:
     """The language's locale; English is British English (a 24-hour clock, day before month, as
     at most sites; the code's source words are the same)."""
@@ -105,7 +116,7 @@ def install(app, code: str) -> str:
     _installed.clear()
     # English too: its .ts holds the plural forms of the %Ln sentences ("1 row", "30 rows").
     try:
-        qm = build(code)
+        qm = qm_file(code)
     except (OSError, subprocess.CalledProcessError) as exc:
         raise ValueError(f"the {code} translation could not be built: {exc}") from exc
     own = QTranslator(app)
@@ -208,13 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("update", help="refresh resources/i18n/*.ts from the code (pyside6-lupdate)")
     make = sub.add_parser("build", help="build the .qm files (pyside6-lrelease), e.g. at install time")
-    make.add_argument("--out", type=Path, help="folder for the .qm files (default: the cache folder)")
+    where = make.add_mutually_exclusive_group()
+    where.add_argument("--out", type=Path, help="folder for the .qm files (default: the cache folder)")
+    where.add_argument("--installed", action="store_true",
+                       help="beside the .ts files, where the kiosk looks first "
+                            "(an installed copy: installer/install.sh)")
     args = parser.parse_args(argv)
     if args.command == "update":
         update()
     else:
         for code in LANGUAGES:
-            print(build(code, args.out, force=True))
+            print(build(code, TS_DIR if args.installed else args.out, force=True))
     return 0
 
 

@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from kiosk.common.refusals import Sentence
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # 50 MP: bigger than any phone's photo (12-48 MP); a 50 MP BGR image is 150 MB decoded.
 MAX_PIXELS = 50_000_000
@@ -102,24 +104,24 @@ def _decode_with_pil(pil: Image.Image) -> np.ndarray:
 def decode_image(data: bytes, label: str = "image") -> np.ndarray:
     """Decode bytes to upright 8-bit BGR, with the checks; every failure is one ImageError."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImageError(f"{label} is {len(data) / 1e6:.1f} MB; the limit is 10 MB")
+        raise ImageError(Sentence("image.too_large", label=label, size=f"{len(data) / 1e6:.1f}"))
     if not data:
-        raise ImageError(f"{label} is empty")
-    unreadable = f"{label} is not an image this kiosk can read (corrupt or unsupported format)"
+        raise ImageError(Sentence("image.empty", label=label))
+    unreadable = Sentence("image.unreadable", label=label)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # PIL's DecompressionBombWarning: we check ourselves
             pil = Image.open(io.BytesIO(data))
             width, height = pil.size
     except Image.DecompressionBombError:
-        raise ImageError(f"{label} claims far more pixels than the {MAX_PIXELS / 1e6:.0f} MP limit") from None
+        raise ImageError(Sentence("image.bomb", label=label, limit=round(MAX_PIXELS / 1e6))) from None
     except Exception:  # UnidentifiedImageError, a damaged header, a plugin's own error
         raise ImageError(unreadable) from None
     if width * height > MAX_PIXELS:
-        raise ImageError(f"{label} is {width}x{height} pixels ({width * height / 1e6:.0f} MP); "
-                         f"the limit is {MAX_PIXELS / 1e6:.0f} MP: scale it down first")
+        raise ImageError(Sentence("image.too_many_pixels", label=label, width=width, height=height,
+                                  megapixels=round(width * height / 1e6), limit=round(MAX_PIXELS / 1e6)))
     if width < MIN_SIDE or height < MIN_SIDE:
-        raise ImageError(f"{label} is {width}x{height} pixels; at least {MIN_SIDE}x{MIN_SIDE} is needed")
+        raise ImageError(Sentence("image.too_small", label=label, width=width, height=height, minimum=MIN_SIDE))
     image = None
     try:
         orientation = _orientation(pil)
@@ -137,7 +139,7 @@ def decode_image(data: bytes, label: str = "image") -> np.ndarray:
         raise ImageError(unreadable) from None
     h, w = image.shape[:2]
     if h < MIN_SIDE or w < MIN_SIDE:
-        raise ImageError(f"{label} is {w}x{h} pixels; at least {MIN_SIDE}x{MIN_SIDE} is needed")
+        raise ImageError(Sentence("image.too_small", label=label, width=w, height=h, minimum=MIN_SIDE))
     return np.ascontiguousarray(image)
 
 
@@ -154,14 +156,14 @@ def bounded(image: np.ndarray, max_side: int = WORK_MAX_SIDE) -> np.ndarray:
 def _stat_error(path: Path, exc: OSError) -> ImageError:
     """What went wrong with the path itself, in words (a loop is not a missing file)."""
     if exc.errno == errno.ELOOP:
-        return ImageError(f"{path}: a symbolic link loop (the link points back to itself), not a file")
+        return ImageError(Sentence("image.link_loop", path=str(path)))
     if exc.errno == errno.ENOENT:
         if path.is_symlink():
-            return ImageError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist")
-        return ImageError(f"{path}: no such file")
+            return ImageError(Sentence("image.broken_link", path=str(path), target=os.readlink(path)))
+        return ImageError(Sentence("image.missing", path=str(path)))
     if exc.errno == errno.EACCES:
-        return ImageError(f"{path}: permission denied")
-    return ImageError(f"{path}: cannot be read ({exc.strerror or exc})")
+        return ImageError(Sentence("image.denied", path=str(path)))
+    return ImageError(Sentence("image.cannot_read", path=str(path), reason=str(exc.strerror or exc)))
 
 
 def load_image(path: str | os.PathLike) -> np.ndarray:
@@ -172,9 +174,9 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
     except OSError as exc:
         raise _stat_error(path, exc) from None
     if path.is_dir():
-        raise ImageError(f"{path} is a folder, not an image")
+        raise ImageError(Sentence("image.folder", path=str(path)))
     if info.st_size > MAX_FILE_BYTES:
-        raise ImageError(f"{path.name} is {info.st_size / 1e6:.1f} MB; the limit is 10 MB")
+        raise ImageError(Sentence("image.too_large", label=path.name, size=f"{info.st_size / 1e6:.1f}"))
     try:
         data = path.read_bytes()
     except OSError as exc:

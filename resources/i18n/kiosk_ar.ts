@@ -1417,6 +1417,234 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>الفحص الذاتي للموقع: {people} أشخاص، {photos} صور؛ {accepted} قد تُقبل على أنها لشخص آخر ({risk}%)، {unsure} غير مؤكدة؛ أكثر المتشابهين {name} و{other} ({score}).</translation>
     </message>
     <message>
+        <source>the PIN must be {minimum} to {maximum} digits</source>
+        <translation>يجب أن يتكون الرمز من {minimum} إلى {maximum} أرقام</translation>
+    </message>
+    <message>
+        <source>choose a PIN that is not a repeated or consecutive sequence</source>
+        <translation>اختر رمزًا ليس تكرارًا لرقم واحد ولا أرقامًا متتالية</translation>
+    </message>
+    <message>
+        <source>the admin PIN must differ from the HR PIN</source>
+        <translation>يجب أن يختلف رمز المسؤول عن رمز الموارد البشرية</translation>
+    </message>
+    <message>
+        <source>the HR PIN must differ from the admin PIN</source>
+        <translation>يجب أن يختلف رمز الموارد البشرية عن رمز المسؤول</translation>
+    </message>
+    <message>
+        <source>this kiosk has no recovery code: the admin PIN cannot be reset with one</source>
+        <translation>لا يوجد رمز استرداد لهذا الجهاز: لا يمكن إعادة تعيين رمز المسؤول به</translation>
+    </message>
+    <message>
+        <source>check-in PIN: {problem}</source>
+        <translation>رمز تسجيل الحضور: {problem}</translation>
+    </message>
+    <message>
+        <source>a recovery code is {length} letters and digits in {groups} groups, like 7K3QF-2M9XA-...</source>
+        <translation>يتكون رمز الاسترداد من {length} حرفًا ورقمًا في {groups} مجموعات، مثل 7K3QF-2M9XA-...</translation>
+    </message>
+    <message>
+        <source>no employee with worker ID {worker_id}</source>
+        <translation>لا يوجد موظف بالرقم الوظيفي {worker_id}</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s name is 1-64 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. front-door).</source>
+        <translation>اسم الجهاز من 1 إلى 64 من الحروف والأرقام والنقاط والشرطات والشرطات السفلية، يبدأ بحرف أو رقم (مثل front-door).</translation>
+    </message>
+    <message>
+        <source>Give the camera: 0 for the first camera, or a video file or stream address.</source>
+        <translation>حدّد الكاميرا: 0 للكاميرا الأولى، أو ملف فيديو أو عنوان بث.</translation>
+    </message>
+    <message>
+        <source>There is no camera {camera}: use a device number (0, 1...), an existing video file, or an rtsp:// or http:// address.</source>
+        <translation>لا توجد كاميرا {camera}: استخدم رقم جهاز (0، 1...)، أو ملف فيديو موجودًا، أو عنوان rtsp:// أو http://.</translation>
+    </message>
+    <message>
+        <source>this kiosk is already set up: change the admin PIN on the Security page or with `kiosk set-staff-pin admin`</source>
+        <translation>هذا الجهاز مُعدّ بالفعل: غيّر رمز المسؤول من صفحة الأمان أو بالأمر `kiosk set-staff-pin admin`</translation>
+    </message>
+    <message>
+        <source>the worker ID is empty</source>
+        <translation>الرقم الوظيفي فارغ</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is invalid: use 1-{maximum} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit</source>
+        <translation>الرقم الوظيفي {worker_id} غير صالح: استخدم من 1 إلى {maximum} من الحروف والأرقام والشرطات (-) والشرطات السفلية (_)، بحيث يبدأ بحرف أو رقم</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is reserved for test data (an ID may not be &apos;img&apos; or start with &apos;img_&apos;)</source>
+        <translation>الرقم الوظيفي {worker_id} محجوز لبيانات الاختبار (لا يجوز أن يكون &apos;img&apos; أو أن يبدأ بـ &apos;img_&apos;)</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is already enrolled: use Re-enroll on the Employees screen</source>
+        <translation>الرقم الوظيفي {worker_id} مسجَّل بالفعل: استخدم «إعادة التسجيل» في شاشة الموظفين</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is taken: {holder} has it already (worker IDs are the same regardless of case); choose another ID</source>
+        <translation>الرقم الوظيفي {worker_id} مأخوذ: {holder} يحمله بالفعل (الأرقام الوظيفية واحدة بغض النظر عن حالة الأحرف)؛ اختر رقمًا آخر</translation>
+    </message>
+    <message>
+        <source>name is required</source>
+        <translation>الاسم مطلوب</translation>
+    </message>
+    <message>
+        <source>name is longer than {maximum} characters</source>
+        <translation>الاسم أطول من {maximum} حرفًا</translation>
+    </message>
+    <message>
+        <source>name contains control characters</source>
+        <translation>الاسم يحتوي على محارف تحكم</translation>
+    </message>
+    <message>
+        <source>the name {name} is reserved for test data (a name needs letters)</source>
+        <translation>الاسم {name} محجوز لبيانات الاختبار (يجب أن يحتوي الاسم على حروف)</translation>
+    </message>
+    <message>
+        <source>mobile number {mobile} is invalid: 7-15 digits, optionally starting with +</source>
+        <translation>رقم الجوال {mobile} غير صالح: من 7 إلى 15 رقمًا، ويمكن أن يبدأ بـ +</translation>
+    </message>
+    <message>
+        <source>Department is longer than {maximum} characters</source>
+        <translation>اسم القسم أطول من {maximum} حرفًا</translation>
+    </message>
+    <message>
+        <source>Department contains control characters</source>
+        <translation>اسم القسم يحتوي على محارف تحكم</translation>
+    </message>
+    <message>
+        <source>there is no shift called {shift}: the shifts are {shifts}</source>
+        <translation>لا توجد وردية باسم {shift}: الورديات هي {shifts}</translation>
+    </message>
+    <message>
+        <source>there is no shift called {shift}: the shifts are none yet</source>
+        <translation>لا توجد وردية باسم {shift}: لم تُحدَّد أي وردية بعد</translation>
+    </message>
+    <message>
+        <source>{worker_id} was deleted: enrol them again to change their details</source>
+        <translation>تم حذف {worker_id}: سجّل هذا الشخص من جديد لتغيير بياناته</translation>
+    </message>
+    <message>
+        <source>{worker_id} is already marked as left (since {since})</source>
+        <translation>{worker_id} مسجَّل بالفعل كمغادر (منذ {since})</translation>
+    </message>
+    <message>
+        <source>{worker_id} is not marked as left: nothing to re-activate</source>
+        <translation>{worker_id} غير مسجَّل كمغادر: لا شيء لإعادة تفعيله</translation>
+    </message>
+    <message>
+        <source>a correction needs a reason (it is kept in the audit trail)</source>
+        <translation>يتطلب التصحيح سببًا (يُحفظ في سجل التدقيق)</translation>
+    </message>
+    <message>
+        <source>the reason is too long: keep it under 500 characters</source>
+        <translation>السبب طويل جدًا: اجعله أقل من 500 حرف</translation>
+    </message>
+    <message>
+        <source>{time} does not exist on {day} in {zone} (the clocks went forward): pick a time before or after the change</source>
+        <translation>الساعة {time} غير موجودة يوم {day} في المنطقة {zone} (تقديم الساعة): اختر وقتًا قبل التغيير أو بعده</translation>
+    </message>
+    <message>
+        <source>no employee with ID {worker_id}: check the ID</source>
+        <translation>لا يوجد موظف بالرقم {worker_id}: تحقق من الرقم</translation>
+    </message>
+    <message>
+        <source>{name} ({worker_id}) left on {left}: no punches after that; re-activate them first if they are back</source>
+        <translation>غادر {name} ({worker_id}) في {left}: لا تسجيلات بعد ذلك؛ أعد تفعيله أولًا إن كان قد عاد</translation>
+    </message>
+    <message>
+        <source>{moment} is in the future: a correction records what happened</source>
+        <translation>{moment} في المستقبل: التصحيح يسجّل ما حدث فعلًا</translation>
+    </message>
+    <message>
+        <source>{name} already has a punch at {moment} ({direction}), within {minutes} min of {time}: void it first or pick another time</source>
+        <translation>لدى {name} تسجيل بالفعل في {moment} ({direction})، في حدود {minutes} دقيقة من {time}: ألغِه أولًا أو اختر وقتًا آخر</translation>
+    </message>
+    <message>
+        <source>punch {punch} was already voided on {day} by {by}</source>
+        <translation>التسجيل {punch} أُلغي بالفعل في {day} بواسطة {by}</translation>
+    </message>
+    <message>
+        <source>punch {punch} cannot be changed from the entrance</source>
+        <translation>لا يمكن تغيير التسجيل {punch} من المدخل</translation>
+    </message>
+    <message>
+        <source>too late to change this punch ({seconds} s have passed): ask HR</source>
+        <translation>فات أوان تغيير هذا التسجيل (مرّت {seconds} ثانية): راجع الموارد البشرية</translation>
+    </message>
+    <message>
+        <source>no punch with number {punch}</source>
+        <translation>لا يوجد تسجيل بالرقم {punch}</translation>
+    </message>
+    <message>
+        <source>{label} is {size} MB; the limit is 10 MB</source>
+        <translation>حجم {label} هو {size} م.ب؛ والحد الأقصى 10 م.ب</translation>
+    </message>
+    <message>
+        <source>{label} is empty</source>
+        <translation>{label} فارغ</translation>
+    </message>
+    <message>
+        <source>{label} is not an image this kiosk can read (corrupt or unsupported format)</source>
+        <translation>{label} ليس صورة يستطيع هذا الجهاز قراءتها (ملف تالف أو صيغة غير مدعومة)</translation>
+    </message>
+    <message>
+        <source>{label} claims far more pixels than the {limit} MP limit</source>
+        <translation>{label} يدّعي عدد بكسلات أكبر بكثير من الحد البالغ {limit} ميغابكسل</translation>
+    </message>
+    <message>
+        <source>{label} is {width}x{height} pixels ({megapixels} MP); the limit is {limit} MP: scale it down first</source>
+        <translation>أبعاد {label} هي {width}x{height} بكسل ({megapixels} ميغابكسل)؛ والحد {limit} ميغابكسل: صغّرها أولًا</translation>
+    </message>
+    <message>
+        <source>{label} is {width}x{height} pixels; at least {minimum}x{minimum} is needed</source>
+        <translation>أبعاد {label} هي {width}x{height} بكسل؛ والمطلوب {minimum}x{minimum} على الأقل</translation>
+    </message>
+    <message>
+        <source>{path}: a symbolic link loop (the link points back to itself), not a file</source>
+        <translation>{path}: حلقة روابط رمزية (الرابط يشير إلى نفسه)، وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>{path}: a symbolic link to {target}, which does not exist</source>
+        <translation>{path}: رابط رمزي إلى {target}، وهو غير موجود</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}: الإذن مرفوض</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: تتعذر القراءة ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an image</source>
+        <translation>{path} مجلد وليس صورة</translation>
+    </message>
+    <message>
+        <source>the disk holding the attendance database {path} is full ({reason}): free some space; check-ins are kept in the outbox meanwhile and written once it can</source>
+        <translation>القرص الذي يحمل قاعدة بيانات الحضور {path} ممتلئ ({reason}): أفرغ بعض المساحة؛ تُحفظ التسجيلات في قائمة الانتظار وتُكتب حالما يمكن</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} is busy: another program holds it ({reason}); try again in a moment</source>
+        <translation>قاعدة بيانات الحضور {path} مشغولة: برنامج آخر يستخدمها ({reason})؛ حاول مجددًا بعد قليل</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} cannot be used ({reason}): restore it from a backup, or run `kiosk doctor` to check the data folder</source>
+        <translation>لا يمكن استخدام قاعدة بيانات الحضور {path} ({reason}): استعِدها من نسخة احتياطية، أو شغّل `kiosk doctor` لفحص مجلد البيانات</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} cannot be used (a folder is in its place, not a database file): restore it from a backup, or run `kiosk doctor` to check the data folder</source>
+        <translation>لا يمكن استخدام قاعدة بيانات الحضور {path} (يوجد مجلد مكانها وليس ملف قاعدة بيانات): استعِدها من نسخة احتياطية، أو شغّل `kiosk doctor` لفحص مجلد البيانات</translation>
+    </message>
+    <message>
+        <source>cannot write the {kind} export: {reason}</source>
+        <translation>تتعذر كتابة ملف التصدير {kind}: {reason}</translation>
+    </message>
+    <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>
         <translation>غير واضحة جدًا (حدّة الوجه {sharpness}، والمطلوب {minimum} على الأقل): ثبّت الكاميرا وركّز على الوجه</translation>
     </message>
@@ -2816,6 +3044,54 @@ Go back to fix it, or cancel.</source>
         <source>Corrected days</source>
         <translation>الأيام المُصحَّحة</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>التوقيت العالمي</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>UTC offset (min)</source>
+        <translation>فرق التوقيت عن UTC (دقيقة)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>أضافه</translation>
+    </message>
+    <message>
+        <source>Voided at</source>
+        <translation>أُلغي في</translation>
+    </message>
+    <message>
+        <source>Void reason</source>
+        <translation>سبب الإلغاء</translation>
+    </message>
+    <message>
+        <source>Voided by</source>
+        <translation>ألغاه</translation>
+    </message>
 </context>
 <context>
     <name>SecurityPage</name>
@@ -2921,6 +3197,69 @@ Go back to fix it, or cancel.</source>
     <message>
         <source>Not set: {reason}</source>
         <translation>لم يُعيَّن: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWord</name>
+    <message>
+        <source>Present</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>متأخر</translation>
+    </message>
+    <message>
+        <source>Half day</source>
+        <translation>نصف يوم</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>غائب</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>يوم راحة</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>عطلة رسمية</translation>
+    </message>
+    <message>
+        <source>Missing check-out</source>
+        <translation>تسجيل خروج مفقود</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>في الموقع</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>لم يصل بعد</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>التسجيلات</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>يومي</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>شهري</translation>
+    </message>
+    <message>
+        <source>{report} {month}</source>
+        <translation>{report} {month}</translation>
+    </message>
+    <message>
+        <source>{report} {start} to {end}</source>
+        <translation>{report} من {start} إلى {end}</translation>
     </message>
 </context>
 <context>

@@ -1377,6 +1377,234 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Auto-contrôle du site : {people} personnes, {photos} photos ; {accepted} seraient acceptées comme quelqu&apos;un d&apos;autre ({risk} %), {unsure} incertaines ; sosies les plus proches {name} et {other} ({score}).</translation>
     </message>
     <message>
+        <source>the PIN must be {minimum} to {maximum} digits</source>
+        <translation>le code doit compter de {minimum} à {maximum} chiffres</translation>
+    </message>
+    <message>
+        <source>choose a PIN that is not a repeated or consecutive sequence</source>
+        <translation>choisissez un code qui ne soit ni une répétition ni une suite de chiffres</translation>
+    </message>
+    <message>
+        <source>the admin PIN must differ from the HR PIN</source>
+        <translation>le code administrateur doit être différent du code RH</translation>
+    </message>
+    <message>
+        <source>the HR PIN must differ from the admin PIN</source>
+        <translation>le code RH doit être différent du code administrateur</translation>
+    </message>
+    <message>
+        <source>this kiosk has no recovery code: the admin PIN cannot be reset with one</source>
+        <translation>cette borne n&apos;a pas de code de secours : le code administrateur ne peut pas être réinitialisé ainsi</translation>
+    </message>
+    <message>
+        <source>check-in PIN: {problem}</source>
+        <translation>code de pointage : {problem}</translation>
+    </message>
+    <message>
+        <source>a recovery code is {length} letters and digits in {groups} groups, like 7K3QF-2M9XA-...</source>
+        <translation>un code de secours compte {length} lettres et chiffres en {groups} groupes, comme 7K3QF-2M9XA-...</translation>
+    </message>
+    <message>
+        <source>no employee with worker ID {worker_id}</source>
+        <translation>aucun employé avec le matricule {worker_id}</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s name is 1-64 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. front-door).</source>
+        <translation>Le nom de la borne compte de 1 à 64 lettres, chiffres, points, tirets et tirets bas, en commençant par une lettre ou un chiffre (par ex. front-door).</translation>
+    </message>
+    <message>
+        <source>Give the camera: 0 for the first camera, or a video file or stream address.</source>
+        <translation>Indiquez la caméra : 0 pour la première caméra, ou un fichier vidéo ou une adresse de flux.</translation>
+    </message>
+    <message>
+        <source>There is no camera {camera}: use a device number (0, 1...), an existing video file, or an rtsp:// or http:// address.</source>
+        <translation>Il n&apos;y a pas de caméra {camera} : utilisez un numéro de périphérique (0, 1...), un fichier vidéo existant, ou une adresse rtsp:// ou http://.</translation>
+    </message>
+    <message>
+        <source>this kiosk is already set up: change the admin PIN on the Security page or with `kiosk set-staff-pin admin`</source>
+        <translation>cette borne est déjà configurée : changez le code administrateur sur la page Sécurité ou avec `kiosk set-staff-pin admin`</translation>
+    </message>
+    <message>
+        <source>the worker ID is empty</source>
+        <translation>le matricule est vide</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is invalid: use 1-{maximum} letters, digits, hyphens (-) and underscores (_), starting with a letter or a digit</source>
+        <translation>le matricule {worker_id} n&apos;est pas valide : utilisez de 1 à {maximum} lettres, chiffres, tirets (-) et tirets bas (_), en commençant par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is reserved for test data (an ID may not be &apos;img&apos; or start with &apos;img_&apos;)</source>
+        <translation>le matricule {worker_id} est réservé aux données de test (un matricule ne peut pas être &apos;img&apos; ni commencer par &apos;img_&apos;)</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is already enrolled: use Re-enroll on the Employees screen</source>
+        <translation>le matricule {worker_id} est déjà enregistré : utilisez Réenregistrer sur l&apos;écran Employés</translation>
+    </message>
+    <message>
+        <source>worker ID {worker_id} is taken: {holder} has it already (worker IDs are the same regardless of case); choose another ID</source>
+        <translation>le matricule {worker_id} est pris : {holder} l&apos;a déjà (les matricules sont les mêmes en majuscules et en minuscules) ; choisissez-en un autre</translation>
+    </message>
+    <message>
+        <source>name is required</source>
+        <translation>le nom est obligatoire</translation>
+    </message>
+    <message>
+        <source>name is longer than {maximum} characters</source>
+        <translation>le nom dépasse {maximum} caractères</translation>
+    </message>
+    <message>
+        <source>name contains control characters</source>
+        <translation>le nom contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>the name {name} is reserved for test data (a name needs letters)</source>
+        <translation>le nom {name} est réservé aux données de test (un nom doit contenir des lettres)</translation>
+    </message>
+    <message>
+        <source>mobile number {mobile} is invalid: 7-15 digits, optionally starting with +</source>
+        <translation>le numéro de mobile {mobile} n&apos;est pas valide : de 7 à 15 chiffres, éventuellement précédés de +</translation>
+    </message>
+    <message>
+        <source>Department is longer than {maximum} characters</source>
+        <translation>Le service dépasse {maximum} caractères</translation>
+    </message>
+    <message>
+        <source>Department contains control characters</source>
+        <translation>Le service contient des caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>there is no shift called {shift}: the shifts are {shifts}</source>
+        <translation>aucun horaire ne s&apos;appelle {shift} : les horaires sont {shifts}</translation>
+    </message>
+    <message>
+        <source>there is no shift called {shift}: the shifts are none yet</source>
+        <translation>aucun horaire ne s&apos;appelle {shift} : aucun horaire n&apos;est encore défini</translation>
+    </message>
+    <message>
+        <source>{worker_id} was deleted: enrol them again to change their details</source>
+        <translation>{worker_id} a été supprimé : enregistrez cette personne à nouveau pour changer ses informations</translation>
+    </message>
+    <message>
+        <source>{worker_id} is already marked as left (since {since})</source>
+        <translation>{worker_id} est déjà marqué comme parti (depuis {since})</translation>
+    </message>
+    <message>
+        <source>{worker_id} is not marked as left: nothing to re-activate</source>
+        <translation>{worker_id} n&apos;est pas marqué comme parti : rien à réactiver</translation>
+    </message>
+    <message>
+        <source>a correction needs a reason (it is kept in the audit trail)</source>
+        <translation>une correction demande un motif (il est gardé dans le journal d&apos;audit)</translation>
+    </message>
+    <message>
+        <source>the reason is too long: keep it under 500 characters</source>
+        <translation>le motif est trop long : restez sous 500 caractères</translation>
+    </message>
+    <message>
+        <source>{time} does not exist on {day} in {zone} (the clocks went forward): pick a time before or after the change</source>
+        <translation>{time} n&apos;existe pas le {day} dans le fuseau {zone} (passage à l&apos;heure d&apos;été) : choisissez une heure avant ou après le changement</translation>
+    </message>
+    <message>
+        <source>no employee with ID {worker_id}: check the ID</source>
+        <translation>aucun employé avec le matricule {worker_id} : vérifiez le matricule</translation>
+    </message>
+    <message>
+        <source>{name} ({worker_id}) left on {left}: no punches after that; re-activate them first if they are back</source>
+        <translation>{name} ({worker_id}) est parti le {left} : aucun pointage après cette date ; réactivez cette personne d&apos;abord si elle est revenue</translation>
+    </message>
+    <message>
+        <source>{moment} is in the future: a correction records what happened</source>
+        <translation>{moment} est dans le futur : une correction enregistre ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>{name} already has a punch at {moment} ({direction}), within {minutes} min of {time}: void it first or pick another time</source>
+        <translation>{name} a déjà un pointage à {moment} ({direction}), à moins de {minutes} min de {time} : annulez-le d&apos;abord ou choisissez une autre heure</translation>
+    </message>
+    <message>
+        <source>punch {punch} was already voided on {day} by {by}</source>
+        <translation>le pointage {punch} a déjà été annulé le {day} par {by}</translation>
+    </message>
+    <message>
+        <source>punch {punch} cannot be changed from the entrance</source>
+        <translation>le pointage {punch} ne peut pas être modifié depuis l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>too late to change this punch ({seconds} s have passed): ask HR</source>
+        <translation>trop tard pour modifier ce pointage ({seconds} s écoulées) : adressez-vous aux RH</translation>
+    </message>
+    <message>
+        <source>no punch with number {punch}</source>
+        <translation>aucun pointage portant le numéro {punch}</translation>
+    </message>
+    <message>
+        <source>{label} is {size} MB; the limit is 10 MB</source>
+        <translation>{label} fait {size} Mo ; la limite est de 10 Mo</translation>
+    </message>
+    <message>
+        <source>{label} is empty</source>
+        <translation>{label} est vide</translation>
+    </message>
+    <message>
+        <source>{label} is not an image this kiosk can read (corrupt or unsupported format)</source>
+        <translation>{label} n&apos;est pas une image que cette borne sait lire (fichier abîmé ou format non pris en charge)</translation>
+    </message>
+    <message>
+        <source>{label} claims far more pixels than the {limit} MP limit</source>
+        <translation>{label} annonce bien plus de pixels que la limite de {limit} Mpx</translation>
+    </message>
+    <message>
+        <source>{label} is {width}x{height} pixels ({megapixels} MP); the limit is {limit} MP: scale it down first</source>
+        <translation>{label} fait {width}x{height} pixels ({megapixels} Mpx) ; la limite est de {limit} Mpx : réduisez-la d&apos;abord</translation>
+    </message>
+    <message>
+        <source>{label} is {width}x{height} pixels; at least {minimum}x{minimum} is needed</source>
+        <translation>{label} fait {width}x{height} pixels ; il faut au moins {minimum}x{minimum}</translation>
+    </message>
+    <message>
+        <source>{path}: a symbolic link loop (the link points back to itself), not a file</source>
+        <translation>{path} : une boucle de liens symboliques (le lien pointe vers lui-même), pas un fichier</translation>
+    </message>
+    <message>
+        <source>{path}: a symbolic link to {target}, which does not exist</source>
+        <translation>{path} : un lien symbolique vers {target}, qui n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path} : ce fichier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path} : accès refusé</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path} : lecture impossible ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an image</source>
+        <translation>{path} est un dossier, pas une image</translation>
+    </message>
+    <message>
+        <source>the disk holding the attendance database {path} is full ({reason}): free some space; check-ins are kept in the outbox meanwhile and written once it can</source>
+        <translation>le disque de la base de présences {path} est plein ({reason}) : libérez de la place ; en attendant, les pointages sont gardés dans la file d&apos;attente et écrits dès que possible</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} is busy: another program holds it ({reason}); try again in a moment</source>
+        <translation>la base de présences {path} est occupée : un autre programme la tient ({reason}) ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} cannot be used ({reason}): restore it from a backup, or run `kiosk doctor` to check the data folder</source>
+        <translation>la base de présences {path} est inutilisable ({reason}) : restaurez-la depuis une sauvegarde, ou lancez `kiosk doctor` pour vérifier le dossier de données</translation>
+    </message>
+    <message>
+        <source>the attendance database {path} cannot be used (a folder is in its place, not a database file): restore it from a backup, or run `kiosk doctor` to check the data folder</source>
+        <translation>la base de présences {path} est inutilisable (un dossier occupe sa place, pas un fichier de base de données) : restaurez-la depuis une sauvegarde, ou lancez `kiosk doctor` pour vérifier le dossier de données</translation>
+    </message>
+    <message>
+        <source>cannot write the {kind} export: {reason}</source>
+        <translation>impossible d&apos;écrire l&apos;export {kind} : {reason}</translation>
+    </message>
+    <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>
         <translation>trop flou (netteté du visage {sharpness}, au moins {minimum} requis) : tenez l&apos;appareil immobile et faites la mise au point sur le visage</translation>
     </message>
@@ -2728,6 +2956,54 @@ Revenez en arrière pour corriger, ou annulez.</translation>
         <source>Corrected days</source>
         <translation>Jours corrigés</translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>UTC offset (min)</source>
+        <translation>Décalage UTC (min)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Voided at</source>
+        <translation>Annulé le</translation>
+    </message>
+    <message>
+        <source>Void reason</source>
+        <translation>Motif de l&apos;annulation</translation>
+    </message>
+    <message>
+        <source>Voided by</source>
+        <translation>Annulé par</translation>
+    </message>
 </context>
 <context>
     <name>SecurityPage</name>
@@ -2833,6 +3109,69 @@ Revenez en arrière pour corriger, ou annulez.</translation>
     <message>
         <source>Not set: {reason}</source>
         <translation>Non défini : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWord</name>
+    <message>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Half day</source>
+        <translation>Demi-journée</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Jour de repos</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Missing check-out</source>
+        <translation>Sortie manquante</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Présent sur site</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>Pas encore arrivé</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>Pointages</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Journalier</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <source>{report} {month}</source>
+        <translation>{report} {month}</translation>
+    </message>
+    <message>
+        <source>{report} {start} to {end}</source>
+        <translation>{report} du {start} au {end}</translation>
     </message>
 </context>
 <context>

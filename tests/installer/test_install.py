@@ -1,12 +1,14 @@
 """installer/install.sh end to end, as an IT admin would run it, into a throwaway home: install
 (the environment reuses this interpreter's packages: nothing downloaded), start the kiosk through
 the autostart entry as a login session would, on a real X server; its window appears; killed, the
-supervisor starts it again; upgrade keeps and migrates the data; uninstall keeps the data;
+supervisor starts it again; upgrade keeps and migrates the data; the translations built at
+install time, the kiosk started in French when the site's language is fr; uninstall keeps the data;
 uninstall --purge removes it. This machine (and CI) has no systemd user manager, so the
 supervisor script is the path tested; docs/install.md says what differs under systemd."""
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import sqlite3
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.app.settings import LANGUAGES
 from kiosk.ui.first_run import SETUP_TITLE
 from kiosk.ui.xserver import XServer
 
@@ -75,12 +78,12 @@ class Machine:
             return None
         return pid if Path(f"/proc/{pid}").exists() else None
 
-    def window_of(self, pid: int, timeout: float = 90.0) -> str:
-        """The title of the kiosk's top-level window once `pid` has mapped one."""
+    def window_of(self, pid: int, timeout: float = 90.0, title: str = "^Kiosk") -> str:
+        """The title of the kiosk's top-level window (its title matching `title`) once `pid` has mapped one."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(pid), "--name",
-                                    "^Kiosk"], env=self.env, capture_output=True, text=True)
+                                    title], env=self.env, capture_output=True, text=True)
             if found.returncode == 0 and found.stdout.split():
                 window = found.stdout.split()[0]
                 self.geometry = subprocess.run(["xdotool", "getwindowgeometry", window], env=self.env,
@@ -131,6 +134,9 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
         assert verify.returncode == 0 and not verify.stderr.strip(), verify.stderr
     if models:  # copied and checked against the registry's sha256 (kiosk models install)
         assert (machine.data / "models" / "det_500m.onnx").is_file()
+    # The translations built at install time, beside their sources where the kiosk looks first.
+    translations = machine.prefix / "app" / "resources" / "i18n"
+    assert {p.name for p in translations.glob("*.qm")} == {f"kiosk_{code}.qm" for code in LANGUAGES}
 
     # A login: the autostart entry starts the supervisor, which starts the kiosk full screen.
     machine.log_in()
@@ -166,6 +172,17 @@ def test_install_start_restart_upgrade_uninstall_purge(machine):
     assert machine.window_of(third) == "Kiosk - attendance"  # set up now: the entrance, full screen
     assert "Geometry: 1280x800" in machine.geometry
     assert machine.kiosk("--pin-file", str(pin_file), "audit", "verify").returncode == 0
+
+    # The site's language set to French: the kiosk started again speaks it, from the installed .qm
+    # files (nothing built into the user's cache at start).
+    settings, changed = re.subn(r'(?m)^language = .*$', 'language = "fr"', settings)
+    assert changed == 1, settings
+    (machine.data / "kiosk.toml").write_text(settings)
+    os.kill(third, 9)
+    fourth = machine.running_pid(other_than=third)
+    assert machine.window_of(fourth, title="^Borne") == "Borne - présences"
+    assert not (machine.home / ".cache" / "kiosk" / "i18n").exists()
+    third = fourth
 
     # Uninstall: the kiosk stops, the application and its entries go, the data stays.
     machine.install("--uninstall")

@@ -95,7 +95,15 @@ def test_every_engine_sentence_is_worded_for_the_screens_and_reads_the_same_in_e
 ENGINE_VALUES = {"name": "Ada Lovelace", "time": datetime(2026, 12, 7, 8, 57), "behind": Duration(75),
                  "worked": Duration(515), "early": 12, "late": 12, "sharpness": Number(12.34, 1),
                  "problem": "Face too dark (mean 31)", "people": 9, "photos": 27, "accepted": 1,
-                 "risk": Number(3.7037, 2), "unsure": 2, "other": "Li Na", "score": Number(0.234, 2)}
+                 "risk": Number(3.7037, 2), "unsure": 2, "other": "Li Na", "score": Number(0.234, 2),
+                 # the refusals' values (kiosk.common.refusals)
+                 "minimum": 4, "maximum": 6, "length": 20, "groups": 4, "worker_id": "'W1024'",
+                 "mobile": "'12'", "shift": "'Nights'", "shifts": "Day, Late", "since": "2026-11-30T17:00:00",
+                 "day": "2026-03-29", "zone": "Europe/Paris", "left": "2026-11-30", "moment": "2026-12-07 08:57",
+                 "direction": "in", "minutes": 2, "punch": "1042", "by": "hr", "seconds": 90, "label": "photo 1",
+                 "size": "12.5", "limit": 40, "width": 64, "height": 48, "megapixels": 52, "path": "/tmp/a.jpg",
+                 "target": "/tmp/b.jpg", "reason": "No space left on device", "kind": "XLSX",
+                 "camera": "'/dev/video9'", "holder": "w1024 (Ada Lovelace)"}
 
 
 def engine_messages() -> list[Message]:

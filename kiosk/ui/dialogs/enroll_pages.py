@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.types import PHOTOS_REQUIRED, RING_SECONDS, EnrollmentError, ImageError
 from kiosk.common import worker_id
-from kiosk.ui.engine_text import photo_problems, render
+from kiosk.ui.engine_text import refusal_text, render
 from kiosk.ui.screen_fit import Body, form, scrolling
 from kiosk.ui.widgets.photo_slot import PhotoSlot
 from kiosk.ui.widgets.video_view import VideoView
@@ -125,7 +125,7 @@ class DetailsPage(QWizardPage):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         if problems:
-            show_message(self.error, self.tr("Please fix: ") + "; ".join(problems) + ".")
+            show_message(self.error, self.tr("Please fix: ") + "; ".join(map(refusal_text, problems)) + ".")
             return False
         show_message(self.error, "")
         return True
@@ -196,7 +196,7 @@ class PhotosPage(QWizardPage):
         try:
             image = self.wiz.service.load_image(path)
         except ImageError as exc:
-            show_message(self.error, str(exc))
+            show_message(self.error, refusal_text(exc))
             return False
         return self.add_photo(image, Path(path).name)
 
@@ -262,8 +262,8 @@ class PhotosPage(QWizardPage):
 
     def _rejected(self, slot: PhotoSlot, exc: Exception) -> None:
         self.pending -= 1
-        text = photo_problems(str(exc)) if isinstance(exc, (EnrollmentError, ImageError)) \
-            else self.tr("could not check the photo: {reason}").format(reason=exc)
+        text = refusal_text(exc) if isinstance(exc, (EnrollmentError, ImageError)) \
+            else self.tr("could not check the photo: {reason}").format(reason=refusal_text(exc))
         slot.clear("✕ " + text.split(": ", 1)[-1])
         show_message(self.error, text[0].upper() + text[1:])
         self.completeChanged.emit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.types import PHOTOS_REQUIRED, EnrollmentError, ImageError, masks_available
 from kiosk.ui import theme
 from kiosk.ui.dialogs.enroll_pages import DetailsPage, PhotosPage, page_layout, show_message
-from kiosk.ui.engine_text import enrollment_step
+from kiosk.ui.engine_text import enrollment_step, refusal_text
 from kiosk.ui.i18n import number
 from kiosk.ui.screen_fit import fit_window
 from kiosk.ui.widgets.flow import FlowLayout
@@ -209,7 +209,8 @@ class ProcessPage(QWizardPage):
             try:
                 self.wiz.service.set_pin(record.user_id, pin)
             except (ValueError, KeyError, OSError) as exc:  # the face is saved; HR can set the PIN later
-                self.step.setText(self.tr("Saved, but the check-in PIN was not set: {reason}").format(reason=exc))
+                self.step.setText(self.tr("Saved, but the check-in PIN was not set: {reason}").format(
+                    reason=refusal_text(exc)))
         self.completeChanged.emit()
         self.wiz.enrolled.emit(record.user_id)
         QTimer.singleShot(300, self.wiz.next)
@@ -220,9 +221,10 @@ class ProcessPage(QWizardPage):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.step.setText("")
-        reason = str(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError)) else f"{type(exc).__name__}: {exc}"
+        reason = (refusal_text(exc) if isinstance(exc, (EnrollmentError, ImageError, OSError))
+                  else f"{type(exc).__name__}: {exc}")
         if isinstance(exc, sqlite3.Error):  # which file, what to do (kiosk.attendance.errors)
-            reason = self.wiz.service.explain(exc)
+            reason = refusal_text(self.wiz.service.explain(exc))
         log.error("enrollment failed: %s", getattr(exc, "traceback_text", exc))
         show_message(
             self.error,
@@ -294,7 +296,7 @@ class SummaryPage(QWizardPage):
 
     def _no_preview(self, exc: Exception) -> None:
         self.preview_done = True
-        self.mask_caption.setText(self.tr("No masked preview ({reason}).").format(reason=exc))
+        self.mask_caption.setText(self.tr("No masked preview ({reason}).").format(reason=refusal_text(exc)))
 
 
 class EnrollWizard(QWizard):

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.engine_text import refusal_text
+from kiosk.ui.export_wording import sheet_wording
 from kiosk.ui.pages.common import say
 from kiosk.ui.screen_fit import Body, scrolling
 from kiosk.ui.screen_fit import form as screen_form
@@ -162,9 +164,10 @@ class ExportDialog(QDialog):
             return None
         try:
             count = self.service.timesheet.export(self.kind, target, start, end, self.fmt,
-                                                  employee_id=self.employee.currentData())
+                                                  employee_id=self.employee.currentData(),
+                                                  wording=sheet_wording(self.kind, start, end))
         except (OSError, ValueError) as exc:
-            self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
+            self._say(self.tr("Could not export: {reason}").format(reason=refusal_text(exc)), error=True)
             return None
         self.written = count
         self._say(self.tr("✓ Wrote %Ln row(s) to {target}", None, count).format(target=target))

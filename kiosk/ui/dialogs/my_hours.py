@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushB
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui.dialogs.worker_checkin import ID_STEP, PIN_STEP, WorkerCheckinDialog
-from kiosk.ui.engine_text import pin_refusal
+from kiosk.ui.engine_text import pin_refusal, refusal_text
 from kiosk.ui.i18n import duration_text, time_text
 from kiosk.ui.pages.common import fill_table, make_table
 
@@ -104,7 +104,7 @@ class MyHoursKeypad(WorkerCheckinDialog):
         except STORE_ERRORS as exc:  # the database refused (locked, disk): say so, keep the dialog
             self._show_step(
                 PIN_STEP,
-                self.tr("Could not open your hours: {reason}. Try again or see HR.").format(reason=exc),
+                self.tr("Could not open your hours: {reason}. Try again or see HR.").format(reason=refusal_text(exc)),
                 error=True,
             )
             return

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.engine_text import pin_refusal
+from kiosk.ui.engine_text import pin_refusal, refusal_text
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 TEXT_WIDTH = 376  # px: the texts' narrowest (above the pad: the dialog 440 px wide with its margins)
@@ -121,7 +121,7 @@ class PinDialog(PadKeys, QDialog):
 
                 problem = pin_problem(pin)
                 if problem:
-                    self._prompt(problem[0].upper() + problem[1:] + ".", error=True)
+                    self._prompt(_sentence(problem), error=True)
                     return
                 self._first = pin
                 self._prompt()
@@ -134,7 +134,7 @@ class PinDialog(PadKeys, QDialog):
                 self.guard.set_pin(pin, self.set_role)
             except ValueError as exc:
                 self._first = ""
-                self._prompt(str(exc)[0].upper() + str(exc)[1:] + ".", error=True)
+                self._prompt(_sentence(exc), error=True)
                 return
             if self.first_use:
                 self.guard.role = "admin"  # whoever set the first PIN is the administrator, signed in
@@ -145,3 +145,9 @@ class PinDialog(PadKeys, QDialog):
             self.accept()
         else:
             self._prompt(pin_refusal(message), error=True)
+
+
+def _sentence(problem: str | BaseException) -> str:
+    """An engine's refusal as a sentence of the screen's language: a capital, a full stop."""
+    said = refusal_text(problem)
+    return said[:1].upper() + said[1:] + ("" if said.endswith(".") else ".")

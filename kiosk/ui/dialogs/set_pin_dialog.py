@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.app.types import PERSONAL_PIN_MAX_DIGITS
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 
@@ -47,7 +48,8 @@ class SetPinDialog(PadKeys, QDialog):
         if not self._first:
             problem = self.service.personal_pin_problem(pin)
             if problem:
-                self._prompt(problem[0].upper() + problem[1:] + ".", error=True)
+                said = refusal_text(problem)
+                self._prompt(said[:1].upper() + said[1:] + ".", error=True)
                 return
             self._first = pin
             self._prompt()
@@ -60,6 +62,6 @@ class SetPinDialog(PadKeys, QDialog):
             self.service.set_pin(self.user_id, pin)
         except (ValueError, KeyError, OSError) as exc:
             self._first = ""
-            self._prompt(self.tr("Not set: {reason}").format(reason=exc), error=True)
+            self._prompt(self.tr("Not set: {reason}").format(reason=refusal_text(exc)), error=True)
             return
         self.accept()

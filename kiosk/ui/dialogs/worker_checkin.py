@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.common import worker_id
-from kiosk.ui.engine_text import pin_refusal
+from kiosk.ui.engine_text import pin_refusal, refusal_text
 from kiosk.ui.widgets.pin_pad import PadKeys, PinPad
 
 # The dialog closes by itself when nobody touches it for this long (the next person waits).
@@ -111,7 +111,7 @@ class WorkerCheckinDialog(PadKeys, QDialog):
         except Exception as exc:  # the database refused (locked, disk full): say so, keep the dialog
             self._show_step(
                 PIN_STEP,
-                self.tr("Could not check you in: {reason}. Try again or see HR.").format(reason=exc),
+                self.tr("Could not check you in: {reason}. Try again or see HR.").format(reason=refusal_text(exc)),
                 error=True,
             )
             return

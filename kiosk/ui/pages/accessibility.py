@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.pages.common import page_layout, say
 from kiosk.ui.screen_fit import form
 from kiosk.ui.sounds import CHECKED_IN, NOT_RECOGNISED, Sounds
@@ -87,7 +88,7 @@ class AccessibilityPage(QWidget):
         try:
             changed = self.service.display.save(**values)
         except (ValueError, OSError) as exc:
-            say(self.message, self.tr("Not saved: {reason}").format(reason=exc), error=True)
+            say(self.message, self.tr("Not saved: {reason}").format(reason=refusal_text(exc)), error=True)
             return False
         if changed and ({"high_contrast", "text_scale"} & set(changed)):
             app = QApplication.instance()

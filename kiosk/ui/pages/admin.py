@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.pages.accessibility import AccessibilityPage
 from kiosk.ui.pages.attendance import AttendancePage
 from kiosk.ui.pages.attendance_settings import AttendanceSettingsPage
@@ -283,7 +284,7 @@ class AdminPage(QWidget):
         try:
             page.refresh()
         except (sqlite3.Error, OSError) as exc:
-            self.problem.setText(self.service.explain(exc))
+            self.problem.setText(refusal_text(self.service.explain(exc)))
             self.problem.show()
         else:
             self.problem.hide()

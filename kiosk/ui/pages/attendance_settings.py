@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui.dialogs.shift_dialog import WEEKDAYS, ShiftDialog, time_edit, weekday_word
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say, select_key, selected_key
 from kiosk.ui.screen_fit import form
@@ -404,11 +405,12 @@ class AttendanceSettingsPage(QWidget):
         try:
             self.service.timesheet.save_attendance_settings(**changed)
         except ValueError as exc:
-            self._unsaved(self.tr("Not saved: {reason}").format(reason=exc), error=True)
+            self._unsaved(self.tr("Not saved: {reason}").format(reason=refusal_text(exc)), error=True)
             return False
         except OSError as exc:
             self._unsaved(
-                self.tr("Not saved: kiosk.toml could not be written ({reason}).").format(reason=exc), error=True
+                self.tr("Not saved: kiosk.toml could not be written ({reason}).").format(reason=refusal_text(exc)),
+                error=True
             )
             return False
         self.original = values

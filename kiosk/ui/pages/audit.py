@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.app.types import AUDIT_EXPORT
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.i18n import date_text
 from kiosk.ui.pages.common import fill_table, make_table, page_layout, say
 from kiosk.ui.widgets.pickers import date_edit, date_range, to_date
@@ -81,7 +82,7 @@ class AuditPage(QWidget):
             count = self.service.audit.export_csv(target, self.rows)
             self.service.audit_event(AUDIT_EXPORT, rows=count, out=str(target))
         except OSError as exc:
-            self._say(self.tr("Could not export: {reason}").format(reason=exc), error=True)
+            self._say(self.tr("Could not export: {reason}").format(reason=refusal_text(exc)), error=True)
             return None
         self._say(self.tr("✓ Wrote %Ln rows to {target}", None, count).format(target=target))
         self.refresh_keep_message()

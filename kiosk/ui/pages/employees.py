@@ -12,6 +12,7 @@ from kiosk.ui.dialogs.enroll_wizard import EnrollWizard
 from kiosk.ui.dialogs.person_dialog import PersonDialog
 from kiosk.ui.dialogs.rename_id_dialog import RenameIdDialog
 from kiosk.ui.dialogs.set_pin_dialog import SetPinDialog
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import ask, fill_table, make_table, page_layout, select_key, selected_key
 from kiosk.ui.widgets.flow import FlowLayout
@@ -166,7 +167,7 @@ class EmployeesPage(QWidget):
         try:
             (self.service.mark_left if leaving else self.service.reactivate)(uid)
         except Exception as exc:  # the engine says why in one line: show it, keep going
-            reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
+            reason = refusal_text(self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc)
             self.message.setText(self.tr("Not changed: {reason}").format(reason=reason))
             return False
         self._changed(uid, (self.tr("{name} ({worker_id}) marked as left.") if leaving
@@ -192,7 +193,7 @@ class EmployeesPage(QWidget):
         try:
             self.service.delete(uid)
         except Exception as exc:  # the store says why (already gone...): show it, keep going
-            reason = self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc
+            reason = refusal_text(self.service.explain(exc) if isinstance(exc, sqlite3.Error) else exc)
             self.message.setText(self.tr("Could not delete {worker_id}: {reason}").format(worker_id=uid, reason=reason))
             return False
         self.refresh()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QScr
 
 from kiosk.app.types import ImageError
 from kiosk.ui import i18n, theme
-from kiosk.ui.engine_text import render
+from kiosk.ui.engine_text import refusal_text, render
 from kiosk.ui.i18n import number
 from kiosk.ui.pages.common import page_layout
 from kiosk.ui.widgets.imaging import FaceBox, annotated_pixmap
@@ -72,7 +72,7 @@ class ExpertPage(QWidget):
             rows.append((self.tr("Liveness check"), self.tr("on") if self.service.liveness is not None else
                          self.tr("off ({reason})").format(reason=reason) if reason else self.tr("off")))
         except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
-            rows.append((self.tr("Gallery"), self.tr("unavailable: {reason}").format(reason=exc)))
+            rows.append((self.tr("Gallery"), self.tr("unavailable: {reason}").format(reason=refusal_text(exc))))
         self.technical.setText("\n".join(self.tr("{what}: {value}").format(what=what, value=value)
                                          for what, value in rows))
         self.selfcheck.setText(self._selfcheck_line())
@@ -81,7 +81,7 @@ class ExpertPage(QWidget):
         try:
             return render(self.service.self_check_notice()) + self.tr(" (full report: `kiosk calibrate` on this machine)")
         except Exception as exc:  # the screen stays usable; the reason is shown, not hidden
-            return self.tr("Site self-check unavailable: {reason}").format(reason=exc)
+            return self.tr("Site self-check unavailable: {reason}").format(reason=refusal_text(exc))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
@@ -98,7 +98,7 @@ class ExpertPage(QWidget):
         try:
             image = self.service.load_image(path)
         except ImageError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
             return False
         self.busy = True
         self.message.setText(self.tr("Analysing {name}…").format(name=Path(path).name))
@@ -111,7 +111,7 @@ class ExpertPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
-        self.message.setText(self.tr("Could not analyse the image: {reason}").format(reason=exc))
+        self.message.setText(self.tr("Could not analyse the image: {reason}").format(reason=refusal_text(exc)))
 
     def _show(self, image, name: str, results) -> None:
         self.busy = False

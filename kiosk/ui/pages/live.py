@@ -32,7 +32,7 @@ from kiosk.ui import i18n, theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
-from kiosk.ui.engine_text import face_label, render
+from kiosk.ui.engine_text import face_label, refusal_text, render
 from kiosk.ui.pages.live_words import face_boxes, greeting, status_line, technical_rows
 from kiosk.ui.sounds import CHECKED_IN as CHECKED_IN_SOUND
 from kiosk.ui.sounds import NOT_RECOGNISED, Sounds
@@ -377,7 +377,8 @@ class LivePage(QWidget):
             row = self.service.timesheet.choose_direction(checkin.punch_id, direction)
         except ValueError as exc:  # too late, or the punch was corrected meanwhile: say it, keys go
             self.punch_choice.withdraw()
-            self.banner.update_text(self.banner.title.text(), self.tr("Not changed: {reason}").format(reason=exc))
+            self.banner.update_text(self.banner.title.text(),
+                                    self.tr("Not changed: {reason}").format(reason=refusal_text(exc)))
             return
         self._choice_checkin = checkin = replace(checkin, direction=row.get("direction", direction))
         self.punch_choice.select(checkin.direction)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui import theme
+from kiosk.ui.engine_text import refusal_text
 from kiosk.ui.i18n import date_text, day_name, number, time_text
 from kiosk.ui.pages.common import card, fill_table, make_table, page_layout
 from kiosk.ui.widgets.flow import FlowLayout
@@ -88,7 +89,8 @@ class TodayPage(QWidget):
         try:
             self.refresh()
         except STORE_ERRORS as exc:
-            self.updated.setText(self.tr("Could not refresh: {reason}").format(reason=self.service.explain(exc)))
+            self.updated.setText(self.tr("Could not refresh: {reason}").format(
+                reason=refusal_text(self.service.explain(exc))))
 
     def people(self, key: str) -> list[str]:
         """The worker IDs in a group, as shown."""

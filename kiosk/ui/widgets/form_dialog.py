@@ -8,6 +8,8 @@ import sqlite3
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton
 
+from kiosk.ui.engine_text import refusal_text
+
 # What the service refuses a change with: bad input, an unknown person, the disk or the database.
 REFUSALS = (ValueError, LookupError, OSError, sqlite3.Error, RuntimeError)
 
@@ -30,9 +32,9 @@ def cancel_and_action(dialog: QDialog, action: str, on_action) -> tuple[QHBoxLay
 def say_refused(label: QLabel, service, what: str, exc: BaseException) -> None:
     """`label` turns red and says why (a database error as the service explains it for people)."""
     if isinstance(exc, sqlite3.Error):
-        reason: object = service.explain(exc, service.db_label)
+        reason = refusal_text(service.explain(exc, service.db_label))
     else:
-        reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        reason = refusal_text(exc)  # a KeyError's own message, a keyed refusal in the screen's language
     label.setObjectName("error")
     label.style().unpolish(label)
     label.style().polish(label)
