@@ -108,6 +108,18 @@ REFUSALS = {
     "setting.volume": "The volume must be between {minimum} and {maximum}, not {volume}.",
     "setting.cooldown": "cooldown_seconds must be 0 or more, got {value}",
     "setting.auto_close": "auto_close_after_minutes must be between 0 and 1440",
+    # Shifts and holidays the Attendance settings page sends (kiosk.attendance.shifts).
+    "shift.end_before_start": "shift {shift}: end {end} is before start {start}; set overnight = true for a night shift",
+    "shift.overnight_same_day": "shift {shift}: overnight = true but end {end} is after start {start} on the same day; "
+                                "a night shift ends the next morning",
+    "shift.no_full_day": "shift {shift}: full_day_hours must be more than 0, got {hours}",
+    "shift.half_over_full": "shift {shift}: half_day_hours {half} is more than full_day_hours {full}",
+    "shift.too_long": "shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one "
+                      "day's punches would reach into the next day's; keep them within 24 h",
+    "shift.default_unknown": "default_shift {shift} is not one of the shifts: {shifts}",
+    "shift.department_unknown": "department_shifts: department {department} has shift {shift}, which is not one of "
+                                "the shifts: {shifts}",
+    "holiday.twice": "holiday {day} is listed twice",
     "zone.unknown": "unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or "
                     "Asia/Kolkata",
     # A photo refused when enrolling (kiosk.enrollment.templates.check_photo): the photo's label and its

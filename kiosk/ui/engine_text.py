@@ -160,6 +160,20 @@ class EngineMessage(QObject):
             "setting.volume": lambda: self.tr("The volume must be between {minimum} and {maximum}, not {volume}."),
             "setting.cooldown": lambda: self.tr("cooldown_seconds must be 0 or more, got {value}"),
             "setting.auto_close": lambda: self.tr("auto_close_after_minutes must be between 0 and 1440"),
+            "shift.end_before_start": lambda: self.tr("shift {shift}: end {end} is before start {start}; set "
+                                                      "overnight = true for a night shift"),
+            "shift.overnight_same_day": lambda: self.tr("shift {shift}: overnight = true but end {end} is after start "
+                                                        "{start} on the same day; a night shift ends the next morning"),
+            "shift.no_full_day": lambda: self.tr("shift {shift}: full_day_hours must be more than 0, got {hours}"),
+            "shift.half_over_full": lambda: self.tr("shift {shift}: half_day_hours {half} is more than "
+                                                    "full_day_hours {full}"),
+            "shift.too_long": lambda: self.tr("shift {shift}: earliest_in_minutes + the shift + latest_out_minutes "
+                                              "make {hours} h, so one day's punches would reach into the next "
+                                              "day's; keep them within 24 h"),
+            "shift.default_unknown": lambda: self.tr("default_shift {shift} is not one of the shifts: {shifts}"),
+            "shift.department_unknown": lambda: self.tr("department_shifts: department {department} has shift "
+                                                        "{shift}, which is not one of the shifts: {shifts}"),
+            "holiday.twice": lambda: self.tr("holiday {day} is listed twice"),
             "zone.unknown": lambda: self.tr("unknown time zone {zone}: use an IANA name such as Europe/Paris, "
                                             "America/New_York or Asia/Kolkata"),
             "photo.refused": lambda: "{label}: {problems}",  # the photo's label, then its checks (photo_problems)

@@ -1739,6 +1739,38 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>يجب أن تكون auto_close_after_minutes بين 0 و1440</translation>
     </message>
     <message>
+        <source>shift {shift}: end {end} is before start {start}; set overnight = true for a night shift</source>
+        <translation>الوردية {shift}: النهاية {end} قبل البداية {start}؛ اضبط overnight = true لوردية ليلية</translation>
+    </message>
+    <message>
+        <source>shift {shift}: overnight = true but end {end} is after start {start} on the same day; a night shift ends the next morning</source>
+        <translation>الوردية {shift}: overnight = true لكن النهاية {end} بعد البداية {start} في اليوم نفسه؛ الوردية الليلية تنتهي صباح اليوم التالي</translation>
+    </message>
+    <message>
+        <source>shift {shift}: full_day_hours must be more than 0, got {hours}</source>
+        <translation>الوردية {shift}: يجب أن تكون full_day_hours أكثر من 0، لا {hours}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: half_day_hours {half} is more than full_day_hours {full}</source>
+        <translation>الوردية {shift}: half_day_hours {half} أكثر من full_day_hours {full}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one day&apos;s punches would reach into the next day&apos;s; keep them within 24 h</source>
+        <translation>الوردية {shift}: earliest_in_minutes + الوردية + latest_out_minutes تساوي {hours} ساعة، فتمتد تسجيلات يوم إلى اليوم التالي؛ اجعلها ضمن 24 ساعة</translation>
+    </message>
+    <message>
+        <source>default_shift {shift} is not one of the shifts: {shifts}</source>
+        <translation>default_shift {shift} ليست من الورديات: {shifts}</translation>
+    </message>
+    <message>
+        <source>department_shifts: department {department} has shift {shift}, which is not one of the shifts: {shifts}</source>
+        <translation>department_shifts: القسم {department} له الوردية {shift}، وهي ليست من الورديات: {shifts}</translation>
+    </message>
+    <message>
+        <source>holiday {day} is listed twice</source>
+        <translation>العطلة {day} مذكورة مرتين</translation>
+    </message>
+    <message>
         <source>unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or Asia/Kolkata</source>
         <translation>منطقة زمنية غير معروفة {zone}: استخدم اسم IANA مثل Europe/Paris أو America/New_York أو Asia/Kolkata</translation>
     </message>

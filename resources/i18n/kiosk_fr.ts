@@ -1687,6 +1687,38 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>auto_close_after_minutes doit être compris entre 0 et 1440</translation>
     </message>
     <message>
+        <source>shift {shift}: end {end} is before start {start}; set overnight = true for a night shift</source>
+        <translation>horaire {shift} : la fin {end} est avant le début {start} ; mettez overnight = true pour un horaire de nuit</translation>
+    </message>
+    <message>
+        <source>shift {shift}: overnight = true but end {end} is after start {start} on the same day; a night shift ends the next morning</source>
+        <translation>horaire {shift} : overnight = true mais la fin {end} est après le début {start} le même jour ; un horaire de nuit finit le lendemain matin</translation>
+    </message>
+    <message>
+        <source>shift {shift}: full_day_hours must be more than 0, got {hours}</source>
+        <translation>horaire {shift} : full_day_hours doit être supérieur à 0, pas {hours}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: half_day_hours {half} is more than full_day_hours {full}</source>
+        <translation>horaire {shift} : half_day_hours {half} dépasse full_day_hours {full}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one day&apos;s punches would reach into the next day&apos;s; keep them within 24 h</source>
+        <translation>horaire {shift} : earliest_in_minutes + l&apos;horaire + latest_out_minutes font {hours} h, les pointages d&apos;un jour empiéteraient sur ceux du lendemain ; restez dans 24 h</translation>
+    </message>
+    <message>
+        <source>default_shift {shift} is not one of the shifts: {shifts}</source>
+        <translation>default_shift {shift} ne fait pas partie des horaires : {shifts}</translation>
+    </message>
+    <message>
+        <source>department_shifts: department {department} has shift {shift}, which is not one of the shifts: {shifts}</source>
+        <translation>department_shifts : le service {department} a l&apos;horaire {shift}, qui ne fait pas partie des horaires : {shifts}</translation>
+    </message>
+    <message>
+        <source>holiday {day} is listed twice</source>
+        <translation>le jour férié {day} figure deux fois</translation>
+    </message>
+    <message>
         <source>unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or Asia/Kolkata</source>
         <translation>fuseau horaire inconnu {zone} : utilisez un nom IANA comme Europe/Paris, America/New_York ou Asia/Kolkata</translation>
     </message>

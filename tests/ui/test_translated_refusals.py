@@ -132,6 +132,14 @@ def refusals_shown(qtbot, service, tmp_path, faces_dir) -> list[tuple[str, objec
     settings.zone.setEditText("Mars/Olympus_Mons")
     assert not settings.save()
     keep("attendance settings: a time zone nobody knows", admin, settings.message)
+    settings.zone.setEditText("Europe/London")
+    shift = settings.open_shift_dialog()
+    shift.name.setText("evening")
+    shift.start.setTime(shift.start.time().fromString("18:00", "HH:mm"))
+    shift.end.setTime(shift.end.time().fromString("10:00", "HH:mm"))
+    shift.accept()
+    assert not settings.save()
+    keep("attendance settings: a shift ending before it starts", admin, settings.message)
     display = admin.open("accessibility")
     assert not display.save(text_scale=2.0)
     keep("accessibility: a text size kiosk.toml refuses", admin, display.message)
@@ -166,7 +174,7 @@ def test_refusals_on_the_screens_go_through_translation(qapp, qtbot, make_servic
         known = data_words(service) | words_of(PERSON["name"]) | words_of(str(tmp_path)) | {"photo_7", "photo_8", "photo_9", "photo_10",
                                                                  "jpg", "img_3", "img_3'", "a_file", "month", "xlsx",
                                                                  "no", "such", "camera9'", "door", "p_42",
-                                                                 "mars", "olympus_mons'", "w002-b", "high_contrast",
+                                                                 "mars", "olympus_mons'", "w002-b", "evening'", "high_contrast",
                                                                  "maybe'"}
         known |= words_of(os.strerror(errno.EEXIST)) | {"xlsx"}  # the system's own words for a failed write
         for what, window, text in refusals_shown(qtbot, service, tmp_path, faces_dir):

@@ -106,7 +106,8 @@ ENGINE_VALUES = {"name": "Ada Lovelace", "time": datetime(2026, 12, 7, 8, 57), "
                  "camera": "'/dev/video9'", "holder": "w1024 (Ada Lovelace)", "setting": "high_contrast",
                  "value": "'maybe'", "choices": "en, fr, ar", "scale": 200, "volume": 200, "count": 3,
                  "problems": "face too dark (mean 31); face too small (40 px wide, at least 80 needed): come closer "
-                             "or use a larger photo", "waiting": "3 records waiting"}
+                             "or use a larger photo", "waiting": "3 records waiting",
+                 "end": "08:00", "start": "17:00", "hours": "25.5", "half": "5", "full": "4", "department": "'Stores'"}
 
 
 def engine_messages() -> list[Message]:
