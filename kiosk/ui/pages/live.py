@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import i18n, theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
+from kiosk.ui.dialogs.entrance_help import EntranceHelp, help_button
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.engine_text import face_label, render
@@ -116,6 +117,10 @@ class LivePage(QWidget):
         header.addWidget(self.clock)
         # No extra spacing before the buttons: portrait 800 px at 150% text fits the language button too.
         self.language_button = self._language_button()
+        self.help_button = help_button()  # "?": how to check in, whom to ask (kiosk.ui.dialogs.entrance_help)
+        self.help_button.clicked.connect(lambda: self.open_help())
+        self.help_dialog = None
+        header.addWidget(self.help_button)
         header.addWidget(self.language_button)
         header.addWidget(self.admin_button)
 
@@ -317,6 +322,12 @@ class LivePage(QWidget):
         self.worker_dialog.done.connect(self.show_pin_result)
         self.worker_dialog.open()
         return self.worker_dialog
+
+    def open_help(self) -> EntranceHelp:
+        self.help_dialog = EntranceHelp(self.service.settings.kiosk_id, self.window())
+        self.help_dialog.finished.connect(self.window().activateWindow)  # the keyboard back (no window manager)
+        self.help_dialog.open()
+        return self.help_dialog
 
     def open_my_hours(self):
         """Worker ID and PIN on the check-in keypads, then the person's week (WeekDialog)."""
