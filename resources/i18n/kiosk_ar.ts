@@ -1637,10 +1637,6 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>يحتفظ الجهاز باسمك ورقم العامل، وبوجهك على شكل قوالب مشفّرة وصور من تسجيلك، وبوقت كل تسجيل حضور. لا يُسجَّل الفيديو؛ وعند التسجيل برمزك السري تُحفظ صورة واحدة لتتحقق منها الموارد البشرية. يمكن للموارد البشرية أن تُطلعك على ما يُحفظ عنك أو أن تحذفه.</translation>
     </message>
     <message>
-        <source>?</source>
-        <translation>؟</translation>
-    </message>
-    <message>
         <source>Help</source>
         <translation>مساعدة</translation>
     </message>

@@ -1573,10 +1573,6 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>La borne conserve votre nom, votre matricule, votre visage sous forme de modèles chiffrés et les photos de votre inscription, ainsi que l&apos;heure de chaque pointage. La vidéo n&apos;est pas enregistrée ; quand vous pointez avec votre code, une image est gardée pour vérification par les RH. Les RH peuvent vous montrer, ou effacer, ce qui est conservé sur vous.</translation>
     </message>
     <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
         <source>Help</source>
         <translation>Aide</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Help at the entrance (issue 26): the "?" button in the entrance's header and the view it opens,
+"""Help at the entrance (issue 26): the Help key under the entrance's video and the view it opens,
 for employees: how to check in, what "Please look at the camera" and "Unknown" mean, the liveness
 prompts, the worker-ID and PIN way in, whom to ask (this kiosk's name, HR) and what is stored
 (docs/privacy.md). Big text that scrolls on a small screen, a large Close; Esc closes it, and it
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,13 +57,13 @@ SECTIONS = (
 )
 
 
-def help_button() -> QToolButton:
-    """The entrance header's "?": a square touch target, named for screen readers."""
-    button = QToolButton(objectName="helpButton", text=QCoreApplication.translate("EntranceHelp", "?"))  # Arabic: ؟
-    button.setMinimumSize(theme.touch(), theme.touch())  # a 9 mm touch target, as the language button
-    button.setShortcut(QKeySequence(Qt.Key.Key_F1))  # and F1 on a keyboard
-    button.setToolTip(QCoreApplication.translate("EntranceHelp", "Help"))
-    button.setAccessibleName(QCoreApplication.translate("EntranceHelp", "Help"))
+def help_button() -> QPushButton:
+    """The entrance's Help key, beside "My hours" under the video (the header has no room left on
+    a portrait screen at 150% text): a "?" and the word, finger-sized, F1 on a keyboard."""
+    button = QPushButton(QCoreApplication.translate("EntranceHelp", "Help"), objectName="helpButton")
+    button.setIcon(theme.icon("help"))
+    button.setProperty("touch", "large")
+    button.setShortcut(QKeySequence(Qt.Key.Key_F1))
     button.setAccessibleDescription(QCoreApplication.translate("EntranceHelp", "How to check in, and whom to ask."))
     return button
 

@@ -117,10 +117,6 @@ class LivePage(QWidget):
         header.addWidget(self.clock)
         # No extra spacing before the buttons: portrait 800 px at 150% text fits the language button too.
         self.language_button = self._language_button()
-        self.help_button = help_button()  # "?": how to check in, whom to ask (kiosk.ui.dialogs.entrance_help)
-        self.help_button.clicked.connect(lambda: self.open_help())
-        self.help_dialog = None
-        header.addWidget(self.help_button)
         header.addWidget(self.language_button)
         header.addWidget(self.admin_button)
 
@@ -161,6 +157,9 @@ class LivePage(QWidget):
         self.hours_button.setProperty("touch", "large")
         self.hours_button.clicked.connect(lambda: self.open_my_hours())
         self.hours_dialog = self.week_dialog = None
+        self.help_button = help_button()  # how to check in, whom to ask (kiosk.ui.dialogs.entrance_help)
+        self.help_button.clicked.connect(lambda: self.open_help())
+        self.help_dialog = None
         self._recent_frames: dict[int, object] = {}
         self._unknown_at = float("-inf")
         self._unknown_face = None
@@ -183,6 +182,7 @@ class LivePage(QWidget):
         entries = FlowLayout(spacing=18, align=Qt.AlignmentFlag.AlignHCenter)
         entries.addWidget(self.worker_button)
         entries.addWidget(self.hours_button)
+        entries.addWidget(self.help_button)
         layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
