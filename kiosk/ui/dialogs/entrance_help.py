@@ -6,7 +6,7 @@ closes by itself after IDLE_CLOSE_MS untouched, as the other entrance overlays d
 shared: the next person should find the camera, not a page of text)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,7 @@ def help_button() -> QPushButton:
     a portrait screen at 150% text): a "?" and the word, finger-sized, F1 on a keyboard."""
     button = QPushButton(QCoreApplication.translate("EntranceHelp", "Help"), objectName="helpButton")
     button.setIcon(theme.icon("help"))
+    button.setIconSize(QSize(28, 28))  # as the HR key's lock
     button.setProperty("touch", "large")
     button.setShortcut(QKeySequence(Qt.Key.Key_F1))
     button.setAccessibleDescription(QCoreApplication.translate("EntranceHelp", "How to check in, and whom to ask."))
