@@ -42,7 +42,7 @@ README_SHOTS = ("live_checked_in", "live_already_checked_in", "live_not_sure", "
                 "live_no_camera", "hr_pin_first_use", "wizard_1_details", "wizard_2_photos",
                 "wizard_3b_duplicate_found", "wizard_5_summary", "hr_employees", "hr_attendance",
                 "hr_statistics", "hr_expert_recognition", "admin_audit_trail", "admin_security", "hr_today",
-                "hr_monthly_sheet", "admin_attendance_settings", "admin_shift_dialog")
+                "hr_monthly_sheet", "admin_attendance_settings", "admin_shift_dialog", "live_help", "hr_help")
 OTHER_SHOTS = ("live_checked_in", "live_worker_id_keypad", "wizard_2_photos", "hr_employees",
                "hr_attendance", "hr_statistics", "hr_expert_recognition", "desk_employees")
 PALETTE = 256  # colours of the stored PNGs (palette PNG: a third of the size, the UI's flat colours exact)

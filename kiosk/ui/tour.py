@@ -5,62 +5,47 @@ by step (enrolling a person for real), and every dialog. At each stop a visitor 
 window on top (`visit(name, window)`): kiosk.ui.screenshots grabs the screen, the layout tests
 audit it (kiosk.ui.layout_audit).
 
-Each stop is independent: one that fails is recorded with its error and the walk goes on."""
+Each stop is independent: one that fails is recorded with its error and the walk goes on. The
+entrance and the wizard are walked here, the HR area's pages and dialogs in kiosk.ui.tour_hr, and
+what both use (waiting for the screen, camera-like frames) is in kiosk.ui.tour_support."""
 from __future__ import annotations
 
 import logging
 import time
 import traceback
 from contextlib import contextmanager
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-import cv2
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk.ui.dialogs.enroll_wizard as wizard_module
 from kiosk.app.service import KioskService
 from kiosk.app.settings import load_settings
 from kiosk.ui import i18n
 from kiosk.ui.capture import LIVE, LOST, Frame
-from kiosk.ui.demo_data import FACES, IDENTITIES, PIN, PIN_PERSON
+from kiosk.ui.demo_data import PIN, PIN_PERSON
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.pages.common import select_row
 from kiosk.ui.pin import PinGuard
 from kiosk.ui.screen_fit import present
+from kiosk.ui.tour_hr import DESK_NAMES, HR_ROLE_NAMES, README_NAMES, WINDOWED_NAMES, HrAreaVisits
+from kiosk.ui.tour_support import NEW_PERSON, camera_frame, load_image, settle, wait_until
 from kiosk.ui.worker import LiveResult
-
-load_image = KioskService.load_image  # image files through the service, as the screens read them
 
 log = logging.getLogger(__name__)
 
 Visitor = Callable[[str, QWidget], None]
 
-# The person the wizard enrolls during the walk (and the live screen then recognises).
-NEW_PERSON = ("E1024", "Dana Lee", "+44 7700 900123", IDENTITIES / "df01",
-              ["img10.jpg", "img11.jpg", "img2.jpg"], "img6.jpg")
 DUPLICATE_PHOTOS = ["img5.jpg", "img7.jpg", "img4.jpg"]  # the same person again, under another ID
 PINS = {"admin": "2580", "hr": "1397"}
-# The HR area's pages and the names their pictures have in the README.
-README_NAMES = {"employees": "hr_employees", "today": "hr_today", "attendance": "hr_attendance",
-                "monthly": "hr_monthly_sheet", "stats": "hr_statistics", "expert": "hr_expert_recognition",
-                "audit": "admin_audit_trail", "security": "admin_security",
-                "attendance_settings": "admin_attendance_settings", "accessibility": "hr_accessibility"}
-HR_ROLE_NAMES = {k: "hr_role_" + v[3:] for k, v in README_NAMES.items() if v.startswith("hr_")}
-WINDOWED_NAMES = {k: "windowed_" + v for k, v in README_NAMES.items()}
-DESK_NAMES = {"employees": "desk_employees", "today": "desk_today", "attendance": "desk_attendance",
-              "monthly": "desk_monthly_sheet", "stats": "desk_statistics", "expert": "desk_expert_recognition",
-              "accessibility": "desk_accessibility"}
 # Every stop of the walk, in order (the layout tests expect each of them at every size).
 STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_duplicate_check", "wizard_4_processing",
          "wizard_5_summary", "wizard_3b_duplicate_found", "live_checked_in", "live_punch_choice",
          "live_already_checked_in", "live_worker_id_keypad", "live_worker_pin", "live_my_hours_keypad",
-         "live_my_hours_week", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
+         "live_my_hours_week", "live_help", "hr_pin_first_use", "hr_pin_enter", "admin_pin_exit",
          *README_NAMES.values(), "hr_attendance_summary", "admin_attendance_settings_checkouts",
          "admin_attendance_settings_shifts", "admin_attendance_settings_departments",
          "admin_attendance_settings_holidays", "hr_set_pin_dialog", "hr_edit_details_dialog", "hr_add_punch_dialog",
@@ -72,48 +57,7 @@ STOPS = ("live_no_camera", "wizard_1_details", "wizard_2_photos", "wizard_3_dupl
          "desk_admin_security")
 
 
-def settle(app: QApplication, seconds: float = 0.15) -> None:
-    """Let the X server and Qt finish mapping, resizing and laying out (they answer asynchronously)."""
-    end = time.monotonic() + seconds
-    while True:
-        app.processEvents()
-        if time.monotonic() >= end:
-            break
-        time.sleep(0.02)
-    app.processEvents()
-
-
-def wait_until(app: QApplication, predicate, timeout: float = 60.0, what: str = "a screen") -> None:
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise TimeoutError(f"{what} did not finish within {timeout:.0f} s")
-        app.processEvents()
-        time.sleep(0.02)
-    app.processEvents()
-
-
-def camera_frame(image, size=(1280, 720)):
-    """A photo placed in a camera-sized frame, as the entrance camera would see a person."""
-
-    w, h = size
-    scale = min(w / image.shape[1], h / image.shape[0]) * 0.92
-    small = cv2.resize(image, (int(image.shape[1] * scale), int(image.shape[0] * scale)), interpolation=cv2.INTER_AREA)
-    frame = np.full((h, w, 3), (52, 46, 40), np.uint8)
-    y, x = (h - small.shape[0]) // 2, (w - small.shape[1]) // 2
-    frame[y:y + small.shape[0], x:x + small.shape[1]] = small
-    return frame
-
-
-def side_by_side(images, height: int = 420):
-    """Photos of several people as one picture (for the expert screen)."""
-
-    scaled = [cv2.resize(im, (int(im.shape[1] * height / im.shape[0]), height), interpolation=cv2.INTER_AREA)
-              for im in images]
-    return np.hstack(scaled)
-
-
-class Tour:
+class Tour(HrAreaVisits):
     """`Tour(app, service, visit, work_dir).run()`; `masks` False enrolls without synthetic masks
     (faster, for tests); `results` maps each stop to None (visited) or its error."""
 
@@ -189,6 +133,7 @@ class Tour:
         self.stop("wizard", lambda: self.wizard(window))
         self.stop("wizard_3b_duplicate_found", lambda: self.wizard_duplicate(window))
         self.stop("live", lambda: self.live(window))
+        self.stop("live_help", lambda: self.live_help(window))
         self.stop("pin_dialogs", lambda: self.pin_dialogs(window))
         self.stop("hr_area_admin", lambda: self.hr_area(window, "admin", README_NAMES, summary=True))
         self.stop("hr_dialogs", lambda: self.hr_dialogs(window))
@@ -264,6 +209,13 @@ class Tour:
         hours.pin_pad.type_pin(PIN)  # the person's own PIN: their week
         self.visit("live_my_hours_week", live.week_dialog)
         live.week_dialog.reject()
+
+    def live_help(self, window) -> None:
+        """The "?" of the entrance's header: the help view over the whole screen."""
+        view = window.live.open_help()
+        settle(self.app)
+        self.visit("live_help", view)
+        view.reject()
 
     def live_not_sure(self) -> None:
         """A face the open-set rule is not sure of: asked to look again, nobody named (a site
@@ -357,136 +309,6 @@ class Tour:
         self.visit("wizard_3b_duplicate_found", wizard)
         wizard.reject()
         window.show_live()
-
-    # -- the HR area --------------------------------------------------------------------------
-    def hr_area(self, window, role: str, names: dict[str, str], summary: bool = False) -> None:
-        """Every page of the HR area that `role` sees, visited under `names[page]`."""
-        window.show_admin(role)
-        self.pages(window.admin, window, role, names, summary)
-        window.show_live()
-
-    def pages(self, admin, window, role: str, names: dict[str, str], summary: bool = False) -> None:
-        employees = admin.open("employees")
-        employees.select(PIN_PERSON)
-        employees.learned.list.setCurrentRow(0)  # the PIN check-in's mask, waiting for approval
-        self.visit(names["employees"], window)
-        admin.open("today")
-        self.visit(names["today"], window)
-        attendance = admin.open("attendance")
-        attendance.start.setDate(date.today() - timedelta(days=13))
-        attendance.events.setChecked(True)
-        self.visit(names["attendance"], window)
-        if summary:
-            attendance.summary.setChecked(True)
-            self.visit(names["attendance"] + "_summary", window)
-            attendance.events.setChecked(True)
-        monthly = admin.open("monthly")
-        if monthly.table.rowCount():
-            select_row(monthly.table, 0)  # a person's days under the month
-        self.visit(names["monthly"], window)
-        admin.open("stats")
-        self.visit(names["stats"], window)
-        expert = admin.open("expert")
-        if expert.results is None:
-            group = self.work / "group.jpg"  # two enrolled people (photos never enrolled) and a stranger
-            _, _, _, folder, _, _ = NEW_PERSON
-            cv2.imwrite(str(group), side_by_side([load_image(folder / "img5.jpg"),
-                                                  load_image(IDENTITIES / "obama" / "obama3.jpg"),
-                                                  load_image(IDENTITIES / "biden" / "biden2.jpg")]))
-            expert.open_path(group)
-            wait_until(self.app, lambda: expert.results is not None, what="expert recognition")
-        self.visit(names["expert"], window)
-        admin.open("accessibility")
-        self.visit(names["accessibility"], window)
-        if role == "admin":
-            audit = admin.open("audit")
-            audit.verify()
-            self.visit(names["audit"], window)
-            admin.open("security")
-            self.visit(names["security"], window)
-            settings = admin.open("attendance_settings")
-            self.visit(names["attendance_settings"], window)
-            if summary:  # its other sections, once
-                for section in ("checkouts", "shifts", "departments", "holidays"):
-                    settings.show_section(section)
-                    self.visit(f"{names['attendance_settings']}_{section}", window)
-                settings.show_section("punches")
-        admin.open("employees")
-
-    def hr_dialogs(self, window) -> None:
-        window.show_admin("admin")
-        admin = window.admin
-        employees = admin.open("employees")
-        employees.select("E2001")
-        dialog = employees.open_pin_dialog()
-        self.visit("hr_set_pin_dialog", dialog)
-        dialog.reject()
-        details = employees.open_edit_dialog()
-        self.visit("hr_edit_details_dialog", details)
-        details.reject()
-        attendance = admin.open("attendance")
-        attendance.start.setDate(date.today() - timedelta(days=13))
-        attendance.employee.setCurrentIndex(attendance.employee.findData("E2001"))
-        add = attendance.open_add_punch()
-        self.visit("hr_add_punch_dialog", add)
-        add.reject()
-        select_row(attendance.table, 0)
-        void = attendance.open_void_punch()
-        self.visit("hr_void_punch_dialog", void)
-        void.reject()
-        attendance.employee.setCurrentIndex(0)
-        admin.open("employees")
-        with self.answering(QMessageBox, "hr_mark_left_confirm"):  # answered No: nobody leaves
-            employees.toggle_left()
-
-        with self.answering(QMessageBox, "hr_delete_confirm"):  # the page's own question, answered No
-            employees.delete_selected()
-
-        attendance = admin.open("attendance")
-        export = attendance.open_export()
-        export.export(self.work / "attendance.csv")
-        self.visit("hr_export_dialog", export)
-        export.reject()
-        export = admin.open("monthly").open_export("monthly")
-        export.choose(fmt="xlsx")
-        export.export(self.work / "monthly.xlsx")
-        self.visit("hr_export_monthly_dialog", export)
-        export.reject()
-        shift = admin.open("attendance_settings").open_shift_dialog("day")
-        self.visit("admin_shift_dialog", shift)
-        shift.reject()
-
-        security = admin.open("security")
-        with self.answering(PinDialog, "admin_set_hr_pin"):
-            security.change_pin("hr")
-
-        admin.open("expert")
-        picker = QFileDialog(window, QCoreApplication.translate("ExpertPage", "Open an image"), str(FACES),
-                             QCoreApplication.translate("ExpertPage", "Images") + " (*.jpg *.jpeg *.png)")
-        picker.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        picker.open()
-        self.visit("hr_open_image_dialog", picker)
-        picker.reject()
-        window.show_live()
-
-    # -- windowed and at the HR desk ------------------------------------------------------------
-    def windowed(self, window) -> None:
-        self.visit("windowed_live", window)
-        self.hr_area(window, "admin", WINDOWED_NAMES)
-
-    def desk(self, desk) -> None:
-        self.visit("desk_sign_in", desk)
-        desk.show_admin("hr")
-        self.pages(desk.admin, desk, "hr", DESK_NAMES)
-        desk.sign_out()
-        desk.show_admin("admin")
-        admin = desk.admin
-        admin.open("audit")
-        self.visit("desk_admin_audit_trail", desk)
-        admin.open("security")
-        self.visit("desk_admin_security", desk)
-        desk.sign_out()
-
 
 def run(app: QApplication, service, visit: Visitor, work_dir: Path, *, masks: bool = True) -> dict:
     """Walk every screen (see Tour); returns {stop: None or its error}."""

@@ -241,6 +241,10 @@
         <translation>الوصول</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
         <source>Leave kiosk mode</source>
         <translation>الخروج من وضع الكشك</translation>
     </message>
@@ -1972,6 +1976,81 @@ Their face templates are removed and they can no longer check in. Their attendan
     </message>
 </context>
 <context>
+    <name>EntranceHelp</name>
+    <message>
+        <source>Checking in</source>
+        <translation>تسجيل الحضور</translation>
+    </message>
+    <message>
+        <source>Stand {near} to {far} m from the screen and look at it. Hold still for a moment: your name shows in green with the time, and a sound plays. A face mask is fine. There is nothing to touch.</source>
+        <translation>قف على بُعد {near} إلى {far} متر من الشاشة وانظر إليها. اثبت لحظة: يظهر اسمك باللون الأخضر مع الوقت ويُسمع صوت. لا بأس بالكمامة. لا حاجة إلى لمس أي شيء.</translation>
+    </message>
+    <message>
+        <source>“Please look at the camera” and “Unknown”</source>
+        <translation>«يُرجى النظر إلى الكاميرا» و«غير معروف»</translation>
+    </message>
+    <message>
+        <source>“Please look at the camera” means the kiosk is not sure yet: look straight at the screen for a second or two. “Unknown” means your face was not recognised: step closer, into good light, and take off sunglasses or a hat. If you are new, HR has to enrol you first.</source>
+        <translation>«يُرجى النظر إلى الكاميرا» تعني أن الجهاز لم يتأكد بعد: انظر إلى الشاشة مباشرة ثانية أو ثانيتين. «غير معروف» تعني أن وجهك لم يُتعرَّف عليه: اقترب، وقف في إضاءة جيدة، وانزع النظارة الشمسية أو القبعة. إن كنت جديدًا، فعلى الموارد البشرية تسجيلك أولًا.</translation>
+    </message>
+    <message>
+        <source>“Turn your head”, “Look up”, “Blink”</source>
+        <translation>«أدِر رأسك»، «انظر إلى الأعلى»، «ارمش»</translation>
+    </message>
+    <message>
+        <source>Sometimes the kiosk asks you to move, to be sure it sees a real person and not a photo. Do what the screen says (it also says it aloud), slowly, while still looking at the screen.</source>
+        <translation>قد يطلب منك الجهاز أحيانًا أن تتحرك، ليتأكد أنه يرى شخصًا حقيقيًا لا صورة. افعل ما تقوله الشاشة (وتقوله بصوت مسموع أيضًا) ببطء، وأنت ما زلت تنظر إلى الشاشة.</translation>
+    </message>
+    <message>
+        <source>Checking in with your worker ID and PIN</source>
+        <translation>التسجيل برقم العامل والرمز السري</translation>
+    </message>
+    <message>
+        <source>If your face is not recognised, tap “Check in with my worker ID” and type your worker ID, then your PIN. “My hours” shows your own week the same way. HR gives you your PIN.</source>
+        <translation>إن لم يُتعرَّف على وجهك، فالمس «التسجيل برقم العامل» واكتب رقم العامل ثم رمزك السري. ويعرض زر «ساعاتي» أسبوعك بالطريقة نفسها. تعطيك الموارد البشرية رمزك السري.</translation>
+    </message>
+    <message>
+        <source>Who to ask</source>
+        <translation>من تسأل</translation>
+    </message>
+    <message>
+        <source>This kiosk is “{kiosk}”. For a missed or wrong check-in, a PIN, or to be enrolled, ask HR and give them the kiosk&apos;s name.</source>
+        <translation>اسم هذا الجهاز «{kiosk}». لتسجيل فائت أو خاطئ، أو لرمز سري، أو للتسجيل في النظام، اسأل الموارد البشرية وأعطهم اسم الجهاز.</translation>
+    </message>
+    <message>
+        <source>Your privacy</source>
+        <translation>خصوصيتك</translation>
+    </message>
+    <message>
+        <source>The kiosk keeps your name, your worker ID, your face as encrypted templates and photos from your enrolment, and the time of each check-in. The video is not recorded; when you check in with your PIN, one picture is kept for HR to check. HR can show you, or delete, what is kept about you.</source>
+        <translation>يحتفظ الجهاز باسمك ورقم العامل، وبوجهك على شكل قوالب مشفّرة وصور من تسجيلك، وبوقت كل تسجيل حضور. لا يُسجَّل الفيديو؛ وعند التسجيل برمزك السري تُحفظ صورة واحدة لتتحقق منها الموارد البشرية. يمكن للموارد البشرية أن تُطلعك على ما يُحفظ عنك أو أن تحذفه.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>How to check in, and whom to ask.</source>
+        <translation>كيف تسجّل حضورك، ومن تسأل.</translation>
+    </message>
+    <message>
+        <source>How to check in at this kiosk, “{kiosk}”.</source>
+        <translation>كيف تسجّل حضورك على هذا الجهاز «{kiosk}».</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>نص المساعدة</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Closes the help; it also closes by itself.</source>
+        <translation>يغلق المساعدة؛ وهي تُغلق من تلقاء نفسها أيضًا.</translation>
+    </message>
+</context>
+<context>
     <name>ExpertPage</name>
     <message>
         <source>Expert recognition</source>
@@ -2240,6 +2319,73 @@ Their face templates are removed and they can no longer check in. Their attendan
     <message>
         <source>Not saved: {reason}</source>
         <translation>لم يُحفظ: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Enrol a person</source>
+        <translation>تسجيل شخص</translation>
+    </message>
+    <message>
+        <source>Employees → “Enroll new”: the name, the worker ID and the person&apos;s consent, then three photos from the camera or from files. The wizard checks each photo and looks for the same face under another worker ID before it saves. Then “Set check-in PIN”, so the person can check in with their worker ID when the face is not enough.</source>
+        <translation>الموظفون ← «تسجيل جديد»: الاسم ورقم العامل وموافقة الشخص، ثم ثلاث صور من الكاميرا أو من ملفات. يفحص المعالج كل صورة ويبحث عن الوجه نفسه تحت رقم عامل آخر قبل الحفظ. ثم «تعيين رمز التسجيل» ليتمكن الشخص من التسجيل برقم العامل حين لا يكفي الوجه.</translation>
+    </message>
+    <message>
+        <source>Correct attendance</source>
+        <translation>تصحيح الحضور</translation>
+    </message>
+    <message>
+        <source>Attendance: choose the dates and the person, then “Add missing punch…” or “Void punch…”. A correction needs a reason; nothing is deleted, and the Monthly sheet marks the day as corrected by HR. See docs/attendance.md.</source>
+        <translation>الحضور: اختر التواريخ والشخص، ثم «إضافة تسجيل ناقص…» أو «إلغاء تسجيل…». يتطلب التصحيح سببًا؛ لا يُحذف شيء، ويُعلَّم اليوم في الكشف الشهري بأنه صُحِّح من الموارد البشرية. انظر docs/attendance.md.</translation>
+    </message>
+    <message>
+        <source>Month-end exports</source>
+        <translation>تصدير نهاية الشهر</translation>
+    </message>
+    <message>
+        <source>Monthly sheet: choose the month, then “Export month…” (a workbook or CSV for payroll) or “Export days…”. Attendance → “Export CSV…” gives the punches themselves. Check the month&apos;s corrections first.</source>
+        <translation>الكشف الشهري: اختر الشهر، ثم «تصدير الشهر…» (مصنف أو CSV للرواتب) أو «تصدير الأيام…». ويعطي الحضور ← «تصدير CSV…» التسجيلات نفسها. راجع تصحيحات الشهر أولًا.</translation>
+    </message>
+    <message>
+        <source>PINs and the recovery code</source>
+        <translation>الرموز السرية ورمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>Security (administrator): “Set HR PIN…”, “Change admin PIN…” and “New recovery code…”. The recovery code resets a lost admin PIN (docs/install.md); keep it away from the kiosk. An employee&apos;s check-in PIN is set on Employees.</source>
+        <translation>الأمان (المسؤول): «تعيين رمز الموارد البشرية…» و«تغيير رمز المسؤول…» و«رمز استرداد جديد…». يعيد رمز الاسترداد تعيين رمز المسؤول المفقود (docs/install.md)؛ احفظه بعيدًا عن الجهاز. ويُعيَّن رمز تسجيل الموظف في صفحة الموظفين.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Language: “language” in kiosk.toml (English, French or Arabic) for the next start; the button beside HR at the entrance changes it until then. Accessibility: high contrast, text size and sound volume, applied at once. Shifts, punch mode and holidays: Shift settings (administrator).</source>
+        <translation>اللغة: «language» في kiosk.toml (الإنجليزية أو الفرنسية أو العربية) للتشغيل التالي؛ ويغيّرها الزر المجاور لزر الموارد البشرية عند المدخل حتى ذلك الحين. إمكانية الوصول: التباين العالي وحجم النص ومستوى الصوت، تُطبَّق فورًا. الورديات ونمط التسجيل والعطل: إعدادات الورديات (المسؤول).</translation>
+    </message>
+    <message>
+        <source>Logs and checks</source>
+        <translation>السجلات والفحوص</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s log is in the system journal (journalctl --user -u kiosk) or in ~/.local/state/kiosk/kiosk.log. “kiosk doctor” checks the data folder&apos;s health and “kiosk models” the face models. Installing, upgrading and the first run: docs/install.md.</source>
+        <translation>سجل الجهاز في سجل النظام (journalctl --user -u kiosk) أو في ~/.local/state/kiosk/kiosk.log. يفحص «kiosk doctor» سلامة مجلد البيانات، و«kiosk models» نماذج الوجوه. التثبيت والترقية والتشغيل الأول: docs/install.md.</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>الخصوصية</translation>
+    </message>
+    <message>
+        <source>Face templates and photos are encrypted; how long records are kept is on the Security page. What is stored, backing up the key, and answering a person who asks to see or delete their data: docs/privacy.md.</source>
+        <translation>قوالب الوجوه والصور مشفّرة؛ ومدة الاحتفاظ بالسجلات في صفحة الأمان. ما يُحفظ، ونسخ المفتاح احتياطيًا، والرد على شخص يطلب الاطلاع على بياناته أو حذفها: docs/privacy.md.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Common tasks, where they are, and where to read more.</source>
+        <translation>المهام الشائعة، وأين تجدها، وأين تقرأ المزيد.</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,10 @@
         <translation>Accès</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
         <source>Leave kiosk mode</source>
         <translation>Quitter le mode borne</translation>
     </message>
@@ -1892,6 +1896,81 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
     </message>
 </context>
 <context>
+    <name>EntranceHelp</name>
+    <message>
+        <source>Checking in</source>
+        <translation>Pointer</translation>
+    </message>
+    <message>
+        <source>Stand {near} to {far} m from the screen and look at it. Hold still for a moment: your name shows in green with the time, and a sound plays. A face mask is fine. There is nothing to touch.</source>
+        <translation>Placez-vous à {near} à {far} m de l&apos;écran et regardez-le. Restez immobile un instant : votre nom s&apos;affiche en vert avec l&apos;heure, et un son retentit. Un masque ne gêne pas. Il n&apos;y a rien à toucher.</translation>
+    </message>
+    <message>
+        <source>“Please look at the camera” and “Unknown”</source>
+        <translation>« Regardez la caméra, s&apos;il vous plaît » et « Inconnu »</translation>
+    </message>
+    <message>
+        <source>“Please look at the camera” means the kiosk is not sure yet: look straight at the screen for a second or two. “Unknown” means your face was not recognised: step closer, into good light, and take off sunglasses or a hat. If you are new, HR has to enrol you first.</source>
+        <translation>« Regardez la caméra, s&apos;il vous plaît » : la borne n&apos;est pas encore sûre ; regardez l&apos;écran bien en face une ou deux secondes. « Inconnu » : votre visage n&apos;a pas été reconnu ; approchez-vous, mettez-vous en pleine lumière et retirez lunettes de soleil ou chapeau. Si vous êtes nouveau, les RH doivent d&apos;abord vous inscrire.</translation>
+    </message>
+    <message>
+        <source>“Turn your head”, “Look up”, “Blink”</source>
+        <translation>« Tournez la tête », « Regardez en haut », « Clignez des yeux »</translation>
+    </message>
+    <message>
+        <source>Sometimes the kiosk asks you to move, to be sure it sees a real person and not a photo. Do what the screen says (it also says it aloud), slowly, while still looking at the screen.</source>
+        <translation>Parfois la borne vous demande de bouger, pour s&apos;assurer qu&apos;elle voit une vraie personne et non une photo. Faites ce que dit l&apos;écran (il le dit aussi à voix haute), lentement, en continuant de regarder l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Checking in with your worker ID and PIN</source>
+        <translation>Pointer avec votre matricule et votre code</translation>
+    </message>
+    <message>
+        <source>If your face is not recognised, tap “Check in with my worker ID” and type your worker ID, then your PIN. “My hours” shows your own week the same way. HR gives you your PIN.</source>
+        <translation>Si votre visage n&apos;est pas reconnu, touchez « Pointer avec mon matricule », tapez votre matricule puis votre code. « Mes heures » affiche votre semaine de la même façon. Les RH vous donnent votre code.</translation>
+    </message>
+    <message>
+        <source>Who to ask</source>
+        <translation>À qui s&apos;adresser</translation>
+    </message>
+    <message>
+        <source>This kiosk is “{kiosk}”. For a missed or wrong check-in, a PIN, or to be enrolled, ask HR and give them the kiosk&apos;s name.</source>
+        <translation>Cette borne s&apos;appelle « {kiosk} ». Pour un pointage oublié ou erroné, un code ou une inscription, adressez-vous aux RH en leur donnant le nom de la borne.</translation>
+    </message>
+    <message>
+        <source>Your privacy</source>
+        <translation>Vos données personnelles</translation>
+    </message>
+    <message>
+        <source>The kiosk keeps your name, your worker ID, your face as encrypted templates and photos from your enrolment, and the time of each check-in. The video is not recorded; when you check in with your PIN, one picture is kept for HR to check. HR can show you, or delete, what is kept about you.</source>
+        <translation>La borne conserve votre nom, votre matricule, votre visage sous forme de modèles chiffrés et les photos de votre inscription, ainsi que l&apos;heure de chaque pointage. La vidéo n&apos;est pas enregistrée ; quand vous pointez avec votre code, une image est gardée pour vérification par les RH. Les RH peuvent vous montrer, ou effacer, ce qui est conservé sur vous.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>How to check in, and whom to ask.</source>
+        <translation>Comment pointer, et à qui s&apos;adresser.</translation>
+    </message>
+    <message>
+        <source>How to check in at this kiosk, “{kiosk}”.</source>
+        <translation>Comment pointer à cette borne, « {kiosk} ».</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Texte de l&apos;aide</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Closes the help; it also closes by itself.</source>
+        <translation>Ferme l&apos;aide ; elle se ferme aussi d&apos;elle-même.</translation>
+    </message>
+</context>
+<context>
     <name>ExpertPage</name>
     <message>
         <source>Expert recognition</source>
@@ -2152,6 +2231,73 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
     <message>
         <source>Not saved: {reason}</source>
         <translation>Non enregistré : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Enrol a person</source>
+        <translation>Inscrire une personne</translation>
+    </message>
+    <message>
+        <source>Employees → “Enroll new”: the name, the worker ID and the person&apos;s consent, then three photos from the camera or from files. The wizard checks each photo and looks for the same face under another worker ID before it saves. Then “Set check-in PIN”, so the person can check in with their worker ID when the face is not enough.</source>
+        <translation>Employés → « Inscrire » : le nom, le matricule et le consentement de la personne, puis trois photos prises par la caméra ou depuis des fichiers. L&apos;assistant vérifie chaque photo et cherche le même visage sous un autre matricule avant d&apos;enregistrer. Ensuite « Définir le code de pointage », pour que la personne puisse pointer avec son matricule quand le visage ne suffit pas.</translation>
+    </message>
+    <message>
+        <source>Correct attendance</source>
+        <translation>Corriger les présences</translation>
+    </message>
+    <message>
+        <source>Attendance: choose the dates and the person, then “Add missing punch…” or “Void punch…”. A correction needs a reason; nothing is deleted, and the Monthly sheet marks the day as corrected by HR. See docs/attendance.md.</source>
+        <translation>Présences : choisissez les dates et la personne, puis « Ajouter un pointage manquant… » ou « Annuler un pointage… ». Une correction demande un motif ; rien n&apos;est effacé, et la Feuille mensuelle marque le jour comme corrigé par les RH. Voir docs/attendance.md.</translation>
+    </message>
+    <message>
+        <source>Month-end exports</source>
+        <translation>Exports de fin de mois</translation>
+    </message>
+    <message>
+        <source>Monthly sheet: choose the month, then “Export month…” (a workbook or CSV for payroll) or “Export days…”. Attendance → “Export CSV…” gives the punches themselves. Check the month&apos;s corrections first.</source>
+        <translation>Feuille mensuelle : choisissez le mois, puis « Exporter le mois… » (un classeur ou un CSV pour la paie) ou « Exporter les jours… ». Présences → « Exporter en CSV… » donne les pointages eux-mêmes. Vérifiez d&apos;abord les corrections du mois.</translation>
+    </message>
+    <message>
+        <source>PINs and the recovery code</source>
+        <translation>Codes et code de secours</translation>
+    </message>
+    <message>
+        <source>Security (administrator): “Set HR PIN…”, “Change admin PIN…” and “New recovery code…”. The recovery code resets a lost admin PIN (docs/install.md); keep it away from the kiosk. An employee&apos;s check-in PIN is set on Employees.</source>
+        <translation>Sécurité (administrateur) : « Définir le code RH… », « Changer le code administrateur… » et « Nouveau code de secours… ». Le code de secours réinitialise un code administrateur perdu (docs/install.md) ; gardez-le loin de la borne. Le code de pointage d&apos;un employé se définit dans Employés.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Language: “language” in kiosk.toml (English, French or Arabic) for the next start; the button beside HR at the entrance changes it until then. Accessibility: high contrast, text size and sound volume, applied at once. Shifts, punch mode and holidays: Shift settings (administrator).</source>
+        <translation>Langue : « language » dans kiosk.toml (anglais, français ou arabe) pour le prochain démarrage ; le bouton à côté de RH à l&apos;entrée la change d&apos;ici là. Accessibilité : contraste élevé, taille du texte et volume sonore, appliqués aussitôt. Horaires, mode de pointage et jours fériés : Réglages des horaires (administrateur).</translation>
+    </message>
+    <message>
+        <source>Logs and checks</source>
+        <translation>Journaux et vérifications</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s log is in the system journal (journalctl --user -u kiosk) or in ~/.local/state/kiosk/kiosk.log. “kiosk doctor” checks the data folder&apos;s health and “kiosk models” the face models. Installing, upgrading and the first run: docs/install.md.</source>
+        <translation>Le journal de la borne est dans le journal du système (journalctl --user -u kiosk) ou dans ~/.local/state/kiosk/kiosk.log. « kiosk doctor » vérifie l&apos;état du dossier de données et « kiosk models » les modèles de visage. Installation, mise à jour et premier démarrage : docs/install.md.</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <source>Face templates and photos are encrypted; how long records are kept is on the Security page. What is stored, backing up the key, and answering a person who asks to see or delete their data: docs/privacy.md.</source>
+        <translation>Les modèles de visage et les photos sont chiffrés ; la durée de conservation est sur la page Sécurité. Ce qui est conservé, la sauvegarde de la clé, et la réponse à une personne qui demande à voir ou effacer ses données : docs/privacy.md.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Common tasks, where they are, and where to read more.</source>
+        <translation>Les tâches courantes, où les faire, et où en lire plus.</translation>
     </message>
 </context>
 <context>

@@ -256,6 +256,8 @@ def test_an_hr_flow_by_keyboard_only(qtbot, make_service, enrolled_gallery, norm
     for key, button in list(admin.nav_buttons.items())[1:]:
         QTest.keyClick(focused(window), Qt.Key.Key_Down)
         assert focused(window) is button and admin.pages.currentWidget() is admin.page(key), key
+    QTest.keyClick(focused(window), Qt.Key.Key_Up)  # from Help, the last page, back up to Accessibility
+    assert admin.pages.currentWidget() is admin.accessibility
     page = admin.accessibility
     tab_to(window, page.size_buttons[1.0])
     QTest.keyClick(page.size_buttons[1.0], Qt.Key.Key_Right)  # arrows move between the choices

@@ -121,3 +121,31 @@ def test_facenet_loading_path_with_a_dropped_in_file(monkeypatch, tmp_path, pipe
 
     vectors = embed_faces(embedder, image, pipeline.detect(image))
     assert vectors.shape == (1, 512) and _unit(vectors)
+
+
+def test_mobilefacenet_runs_side_by_side_give_each_face_its_own_vector(pipeline):
+    """Several faces' runs (each crop and its flip) go to two threads: every face must still get
+    exactly the vector of its own crop, in order, as if run one after another, also when two
+    callers embed at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    embedder = pipeline.embedder
+    crops = []
+    for person in ("obama", "biden", "obama"):
+        image = load_image(photos_of(person)[1])
+        crops.append(embedder.align(image, best_face(pipeline.analyze(image))))
+    crops[2] = crops[2][:, ::-1].copy()  # a third, different crop
+    one_by_one = []
+    for crop in crops:
+        rgb = crop[:, :, ::-1]
+        vector = embedder._run(rgb) + embedder._run(rgb[:, ::-1])
+        one_by_one.append(vector / np.linalg.norm(vector))
+    together = embedder.embed_crops(crops)
+    assert together.shape == (3, embedder.dim) and _unit(together)
+    np.testing.assert_allclose(together, np.stack(one_by_one), atol=1e-6)
+    assert float(together[0] @ together[1]) < 0.5  # two people: the rows were not mixed up
+    with ThreadPoolExecutor(2) as callers:
+        runs = list(callers.map(embedder.embed_crops, [crops, crops[::-1], crops[1:2]]))
+    np.testing.assert_allclose(runs[0], together, atol=1e-6)
+    np.testing.assert_allclose(runs[1], together[::-1], atol=1e-6)
+    np.testing.assert_allclose(runs[2], together[1:2], atol=1e-6)

@@ -2,7 +2,7 @@
 statistics, expert recognition), each one page, reached with the HR or the admin PIN; the
 administrator also sees the audit trail, security (PINs, encryption, retention) and the attendance
 settings (shifts, punch mode, time zone, holidays) and, in kiosk mode, can leave it. Both see
-Accessibility (high contrast, text size, sound volume).
+Accessibility (high contrast, text size, sound volume) and Help (the common tasks, kiosk.ui.pages.help).
 
 The sidebar gives way on a small screen: below SIDEBAR_MIN_WIDTH it becomes a rail of icons with
 short names under them, and on a portrait screen a bar across the top."""
@@ -32,6 +32,7 @@ from kiosk.ui.pages.attendance_settings import AttendanceSettingsPage
 from kiosk.ui.pages.audit import AuditPage
 from kiosk.ui.pages.employees import EmployeesPage
 from kiosk.ui.pages.expert import ExpertPage
+from kiosk.ui.pages.help import HelpPage
 from kiosk.ui.pages.monthly import MonthlyPage
 from kiosk.ui.pages.security import SecurityPage
 from kiosk.ui.pages.stats import StatsPage
@@ -75,6 +76,7 @@ PAGES = (
         QT_TRANSLATE_NOOP("AdminPage", "Access"),
         "accessibility",
     ),
+    ("help", QT_TRANSLATE_NOOP("AdminPage", "Help"), QT_TRANSLATE_NOOP("AdminPage", "Help"), "help"),
 )
 EXIT_TEXT = (QT_TRANSLATE_NOOP("AdminPage", "Leave kiosk mode"), QT_TRANSLATE_NOOP("AdminPage", "Leave"))
 
@@ -107,6 +109,7 @@ class AdminPage(QWidget):
         self.audit = AuditPage(service)
         self.security = SecurityPage(service, guard or PinGuard(service.settings))
         self.accessibility = AccessibilityPage(service)
+        self.help = HelpPage(service)
         self.role = "admin"
         self.employees.gallery_changed.connect(self.gallery_changed)
         self.pages = QStackedWidget()
@@ -248,7 +251,7 @@ class AdminPage(QWidget):
         return {"employees": self.employees, "attendance": self.attendance, "stats": self.stats,
                 "expert": self.expert, "audit": self.audit, "security": self.security, "today": self.today,
                 "monthly": self.monthly, "attendance_settings": self.attendance_settings,
-                "accessibility": self.accessibility}[key]
+                "accessibility": self.accessibility, "help": self.help}[key]
 
     def set_role(self, role: str, kiosk_mode: bool = False) -> None:
         """HR sees its workflows; the administrator also the audit trail, security and the way out."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import i18n, theme
 from kiosk.ui.capture import ENDED, LIVE, LOST, STOPPED
+from kiosk.ui.dialogs.entrance_help import EntranceHelp, help_button
 from kiosk.ui.dialogs.my_hours import MyHoursKeypad, WeekDialog
 from kiosk.ui.dialogs.worker_checkin import WorkerCheckinDialog
 from kiosk.ui.engine_text import face_label, refusal_text, render
@@ -156,6 +157,9 @@ class LivePage(QWidget):
         self.hours_button.setProperty("touch", "large")
         self.hours_button.clicked.connect(lambda: self.open_my_hours())
         self.hours_dialog = self.week_dialog = None
+        self.help_button = help_button()  # how to check in, whom to ask (kiosk.ui.dialogs.entrance_help)
+        self.help_button.clicked.connect(lambda: self.open_help())
+        self.help_dialog = None
         self._recent_frames: dict[int, object] = {}
         self._unknown_at = float("-inf")
         self._unknown_face = None
@@ -178,6 +182,7 @@ class LivePage(QWidget):
         entries = FlowLayout(spacing=18, align=Qt.AlignmentFlag.AlignHCenter)
         entries.addWidget(self.worker_button)
         entries.addWidget(self.hours_button)
+        entries.addWidget(self.help_button)
         layout.addLayout(entries)
         layout.addLayout(footer)
         self._layout = layout
@@ -317,6 +322,12 @@ class LivePage(QWidget):
         self.worker_dialog.done.connect(self.show_pin_result)
         self.worker_dialog.open()
         return self.worker_dialog
+
+    def open_help(self) -> EntranceHelp:
+        self.help_dialog = EntranceHelp(self.service.settings.kiosk_id, self.window())
+        self.help_dialog.finished.connect(self.window().activateWindow)  # the keyboard back (no window manager)
+        self.help_dialog.open()
+        return self.help_dialog
 
     def open_my_hours(self):
         """Worker ID and PIN on the check-in keypads, then the person's week (WeekDialog)."""
