@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 from kiosk.app.settings import coerce_setting
+from kiosk.common.refusals import Sentence, sentence_of
 from kiosk.security.audit import SETTING_CHANGE
 
 DISPLAY_SETTINGS = ("high_contrast", "text_scale", "sound_volume")
@@ -20,18 +21,18 @@ def check_display_settings(values: dict[str, Any]) -> dict[str, Any]:
     coerced: dict[str, Any] = {}
     for name, value in values.items():
         if name not in DISPLAY_SETTINGS:
-            raise ValueError(f"{name} is not a display setting: use one of {', '.join(DISPLAY_SETTINGS)}")
+            raise ValueError(Sentence("setting.not_display", setting=name, choices=", ".join(DISPLAY_SETTINGS)))
         try:
             coerced[name] = coerce_setting(name, value)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"{name}: {exc}") from exc
+            raise ValueError(Sentence("setting.refused", setting=name, problem=sentence_of(exc) or str(exc))) from exc
     scale = coerced.get("text_scale")
     if scale is not None and not TEXT_SCALE_RANGE[0] <= scale <= TEXT_SCALE_RANGE[1]:
-        raise ValueError(f"The text size must be between {TEXT_SCALE_RANGE[0]:.0%} and {TEXT_SCALE_RANGE[1]:.0%} "
-                         f"of normal, not {scale:.0%}.")
+        raise ValueError(Sentence("setting.text_size", minimum=round(TEXT_SCALE_RANGE[0] * 100),
+                                  maximum=round(TEXT_SCALE_RANGE[1] * 100), scale=round(scale * 100)))
     volume = coerced.get("sound_volume")
     if volume is not None and not VOLUME_RANGE[0] <= volume <= VOLUME_RANGE[1]:
-        raise ValueError(f"The volume must be between {VOLUME_RANGE[0]} and {VOLUME_RANGE[1]}, not {volume}.")
+        raise ValueError(Sentence("setting.volume", minimum=VOLUME_RANGE[0], maximum=VOLUME_RANGE[1], volume=volume))
     return coerced
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import available_timezones
 
 from kiosk.attendance.clock import machine_zone_name, resolve_zone
-from kiosk.common.refusals import Sentence
+from kiosk.common.refusals import Sentence, sentence_of
 from kiosk.security.audit import PIN_CHANGE, RECOVERY_CODE, ROLE_ADMIN
 from kiosk.security.pin_hash import hash_pin, pin_problem
 from kiosk.security.recovery_code import code_problem
@@ -45,7 +45,8 @@ class InitialSettings:
             if self.time_zone.strip():  # empty: this machine's zone, whatever it is called
                 resolve_zone(self.time_zone)
         except ValueError as exc:
-            out["time_zone"] = str(exc)[0].upper() + str(exc)[1:] + "."
+            sentence = sentence_of(exc)
+            out["time_zone"] = sentence.capitalised() if sentence else str(exc)[:1].upper() + str(exc)[1:]
         camera = self.camera.strip()
         if not camera:
             out["camera"] = Sentence("setup.no_camera")

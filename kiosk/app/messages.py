@@ -133,7 +133,8 @@ def refusal(exc: BaseException | str) -> Message | None:
     sentence = sentence_of(exc)
     if sentence is None:
         return None
-    return Message(sentence.key, {k: _value(v) for k, v in sentence.values.items()})
+    count = "count" if isinstance(sentence.values.get("count"), int) else ""  # a plural: the screens' %Ln
+    return Message(sentence.key, {k: _value(v) for k, v in sentence.values.items()}, count)
 
 
 def _value(value: object) -> object:

@@ -13,6 +13,7 @@ import tomllib
 
 from kiosk.common.fsutil import atomic_write_text
 from kiosk.common.private import private_dir
+from kiosk.common.refusals import Sentence
 
 SETTINGS_FILE = "kiosk.toml"
 # The languages the screens are translated into (resources/i18n/kiosk_<code>.ts; docs/languages.md).
@@ -224,7 +225,8 @@ def coerce_setting(name: str, raw: Any) -> object:
     if kind.startswith(("dict", "list")):
         expected = dict if kind.startswith("dict") else list
         if not isinstance(raw, expected):
-            raise ValueError(f"{name} must be a TOML {'table' if expected is dict else 'list'}, got {raw!r}")
+            raise ValueError(Sentence("setting.table" if expected is dict else "setting.list", setting=name,
+                                      value=repr(raw)))
         return raw
     if "Path" in kind:
         return Path(str(raw)).expanduser()
@@ -235,15 +237,14 @@ def coerce_setting(name: str, raw: Any) -> object:
     if "float" in kind:
         value = float(raw)
         if name == "liveness_challenge_seconds" and not 0.5 <= value <= 30:
-            raise ValueError(f"liveness_challenge_seconds must be 0.5 to 30 seconds, got {raw!r}")
+            raise ValueError(Sentence("setting.challenge_seconds", value=repr(raw)))
         if name == "liveness_spot_check" and not 0.0 <= value <= 1.0:
-            raise ValueError(f"liveness_spot_check is the share of clearly live attempts challenged anyway, "
-                             f"from 0 to 1 (0.2 = one in five), got {raw!r}")
+            raise ValueError(Sentence("setting.spot_check", value=repr(raw)))
         return value
     if name == "language":
         return checked_language(raw)
     if name == "liveness_challenge" and str(raw) not in CHALLENGE_POLICIES:
-        raise ValueError(f"liveness_challenge must be one of {', '.join(CHALLENGE_POLICIES)}, got {raw!r}")
+        raise ValueError(Sentence("setting.challenge_policy", choices=", ".join(CHALLENGE_POLICIES), value=repr(raw)))
     return str(raw)
 
 
@@ -251,7 +252,7 @@ def checked_language(raw: object) -> str:
     """A language code of LANGUAGES ("fr", "FR " and "fr_FR" are French); anything else is refused."""
     code = str(raw).strip().replace("-", "_").split("_")[0].lower()
     if code not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {raw!r}")
+        raise ValueError(Sentence("setting.language", choices=", ".join(LANGUAGES), value=repr(raw)))
     return code
 
 
@@ -264,7 +265,7 @@ def _boolean(name: str, raw: object) -> bool:
         return True
     if text in ("0", "false", "off", "no"):
         return False
-    raise ValueError(f"{name} must be on or off (true/false), got {raw!r}")
+    raise ValueError(Sentence("setting.on_off", setting=name, value=repr(raw)))
 
 
 def load_settings(data_dir: str | os.PathLike | None = None, **overrides: object) -> Settings:

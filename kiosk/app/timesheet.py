@@ -38,6 +38,7 @@ from kiosk.attendance.reports import (
 )
 from kiosk.attendance.shifts import AttendancePolicy, policy_from_settings
 from kiosk.attendance.spreadsheet import SheetWording, write_table
+from kiosk.common.refusals import Sentence, sentence_of
 from kiosk.security.audit import EXPORT, PUNCH_ADD, PUNCH_VOID, SETTING_CHANGE
 
 # The settings the attendance settings page edits (kiosk.app.settings.Settings fields).
@@ -286,13 +287,14 @@ class Timesheet:
         kiosk.toml atomically, audit what changed, and let the store follow. Returns the changes."""
         unknown = set(values) - set(ATTENDANCE_SETTINGS)
         if unknown:
-            raise ValueError(f"not an attendance setting: {', '.join(sorted(unknown))}")
+            raise ValueError(Sentence("setting.not_attendance", setting=", ".join(sorted(unknown))))
         coerced: dict[str, Any] = {}
         for name, value in values.items():
             try:
                 coerced[name] = coerce_setting(name, value)
             except (TypeError, ValueError) as exc:
-                raise ValueError(f"{name}: {exc}") from exc
+                raise ValueError(Sentence("setting.refused", setting=name, problem=sentence_of(exc) or str(exc))) \
+                    from exc
         candidate = dataclasses.replace(self.settings, **coerced)
         check_attendance_settings(candidate)
         changes = self.settings.save_changes(coerced)
@@ -313,9 +315,9 @@ class Timesheet:
 def check_attendance_settings(settings: Any) -> None:
     """Every attendance setting valid together, or a ValueError saying which and why."""
     if int(settings.cooldown_seconds) < 0:
-        raise ValueError(f"cooldown_seconds must be 0 or more, got {settings.cooldown_seconds}")
+        raise ValueError(Sentence("setting.cooldown", value=str(settings.cooldown_seconds)))
     if not 0 <= int(settings.auto_close_after_minutes) <= 24 * 60:
-        raise ValueError("auto_close_after_minutes must be between 0 and 1440")
+        raise ValueError(Sentence("setting.auto_close"))
     PunchRule.from_settings(settings)
     policy_from_settings(settings)
 

@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from kiosk.common.refusals import Sentence
+
 UTC_SUFFIX = "Z"
 
 
@@ -25,8 +27,7 @@ def resolve_zone(name: str | None) -> ZoneInfo:
             raise ZoneInfoNotFoundError(name)
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Europe/Paris, "
-                         f"America/New_York or Asia/Kolkata") from exc
+        raise ValueError(Sentence("zone.unknown", zone=repr(name))) from exc
 
 
 def machine_zone_name() -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.common.fsutil import atomic_write_text
+from kiosk.common.refusals import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,14 @@ class StoreStatus:
         return self.online is False
 
     @property
-    def text(self) -> str:
-        waiting = f"{self.queued} {'record' if self.queued == 1 else 'records'} waiting"
+    def text(self) -> Sentence:
+        """The line in English, keyed (kiosk.common.refusals): the screens word it in their language."""
+        waiting = Sentence("status.waiting.one" if self.queued == 1 else "status.waiting", count=self.queued)
         if self.online is None:
-            return f"Database busy - {waiting}, saved as soon as it is free"
+            return Sentence("status.busy", waiting=waiting)
         if self.offline:
-            return "Offline - check-ins are kept and sent when the server is back" + (
-                f" ({waiting})" if self.queued else "")
-        return f"Online - sending {waiting}" if self.queued else "Online"
+            return Sentence("status.offline.waiting", waiting=waiting) if self.queued else Sentence("status.offline")
+        return Sentence("status.sending", waiting=waiting) if self.queued else Sentence("status.online")
 
 
 class Outbox:

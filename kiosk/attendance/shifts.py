@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
 from kiosk.attendance.clock import as_utc, resolve_zone
+from kiosk.common.refusals import Sentence
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAMES = {**{name: i for i, name in enumerate(WEEKDAYS)},
@@ -164,11 +165,9 @@ def parse_shift(name: str, table: object) -> Shift:
     if not isinstance(overnight, bool):
         raise ValueError(f"shift {name!r}: overnight must be true or false, got {overnight!r}")
     if end <= start and not overnight:
-        raise ValueError(f"shift {name!r}: end {_hhmm(end)} is before start {_hhmm(start)}; "
-                         f"set overnight = true for a night shift")
+        raise ValueError(Sentence("shift.end_before_start", shift=repr(name), end=_hhmm(end), start=_hhmm(start)))
     if end > start and overnight:
-        raise ValueError(f"shift {name!r}: overnight = true but end {_hhmm(end)} is after start "
-                         f"{_hhmm(start)} on the same day; a night shift ends the next morning")
+        raise ValueError(Sentence("shift.overnight_same_day", shift=repr(name), end=_hhmm(end), start=_hhmm(start)))
     hours = values["hours"]
     if hours not in HOURS_MODES:
         raise ValueError(f"shift {name!r}: hours must be \"first_last\" (first IN to last OUT) or "
@@ -176,9 +175,9 @@ def parse_shift(name: str, table: object) -> Shift:
     full = _hours(name, "full_day_hours", values["full_day_hours"])
     half = _hours(name, "half_day_hours", values["half_day_hours"])
     if full <= 0:
-        raise ValueError(f"shift {name!r}: full_day_hours must be more than 0, got {full:g}")
+        raise ValueError(Sentence("shift.no_full_day", shift=repr(name), hours=f"{full:g}"))
     if half > full:
-        raise ValueError(f"shift {name!r}: half_day_hours {half:g} is more than full_day_hours {full:g}")
+        raise ValueError(Sentence("shift.half_over_full", shift=repr(name), half=f"{half:g}", full=f"{full:g}"))
     shift = Shift(
         name=name, start=start, end=end, overnight=overnight,
         late_grace_minutes=_minutes(name, "late_grace_minutes", values["late_grace_minutes"]),
@@ -189,9 +188,7 @@ def parse_shift(name: str, table: object) -> Shift:
         days_off=_days_off(name, values["days_off"]))
     span = shift.earliest_in_minutes + shift.length_minutes + shift.latest_out_minutes
     if span > 24 * 60:
-        raise ValueError(f"shift {name!r}: earliest_in_minutes + the shift + latest_out_minutes make "
-                         f"{span / 60:g} h, so one day's punches would reach into the next day's; "
-                         f"keep them within 24 h")
+        raise ValueError(Sentence("shift.too_long", shift=repr(name), hours=f"{span / 60:g}"))
     return shift
 
 
@@ -240,7 +237,7 @@ def parse_holidays(items: object) -> dict[date, str]:
         else:
             day, name = parse_day(item, "holiday"), ""
         if day in holidays:
-            raise ValueError(f"holiday {day.isoformat()} is listed twice")
+            raise ValueError(Sentence("holiday.twice", day=day.isoformat()))
         holidays[day] = name
     return holidays
 
@@ -261,12 +258,12 @@ class AttendancePolicy:
 
     def __post_init__(self) -> None:
         if self.default_shift not in self.shifts:
-            raise ValueError(f"default_shift {self.default_shift!r} is not one of the shifts: "
-                             f"{', '.join(sorted(self.shifts))}")
+            raise ValueError(Sentence("shift.default_unknown", shift=repr(self.default_shift),
+                                      shifts=", ".join(sorted(self.shifts))))
         for department, name in self.department_shifts.items():
             if name not in self.shifts:
-                raise ValueError(f"department_shifts: department {department!r} has shift {name!r}, "
-                                 f"which is not one of the shifts: {', '.join(sorted(self.shifts))}")
+                raise ValueError(Sentence("shift.department_unknown", department=repr(department), shift=repr(name),
+                                          shifts=", ".join(sorted(self.shifts))))
         if isinstance(self.auto_close_after_minutes, bool) or not 0 <= self.auto_close_after_minutes <= 24 * 60:
             raise ValueError(f"auto_close_after_minutes must be 0 to 1440 minutes, got "
                              f"{self.auto_close_after_minutes!r}")

@@ -91,6 +91,48 @@ REFUSALS = {
     "store.folder": "the attendance database {path} cannot be used (a folder is in its place, not a database "
                     "file): restore it from a backup, or run `kiosk doctor` to check the data folder",
     "export.cannot_write": "cannot write the {kind} export: {reason}",
+    # Settings kiosk.toml refuses (kiosk.app.settings, kiosk.app.display, kiosk.app.timesheet) and a time zone
+    # nobody knows (kiosk.attendance.clock). {setting} is the kiosk.toml key, {value} the value as given.
+    "setting.refused": "{setting}: {problem}",
+    "setting.table": "{setting} must be a TOML table, got {value}",
+    "setting.list": "{setting} must be a TOML list, got {value}",
+    "setting.on_off": "{setting} must be on or off (true/false), got {value}",
+    "setting.challenge_seconds": "liveness_challenge_seconds must be 0.5 to 30 seconds, got {value}",
+    "setting.spot_check": "liveness_spot_check is the share of clearly live attempts challenged anyway, from 0 to 1 "
+                          "(0.2 = one in five), got {value}",
+    "setting.challenge_policy": "liveness_challenge must be one of {choices}, got {value}",
+    "setting.language": "language must be one of {choices}, got {value}",
+    "setting.not_display": "{setting} is not a display setting: use one of {choices}",
+    "setting.not_attendance": "not an attendance setting: {setting}",
+    "setting.text_size": "The text size must be between {minimum}% and {maximum}% of normal, not {scale}%.",
+    "setting.volume": "The volume must be between {minimum} and {maximum}, not {volume}.",
+    "setting.cooldown": "cooldown_seconds must be 0 or more, got {value}",
+    "setting.auto_close": "auto_close_after_minutes must be between 0 and 1440",
+    # Shifts and holidays the Attendance settings page sends (kiosk.attendance.shifts).
+    "shift.end_before_start": "shift {shift}: end {end} is before start {start}; set overnight = true for a night shift",
+    "shift.overnight_same_day": "shift {shift}: overnight = true but end {end} is after start {start} on the same day; "
+                                "a night shift ends the next morning",
+    "shift.no_full_day": "shift {shift}: full_day_hours must be more than 0, got {hours}",
+    "shift.half_over_full": "shift {shift}: half_day_hours {half} is more than full_day_hours {full}",
+    "shift.too_long": "shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one "
+                      "day's punches would reach into the next day's; keep them within 24 h",
+    "shift.default_unknown": "default_shift {shift} is not one of the shifts: {shifts}",
+    "shift.department_unknown": "department_shifts: department {department} has shift {shift}, which is not one of "
+                                "the shifts: {shifts}",
+    "holiday.twice": "holiday {day} is listed twice",
+    "zone.unknown": "unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or "
+                    "Asia/Kolkata",
+    # A photo refused when enrolling (kiosk.enrollment.templates.check_photo): the photo's label and its
+    # checks' sentences (kiosk.vision.quality) joined by "; ", each worded by the screens.
+    "photo.refused": "{label}: {problems}",
+    # The store's status line (kiosk.attendance.outbox.StoreStatus): not refusals, but keyed the same way.
+    "status.online": "Online",
+    "status.sending": "Online - sending {waiting}",
+    "status.offline": "Offline - check-ins are kept and sent when the server is back",
+    "status.offline.waiting": "Offline - check-ins are kept and sent when the server is back ({waiting})",
+    "status.busy": "Database busy - {waiting}, saved as soon as it is free",
+    "status.waiting.one": "{count} record waiting",
+    "status.waiting": "{count} records waiting",
 }
 
 

@@ -111,7 +111,7 @@ def check_photo(pipeline: FacePipeline, image: np.ndarray, label: str = "photo",
     competing = [f for f in faces[1:] if main is not None and f.width >= COMPETING_FACE_RATIO * main.width]
     graded = quality.assess(image, ([main] + competing) if main else [])
     if main is None or (strict and not graded.ok):
-        raise EnrollmentError(f"{label}: " + "; ".join(graded.problems))
+        raise EnrollmentError(Sentence("photo.refused", label=label, problems="; ".join(graded.problems)))
     notes = [f"ignored {len(faces) - 1} small background face(s)"] if len(faces) > 1 else []
     if lifted:
         notes.append("the face was dark; its contrast was normalised (more light is better)")

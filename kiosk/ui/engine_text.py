@@ -143,6 +143,48 @@ class EngineMessage(QObject):
                                             "place, not a database file): restore it from a backup, or run "
                                             "`kiosk doctor` to check the data folder"),
             "export.cannot_write": lambda: self.tr("cannot write the {kind} export: {reason}"),
+            "setting.refused": lambda: "{setting}: {problem}",  # the kiosk.toml key, then why (worded itself)
+            "setting.table": lambda: self.tr("{setting} must be a TOML table, got {value}"),
+            "setting.list": lambda: self.tr("{setting} must be a TOML list, got {value}"),
+            "setting.on_off": lambda: self.tr("{setting} must be on or off (true/false), got {value}"),
+            "setting.challenge_seconds": lambda: self.tr("liveness_challenge_seconds must be 0.5 to 30 seconds, "
+                                                         "got {value}"),
+            "setting.spot_check": lambda: self.tr("liveness_spot_check is the share of clearly live attempts "
+                                                  "challenged anyway, from 0 to 1 (0.2 = one in five), got {value}"),
+            "setting.challenge_policy": lambda: self.tr("liveness_challenge must be one of {choices}, got {value}"),
+            "setting.language": lambda: self.tr("language must be one of {choices}, got {value}"),
+            "setting.not_display": lambda: self.tr("{setting} is not a display setting: use one of {choices}"),
+            "setting.not_attendance": lambda: self.tr("not an attendance setting: {setting}"),
+            "setting.text_size": lambda: self.tr("The text size must be between {minimum}% and {maximum}% of "
+                                                 "normal, not {scale}%."),
+            "setting.volume": lambda: self.tr("The volume must be between {minimum} and {maximum}, not {volume}."),
+            "setting.cooldown": lambda: self.tr("cooldown_seconds must be 0 or more, got {value}"),
+            "setting.auto_close": lambda: self.tr("auto_close_after_minutes must be between 0 and 1440"),
+            "shift.end_before_start": lambda: self.tr("shift {shift}: end {end} is before start {start}; set "
+                                                      "overnight = true for a night shift"),
+            "shift.overnight_same_day": lambda: self.tr("shift {shift}: overnight = true but end {end} is after start "
+                                                        "{start} on the same day; a night shift ends the next morning"),
+            "shift.no_full_day": lambda: self.tr("shift {shift}: full_day_hours must be more than 0, got {hours}"),
+            "shift.half_over_full": lambda: self.tr("shift {shift}: half_day_hours {half} is more than "
+                                                    "full_day_hours {full}"),
+            "shift.too_long": lambda: self.tr("shift {shift}: earliest_in_minutes + the shift + latest_out_minutes "
+                                              "make {hours} h, so one day's punches would reach into the next "
+                                              "day's; keep them within 24 h"),
+            "shift.default_unknown": lambda: self.tr("default_shift {shift} is not one of the shifts: {shifts}"),
+            "shift.department_unknown": lambda: self.tr("department_shifts: department {department} has shift "
+                                                        "{shift}, which is not one of the shifts: {shifts}"),
+            "holiday.twice": lambda: self.tr("holiday {day} is listed twice"),
+            "zone.unknown": lambda: self.tr("unknown time zone {zone}: use an IANA name such as Europe/Paris, "
+                                            "America/New_York or Asia/Kolkata"),
+            "photo.refused": lambda: "{label}: {problems}",  # the photo's label, then its checks (photo_problems)
+            "status.online": lambda: self.tr("Online"),
+            "status.sending": lambda: self.tr("Online - sending {waiting}"),
+            "status.offline": lambda: self.tr("Offline - check-ins are kept and sent when the server is back"),
+            "status.offline.waiting": lambda: self.tr("Offline - check-ins are kept and sent when the server is "
+                                                      "back ({waiting})"),
+            "status.busy": lambda: self.tr("Database busy - {waiting}, saved as soon as it is free"),
+            "status.waiting.one": lambda: self.tr("%Ln record(s) waiting", None, n),
+            "status.waiting": lambda: self.tr("%Ln record(s) waiting", None, n),
         }
         return sentences[key]()
 
@@ -281,7 +323,8 @@ def render(message: Message | None) -> str:
     if message is None:
         return ""
     template = _catalogue().sentence(message.key, message.count)
-    return template.format(**{k: value_text(v) for k, v in message.params.items()})
+    worded = _WORDED_VALUES.get(message.key, {})
+    return template.format(**{k: worded[k](v) if k in worded else value_text(v) for k, v in message.params.items()})
 
 
 def refusal_text(exc: BaseException | str) -> str:
@@ -298,6 +341,10 @@ def refusal_text(exc: BaseException | str) -> str:
     if text[:1].isupper() and not english(message)[:1].isupper():
         said = said[:1].upper() + said[1:]
     return said
+
+
+# Values that are the engine's own sentences as text, worded here: a refused photo's checks.
+_WORDED_VALUES = {"photo.refused": {"problems": lambda text: photo_problems(str(text))}}
 
 
 def face_label(label: str) -> str:

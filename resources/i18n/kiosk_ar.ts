@@ -1287,6 +1287,48 @@ Their face templates are removed and they can no longer check in. Their attendan
         <source>{old} is now {new}: {moved} moved with them.</source>
         <translation>أصبح {old} الآن {new}: نُقل معه {moved}.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln check-in(s)</source>
+        <translation>
+            <numerusform>%Ln تسجيل حضور</numerusform>
+            <numerusform>تسجيل حضور واحد</numerusform>
+            <numerusform>تسجيلا حضور</numerusform>
+            <numerusform>%Ln تسجيلات حضور</numerusform>
+            <numerusform>%Ln تسجيل حضور</numerusform>
+            <numerusform>%Ln تسجيل حضور</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln access-log row(s)</source>
+        <translation>
+            <numerusform>%Ln سطر من سجل الدخول</numerusform>
+            <numerusform>سطر واحد من سجل الدخول</numerusform>
+            <numerusform>سطران من سجل الدخول</numerusform>
+            <numerusform>%Ln أسطر من سجل الدخول</numerusform>
+            <numerusform>%Ln سطرًا من سجل الدخول</numerusform>
+            <numerusform>%Ln سطر من سجل الدخول</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the PIN</source>
+        <translation>رمز تسجيل الحضور</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln PIN check-in photo(s)</source>
+        <translation>
+            <numerusform>%Ln صورة تسجيل بالرمز</numerusform>
+            <numerusform>صورة تسجيل بالرمز واحدة</numerusform>
+            <numerusform>صورتا تسجيل بالرمز</numerusform>
+            <numerusform>%Ln صور تسجيل بالرمز</numerusform>
+            <numerusform>%Ln صورة تسجيل بالرمز</numerusform>
+            <numerusform>%Ln صورة تسجيل بالرمز</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1647,6 +1689,125 @@ Their face templates are removed and they can no longer check in. Their attendan
     <message>
         <source>cannot write the {kind} export: {reason}</source>
         <translation>تتعذر كتابة ملف التصدير {kind}: {reason}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a TOML table, got {value}</source>
+        <translation>يجب أن يكون {setting} جدول TOML، لا {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a TOML list, got {value}</source>
+        <translation>يجب أن يكون {setting} قائمة TOML، لا {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be on or off (true/false), got {value}</source>
+        <translation>يجب أن يكون {setting} مفعّلًا أو معطّلًا (true/false)، لا {value}</translation>
+    </message>
+    <message>
+        <source>liveness_challenge_seconds must be 0.5 to 30 seconds, got {value}</source>
+        <translation>يجب أن تكون liveness_challenge_seconds من 0.5 إلى 30 ثانية، لا {value}</translation>
+    </message>
+    <message>
+        <source>liveness_spot_check is the share of clearly live attempts challenged anyway, from 0 to 1 (0.2 = one in five), got {value}</source>
+        <translation>liveness_spot_check هي نسبة المحاولات الحيّة بوضوح التي يُطلب منها تحدٍّ مع ذلك، من 0 إلى 1 (0.2 = واحدة من خمس)، لا {value}</translation>
+    </message>
+    <message>
+        <source>liveness_challenge must be one of {choices}, got {value}</source>
+        <translation>يجب أن تكون liveness_challenge إحدى القيم {choices}، لا {value}</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}, got {value}</source>
+        <translation>يجب أن تكون language إحدى القيم {choices}، لا {value}</translation>
+    </message>
+    <message>
+        <source>{setting} is not a display setting: use one of {choices}</source>
+        <translation>{setting} ليس من إعدادات العرض: استخدم أحد هذه: {choices}</translation>
+    </message>
+    <message>
+        <source>not an attendance setting: {setting}</source>
+        <translation>ليس من إعدادات الحضور: {setting}</translation>
+    </message>
+    <message>
+        <source>The text size must be between {minimum}% and {maximum}% of normal, not {scale}%.</source>
+        <translation>يجب أن يكون حجم النص بين {minimum}% و{maximum}% من الحجم العادي، لا {scale}%.</translation>
+    </message>
+    <message>
+        <source>The volume must be between {minimum} and {maximum}, not {volume}.</source>
+        <translation>يجب أن يكون مستوى الصوت بين {minimum} و{maximum}، لا {volume}.</translation>
+    </message>
+    <message>
+        <source>cooldown_seconds must be 0 or more, got {value}</source>
+        <translation>يجب أن تكون cooldown_seconds صفرًا أو أكثر، لا {value}</translation>
+    </message>
+    <message>
+        <source>auto_close_after_minutes must be between 0 and 1440</source>
+        <translation>يجب أن تكون auto_close_after_minutes بين 0 و1440</translation>
+    </message>
+    <message>
+        <source>shift {shift}: end {end} is before start {start}; set overnight = true for a night shift</source>
+        <translation>الوردية {shift}: النهاية {end} قبل البداية {start}؛ اضبط overnight = true لوردية ليلية</translation>
+    </message>
+    <message>
+        <source>shift {shift}: overnight = true but end {end} is after start {start} on the same day; a night shift ends the next morning</source>
+        <translation>الوردية {shift}: overnight = true لكن النهاية {end} بعد البداية {start} في اليوم نفسه؛ الوردية الليلية تنتهي صباح اليوم التالي</translation>
+    </message>
+    <message>
+        <source>shift {shift}: full_day_hours must be more than 0, got {hours}</source>
+        <translation>الوردية {shift}: يجب أن تكون full_day_hours أكثر من 0، لا {hours}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: half_day_hours {half} is more than full_day_hours {full}</source>
+        <translation>الوردية {shift}: half_day_hours {half} أكثر من full_day_hours {full}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one day&apos;s punches would reach into the next day&apos;s; keep them within 24 h</source>
+        <translation>الوردية {shift}: earliest_in_minutes + الوردية + latest_out_minutes تساوي {hours} ساعة، فتمتد تسجيلات يوم إلى اليوم التالي؛ اجعلها ضمن 24 ساعة</translation>
+    </message>
+    <message>
+        <source>default_shift {shift} is not one of the shifts: {shifts}</source>
+        <translation>default_shift {shift} ليست من الورديات: {shifts}</translation>
+    </message>
+    <message>
+        <source>department_shifts: department {department} has shift {shift}, which is not one of the shifts: {shifts}</source>
+        <translation>department_shifts: القسم {department} له الوردية {shift}، وهي ليست من الورديات: {shifts}</translation>
+    </message>
+    <message>
+        <source>holiday {day} is listed twice</source>
+        <translation>العطلة {day} مذكورة مرتين</translation>
+    </message>
+    <message>
+        <source>unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or Asia/Kolkata</source>
+        <translation>منطقة زمنية غير معروفة {zone}: استخدم اسم IANA مثل Europe/Paris أو America/New_York أو Asia/Kolkata</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>Online - sending {waiting}</source>
+        <translation>متصل - جارٍ إرسال {waiting}</translation>
+    </message>
+    <message>
+        <source>Offline - check-ins are kept and sent when the server is back</source>
+        <translation>غير متصل - تُحفظ تسجيلات الحضور وتُرسل عند عودة الخادم</translation>
+    </message>
+    <message>
+        <source>Offline - check-ins are kept and sent when the server is back ({waiting})</source>
+        <translation>غير متصل - تُحفظ تسجيلات الحضور وتُرسل عند عودة الخادم ({waiting})</translation>
+    </message>
+    <message>
+        <source>Database busy - {waiting}, saved as soon as it is free</source>
+        <translation>قاعدة البيانات مشغولة - {waiting}، تُحفظ فور تفرّغها</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) waiting</source>
+        <translation>
+            <numerusform>%Ln سجل في الانتظار</numerusform>
+            <numerusform>سجل واحد في الانتظار</numerusform>
+            <numerusform>سجلان في الانتظار</numerusform>
+            <numerusform>%Ln سجلات في الانتظار</numerusform>
+            <numerusform>%Ln سجلًا في الانتظار</numerusform>
+            <numerusform>%Ln سجل في الانتظار</numerusform>
+        </translation>
     </message>
     <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>

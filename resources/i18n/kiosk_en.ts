@@ -65,6 +65,27 @@
             <numerusform>{shown} of %Ln enrolled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln check-in(s)</source>
+        <translation>
+            <numerusform>%Ln check-in</numerusform>
+            <numerusform>%Ln check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln access-log row(s)</source>
+        <translation>
+            <numerusform>%Ln access-log row</numerusform>
+            <numerusform>%Ln access-log rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln PIN check-in photo(s)</source>
+        <translation>
+            <numerusform>%Ln PIN check-in photo</numerusform>
+            <numerusform>%Ln PIN check-in photos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -80,6 +101,13 @@
         <translation>
             <numerusform>%Ln min late today.</numerusform>
             <numerusform>%Ln min late today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) waiting</source>
+        <translation>
+            <numerusform>%Ln record waiting</numerusform>
+            <numerusform>%Ln records waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1255,6 +1255,36 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <source>{old} is now {new}: {moved} moved with them.</source>
         <translation>{old} devient {new} : {moved} transférés avec la personne.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln check-in(s)</source>
+        <translation>
+            <numerusform>%Ln pointage</numerusform>
+            <numerusform>%Ln pointages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln access-log row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne du journal d&apos;accès</numerusform>
+            <numerusform>%Ln lignes du journal d&apos;accès</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the PIN</source>
+        <translation>le code de pointage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln PIN check-in photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo de pointage par code</numerusform>
+            <numerusform>%Ln photos de pointage par code</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1607,6 +1637,121 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
     <message>
         <source>cannot write the {kind} export: {reason}</source>
         <translation>impossible d&apos;écrire l&apos;export {kind} : {reason}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a TOML table, got {value}</source>
+        <translation>{setting} doit être une table TOML, pas {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a TOML list, got {value}</source>
+        <translation>{setting} doit être une liste TOML, pas {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be on or off (true/false), got {value}</source>
+        <translation>{setting} doit être activé ou désactivé (true/false), pas {value}</translation>
+    </message>
+    <message>
+        <source>liveness_challenge_seconds must be 0.5 to 30 seconds, got {value}</source>
+        <translation>liveness_challenge_seconds doit aller de 0,5 à 30 secondes, pas {value}</translation>
+    </message>
+    <message>
+        <source>liveness_spot_check is the share of clearly live attempts challenged anyway, from 0 to 1 (0.2 = one in five), got {value}</source>
+        <translation>liveness_spot_check est la part des tentatives manifestement vivantes soumises quand même à un défi, de 0 à 1 (0,2 = une sur cinq), pas {value}</translation>
+    </message>
+    <message>
+        <source>liveness_challenge must be one of {choices}, got {value}</source>
+        <translation>liveness_challenge doit être l&apos;une des valeurs {choices}, pas {value}</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}, got {value}</source>
+        <translation>language doit être l&apos;une des valeurs {choices}, pas {value}</translation>
+    </message>
+    <message>
+        <source>{setting} is not a display setting: use one of {choices}</source>
+        <translation>{setting} n&apos;est pas un réglage d&apos;affichage : utilisez l&apos;un de ceux-ci : {choices}</translation>
+    </message>
+    <message>
+        <source>not an attendance setting: {setting}</source>
+        <translation>pas un réglage de présence : {setting}</translation>
+    </message>
+    <message>
+        <source>The text size must be between {minimum}% and {maximum}% of normal, not {scale}%.</source>
+        <translation>La taille du texte doit être comprise entre {minimum} % et {maximum} % de la normale, pas {scale} %.</translation>
+    </message>
+    <message>
+        <source>The volume must be between {minimum} and {maximum}, not {volume}.</source>
+        <translation>Le volume doit être compris entre {minimum} et {maximum}, pas {volume}.</translation>
+    </message>
+    <message>
+        <source>cooldown_seconds must be 0 or more, got {value}</source>
+        <translation>cooldown_seconds doit valoir 0 ou plus, pas {value}</translation>
+    </message>
+    <message>
+        <source>auto_close_after_minutes must be between 0 and 1440</source>
+        <translation>auto_close_after_minutes doit être compris entre 0 et 1440</translation>
+    </message>
+    <message>
+        <source>shift {shift}: end {end} is before start {start}; set overnight = true for a night shift</source>
+        <translation>horaire {shift} : la fin {end} est avant le début {start} ; mettez overnight = true pour un horaire de nuit</translation>
+    </message>
+    <message>
+        <source>shift {shift}: overnight = true but end {end} is after start {start} on the same day; a night shift ends the next morning</source>
+        <translation>horaire {shift} : overnight = true mais la fin {end} est après le début {start} le même jour ; un horaire de nuit finit le lendemain matin</translation>
+    </message>
+    <message>
+        <source>shift {shift}: full_day_hours must be more than 0, got {hours}</source>
+        <translation>horaire {shift} : full_day_hours doit être supérieur à 0, pas {hours}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: half_day_hours {half} is more than full_day_hours {full}</source>
+        <translation>horaire {shift} : half_day_hours {half} dépasse full_day_hours {full}</translation>
+    </message>
+    <message>
+        <source>shift {shift}: earliest_in_minutes + the shift + latest_out_minutes make {hours} h, so one day&apos;s punches would reach into the next day&apos;s; keep them within 24 h</source>
+        <translation>horaire {shift} : earliest_in_minutes + l&apos;horaire + latest_out_minutes font {hours} h, les pointages d&apos;un jour empiéteraient sur ceux du lendemain ; restez dans 24 h</translation>
+    </message>
+    <message>
+        <source>default_shift {shift} is not one of the shifts: {shifts}</source>
+        <translation>default_shift {shift} ne fait pas partie des horaires : {shifts}</translation>
+    </message>
+    <message>
+        <source>department_shifts: department {department} has shift {shift}, which is not one of the shifts: {shifts}</source>
+        <translation>department_shifts : le service {department} a l&apos;horaire {shift}, qui ne fait pas partie des horaires : {shifts}</translation>
+    </message>
+    <message>
+        <source>holiday {day} is listed twice</source>
+        <translation>le jour férié {day} figure deux fois</translation>
+    </message>
+    <message>
+        <source>unknown time zone {zone}: use an IANA name such as Europe/Paris, America/New_York or Asia/Kolkata</source>
+        <translation>fuseau horaire inconnu {zone} : utilisez un nom IANA comme Europe/Paris, America/New_York ou Asia/Kolkata</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Online - sending {waiting}</source>
+        <translation>En ligne - envoi en cours : {waiting}</translation>
+    </message>
+    <message>
+        <source>Offline - check-ins are kept and sent when the server is back</source>
+        <translation>Hors ligne - les pointages sont gardés et envoyés au retour du serveur</translation>
+    </message>
+    <message>
+        <source>Offline - check-ins are kept and sent when the server is back ({waiting})</source>
+        <translation>Hors ligne - les pointages sont gardés et envoyés au retour du serveur ({waiting})</translation>
+    </message>
+    <message>
+        <source>Database busy - {waiting}, saved as soon as it is free</source>
+        <translation>Base de données occupée - {waiting} ; enregistrement dès qu&apos;elle sera libre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) waiting</source>
+        <translation>
+            <numerusform>%Ln enregistrement en attente</numerusform>
+            <numerusform>%Ln enregistrements en attente</numerusform>
+        </translation>
     </message>
     <message>
         <source>too blurry (face sharpness {sharpness}, at least {minimum} needed): hold the camera still and focus on the face</source>

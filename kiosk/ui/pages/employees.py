@@ -232,8 +232,16 @@ class EmployeesPage(QWidget):
         self.refresh()
         self.select(report.new)
         self.message.setText(self.tr("{old} is now {new}: {moved} moved with them.").format(
-            old=report.old, new=report.new, moved=report.summary()))
+            old=report.old, new=report.new, moved=self.moved_text(report)))
         self.gallery_changed.emit()
+
+    def moved_text(self, report) -> str:
+        """What moved with a changed worker ID (RenameReport's counts; its summary() is the CLI's English)."""
+        parts = [self.tr("%Ln check-in(s)", None, report.attendance),
+                 self.tr("%Ln access-log row(s)", None, report.access_log),
+                 *([self.tr("the PIN")] if report.pin else []),
+                 self.tr("%Ln PIN check-in photo(s)", None, report.frames)]
+        return self.tr(", ", "between the items of a list").join(parts)
 
     def open_wizard(self, user_id: str | None = None):
         """Open the enrollment wizard (window-modal, not blocking: the camera keeps running)."""

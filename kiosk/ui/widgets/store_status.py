@@ -9,6 +9,8 @@ import logging
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.engine_text import refusal_text
+
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000  # site_status() is a folder listing: cheap enough for every 2 s
@@ -35,7 +37,7 @@ class StoreStatusLabel(QLabel):
             self.hide()
             return
         kind = "offline" if status.offline else "queued" if status.queued else "online"
-        self.setText(("● " if kind == "online" else "◐ ") + status.text)
+        self.setText(("● " if kind == "online" else "◐ ") + refusal_text(status.text))  # in the screen's language
         if self.property("kind") != kind:
             self.setProperty("kind", kind)
             self.style().unpolish(self)
