@@ -12,9 +12,10 @@ import numpy as np
 
 from kiosk.app.audit_watch import AuditWatch
 from kiosk.app.enrollment_desk import DuplicateCheck, EnrollmentDesk
-from kiosk.app.from_settings import attendance_db, decision_rule, gallery_cipher_for, live_decision_rule
+from kiosk.app.from_settings import attendance_db, gallery_cipher_for
 from kiosk.app.learning_queue import LearningQueue, LearningRequest
 from kiosk.app.people import People, left_at
+from kiosk.app.recognition_rules import RecognitionRules
 from kiosk.app.screen_support import ScreenSupport
 from kiosk.app.settings import Settings, load_settings
 from kiosk.app.timesheet import Timesheet
@@ -32,8 +33,6 @@ from kiosk.enrollment.templates import Progress
 from kiosk.gallery.learned import LearnedTemplates, purge_learned
 from kiosk.gallery.learning import SOURCE_FACE, LearnRule
 from kiosk.gallery.store import GalleryStore, PersonRecord
-from kiosk.recognition.decision import DecisionRule
-from kiosk.recognition.liveness import load_liveness
 from kiosk.recognition.matcher import Matcher, MatchResult
 from kiosk.recognition.pin_checkin import learn_mask, pin_checkin, review_frames
 from kiosk.security.at_rest import pin_pepper
@@ -55,7 +54,7 @@ from kiosk.vision.types import Face
 log = logging.getLogger(__name__)
 
 
-class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
+class KioskService(RecognitionRules, WorkerIds, People, ScreenSupport, AuditWatch):
     def __init__(self, settings: Settings | None = None, pipeline: FacePipeline | None = None):
         private_process()  # everything this kiosk writes is its user's only (kiosk.common.private)
         self.settings = settings or load_settings()
@@ -112,35 +111,6 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
             if self._pipeline is None:
                 self._pipeline = load_pipeline(self.settings)
             return self._pipeline
-
-    @property
-    def rule(self) -> DecisionRule:
-        """The open-set decision rule (kiosk.recognition.decision): the embedder's calibrated one
-        (docs/evaluation/openset.md), with the site's own thresholds and margins from kiosk.toml
-        (`kiosk calibrate --apply`) or the environment taking precedence."""
-        return decision_rule(self.pipeline.embedder, self.settings)
-
-    @property
-    def live_rule(self) -> DecisionRule:
-        """The rule camera frames are judged by (the live recognizer, `kiosk video`, the
-        challenge gate's tracks, the site self-check): with the fast live detector its own
-        calibrated rule (the embedder's `live_fast_rule`, docs/benchmarks.md section 5), else
-        `rule`; the site's values over it as floors (kiosk.app.from_settings.decision_rule)."""
-        return live_decision_rule(self.pipeline, self.settings)
-
-    @property
-    def threshold(self) -> float:
-        return self.rule.threshold
-
-    @property
-    def gate_offset(self) -> float | None:
-        """The embedder's mask-gating offset, or None when it is not gated (docs/evaluation)."""
-        return getattr(self.pipeline.embedder, "default_gate_offset", None)
-
-    @property
-    def masked_threshold(self) -> float:
-        """The threshold for masked faces (for a gated embedder, after the gate's offset)."""
-        return self.rule.masked[0]
 
     @cached_property
     def local_db(self):
@@ -277,30 +247,6 @@ class KioskService(WorkerIds, People, ScreenSupport, AuditWatch):
             if result is not None:
                 face.extra["liveness"] = result
         return self.decide(faces, record=record, source=source, top_k=top_k)
-
-    @cached_property
-    def _liveness_state(self) -> tuple:
-        with self._lock:
-            try:
-                return load_liveness(self.settings)
-            except Exception as exc:  # a truncated or foreign file: say so, do not stop the kiosk
-                log.warning("liveness models could not be loaded: %s", exc)
-                return None, f"off: the liveness model could not be loaded ({exc})"
-
-    @property
-    def liveness(self):
-        """The LivenessChecker (kiosk.recognition.liveness), or None when it is switched off in the
-        settings or its model files are missing (`liveness_reason` says which)."""
-        return self._liveness_state[0]
-
-    @property
-    def liveness_reason(self) -> str:
-        return self._liveness_state[1]
-
-    def check_liveness(self, image_bgr: np.ndarray, face: Face):
-        """One face's LivenessResult (score 0..1, live, threshold), or None when liveness is off."""
-        checker = self.liveness
-        return None if checker is None else checker.check(image_bgr, face)
 
     def record_spoof(self, match: MatchResult, liveness_score: float, detail: str, source: str = "camera",
                      now: datetime | None = None) -> int:
