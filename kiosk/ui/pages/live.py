@@ -41,6 +41,7 @@ from kiosk.ui.speech import Speaker
 from kiosk.ui.widgets.banner import Banner
 from kiosk.ui.widgets.challenge_prompt import USE_PIN, ChallengePromptView, prompt_text
 from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.fitting_title import FittingTitle
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.notice import Notice
 from kiosk.ui.widgets.punch_choice import PunchChoice
@@ -97,7 +98,7 @@ class LivePage(QWidget):
         }
 
         # Header: greeting, clock and the HR button.
-        self.greeting = QLabel(self.tr("Welcome"), objectName="liveTitle", wordWrap=True)  # large text, portrait
+        self.greeting = FittingTitle(self.tr("Welcome"), "liveTitle")  # gives way to the buttons on a narrow screen
         self.hint = QLabel(self.tr("Look at the camera to check in"), objectName="liveHint", wordWrap=True)
         self.clock = QLabel(objectName="clock")
         self.clock.setContentsMargins(8, 0, 8, 0)  # room for a glyph's overhang (Arabic's "ص" was cut)
