@@ -6,11 +6,9 @@ closes by itself after IDLE_CLOSE_MS untouched, as the other entrance overlays d
 shared: the next person should find the camera, not a page of text)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import i18n, theme
+from kiosk.ui.dialogs.idle_close import IdleClosingDialog
 from kiosk.ui.screen_fit import Body, scrolling
 
 IDLE_CLOSE_MS = 60_000  # long enough to read it all; then the entrance is the camera again
-ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 WIDEST = 1000  # the text's column on a wide screen (long lines are hard to read)
 
 NEAR_M, FAR_M = 0.5, 1.5  # where to stand (the detector's working range at the door)
@@ -69,11 +67,11 @@ def help_button() -> QPushButton:
     return button
 
 
-class EntranceHelp(QDialog):
+class EntranceHelp(IdleClosingDialog):
     """The help view: the whole screen's height (up to its width's worth of reading), scrolling."""
 
     def __init__(self, kiosk_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(IDLE_CLOSE_MS, parent)
         self.setWindowTitle(self.tr("Help"))
         self.setModal(True)
         self.kiosk_name = kiosk_name
@@ -113,8 +111,6 @@ class EntranceHelp(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
-        self.idle = QTimer(self, singleShot=True, interval=IDLE_CLOSE_MS, timeout=self.reject)
-        self._watching = False
 
     def text(self) -> str:
         """Everything the view says, as one string (for tests and screen readers' checks)."""
@@ -123,27 +119,6 @@ class EntranceHelp(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
         """The screen's height, and its width up to WIDEST, centred; the idle timer starts."""
         screen = (self.parentWidget() or self).screen().availableGeometry()
-        self.resize(min(screen.width(), WIDEST), screen.height())
-        frame = self.frameGeometry()
-        frame.moveCenter(screen.center())
-        self.move(frame.topLeft())
-        if not self._watching:
-            QApplication.instance().installEventFilter(self)
-            self._watching = True
-        self.idle.start()
+        self.place(min(screen.width(), WIDEST), screen.height())
         self.close_button.setFocus()
         super().showEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        """Any touch, click, key or scroll inside the view keeps it open another IDLE_CLOSE_MS."""
-        if event.type() in ACTIVITY and isinstance(watched, QWidget) and \
-                (watched is self or self.isAncestorOf(watched)):
-            self.idle.start()
-        return False
-
-    def done(self, result: int) -> None:
-        self.idle.stop()
-        if self._watching:
-            QApplication.instance().removeEventFilter(self)
-            self._watching = False
-        super().done(result)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.app.types import STORE_ERRORS
+from kiosk.ui.dialogs.idle_close import IdleClosingDialog
 from kiosk.ui.dialogs.worker_checkin import ID_STEP, PIN_STEP, WorkerCheckinDialog
 from kiosk.ui.engine_text import pin_refusal, refusal_text
 from kiosk.ui.i18n import duration_text, time_text
@@ -32,8 +33,6 @@ STATUS_WORDS = {
     "in": QT_TRANSLATE_NOOP("DayStatus", "Checked in"),
     "not_yet": QT_TRANSLATE_NOOP("DayStatus", "Not in yet"),
 }
-# What the person did: a touch, a click, a key (the idle timer starts again).
-ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 
 
 def duration(minutes: int | float | None) -> str:
@@ -120,11 +119,11 @@ class MyHoursKeypad(WorkerCheckinDialog):
             return False
 
 
-class WeekDialog(QDialog):
+class WeekDialog(IdleClosingDialog):
     """One person's week: a row a day (Mon..Sun), the total under it, a large Close."""
 
     def __init__(self, week, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(IDLE_CLOSE_MS, parent)
         self.setWindowTitle(self.tr("My hours"))
         self.setModal(True)
         self.week = week
@@ -165,32 +164,9 @@ class WeekDialog(QDialog):
         layout.addWidget(self.total)
         layout.addWidget(note)
         layout.addLayout(buttons)
-        self.idle = QTimer(self, singleShot=True, interval=IDLE_CLOSE_MS, timeout=self.reject)
-        self._watching = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
         """As wide as the screen allows (up to 900 px), centred; the idle timer starts."""
         screen = (self.parentWidget() or self).screen().availableGeometry()
-        self.resize(min(screen.width() - 24, 900), min(screen.height() - 24, self.sizeHint().height()))
-        frame = self.frameGeometry()
-        frame.moveCenter(screen.center())
-        self.move(frame.topLeft())
-        if not self._watching:
-            QApplication.instance().installEventFilter(self)
-            self._watching = True
-        self.idle.start()
+        self.place(min(screen.width() - 24, 900), min(screen.height() - 24, self.sizeHint().height()))
         super().showEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        """Any touch, click or key inside this dialog keeps it open for another IDLE_CLOSE_MS."""
-        if event.type() in ACTIVITY and isinstance(watched, QWidget) and \
-                (watched is self or self.isAncestorOf(watched)):
-            self.idle.start()
-        return False
-
-    def done(self, result: int) -> None:
-        self.idle.stop()
-        if self._watching:
-            QApplication.instance().removeEventFilter(self)
-            self._watching = False
-        super().done(result)
