@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.app.types import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, Actor
+from kiosk.app.types import KIOSK_EXIT, PIN_CHANGE, ROLE_SYSTEM, STORE_ERRORS, Actor
 from kiosk.ui.capture import BACKOFF_S, CaptureThread
 from kiosk.ui.dialogs.pin_dialog import PinDialog
 from kiosk.ui.idle import IdleWatch
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 ADMIN_IDLE_MS = 3 * 60 * 1000  # HR screens go back to the entrance screen when left alone
 PURGE_EVERY_MS = 24 * 3600 * 1000  # retention (kiosk.attendance.retention) applied daily
+PURGE_RETRY_MS = 60 * 60 * 1000  # a purge the store refused (server away, disk full) is tried again this soon
 
 
 class FrameHub(QObject):
@@ -151,7 +152,11 @@ class MainWindow(QMainWindow):
         """Apply the retention settings; a failure is logged, never stops the kiosk."""
         try:
             report = self.service.purge()
-        except Exception:  # a locked or damaged database: tried again tomorrow
+        except STORE_ERRORS as exc:  # the site's server away, the database busy or full: soon again
+            log.warning("retention purge not done now, tried again in an hour: %s", exc)
+            QTimer.singleShot(PURGE_RETRY_MS, self.run_purge)
+            return None
+        except Exception:  # a damaged database: tried again tomorrow
             log.exception("retention purge failed")
             return None
         if report.total:

@@ -12,9 +12,10 @@ from kiosk.recognition.matcher import MatchResult
 from kiosk.site.localserver import LocalServer
 from kiosk.ui.hr_window import HrWindow
 from kiosk.ui.main_window import MainWindow
+from tests.ui.conftest import english  # noqa: F401 (the screens in English, with their plural forms, as the app starts)
 
 
-def test_status_line_online_offline_and_back(qtbot, tmp_path, enrolled, pipeline):
+def test_status_line_online_offline_and_back(qtbot, tmp_path, enrolled, pipeline, caplog):
     server = LocalServer().start()
     window = None
     try:
@@ -34,6 +35,12 @@ def test_status_line_online_offline_and_back(qtbot, tmp_path, enrolled, pipeline
         assert service.record(match).outcome == "queued"
         qtbot.waitUntil(lambda: "Offline" in label.text() and "1 record waiting" in label.text(), timeout=10000)
         assert label.property("kind") == "offline"
+        # The day's retention purge meets the server away: a warning, tried again within the hour.
+        caplog.clear()
+        assert window.run_purge() is None
+        purge_logs = [r for r in caplog.records if "purge" in r.getMessage()]
+        assert purge_logs and all(r.levelname == "WARNING" and not r.exc_info for r in purge_logs)
+        assert "tried again in an hour" in purge_logs[0].getMessage()
 
         server.start()
         qtbot.waitUntil(lambda: label.text().endswith("Online"), timeout=30000)  # sent by itself
