@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self._idle = IdleWatch(ADMIN_IDLE_MS, self.show_live, self)
         self._purge = QTimer(self, interval=PURGE_EVERY_MS, timeout=self.run_purge)
+        self._purge_retry = QTimer(self, singleShot=True, interval=PURGE_RETRY_MS, timeout=self.run_purge)
         self._purge.timeout.connect(self.check_audit)  # the audit chain walked daily too
 
         fit_window(self, 1280, 800)  # or less, on a smaller screen (kiosk mode: all of it, screen_fit.present)
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
             report = self.service.purge()
         except STORE_ERRORS as exc:  # the site's server away, the database busy or full: soon again
             log.warning("retention purge not done now, tried again in an hour: %s", exc)
-            QTimer.singleShot(PURGE_RETRY_MS, self.run_purge)
+            self._purge_retry.start()  # one retry pending at most, however long the server is away
             return None
         except Exception:  # a damaged database: tried again tomorrow
             log.exception("retention purge failed")

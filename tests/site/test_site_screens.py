@@ -41,6 +41,7 @@ def test_status_line_online_offline_and_back(qtbot, tmp_path, enrolled, pipeline
         purge_logs = [r for r in caplog.records if "purge" in r.getMessage()]
         assert purge_logs and all(r.levelname == "WARNING" and not r.exc_info for r in purge_logs)
         assert "tried again in an hour" in purge_logs[0].getMessage()
+        assert window._purge_retry.isActive()
 
         server.start()
         qtbot.waitUntil(lambda: label.text().endswith("Online"), timeout=30000)  # sent by itself
