@@ -2042,10 +2042,6 @@ Their face templates are removed and they can no longer check in. Their attendan
         <translation>نص المساعدة</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>إغلاق</translation>
-    </message>
-    <message>
         <source>Closes the help; it also closes by itself.</source>
         <translation>يغلق المساعدة؛ وهي تُغلق من تلقاء نفسها أيضًا.</translation>
     </message>
@@ -2429,6 +2425,13 @@ Run `kiosk models` to see what is needed.</source>
     <message>
         <source>Signed in: HR</source>
         <translation>مسجّل الدخول: الموارد البشرية</translation>
+    </message>
+</context>
+<context>
+    <name>IdleClosingDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>
@@ -3910,8 +3913,8 @@ Go back to fix it, or cancel.</source>
         <translation>هل من خطأ؟ يمكن للموارد البشرية تصحيحه. تُغلق هذه النافذة من تلقاء نفسها.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>إغلاق</translation>
+        <source>Closes your week; it also closes by itself.</source>
+        <translation>يغلق أسبوعك؛ ويُغلق أيضًا من تلقاء نفسه.</translation>
     </message>
 </context>
 <context>

@@ -1962,10 +1962,6 @@ Ses modèles de visage sont effacés et la personne ne peut plus pointer. Son hi
         <translation>Texte de l&apos;aide</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Closes the help; it also closes by itself.</source>
         <translation>Ferme l&apos;aide ; elle se ferme aussi d&apos;elle-même.</translation>
     </message>
@@ -2341,6 +2337,13 @@ Lancez `kiosk models` pour voir ce qu&apos;il faut.</translation>
     <message>
         <source>Signed in: HR</source>
         <translation>Connecté : RH</translation>
+    </message>
+</context>
+<context>
+    <name>IdleClosingDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -3806,8 +3809,8 @@ Revenez en arrière pour corriger, ou annulez.</translation>
         <translation>Une erreur ? Les RH peuvent la corriger. Cette fenêtre se ferme seule.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <source>Closes your week; it also closes by itself.</source>
+        <translation>Ferme votre semaine ; elle se ferme aussi d&apos;elle-même.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -94,16 +93,7 @@ class EntranceHelp(IdleClosingDialog):
         column.addStretch(1)
         self.scroll = scrolling(body, sideways=False)
         self.scroll.setAccessibleName(self.tr("Help text"))
-        self.close_button = QPushButton(self.tr("Close"), objectName="primary")
-        self.close_button.setProperty("touch", "large")
-        self.close_button.setMinimumSize(220, theme.touch())  # a finger's size whatever the style
-        self.close_button.setAutoDefault(False)
-        self.close_button.setAccessibleDescription(self.tr("Closes the help; it also closes by itself."))
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addStretch(1)
+        buttons = self.close_row(self.tr("Closes the help; it also closes by itself."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)

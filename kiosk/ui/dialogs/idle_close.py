@@ -2,8 +2,10 @@
 next person at the door must find the camera, not someone else's week or an open help page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.ui import theme
 
 ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 
@@ -16,6 +18,21 @@ class IdleClosingDialog(QDialog):
         super().__init__(parent)
         self.idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self.reject)
         self._watching = False
+
+    def close_row(self, description: str) -> QHBoxLayout:
+        """A large Close key (`self.close_button`), centred in a row of its own; `description`
+        says what it closes for screen readers."""
+        self.close_button = QPushButton(QCoreApplication.translate("IdleClosingDialog", "Close"), objectName="primary")
+        self.close_button.setProperty("touch", "large")
+        self.close_button.setMinimumSize(220, max(64, theme.touch()))  # a finger's size whatever the style
+        self.close_button.setAutoDefault(False)
+        self.close_button.setAccessibleDescription(description)
+        self.close_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        row.addStretch(1)
+        return row
 
     def place(self, width: int, height: int) -> None:
         """This size, centred on the screen; the idle timer starts (call from showEvent)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.app.types import STORE_ERRORS
 from kiosk.ui.dialogs.idle_close import IdleClosingDialog
@@ -148,14 +148,7 @@ class WeekDialog(IdleClosingDialog):
         )
         note = QLabel(self.tr("Something wrong? HR can correct it. This closes by itself."), objectName="muted",
                       wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.close_button = QPushButton(self.tr("Close"), objectName="primary")
-        self.close_button.setMinimumSize(200, 64)
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addStretch(1)
+        buttons = self.close_row(self.tr("Closes your week; it also closes by itself."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(14)
