@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kiosk.common.refusals import Sentence
 from kiosk.recognition.challenge import (
     BLINK,
     PASSED,
@@ -128,14 +129,13 @@ def needs_challenge(policy: str, passive_mean: float | None, clear: float, lowes
 def check_spot_check(value: float) -> float:
     value = float(value)
     if not 0.0 <= value <= 1.0:
-        raise ValueError(f"liveness_spot_check is the share of clearly live attempts challenged anyway, "
-                         f"from 0 to 1 (0.2 = one in five), got {value!r}")
+        raise ValueError(Sentence("setting.spot_check", value=repr(value)))
     return value
 
 
 def check_policy(policy: str) -> str:
     if policy not in POLICIES:
-        raise ValueError(f"liveness_challenge must be one of {', '.join(POLICIES)}, got {policy!r}")
+        raise ValueError(Sentence("setting.challenge_policy", choices=", ".join(POLICIES), value=repr(policy)))
     return policy
 
 
