@@ -347,5 +347,5 @@ class LiveRecognizer:
         if self.challenges is None:
             return True
         passive = self._liveness_mean(track) if track.liveness_scores else None
-        lowest = lowest_window(track.liveness_scores, self.liveness_frames) if track.liveness_scores else None
+        lowest = lowest_window(track.liveness_scores, self.liveness_frames)  # None without scores
         return self.challenges.allows(track, match, passive, self._now, lowest)
