@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,9 +25,9 @@ class RecognitionRules:
     settings: Settings
     _lock: threading.RLock
 
-    @property
-    def pipeline(self) -> FacePipeline:  # KioskService's, loaded on first use
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        @property
+        def pipeline(self) -> FacePipeline: ...  # KioskService's, loaded on first use
 
     @property
     def rule(self) -> DecisionRule:
