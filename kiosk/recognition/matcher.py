@@ -22,7 +22,7 @@ import numpy as np
 
 from kiosk.gallery.store import PersonRecord
 from kiosk.recognition.decision import ACCEPTED, UNSURE, DecisionRule
-from kiosk.recognition.scoring import person_max
+from kiosk.recognition.scoring import person_max, similarities
 
 # Subtracted from a learned real-mask template's similarity (kiosk.gallery.learned): one real
 # masked photo also resembles other people's masked faces (the mask is a large part of it), so
@@ -210,11 +210,11 @@ class Matcher:
         if sizes.min() == sizes.max() > 0:
             return self._uniform_scores(queries, int(sizes[0]), chunk, allowed, penalty)
         if self.matrix.dtype == np.float32:
-            sims = queries @ self.matrix.T
+            sims = similarities(queries, self.matrix)
         else:  # half-precision storage: compute in float32 chunk by chunk
             sims = np.empty((len(queries), len(self.matrix)), np.float32)
             for s in range(0, len(self.matrix), chunk):
-                sims[:, s:s + chunk] = queries @ self.matrix[s:s + chunk].astype(np.float32).T
+                sims[:, s:s + chunk] = similarities(queries, self.matrix[s:s + chunk].astype(np.float32))
         sims = self._adjust(sims, penalty, allowed)
         return person_max(sims, self.starts, self.owner)
 
@@ -274,7 +274,7 @@ class Matcher:
             block = self.matrix[p0 * k:p1 * k]
             if block.dtype != np.float32:  # half-precision storage: compute in float32
                 block = block.astype(np.float32)
-            sims = (queries @ block.T).reshape(len(queries), p1 - p0, k)
+            sims = similarities(queries, block).reshape(len(queries), p1 - p0, k)
             sims = self._adjust(sims, None if penalty is None else penalty[p0 * k:p1 * k].reshape(p1 - p0, k),
                                 None if allowed is None else allowed[p0 * k:p1 * k].reshape(p1 - p0, k))
             top = sims.argmax(axis=2)

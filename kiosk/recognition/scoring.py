@@ -47,6 +47,15 @@ class Scoring:
         return ", ".join(parts)
 
 
+def similarities(queries: np.ndarray, templates: np.ndarray) -> np.ndarray:
+    """(Q, T) cosine of each query row with each template row (both unit length).
+
+    Computed as templates @ queries.T: OpenBLAS packs the whole gallery for a few query rows
+    the other way round (4 queries x 21,000 templates: 2.2 ms against 0.7 ms here; one query
+    is the same either way), and a door with several faces matches them together."""
+    return np.ascontiguousarray((templates @ queries.T).T)
+
+
 def person_max(sims: np.ndarray, starts: np.ndarray, owner: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray]:
     """(Q, P) best similarity per person and (Q, P) index of the template that gave it.
