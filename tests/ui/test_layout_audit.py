@@ -159,3 +159,56 @@ def test_uniform_flow_is_a_grid_of_equal_cards(qtbot):
     widths = {c.width() for c in cards}
     assert len(widths) == 1 and widths.pop() >= max(c.sizeHint().width() for c in cards)
     assert len({c.y() for c in cards}) > 1  # six in a row do not fit 600 px: they wrap
+
+
+def test_a_form_check_box_goes_under_its_label_rather_than_lose_its_text(qtbot):
+    """QFormLayout keeps a row side by side until the label column and the field's minimum fill
+    the width, without the spacing between them: a check box lost up to that spacing of its
+    text (800x1280, 150% text). kiosk.ui.screen_fit.form wraps the row instead, at every width."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from kiosk.ui.screen_fit import form
+
+    window = QWidget()
+    outer = QVBoxLayout(window)
+    outer.setContentsMargins(0, 0, 0, 0)
+    box = QCheckBox("Close them automatically")
+    rows = form([("Forgotten check-outs", box), ("Flag sessions longer than this", QSpinBox())], spacing=14)
+    rows.setContentsMargins(0, 0, 0, 0)
+    outer.addLayout(rows)
+    show(qtbot, window, 600, 300)
+    label = rows.labelForField(box.parentWidget())
+    widest = max(rows.itemAt(r, rows.ItemRole.LabelRole).widget().sizeHint().width() for r in range(2))
+    side_by_side = widest + 14 + box.sizeHint().width()
+    seen = set()
+    for width in range(side_by_side - 20, side_by_side + 20):
+        window.resize(width, 300)
+        qtbot.wait(1)
+        beside = box.mapTo(window, box.rect().topLeft()).y() < label.geometry().bottom()
+        seen.add(beside)
+        assert box.width() >= box.sizeHint().width(), f"cut at {width} px"
+        assert beside == (width >= side_by_side), f"at {width} px"
+        assert audit(window, touch=0).ok
+    assert seen == {True, False}
+    assert box.parentWidget().focusProxy() is box  # focus given to the row reaches the box
+
+
+def test_a_date_range_wraps_between_its_dates_never_inside_one(qtbot):
+    from datetime import date
+
+    from kiosk.ui.widgets.pickers import date_edit, date_range
+
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    start, end = date_edit(date(2026, 12, 1)), date_edit(date(2026, 12, 7))
+    layout.addWidget(date_range(start, end))
+    layout.addStretch(1)
+    piece = start.parentWidget().sizeHint().width()
+    show(qtbot, window, 2 * piece + 80, 300)
+    assert start.y() == end.y()  # one row where there is room
+    window.resize(piece + 40, 300)
+    qtbot.waitUntil(lambda: end.parentWidget().y() > start.parentWidget().y())
+    for edit in (start, end):  # each date stays beside its word
+        label = next(w for w in edit.parentWidget().findChildren(QLabel))
+        assert abs(label.geometry().center().y() - edit.geometry().center().y()) <= 2
+    assert window.minimumSizeHint().width() <= piece + 40

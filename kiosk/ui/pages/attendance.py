@@ -80,7 +80,9 @@ class AttendancePage(QWidget):
         layout.addLayout(kinds)
         self.table = make_table([])
         layout.addWidget(self.table, 1)
-        self.message = QLabel(objectName="muted")
+        # Wraps: "125 punches from 24/11/2026 to 07/12/2026" on one line made the page wider than a
+        # portrait screen's window with text at 150%.
+        self.message = QLabel(objectName="muted", wordWrap=True)
         layout.addWidget(self.message)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(self.reload)

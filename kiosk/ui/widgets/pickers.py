@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.app.types import STORE_ERRORS
+from kiosk.ui.widgets.flow import FlowLayout
 
 
 def to_date(edit: QDateEdit) -> date:
@@ -22,20 +23,25 @@ def date_edit(value: date) -> QDateEdit:
 
 
 def date_range(start: QDateEdit, end: QDateEdit) -> QWidget:
-    """"From [date] to [date]" as one piece (a narrow screen wraps around it, never inside)."""
+    """"From [date] to [date]": on one row where there is room, else "to [date]" under "From
+    [date]" (a narrow window with larger text), never a word away from its date."""
     box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(12)
+    rows = FlowLayout(box, spacing=12)
+    rows.setContentsMargins(0, 0, 0, 0)
     for text, edit, name in ((QCoreApplication.translate("pickers", "From"), start,
                               QCoreApplication.translate("pickers", "From date")),
                              (QCoreApplication.translate("pickers", "to"), end,
                               QCoreApplication.translate("pickers", "To date"))):
+        piece = QWidget()
+        row = QHBoxLayout(piece)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
         label = QLabel(text)
         label.setBuddy(edit)
         edit.setAccessibleName(name)  # what a screen reader says (kiosk.ui.accessibility)
         row.addWidget(label)
         row.addWidget(edit)
+        rows.addWidget(piece)
     return box
 
 
