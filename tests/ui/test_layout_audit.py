@@ -4,8 +4,19 @@ that never fires would let every layout test pass."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.layout_audit import audit
 from kiosk.ui.pages.common import fill_table, make_table
@@ -212,3 +223,65 @@ def test_a_date_range_wraps_between_its_dates_never_inside_one(qtbot):
         label = next(w for w in edit.parentWidget().findChildren(QLabel))
         assert abs(label.geometry().center().y() - edit.geometry().center().y()) <= 2
     assert window.minimumSizeHint().width() <= piece + 40
+
+
+@pytest.mark.parametrize("align", [Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight], ids=["left", "right"])
+def test_flow_layout_right_to_left_is_the_mirror_image(qtbot, align):
+    """Arabic: a row starts at the right and its alignment is mirrored (as QBoxLayout does), so
+    "From [date]" comes before "to [date]" in the reading order and a header's title leads."""
+    placed = {}
+    for direction in (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft):
+        window = QWidget()
+        window.setLayoutDirection(direction)
+        flow = FlowLayout(window, spacing=10, align=align)
+        flow.setContentsMargins(5, 0, 15, 0)
+        buttons = [big(f"Button {i}") for i in range(3)]
+        for button in buttons:
+            button.setFixedWidth(150)
+            flow.addWidget(button)
+        show(qtbot, window, 420, 200)  # two on the first row, one on the second
+        placed[direction] = [(b.x(), b.y()) for b in buttons]
+    ltr, rtl = placed[Qt.LayoutDirection.LeftToRight], placed[Qt.LayoutDirection.RightToLeft]
+    assert [y for _, y in ltr] == [y for _, y in rtl] and ltr[0][1] == ltr[1][1] < ltr[2][1]
+    for (lx, _), (rx, _) in zip(ltr, rtl):  # each button's mirror image within the margins
+        assert rx == 5 + (420 - 5 - 15) - (lx - 5) - 150
+    assert rtl[0][0] > rtl[1][0]  # the first item on the right
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft],
+                         ids=["left-to-right", "right-to-left"])
+def test_a_sideways_list_shows_each_button_when_asked_and_when_tabbed_to(qtbot, direction):
+    """The portrait top bar's pages scroll sideways. Right to left (Arabic), Qt's own
+    ensureVisible left the buttons past the left edge hidden, to the audit and to the Tab key;
+    kiosk.ui.screen_fit.show_within and the scrolling area's focus do not."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    from kiosk.ui.screen_fit import scrolling, show_within
+
+    window = QWidget()
+    window.setLayoutDirection(direction)
+    content = QWidget()
+    row = QHBoxLayout(content)
+    buttons = [big(f"Page {i}") for i in range(10)]
+    for button in buttons:
+        row.addWidget(button)
+    area = scrolling(content)
+    QVBoxLayout(window).addWidget(area)
+    show(qtbot, window, 400, 160)
+
+    def in_view(button) -> bool:
+        left = button.mapTo(area.viewport(), QPoint(0, 0)).x()
+        return 0 <= left and left + button.width() <= area.viewport().width()
+
+    assert not all(in_view(b) for b in buttons)
+    for button in reversed(buttons):
+        show_within(area, button)
+        assert in_view(button), button.text()
+    assert audit(window, touch=TOUCH).ok  # each reachable by scrolling
+    window.activateWindow()  # the keyboard's window (the X server has no window manager to do it)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_within(area, buttons[0])
+    buttons[0].setFocus()
+    for button in buttons[1:]:  # Tab from page to page: the focused one always in view
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is button and in_view(button), button.text()

@@ -4,7 +4,9 @@ of cards or buttons wraps on a narrow screen instead of making the window wider 
 Its height depends on its width (heightForWidth), which QScrollArea and the box layouts honour.
 Options: `align` right-aligns (action buttons) or centres each row; `uniform` gives every item the widest
 item's width and spreads each full row over the whole width (a grid of cards that reflows).
-In a row with room to spare, items whose horizontal size policy expands share the spare room."""
+In a row with room to spare, items whose horizontal size policy expands share the spare room.
+Right to left (the widget's layout direction, e.g. Arabic), each row starts at the right and the
+alignment is mirrored, as in Qt's own box layouts."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -109,6 +111,8 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, apply: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        owner = self.parentWidget()
+        mirrored = owner is not None and owner.isRightToLeft()
         y = area.y()
         for n, row in enumerate(self._rows(self._shown(), max(1, area.width()))):
             spare = area.width() - sum(w for _, w in row) - self._spacing * (len(row) - 1)
@@ -126,7 +130,10 @@ class FlowLayout(QLayout):
             for item, w in row:
                 h = height if self.uniform else self._height(item, w)  # cards of a row: one height
                 if apply:
-                    item.setGeometry(QRect(QPoint(x, y + (height - h) // 2), QSize(w, h)))
+                    cell = QRect(QPoint(x, y + (height - h) // 2), QSize(w, h))
+                    if mirrored:  # right to left (Arabic): the rows mirrored, as Qt's box layouts are
+                        cell.moveLeft(area.left() + area.right() - cell.right())
+                    item.setGeometry(cell)
                 x += w + self._spacing
             y += height
         return y - area.y() + m.top() + m.bottom()
