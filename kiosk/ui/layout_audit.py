@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui import theme
+from kiosk.ui.screen_fit import show_within
 
 FIELDS = (QLineEdit, QAbstractSpinBox, QComboBox)
 # A control inside one of these is a part of it (arrows, clear button, editor), not a control.
@@ -204,13 +205,8 @@ def _scroll_into_view(widget: QWidget, window: QWidget) -> list[tuple[QScrollBar
         if isinstance(ancestor, QScrollArea):
             for bar in (ancestor.horizontalScrollBar(), ancestor.verticalScrollBar()):
                 saved.append((bar, bar.value()))
-            # its whole rectangle (ensureWidgetVisible shows only a text field's cursor)
-            content = ancestor.widget()
-            if content is not None and content.isAncestorOf(widget):
-                box = QRect(widget.mapTo(content, QPoint(0, 0)), widget.size())
-                ancestor.ensureVisible(box.center().x(), box.center().y(), box.width() // 2 + 1, box.height() // 2 + 1)
-            else:
-                ancestor.ensureWidgetVisible(widget, 0, 0)
+            # its whole rectangle (ensureWidgetVisible shows only a text field's cursor), right to left too
+            show_within(ancestor, widget)
     return saved
 
 

@@ -4,7 +4,7 @@ manager), dialogs never grow past the screen's available area, and long content 
 its window (a scroll area that a finger can drag) instead of pushing buttons off the screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -127,10 +127,41 @@ class _UpDownScroll(QScrollArea):
         return QSize(width, self.heightForWidth(width))
 
 
+def show_within(area: QScrollArea, widget: QWidget) -> None:
+    """Scroll `area` so that the whole of `widget`, inside its content, is in view.
+
+    QScrollArea.ensureVisible and ensureWidgetVisible do not scroll sideways right to left
+    (Arabic): they take the scroll bar's value for a distance from the content's left edge,
+    while right to left the content sits at x = value - maximum, so a button past the left edge
+    of the portrait top bar stayed hidden, for the keyboard too. Up and down they are right."""
+    content = area.widget()
+    if content is None or not content.isAncestorOf(widget):
+        area.ensureWidgetVisible(widget, 0, 0)
+        return
+    box = QRect(widget.mapTo(content, QPoint(0, 0)), widget.size())
+    area.ensureVisible(box.center().x(), box.center().y(), box.width() // 2 + 1, box.height() // 2 + 1)
+    left = content.x() + box.x()
+    if area.isRightToLeft() and (left < 0 or left + box.width() > area.viewport().width()):
+        bar = area.horizontalScrollBar()  # the value that puts the box in the viewport's middle
+        bar.setValue(max(0, min(bar.maximum(), bar.maximum() + area.viewport().width() // 2 - box.center().x())))
+
+
+class _Scroll(QScrollArea):
+    """A QScrollArea whose keyboard focus (Tab) brings the focused control into view right to
+    left too (show_within)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt names
+        moved = super().focusNextPrevChild(next)
+        focused = QApplication.focusWidget()
+        if moved and focused is not None and self.widget() is not None and self.widget().isAncestorOf(focused):
+            show_within(self, focused)
+        return moved
+
+
 def scrolling(content: QWidget, *, sideways: bool = True) -> QScrollArea:
     """`content` (best a Body) in a frameless scroll area that follows its size: it scrolls only
     when the window is too small for it. A finger drags it (QScroller), as on a phone."""
-    area = QScrollArea() if sideways else _UpDownScroll()
+    area = _Scroll() if sideways else _UpDownScroll()
     area.setObjectName("scrollPage")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
