@@ -112,7 +112,8 @@ def run_here(data_dir: Path, out: Path | None, shots: tuple[str, ...] | None, au
         audit_file.write_text(json.dumps({
             "screen": [geometry.width(), geometry.height()], "dpi": round(screen.physicalDotsPerInch(), 1),
             "touch": theme.touch_px(screen), "scenes": reports, "unnamed": unnamed, "errors": errors,
-            "look": {"high_contrast": theme.Look.high_contrast, "text_scale": theme.Look.text_scale}}, indent=1, ensure_ascii=False))
+            "look": {"high_contrast": theme.Look.high_contrast, "text_scale": theme.Look.text_scale},
+            "right_to_left": app.isRightToLeft()}, indent=1, ensure_ascii=False))
     for stop, error in errors.items():
         print(f"stop {stop} failed:\n{error}", file=sys.stderr)
     return 1 if errors else 0

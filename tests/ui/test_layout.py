@@ -29,7 +29,11 @@ SIZES = [size_name(size) for size in SCREENS]
 # The looks walked besides the normal one: name -> (display settings, the sizes walked).
 LOOKS = {"text150": ({"text_scale": 1.5}, SIZES),
          "contrast": ({"high_contrast": True, "text_scale": 1.5}, ["1024x768", "800x1280"])}
-WALKS = SIZES + [f"{size}-{look}" for look, (_, sizes) in LOOKS.items() for size in sizes]
+# Walked in another language too: Arabic, right to left, at the portrait size (its HR pages are a top
+# bar that scrolls sideways, and its rows wrap most).
+LANGUAGE_WALKS = {"ar": ["800x1280"]}
+WALKS = (SIZES + [f"{size}-{look}" for look, (_, sizes) in LOOKS.items() for size in sizes]
+         + [f"{size}-{code}" for code, sizes in LANGUAGE_WALKS.items() for size in sizes])
 PARALLEL = 2  # children at a time (each loads the models; the machine has two cores)
 
 
@@ -47,7 +51,8 @@ def walks(shared_pipeline, tmp_path_factory):
         size = tuple(int(v) for v in size_text.split("x"))
         report = folder / f"audit_{name}.json"
         done = run_size(size, data, out=None, shots=None, audit_file=report, masks=False,
-                        look=LOOKS[look][0] if look else None)
+                        look=LOOKS[look][0] if look in LOOKS else None,
+                        language=look if look in LANGUAGE_WALKS else "en")
         if not report.is_file():
             raise AssertionError(f"the walk at {name} wrote no audit (exit {done.returncode}):\n"
                                  f"{done.stderr[-3000:]}")
@@ -71,9 +76,11 @@ def test_the_walk_visits_every_stop(walks, size):
     found = result(walks, size)
     assert not found["errors"], "\n\n".join(f"{stop}:\n{error}" for stop, error in found["errors"].items())
     assert found["screen"] == [int(v) for v in size.split("-")[0].split("x")], "the child ran on another screen"
-    look = LOOKS[size.split("-")[1]][0] if "-" in size else {}
+    variant = size.partition("-")[2]
+    look = LOOKS[variant][0] if variant in LOOKS else {}
     assert found["look"] == {"high_contrast": look.get("high_contrast", False),
                              "text_scale": look.get("text_scale", 1.0)}, "the walk ran in another look"
+    assert found["right_to_left"] == (variant == "ar"), "the walk ran in another direction"
     assert set(found["scenes"]) == set(tour.STOPS), (f"missing {sorted(set(tour.STOPS) - set(found['scenes']))}, "
                                                      f"unexpected {sorted(set(found['scenes']) - set(tour.STOPS))}")
 
