@@ -188,7 +188,7 @@ class _WholeButton(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(button)
         self._button, self._spacing = button, spacing
-        self.setFocusProxy(button)  # the label's buddy (its shortcut) reaches the button
+        self.setFocusProxy(button)  # focus given to the row (setFocus, a screen reader) reaches the button
         self.setSizePolicy(QSizePolicy.Policy.Minimum, button.sizePolicy().verticalPolicy())
 
     def minimumSizeHint(self) -> QSize:
